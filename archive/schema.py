@@ -1,0 +1,116 @@
+"""The archive's schema, created and migrated by code.
+
+Each migration is a list of SQL statements; ``PRAGMA user_version`` records
+how many have run, so opening an old archive brings it up to date.
+
+>>> import sqlite3
+>>> conn = sqlite3.connect(":memory:")
+>>> migrate(conn)
+>>> conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+True
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+MIGRATIONS: list[list[str]] = [
+    # 1: captures, articles, figures, full-text index
+    [
+        """CREATE TABLE captures (
+            id INTEGER PRIMARY KEY,
+            location TEXT NOT NULL,          -- URL or absolute file path
+            source TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            content BLOB NOT NULL,           -- zlib-compressed raw bytes
+            content_type TEXT,
+            fetched_at TEXT NOT NULL,        -- ISO 8601, UTC
+            status TEXT NOT NULL DEFAULT 'pending',  -- pending, ok, failed
+            error TEXT,
+            extractor_version TEXT,
+            extracted_at TEXT,
+            UNIQUE (location, sha256)
+        )""",
+        "CREATE INDEX captures_status ON captures (status)",
+        "CREATE INDEX captures_sha256 ON captures (sha256)",
+        """CREATE TABLE articles (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,        -- stable id: source + info_code/url/path
+            capture_id INTEGER NOT NULL REFERENCES captures(id),
+            source TEXT NOT NULL,
+            path TEXT,
+            url TEXT,
+            info_code TEXT,
+            title TEXT NOT NULL,
+            subtitle TEXT,
+            "column" TEXT,
+            author TEXT,
+            published_at TEXT,
+            category TEXT,
+            tags TEXT,                       -- JSON list
+            publisher TEXT,
+            body TEXT NOT NULL,
+            body_original TEXT,
+            script TEXT,
+            repairs TEXT,                    -- JSON list
+            warnings TEXT,                   -- JSON list
+            format TEXT,
+            encoding TEXT,
+            extractor_version TEXT,
+            updated_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX articles_published_at ON articles (published_at)",
+        "CREATE INDEX articles_source ON articles (source)",
+        "CREATE INDEX articles_info_code ON articles (info_code)",
+        """CREATE TABLE figures (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            surface TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            value REAL,
+            unit TEXT,
+            value_yuan REAL,
+            approx TEXT,
+            range_to REAL,
+            metric TEXT,
+            subject TEXT,
+            period TEXT,
+            sentence TEXT,
+            start INTEGER,
+            "end" INTEGER,
+            field TEXT,
+            is_total INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (article_id, seq)
+        )""",
+        "CREATE INDEX figures_kind ON figures (kind)",
+        "CREATE INDEX figures_subject ON figures (subject)",
+        "CREATE INDEX figures_metric ON figures (metric)",
+        "CREATE INDEX figures_period ON figures (period)",
+        "CREATE INDEX figures_value_yuan ON figures (value_yuan)",
+        # rowid = articles.id; columns hold jieba-segmented text (see archive.fts)
+        "CREATE VIRTUAL TABLE articles_fts USING fts5(title, subtitle, body, tokenize='unicode61')",
+        """CREATE VIEW figures_view AS
+            SELECT f.id, f.article_id, a.title, a.published_at, a.source,
+                   coalesce(a.url, a.path) AS location,
+                   f.surface, f.kind, f.value, f.unit, f.value_yuan, f.approx, f.range_to,
+                   f.metric, f.subject, f.period, f.is_total, f.field, f.sentence
+            FROM figures f JOIN articles a ON a.id = f.article_id""",
+    ],
+]
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Run the migrations ``conn`` has not seen yet; return the new version."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > len(MIGRATIONS):
+        raise RuntimeError(
+            f"archive schema version {version} is newer than this cgpn ({len(MIGRATIONS)}); upgrade cgpn"
+        )
+    for number, statements in enumerate(MIGRATIONS[version:], start=version + 1):
+        with conn:
+            for sql in statements:
+                conn.execute(sql)
+            conn.execute(f"PRAGMA user_version = {number}")
+    return len(MIGRATIONS)

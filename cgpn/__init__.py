@@ -1,0 +1,1 @@
+"""cgpn: the command line that wires ``scraper``, ``extractors`` and ``archive`` together."""

@@ -1,0 +1,3 @@
+from cgpn.cli import cli
+
+cli(prog_name="cgpn")

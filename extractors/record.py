@@ -1,0 +1,81 @@
+"""The records extractors produce: an :class:`Article` and its :class:`Figure` list.
+
+Both are plain dataclasses; ``to_dict()`` gives the JSON shape printed by
+``cgpn extract --json`` (one object per line) and stored by ``archive``.
+
+>>> f = Figure(surface="1955.96万元", kind="money", value=1955.96, unit="万元", value_yuan=19559600)
+>>> f.to_dict()["value_yuan"]
+19559600
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class Figure:
+    """One figure reported by an article, e.g. ``15077.38万元`` of 交易额.
+
+    ``surface`` is an exact substring of the field it came from (``body``,
+    ``title`` or ``subtitle``) at ``start:end``.
+    """
+
+    surface: str
+    kind: str  # money, percent, points, count, area, duration, …
+    value: float
+    unit: str
+    value_yuan: float | None = None  # money only; an int when whole
+    approx: str | None = None  # 余/多/近/逾/超/约/左右/以上/以下/不到
+    range_to: float | None = None
+    metric: str | None = None
+    subject: str | None = None
+    period: str | None = None
+    sentence: str = ""
+    start: int = 0
+    end: int = 0
+    field: str = "body"
+    is_total: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Article:
+    """A clean article record (see DESIGN.md, "The record")."""
+
+    title: str = ""
+    body: str = ""
+    source: str = "file"
+    path: str | None = None
+    url: str | None = None
+    info_code: str | None = None
+    subtitle: str | None = None
+    column: str | None = None
+    author: str | None = None
+    published_at: str | None = None
+    category: str | None = None
+    tags: list[str] = field(default_factory=list)
+    publisher: str | None = None
+    body_original: str | None = None
+    script: str = "hans"
+    repairs: list[str] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    format: str | None = None  # jekyll, html, epaper, text
+    encoding: str | None = None  # how the bytes were decoded
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["figures"] = [f.to_dict() for f in self.figures]
+        return d
+
+    def add_repair(self, name: str) -> None:
+        if name not in self.repairs:
+            self.repairs.append(name)
+
+    def warn(self, message: str) -> None:
+        if message not in self.warnings:
+            self.warnings.append(message)
