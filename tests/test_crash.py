@@ -12,12 +12,19 @@ import hashlib
 import json
 import random
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+import httpx
+
+from archive import Archive
 from archive.fts import index_text
 from archive.verify import verify
 from extractors import extract
@@ -186,3 +193,81 @@ def test_sigkill_at_random_moments_never_corrupts_and_the_next_run_finishes(tmp_
     again = cgpn("import", str(corpus.folder), "--db", str(db))
     out, _ = again.communicate(timeout=60)
     assert out.decode().endswith(f"nothing new: {DOCUMENTS} unchanged\n")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def _datasette(db_path: Path) -> Iterator[str]:
+    """A real Datasette serving ``db_path`` on loopback; yields its base URL and stops it."""
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "datasette", "serve", str(db_path), "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        end = time.monotonic() + 60
+        while True:
+            try:
+                httpx.get(f"{base}/-/versions.json", timeout=2).raise_for_status()
+                break
+            except httpx.HTTPError:
+                if time.monotonic() > end or proc.poll() is not None:
+                    raise RuntimeError("datasette did not start") from None
+                time.sleep(0.1)
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def _read_loop(query: Callable[[], int], stop: threading.Event, seen: list[int], errors: list[str]) -> None:
+    while not stop.is_set():
+        try:
+            seen.append(query())
+        except Exception as exc:  # every error a reader meets is a failure of the test
+            errors.append(f"{type(exc).__name__}: {exc}")
+
+
+def test_readers_never_error_while_an_import_writes(tmp_path: Path) -> None:
+    corpus = Corpus(tmp_path / "in", DOCUMENTS)
+    db = tmp_path / "archive.db"
+    Archive(str(db)).close()  # the schema exists before the readers start
+    words = index_text("采购")
+
+    def sql_reader() -> int:  # as `cgpn search` reads: its own Archive connection, SELECT + FTS MATCH
+        with Archive(str(db)) as arc:
+            hits = arc.conn.execute("SELECT a.id, a.title FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+                                    "WHERE articles_fts MATCH ? ORDER BY rank LIMIT 20", (words,)).fetchall()
+            if not all(title for _, title in hits):
+                raise AssertionError(f"an index row without its article: {hits}")
+            return arc.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    with _datasette(db) as base, httpx.Client(base_url=base, timeout=30) as client:
+        def datasette_reader() -> int:
+            fts = client.get("/archive.json", params={"sql": "select count(*) from articles_fts where articles_fts match :q",
+                                                      "q": words, "_shape": "array"})
+            fts.raise_for_status()
+            rows = client.get("/archive/articles.json", params={"_shape": "array", "_size": 5, "_sort_desc": "id"})
+            rows.raise_for_status()
+            return max((r["id"] for r in rows.json()), default=0)
+
+        stop = threading.Event()
+        seen: dict[str, list[int]] = {"sql": [], "datasette": []}
+        errors: list[str] = []
+        readers = [threading.Thread(target=_read_loop, args=(fn, stop, seen[name], errors))
+                   for name, fn in (("sql", sql_reader), ("datasette", datasette_reader))]
+        for r in readers:
+            r.start()
+        writer = cgpn("import", str(corpus.folder), "--db", str(db))
+        _, err = writer.communicate(timeout=300)
+        stop.set()
+        for r in readers:
+            r.join(timeout=60)
+    assert writer.returncode == 0, err.decode()
+    assert errors == []
+    for name, counts in seen.items():  # each reader saw the archive grow while it was written
+        assert len(set(counts)) >= 3, f"{name} reader saw only {sorted(set(counts))}"
