@@ -30,6 +30,20 @@ _XML_DECL = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_\-]+)"
 _SNIFF_BYTES = 64 * 1024
 
 
+# C0 controls other than white space, and DEL: never text, and SQLite's length()/substr() stop at NUL.
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def strip_controls(text: str) -> tuple[str, int]:
+    """``text`` without control characters (tab, line breaks and form feed kept), and how many were dropped.
+
+    >>> strip_controls("本报讯\\x00柳州市\\x1b[31m采购\\t完成")
+    ('本报讯柳州市[31m采购\\t完成', 2)
+    """
+    cleaned, count = _CONTROLS.subn("", text)
+    return cleaned, count
+
+
 class Decoded(NamedTuple):
     text: str
     encoding: str
