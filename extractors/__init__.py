@@ -119,7 +119,7 @@ def extract_text(text: str, *, path: str | None = None, url: str | None = None, 
     art = Article(source=source, path=path, url=url)
     art = finish(_draft(text, url), art)
     if controls:
-        art.warn(f"{controls} control characters removed")
+        art.warn(f"{controls} control or invisible characters removed")
     return art
 
 
