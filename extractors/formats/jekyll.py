@@ -61,7 +61,7 @@ def front_matter(block: str, warnings: list[str]) -> dict[str, object]:
         if isinstance(data, dict):
             return data
         warnings.append("front matter is not a mapping")
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError, RecursionError) as exc:  # a date like 2022-13-45, deep nesting
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark else ""
         warnings.append(f"broken front matter{where}: {getattr(exc, 'problem', None) or exc}")
