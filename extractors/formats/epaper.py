@@ -50,7 +50,7 @@ def _text(value: Any) -> str:
 def parse(text: str) -> Draft:
     try:
         data = json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as exc:
+    except (ValueError, RecursionError) as exc:  # ValueError: a JSONDecodeError, or an integer of > 4300 digits
         raise ExtractionError(f"not valid JSON: {exc}") from None
     detail = find_detail(data)
     if detail is None:
