@@ -6,9 +6,11 @@ restores it. A byte the GBK decoder could not place shows as ``�`` (or ``?``):
 the character it belonged to is guessed from its other bytes by how well it
 reads (``score``), and reported.
 
->>> damaged = "本报讯 柳州市财政局加大对脱贫地区农副产品的采购支持力度".encode().decode("gb18030", "replace")
+>>> damaged = "截至今年6月底，柳州市已完成脱贫地区农副产品采购1955.96万元".encode().decode("gb18030", "replace")
+>>> damaged[:12]
+'鎴嚦浠婂勾6鏈堝簳锛屾'
 >>> fix_utf8_as_gbk(damaged)
-Fixed(text='本报讯 柳州市财政局加大对脱贫地区农副产品的采购支持力度', warnings=['utf8-as-gbk: 1 bytes lost near 本报讯, 1 characters guessed'])
+Fixed(text='截至今年6月底，柳州市已完成脱贫地区农副产品采购1955.96万元', warnings=['utf8-as-gbk: 1 bytes lost near 月底，柳州市已完成脱贫地, 1 characters guessed'])
 
 UTF-8 read as latin-1 or cp1252 is ftfy's job:
 
