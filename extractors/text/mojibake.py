@@ -7,8 +7,6 @@ the character it belonged to is guessed from its other bytes by how well it
 reads (``score``), and reported.
 
 >>> damaged = "截至今年6月底，柳州市已完成脱贫地区农副产品采购1955.96万元".encode().decode("gb18030", "replace")
->>> damaged[:12]
-'鎴嚦浠婂勾6鏈堝簳锛屾'
 >>> fix_utf8_as_gbk(damaged)
 Fixed(text='截至今年6月底，柳州市已完成脱贫地区农副产品采购1955.96万元', warnings=['utf8-as-gbk: 1 bytes lost near 月底，柳州市已完成脱贫地, 1 characters guessed'])
 
