@@ -82,10 +82,13 @@ def parse_articles(path: Path) -> list[Story]:
 E = html.escape
 
 
-def iso(d: dt.datetime, date_only: bool = False) -> str:
-    """ISO 8601 with +08:00; a page that shows only the day gets midnight."""
-    if date_only:
+def iso(d: dt.datetime, shown: str = "second") -> str:
+    """ISO 8601 with +08:00, to the precision the page shows (``day``, ``minute``
+    or ``second``); a page that shows only the day gets midnight."""
+    if shown == "day":
         d = d.replace(hour=0, minute=0, second=0)
+    elif shown == "minute":
+        d = d.replace(second=0)
     return d.isoformat()
 
 
@@ -287,19 +290,25 @@ def cgpnews(s: Story, stories: list[Story], k: int) -> Page:
 </body>
 </html>
 """
-    return Page(markup, iso(s.date, date_only=True), url)
+    return Page(markup, iso(s.date, "day"), url)
+
+
+def zcb_guid(s: Story) -> str:
+    """A stable ZB_GUID-like id for the story."""
+    c = s.info_code
+    return f"{c[2:10]}-{c[10:14]}-4{c[14:17]}-a{c[17:]}0-{c[-12:]}"
 
 
 def zcb(s: Story, stories: list[Story], k: int) -> Page:
     """The zcb e-paper article page as the browser renders it from detailData.do."""
-    guid = f"{s.info_code[2:10]}-{s.info_code[10:14]}-4{s.info_code[14:17]}-a{s.info_code[17:]}00-{s.id}"
+    guid = zcb_guid(s)
     url = f"http://www.cgpnews.cn/zcb/epaper/index.html?guid={guid}"
     doc_title = E(s.title)
     if s.subtitle:
         doc_title += f'<br/><font size="3" color="#555">{E(s.subtitle)}</font>'
     style = ["p-nbsp", "p-indent", "nested"][k % 3]
     items = "\n".join(
-        f'<li class="{"active" if t is s else ""}"><a href="index.html?guid={t.id}">{E(t.title)}</a></li>'
+        f'<li class="{"active" if t is s else ""}"><a href="index.html?guid={zcb_guid(t)}">{E(t.title)}</a></li>'
         for t in [s] + others(stories, s, 4, 5)
     )
     markup = f"""<!DOCTYPE html>
@@ -328,7 +337,7 @@ def zcb(s: Story, stories: list[Story], k: int) -> Page:
 </body>
 </html>
 """
-    return Page(markup, iso(s.date, date_only=True), url)
+    return Page(markup, iso(s.date, "day"), url)
 
 
 def ccgp(s: Story, stories: list[Story], k: int) -> Page:
@@ -360,7 +369,7 @@ def ccgp(s: Story, stories: list[Story], k: int) -> Page:
 </body>
 </html>
 """
-    return Page(markup, iso(s.date), url)
+    return Page(markup, iso(s.date, "minute"), url)
 
 
 def finance_bureau(s: Story, stories: list[Story], k: int) -> Page:
@@ -392,7 +401,7 @@ ICP备案编号：滇ICP备05001293号　<a href="#">网站地图</a> | <a href=
 </body>
 </html>
 """
-    return Page(markup, iso(s.date, date_only=True), url)
+    return Page(markup, iso(s.date, "day"), url)
 
 
 def city_news(s: Story, stories: list[Story], k: int) -> Page:
@@ -430,7 +439,7 @@ def city_news(s: Story, stories: list[Story], k: int) -> Page:
 </body>
 </html>
 """
-    return Page(markup, iso(s.date, date_only=not with_time), url)
+    return Page(markup, iso(s.date, "minute" if with_time else "day"), url)
 
 
 def portal_java(s: Story, stories: list[Story], k: int) -> Page:
@@ -544,7 +553,7 @@ def mobile(s: Story, stories: list[Story], k: int) -> Page:
 </body>
 </html>
 """
-    return Page(markup, s.date.replace(second=0).isoformat(), url)
+    return Page(markup, iso(s.date, "minute"), url)
 
 
 def portal_repost(s: Story, stories: list[Story], k: int) -> Page:
@@ -582,7 +591,7 @@ def portal_repost(s: Story, stories: list[Story], k: int) -> Page:
 </body>
 </html>
 """
-    return Page(markup, s.date.replace(second=0).isoformat(), url)
+    return Page(markup, iso(s.date, "minute"), url)
 
 
 Template = Callable[[Story, list[Story], int], Page]
