@@ -407,7 +407,7 @@ ICP备案编号：滇ICP备05001293号　<a href="#">网站地图</a> | <a href=
 def city_news(s: Story, stories: list[Story], k: int) -> Page:
     """A city government news centre page: date without 日, sidebars on both sides."""
     url = f"http://www.example-city.gov.cn/xwzx/bmdt/{s.date:%Y%m}/t{s.date:%Y%m%d}_{s.info_code[-7:]}.html"
-    with_time = k % 2 == 0
+    with_time = (k // 4) % 2 == 0
     when = f"{s.date:%Y年%m月%d}" + (f" {s.date:%H:%M}" if with_time else "")
     style = ["br-double", "p-full"][k % 2]
     markup = f"""<html>
@@ -448,7 +448,7 @@ def portal_java(s: Story, stories: list[Story], k: int) -> Page:
     trace = f'<pre class="error">{JAVA_TRACE}</pre>'
     before = trace if k % 2 == 0 else ""
     after = trace if k % 2 == 1 else ""
-    style = ["p-indent", "br"][k % 2]
+    style = ["p-indent", "br"][(k // 4) % 2]
     markup = f"""<!DOCTYPE html>
 <html>
 {head(f"{s.title}-政府采购网")}
@@ -476,7 +476,7 @@ def portal_java(s: Story, stories: list[Story], k: int) -> Page:
 def table_cms(s: Story, stories: list[Story], k: int) -> Page:
     """A 2008-era table-layout CMS: uppercase tags, <BR> bodies, title in <font>."""
     url = f"http://www.example-cz.gov.cn/Article/ShowArticle.asp?ArticleID={int(s.info_code[-5:]) % 9000 + 1000}"
-    dated = k % 2 == 0
+    dated = (k // 4) % 2 == 0
     info = (
         f"作者：{E(s.author or '佚名')}　　发布时间：{s.date.year}-{s.date.month}-{s.date.day} {s.date:%H:%M:%S}　　点击数：{len(s.title) * 13}"
         if dated
@@ -634,7 +634,7 @@ def build(out: Path = HERE) -> int:
             k = counts[layout]
             counts[layout] += 1
             page = template(s, stories, k)
-            wanted, declared = encodings[k % len(encodings)]
+            wanted, declared = encodings[(k // 2) % len(encodings)]
             data, encoding = encode(page.markup.replace("{charset}", declared), wanted)
             pid = f"{s.id}-{layout}"
             truth = {
@@ -645,7 +645,7 @@ def build(out: Path = HERE) -> int:
                 "layout": layout,
                 "encoding": encoding,
                 "declared_charset": declared,
-                "content_type": f"text/html; charset={declared}" if k % 2 == 0 else "text/html",
+                "content_type": f"text/html; charset={declared}" if (k // 3) % 2 == 0 else "text/html",
                 "url": page.url,
             }
             (out / "html" / f"{pid}.html").write_bytes(data)
