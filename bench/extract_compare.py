@@ -16,7 +16,7 @@ encoding (``--decode truth``, extraction only). Decoding time is counted.
 Usage (from the repository root)::
 
     python bench/extract_compare.py                    # all extractors, all pages
-    python bench/extract_compare.py --layout --worst 10 --write bench/RESULTS-extract.md
+    python bench/extract_compare.py --layout --worst 10 > report.md
     python bench/extract_compare.py --only cgpn --limit 20
 """
 
@@ -320,9 +320,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--decode", choices=["detect", "truth"], default="detect", help="how text-only extractors get text")
     ap.add_argument("--limit", type=int, help="first N pages only (quick runs)")
     ap.add_argument("--layout", action="store_true", help="add the per-layout breakdown")
-    ap.add_argument("--worst", type=int, default=0, help="list the N worst pages of each extractor")
+    ap.add_argument("--worst", type=int, default=0, help="list the N worst pages (body F1) of --worst-of")
+    ap.add_argument("--worst-of", default="cgpn", help="comma-separated extractors to list worst pages for")
     ap.add_argument("--details", type=Path, help="write per-page scores as NDJSON here")
-    ap.add_argument("--write", type=Path, help="also write the report (markdown) to this file")
     args = ap.parse_args(argv)
 
     pages = load_pages(args.pages, args.limit)
@@ -350,7 +350,10 @@ def main(argv: list[str] | None = None) -> int:
     report += [f"\n{line}" for line in skipped]
     if args.layout:
         report += ["", "Per layout (body F1 / title accuracy / date accuracy):", "", layout_table(runs)]
-    for name, (scores, _) in runs.items() if args.worst else ():
+    for name in args.worst_of.split(",") if args.worst else ():
+        if name not in runs:
+            continue
+        scores = runs[name][0]
         report += ["", f"Worst {args.worst} pages for {name}:", "", worst_table(scores, truths, args.worst)]
     text = "\n".join(report) + "\n"
     print(text)
@@ -363,9 +366,6 @@ def main(argv: list[str] | None = None) -> int:
                            "title_ok": s.title_ok, "date_ok": s.date_ok, "title": s.result.title,
                            "date": str(s.result.date) if s.result.date else None, "error": s.result.error}
                     fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-    if args.write:
-        command = "python bench/extract_compare.py " + " ".join(argv if argv is not None else sys.argv[1:])
-        args.write.write_text(f"# Text extraction comparison\n\nCommand: `{command.strip()}`\n\n{text}", encoding="utf-8")
     return 0
 
 
