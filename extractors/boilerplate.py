@@ -54,7 +54,7 @@ BYLINE = re.compile(
 # "来源：中国政府采购报  作者：张三  发布时间：2011-07-05" style meta lines.
 META_FIELD = re.compile(r"(来源|作者|发布时间|发布日期|时间|日期|浏览次数|点击数|阅读次数|访问量)\s*[:：]")
 META_SOURCE = re.compile(r"来源\s*[:：]\s*([^\s|｜]{2,30})")
-META_AUTHOR = re.compile(rf"作者\s*[:：]\s*({_CJK_NAME})")
+META_AUTHOR = re.compile(rf"作者\s*[:：]\s*(?:本报)?(?:特约)?(?:记者|通讯员)?\s*({_CJK_NAME})(?![\u4e00-\u9fff])")
 
 
 class Split(NamedTuple):

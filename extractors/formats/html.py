@@ -21,6 +21,7 @@ from collections.abc import Callable
 
 from lxml import html
 
+from extractors.boilerplate import META_AUTHOR
 from extractors.dates import DATE_RE, parse_date
 from extractors.formats import Draft, ExtractionError
 from extractors.formats.blocks import clean_line, paragraphs, parse_html, text_of
@@ -108,19 +109,22 @@ def best_container(root: html.HtmlElement) -> html.HtmlElement | None:
     return best if best_score >= _MIN_SCORE else None
 
 
-def _date_before(root: html.HtmlElement, stop: html.HtmlElement | None) -> str | None:
-    """A labelled date anywhere outside the body, else the first date before the body."""
-    first = None
+def _meta_before(root: html.HtmlElement, stop: html.HtmlElement | None) -> tuple[str | None, str | None]:
+    """(date, author) from the page text before the body: a labelled date ("发布时间：…") wins
+    over the first date seen; the author comes from a "作者：…" label."""
+    first = labelled = author = None
     for el in root.iter():
         if el is stop:
             break
         for text in (el.text, el.tail):
-            if text and DATE_RE.search(text):
-                date = parse_date(text)
-                if date and _DATE_LABEL.search(text):
-                    return date
+            if not text:
+                continue
+            if DATE_RE.search(text) and (date := parse_date(text)):
                 first = first or date
-    return first
+                labelled = labelled or (date if _DATE_LABEL.search(text) else None)
+            if author is None and (m := META_AUTHOR.search(text)):
+                author = m.group(1)
+    return labelled or first, author
 
 
 def _title_heading(root: html.HtmlElement, guess: str | None) -> html.HtmlElement | None:
@@ -142,7 +146,8 @@ def generic(root: html.HtmlElement, draft: Draft) -> None:
     body = best_container(root)
     if body is None:
         raise ExtractionError("no article text found on the page")
-    draft.published_at = draft.published_at or _date_before(root, body)
+    date, draft.author = _meta_before(root, body)
+    draft.published_at = draft.published_at or date
     lines = paragraphs(body)
     while lines and (same_text(lines[0], draft.title) or (draft.title and lines[0].startswith(draft.title) and len(lines[0]) < len(draft.title) + 40 and parse_date(lines[0]))):
         lines.pop(0)
@@ -179,7 +184,8 @@ def cgpnews(root: html.HtmlElement, draft: Draft) -> None:
     draft.title = text_of(h1)
     sub = root.xpath('//*[contains(@class, "subtitle") or contains(@class, "sub-title") or contains(@class, "fuTitle")]')
     draft.subtitle = text_of(sub[0]) or None if sub else None
-    draft.published_at = parse_date(_meta(root, *_META_DATE)) or _date_before(root, body)
+    date, draft.author = _meta_before(root, body)
+    draft.published_at = parse_date(_meta(root, *_META_DATE)) or date
     draft.paragraphs = paragraphs(body)
     draft.publisher = "中国政府采购报"
 
@@ -208,7 +214,7 @@ def parse(text: str, url: str | None = None) -> Draft:
     draft.url = url or _meta(root, "og:url")
     if share := _SHARE.search(text):
         draft.info_code = share.group(1)
-    if author := _meta(root, "author", "article:author"):
+    if not draft.author and (author := _meta(root, "author", "article:author")):
         draft.author = clean_line(author)
     if not draft.paragraphs:
         raise ExtractionError("no article text found on the page")
