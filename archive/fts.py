@@ -56,19 +56,35 @@ def is_token(word: str) -> bool:
 def words(text: str) -> list[str]:
     """The words of already folded ``text`` in reading order (jieba's precise mode).
 
+    HMM guessing of unknown words is off, here and in :func:`search_words`: it
+    cuts the same characters differently in different contexts, so a query
+    would miss the article it was copied from.
+
     >>> words("全市预算单位通过“832平台”完成交易")
     ['全市', '预算', '单位', '通过', '832', '平台', '完成', '交易']
     """
-    return [w for w in jieba.cut(text) if is_token(w)]
+    return [w for w in jieba.cut(text, HMM=False) if is_token(w)]
 
 
 def search_words(text: str) -> list[str]:
-    """The words of folded ``text`` plus the dictionary words inside long ones.
+    """The words of folded ``text``, each preceded by the 2- and 3-character dictionary words inside it.
 
     >>> search_words("广州市财政局")
     ['广州', '州市', '广州市', '财政', '政局', '财政局']
     """
-    return [w for w in jieba.cut_for_search(text) if is_token(w)]
+    return [w for w in jieba.cut_for_search(text, HMM=False) if is_token(w)]
+
+
+def sub_words(word: str) -> list[str]:
+    """The 2- and 3-character dictionary words inside a longer ``word`` (empty for short words).
+
+    An article holding ``word`` inside a longer word (香港特区政府 for
+    特区政府) is indexed with all of them, so they are the query's fallback.
+
+    >>> sub_words("特区政府"), sub_words("政府")
+    (['特区', '区政', '政府', '区政府'], [])
+    """
+    return [w for w in search_words(word) if w != word]
 
 
 def han_chars(text: str) -> list[str]:
@@ -87,7 +103,7 @@ def index_text(text: str | None) -> str:
     then each distinct Chinese character once (so single characters match).
 
     >>> index_text("通過“832平臺”完成交易額15077.38萬元")
-    '通过 832 平台 完成 交易 交易额 15077.38 万元 通 过 平 台 完 成 交 易 额 万 元'
+    '通过 832 平台 完成 交易 交易额 15077 38 万元 通 过 平 台 完 成 交 易 额 万 元'
     >>> index_text(None)
     ''
     """

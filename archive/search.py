@@ -22,13 +22,14 @@ import sqlite3
 import unicodedata
 from typing import Any
 
-from archive.fts import fold, words
+from archive.fts import fold, sub_words, words
 
 HIGHLIGHT = ("«", "»")  # marks a match inside a snippet
 TITLE_WEIGHT, SUBTITLE_WEIGHT, BODY_WEIGHT = 10.0, 5.0, 1.0
 
-# A quoted phrase ("…" or “…”), or a bare chunk up to the next space or quote.
-_CLAUSE = re.compile(r'"([^"]*)"|“([^”]*)”|([^\s"“”]+)')
+# A quoted phrase ("…" or “…”), or a bare chunk up to the next space, quote or parenthesis.
+_CLAUSE = re.compile(r'"([^"]*)"|“([^”]*)”|([^\s"“”()]+)')
+_NEAR_GROUP = re.compile(r"\bNEAR\s*\(([^()]*?)(?:,\s*\d+\s*)?\)")
 _OPERATORS = {"AND", "OR", "NOT", "NEAR"}
 _HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 
@@ -49,15 +50,26 @@ def _phrase(text: str) -> str | None:
     return "NEAR(" + " ".join(map(_quote, ws)) + f", {3 * (len(ws) - 1)})"
 
 
+def _word(word: str) -> str:
+    """One query word, or else all the dictionary words inside it (it may sit in a longer indexed word).
+
+    >>> _word("特区政府")
+    '("特区政府" OR ("特区" AND "区政" AND "政府" AND "区政府"))'
+    """
+    subs = sub_words(word)
+    if not subs:
+        return _quote(word)
+    return f"({_quote(word)} OR (" + " AND ".join(map(_quote, subs)) + "))"
+
+
 def _bare(chunk: str) -> str | None:
     """A bare chunk: all of its words, anywhere; a trailing ``*`` makes the last one a prefix."""
-    prefix = chunk.endswith("*")
     ws = words(fold(chunk))
     if not ws:
         return None
-    quoted = [_quote(w) for w in ws]
-    if prefix:
-        quoted[-1] += "*"
+    quoted = [_word(w) for w in ws]
+    if chunk.endswith("*"):
+        quoted[-1] = _quote(ws[-1]) + "*"
     return quoted[0] if len(quoted) == 1 else "(" + " AND ".join(quoted) + ")"
 
 
@@ -66,15 +78,15 @@ def _clauses(query: str) -> tuple[list[list[str]], list[str]]:
     groups: list[list[str]] = []
     excluded: list[str] = []
     pending_or = pending_not = False
-    for match in _CLAUSE.finditer(query):
+    for match in _CLAUSE.finditer(_NEAR_GROUP.sub(r" \1 ", query)):
         quoted, curly, bare = match.groups()
         if bare is not None:
-            word = bare.strip("()*")
-            if word in _OPERATORS:
-                pending_or, pending_not = word == "OR", word == "NOT"
+            operator = bare.rstrip("*")
+            if operator in _OPERATORS:
+                pending_or, pending_not = operator == "OR", operator == "NOT"
                 continue
             negate = pending_not or (bare.startswith("-") and len(bare) > 1)
-            clause = _bare(bare.lstrip("-").strip("()"))
+            clause = _bare(bare.lstrip("-"))
         else:
             negate = pending_not
             clause = _phrase(quoted if quoted is not None else curly)
@@ -92,7 +104,8 @@ def _clauses(query: str) -> tuple[list[list[str]], list[str]]:
 
 def _raw_expression(query: str) -> str:
     """``query`` as FTS5 syntax, its Chinese runs folded and split into words."""
-    return _HAN_RUN.sub(lambda m: " ".join(words(fold(m.group()))), unicodedata.normalize("NFKC", query))
+    spaced = _HAN_RUN.sub(lambda m: " " + " ".join(words(fold(m.group()))) + " ", query)
+    return " ".join(spaced.split())
 
 
 def check_raw(expression: str) -> None:
@@ -122,10 +135,12 @@ def match_expression(query: str, raw: bool = False) -> str:
 
     >>> match_expression('PPP (NEAR* "')
     '"ppp"'
+    >>> match_expression('NEAR(乡村 融资, 5)')
+    '"乡村" AND "融资"'
     >>> match_expression('-only -excluded')
     ''
-    >>> match_expression("採購", raw=True)
-    '采购'
+    >>> match_expression("832平臺 NOT title:廣州", raw=True)
+    '832 平台 NOT title:广州'
     """
     query = unicodedata.normalize("NFKC", query)
     if raw:
@@ -154,9 +169,9 @@ def highlight_terms(query: str) -> list[str]:
     for match in _CLAUSE.finditer(query):
         quoted, curly, bare = match.groups()
         chunk = bare if bare is not None else (quoted if quoted is not None else curly)
-        if bare is not None and (bare.strip("()*") in _OPERATORS or bare.startswith("-")):
+        if bare is not None and (bare.rstrip("*") in _OPERATORS or bare.startswith("-")):
             continue
-        terms.extend(words(fold(chunk.strip("()*"))))
+        terms.extend(words(fold(chunk)))
     return sorted(dict.fromkeys(terms), key=len, reverse=True)
 
 
