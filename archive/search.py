@@ -140,7 +140,7 @@ def match_expression(query: str, raw: bool = False) -> str:
     >>> match_expression('-only -excluded')
     ''
     >>> match_expression("832平臺 NOT title:廣州", raw=True)
-    '832 平台 NOT title:广州'
+    '832 平台 NOT title: 广州'
     """
     query = unicodedata.normalize("NFKC", query)
     if raw:
