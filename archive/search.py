@@ -20,8 +20,10 @@ import datetime as dt
 import re
 import sqlite3
 import unicodedata
+from pathlib import Path
 from typing import Any
 
+from archive.db import ArchiveError
 from archive.fts import fold, sub_words, words
 
 HIGHLIGHT = ("«", "»")  # marks a match inside a snippet
@@ -159,10 +161,10 @@ def match_expression(query: str, raw: bool = False) -> str:
 
 
 def highlight_terms(query: str) -> list[str]:
-    """The folded words of ``query`` worth highlighting in a snippet, longest first.
+    """The folded words of ``query`` (and the words inside them) to highlight in a snippet, longest first.
 
     >>> highlight_terms('"832平台" OR 廣州市 -PPP')
-    ['832', '广州市', '平台']
+    ['832', '广州市', '平台', '广州', '州市']
     """
     query = unicodedata.normalize("NFKC", query)
     terms: list[str] = []
@@ -171,7 +173,8 @@ def highlight_terms(query: str) -> list[str]:
         chunk = bare if bare is not None else (quoted if quoted is not None else curly)
         if bare is not None and (bare.rstrip("*") in _OPERATORS or bare.startswith("-")):
             continue
-        terms.extend(words(fold(chunk)))
+        for word in words(fold(chunk)):
+            terms += [word, *sub_words(word)]
     return sorted(dict.fromkeys(terms), key=len, reverse=True)
 
 
@@ -205,6 +208,14 @@ def snippet(text: str, terms: list[str], width: int = 80) -> str:
             pos = e
     out.append(text[pos:end])
     return ("…" if start > 0 else "") + "".join(out) + ("…" if end < len(text) else "")
+
+
+def open_readonly(path: str | Path) -> sqlite3.Connection:
+    """A read-only connection to the existing archive at ``path`` (searching never creates one)."""
+    path = Path(path)
+    if not path.is_file():
+        raise ArchiveError(f"no archive at {path}")
+    return sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
 
 
 def _next_day(date: str) -> str:
