@@ -28,8 +28,10 @@ import jieba
 import opencc
 
 # Punctuation of Chinese prose: as likely as a common word, never rare.
-PUNCTUATION = "，。、；：？！“”‘’（）《》〈〉【】—…·「」『』,.;:!?()[]\"' \u3000%％-"
-_PUNCT_LOGP = -5.0
+PUNCTUATION = "，。、；：？！“”‘’（）《》〈〉【】—…·「」『』〔〕,.;:!?()[]\"' \u3000%％￥-"
+# Log-probabilities of punctuation, by how often Chinese news uses it; other punctuation and ASCII -8.
+_PUNCT_LOGP = {"，": -3.5, "。": -4.0, "、": -5.0, "“": -5.5, "”": -5.5, "：": -6.0, "；": -6.5, "（": -6.5, "）": -6.5,
+               "《": -6.5, "》": -6.5, "？": -7.0, "！": -7.0, "\u3000": -9.0}
 # Letters of pinyin with tone marks: their own repair removes them, they are not mojibake.
 PINYIN_LETTERS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ"
 
@@ -54,7 +56,7 @@ def _logp(freq: dict[str, int], logtotal: float, word: str) -> float | None:
         return math.log(n) - logtotal
     if len(word) == 1:
         if word in PUNCTUATION or (word.isascii() and word != "\x00"):
-            return _PUNCT_LOGP
+            return _PUNCT_LOGP.get(word, -8.0)
         return math.log(0.5) - logtotal
     return None
 
