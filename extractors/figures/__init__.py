@@ -93,10 +93,9 @@ def _same_fact(head: Figure, step: float, body: Figure) -> bool:
 class _Field:
     """One text (title, subtitle or body) with its sentences, places and periods."""
 
-    def __init__(self, name: str, text: str, base: int | None):
-        self.name, self.original = name, text
+    def __init__(self, name: str, text: str, quantities: list[Quantity], base: int | None):
+        self.name, self.original, self.quantities = name, text, quantities
         self.text = text.translate(HALF_WIDTH)  # same length: offsets hold in both
-        self.quantities = scan(text)
         self.places = find_places(self.text)
         self.periods = find_periods(self.text, base)
         self.sentences = _spans(SENTENCE, text)
@@ -155,8 +154,11 @@ def extract_figures(
     body: str, title: str | None = None, subtitle: str | None = None, published_at: str | None = None
 ) -> list[Figure]:
     """Every figure of an article, title and subtitle first, each with its meaning."""
-    base = base_year(published_at, "\n".join(t for t in (title, subtitle, body) if t))
-    fields = [_Field(n, t, base) for n, t in (("title", title), ("subtitle", subtitle), ("body", body)) if t]
+    texts = [(n, t, scan(t)) for n, t in (("title", title), ("subtitle", subtitle), ("body", body)) if t]
+    if not any(q for _, _, q in texts):
+        return []
+    base = base_year(published_at, "\n".join(t for _, t, _ in texts))
+    fields = [_Field(n, t, q, base) for n, t, q in texts]
     main = _main_subject([p for f in fields for p in f.places])
     default_period = next((p.period for f in fields for p in f.periods if p.period), None)
     if default_period is None and published_at and published_at[:4].isdigit():

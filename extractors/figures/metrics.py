@@ -37,8 +37,35 @@ MODIFIERS = sorted(
     key=len,
     reverse=True,
 )
-HEAD = "|".join(HEADS)
-WORD = "|".join(sorted(set(HEADS + MODIFIERS), key=len, reverse=True))
+
+
+def trie_pattern(words: list[str]) -> str:
+    """A regex matching any of ``words``, longest first, as a prefix tree (much faster in ``re`` than a flat list).
+
+    >>> trie_pattern(["采购", "采购额", "预留"])
+    '(?:(?:采购额?|预留))'
+    """
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in node.items() if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return f"(?:{body})?" if len(body) > 1 and not body.startswith("(?:") else f"{body}?"
+        return body
+
+    return "(?:" + build(trie) + ")"
+
+
+HEAD = trie_pattern(HEADS)
+WORD = trie_pattern(sorted(set(HEADS + MODIFIERS)))
 METRIC = re.compile(f"(?:{WORD})*(?:{HEAD})")
 LINK = "达到|达|为|是|共计|共|合计|总计|约|近|超过|超|逾|突破|已达|增至|降至|仅|高达|累计|的|分别为|分别|最高|最低"
 METRIC_AT_END = re.compile(f"(?:{WORD})*(?:{HEAD})(?=(?:{LINK}|[^一-龥\\d]){{0,3}}$)")

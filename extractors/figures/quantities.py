@@ -46,7 +46,7 @@ APPROX_NORMAL = {"超过": "超", "突破": "超", "高于": "超", "大约": "�
                  "低于": "不到", "不超过": "以下", "不高于": "以下", "不多于": "以下", "不低于": "以上", "不少于": "以上"}
 
 FIGURE = re.compile(
-    rf"""(?<![\d.,A-Za-z第#/\\])(?:
+    rf"""(?=[\d{CN_CHARS}亿])(?<![\d.,A-Za-z第#/\\])(?:  # the lookahead lets re skip text fast
       (?P<n1>{NUM})(?P<a1>余|多)?(?P<s1>{SCALE})?(?P<a3>余|多)?
       (?:(?P<u1>元|%|个百分点)?(?P<sep>{SEP})(?P<n2>{NUM})(?P<a2>余|多)?(?P<s2>{SCALE})?)?
       (?:{UNIT})
