@@ -22,8 +22,8 @@ HEADS = sorted(
     """交易额 交易金额 成交额 成交金额 采购额 采购金额 采购规模 采购总额 合同金额 合同额 合同价 中标金额 中标价 成交价
     预算金额 预算资金 预算总额 最高限价 控制价 预算 份额 节约资金 节约金额 节支 节资额 资金 金额 总额 总金额 规模
     销售额 销售收入 营业收入 营收 收入 投资额 投资 费用 经费 价格 报价 单价 售价 限额 标准 产值 总值 支出 补贴 贷款
-    放款 融资 授信 额度 担保额 订单 采购 节约 比例 比率 占比 节资率 资金节约率 增长率 增幅 降幅 完成率 执行率 支付
-    发放 罚款 保证金 服务费 培训费 住宿费 工程款 款项 货款 价款 业务量 交易量 成本 增收 签约 执行 完成 合计 项目
+    放款 融资 授信 额度 零售价 成交 担保额 订单 采购 节约 比例 比率 占比 节资率 资金节约率 增长率 增幅 降幅 完成率 执行率 支付
+    发放 罚款 保证金 服务费 培训费 住宿费 工程款 款项 货款 价款 业务量 交易量 成本 增收 签约 执行 完成 合计
     增长 下降 提高 降低 面积 数量""".split(),
     key=len,
     reverse=True,
@@ -33,7 +33,7 @@ MODIFIERS = sorted(
     农副产品 框架协议 电子卖场 网上商城 集中 分散 协议 定点 专项 扶贫 帮扶 消费 平均 总 招标 公开招标 食堂 食材
     工会 线上 线下 同比 环比 节资 政采贷 信用 担保 年度 货物 工程 服务 类 平台 单笔 预付款 首付款 一般 公开 意向
     采购意向 批量 集采 支持 面向中小企业 农产品 地区 份额 资金 年均 人均 最低 最高 工资 数额 签约 投标 购买 销售
-    网上 综合 授信 合计 累计 代理""".split(),
+    网上 综合 授信 合计 累计 代理 市场""".split(),
     key=len,
     reverse=True,
 )
@@ -77,18 +77,20 @@ GENERIC = {"政府", "采购", "平台", "项目", "批量", "集中", "公开",
 # too vague to stand alone: 政府采购规模 keeps 采购规模, 完成比例 stays
 VAGUE = {"规模", "金额", "资金", "预算", "总额", "标准", "费用", "价格", "收入", "支出", "合计", "执行", "额度",
          "比例", "比率", "占比", "份额", "项目", "总金额"}
-CHANGE = re.compile("(?:增长|下降|提高|降低)$")
+CHANGE = re.compile("(?:增长|下降|提高|降低|合计)$")
 BOUNDARY = re.compile(r"[，,：:、（）()“”\s]")
 
 
 def clean(metric: str) -> str:
-    """Drop leading words that say nothing of what is measured, and a trailing change verb.
+    """Drop leading words that say nothing of what is measured, and a trailing change verb or 合计.
 
     >>> clean("完成交易额"), clean("完成比例"), clean("政府采购节约资金"), clean("政府采购规模"), clean("投标成本降低")
     ('交易额', '完成比例', '节约资金', '采购规模', '投标成本')
+    >>> clean("罚款合计"), clean("金额合计")
+    ('罚款', '金额合计')
     """
     changed = CHANGE.sub("", metric)
-    if changed != metric and METRIC.fullmatch(changed):
+    if changed != metric and changed not in VAGUE and METRIC.fullmatch(changed):
         metric = changed
     while True:
         token = TOKEN.match(metric)

@@ -40,6 +40,9 @@ PERIOD = re.compile(
 )
 
 
+DAY = re.compile(r"\d{1,2}日")
+
+
 @dataclass
 class PeriodMention:
     """``text`` at ``start`` means ``period``; ``inherits`` False for words that only hold in their sentence (全年)."""
@@ -89,7 +92,9 @@ def find_periods(text: str, base_year: int | None) -> list[PeriodMention]:
             period = None if year is None else _part(year, m.group("part"), m.group("m"), m.group("m0"))
         if m.group("rel") and text.startswith("同期", m.end()):
             continue  # 去年同期: what the figure is compared with
-        out.append(PeriodMention(m.group(), period, m.start(), m.group("rel") != "全年"))
+        # 全年 and a day's date (2023年7月1日上线) hold for their own sentence only; 截至…日 is a cut-off and carries over
+        event_day = DAY.match(text, m.end()) is not None and text[max(0, m.start() - 2) : m.start()] not in ("截至", "截止")
+        out.append(PeriodMention(m.group(), period, m.start(), m.group("rel") != "全年" and not event_day))
     return out
 
 

@@ -33,7 +33,8 @@ for _name in sorted(CANONICAL, key=len, reverse=True):
 FIRST_CHAR = re.compile("[" + re.escape("".join(sorted({n[0] for n in CANONICAL}))) + "]")
 NOT_BEFORE = "省市区县州场"  # 广州市场 is not 广州; 广州市 is found whole
 REFERENCE = re.compile("[全该本我][省市区县州](?![场域长委])")
-NOT_AFTER = re.compile(r"银行|集团|公司|大学|医院|学院|日报|晚报|电视台")
+# a short name that starts a company's or institution's name: 广州银行, 湖南某某医疗器械有限公司
+NOT_AFTER = re.compile(r"银行|集团|公司|大学|医院|学院|日报|晚报|电视台|[^\W\d局厅委府与和及向对在为的从、]{1,12}?(?:公司|集团)")
 
 
 @dataclass
