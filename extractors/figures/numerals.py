@@ -27,10 +27,10 @@ HALF_WIDTH = str.maketrans("０１２３４５６７８９．，％", "012345678
 def whole(x: float) -> float | int:
     """``x`` as an int when it is whole (after rounding float noise).
 
-    >>> whole(15077.38 * 10_000), whole(2.5)
-    (150773800, 2.5)
+    >>> whole(15077.38 * 10_000), whole(2.5), whole(130.73 * 100_000_000)
+    (150773800, 2.5, 13073000000)
     """
-    r = round(x, 6)
+    r = float(f"{x:.12g}")  # 12 significant digits: float noise gone, fen kept up to 1e10 yuan
     return int(r) if r == int(r) else r
 
 
