@@ -60,7 +60,15 @@ class Story:
 
     @property
     def domain(self) -> str:
-        return "".join(lazy_pinyin(self.place))
+        return pinyin(self.place)
+
+    @property
+    def county(self) -> str:
+        return COUNTIES[self.place]
+
+    @property
+    def county_domain(self) -> str:
+        return pinyin(self.county[:-1])
 
 
 @dataclass(frozen=True)
@@ -73,6 +81,15 @@ class Page:
     author: str | None
     body: list[str]
     url: str
+
+
+def pinyin(name: str) -> str:
+    """Domain-style pinyin of a place name (长 read chang, as in place names).
+
+    >>> pinyin("长治"), pinyin("湄潭")
+    ('changzhi', 'meitan')
+    """
+    return "".join(lazy_pinyin(name.replace("长", "常")))
 
 
 def parse_articles(path: Path) -> list[Story]:
@@ -191,10 +208,14 @@ def render_blocks(blocks: tuple[Block, ...], para: Callable[[str], str], table: 
     return "\n".join(para(str(v)) if k == "p" else table(v) for k, v in blocks)
 
 
-def wire_lead(story: Story, dateline: str) -> tuple[Block, ...]:
-    """Replace the paper's 本报讯 lead with a wire dateline."""
+def wire_lead(story: Story, dateline: str, byline: str) -> tuple[Block, ...]:
+    """Replace the paper's 本报讯 lead with a wire dateline (and the reporter, unless the lead names one)."""
     kind, first = story.blocks[0]
     first = re.sub(r"^本报讯(（[^）]*）)?\s*", "", str(first))
+    if first.startswith("记者") and byline:
+        first = byline + first[2:]  # 记者从…获悉 -> （记者某某）从…获悉
+    elif byline:
+        first = byline + first
     return ((kind, dateline + first),) + story.blocks[1:]
 
 
@@ -229,14 +250,14 @@ def county_gov(story: Story, stories: list[Story], rng: random.Random, declared:
                 f'<span>浏览次数：<em id="hits">{rng.randint(80, 3000)}</em></span></div>')
     index_no = f"11{rng.randint(100000, 999999)}MB{rng.randint(1000000, 9999999)}X/{story.date.year}-{rng.randint(10, 9999):05d}"
     doc_id = rng.randint(1000000, 9999999)
-    url = f"http://www.{story.domain}{rng.choice(['cx', 'xz', 'x'])}.gov.cn/zwgk/zfxxgkml/czxx/{pub:%Y%m}/t{pub:%Y%m%d}_{doc_id}.html"
+    url = f"http://www.{story.county_domain}.gov.cn/zwgk/zfxxgkml/czxx/{pub:%Y%m}/t{pub:%Y%m%d}_{doc_id}.html"
     para_style = rng.choice(['style="text-indent: 2em; line-height: 2em;"', 'style="text-align: justify; text-indent: 32px;"'])
     body = render_blocks(
         story.blocks,
         lambda t: f"<p {para_style}>{e(t)}</p>",
         lambda rows: rows_html(rows, 'table border="1" cellspacing="0" cellpadding="4" align="center" width="90%"', plain_cell),
     )
-    related = "\n".join(f'<li><a href="../{rng.randint(202001, 202412)}/t_{rng.randint(10000, 99999)}.html">{e(s.title)}</a></li>'
+    related = "\n".join(f'<li><a href="../{s.date:%Y%m}/t{s.date:%Y%m%d}_{rng.randint(10**6, 10**7)}.html">{e(s.title)}</a></li>'
                         for s in others(story, stories, rng, 4))
     markup = f"""<!DOCTYPE html>
 <html lang="zh-CN">
@@ -245,7 +266,7 @@ def county_gov(story: Story, stories: list[Story], rng: random.Random, declared:
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <title>{e(story.title)}_{county}财政局_{site}</title>
 <meta name="SiteName" content="{site}">
-<meta name="SiteDomain" content="www.{story.domain}.gov.cn">
+<meta name="SiteDomain" content="www.{story.county_domain}.gov.cn">
 <meta name="ColumnName" content="财政信息">
 <meta name="ColumnType" content="法定主动公开内容">
 <link rel="stylesheet" href="/images/xxgk.css">
@@ -314,8 +335,9 @@ def procurement_notice(story: Story, stories: list[Story], rng: random.Random, d
             for s in sign)
         lines += sign
     notices = "\n".join(
-        f'<li><a href="/tzgg/{rng.randint(20190101, 20241231)}/{rng.randint(1000, 9999)}.html" title="{e(s.title)}">{e(s.title[:18])}…</a><span>{show(s.date, "ymd")}</span></li>'
-        for s in others(story, stories, rng, 7))
+        f'<li><a href="/tzgg/{day:%Y%m%d}/{rng.randint(100000, 999999)}.html" title="{e(s.title)}">{e(s.title[:18])}…</a><span>{show(day, "ymd")}</span></li>'
+        for i, s in enumerate(others(story, stories, rng, 7))
+        for day in [story.date - dt.timedelta(days=2 * i + 1)])
     url = f"http://ggzy.{story.domain}.gov.cn/jyxx/tzgg/{story.date:%Y%m%d}/{rng.randint(100000, 999999)}.html"
     markup = f"""<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
 <html xmlns="http://www.w3.org/1999/xhtml" xmlns:o="urn:schemas-microsoft-com:office:office">
@@ -469,8 +491,8 @@ var user_name = "gh_{rng.getrandbits(48):012x}";
 def xinhua(story: Story, stories: list[Story], rng: random.Random, declared: str | None) -> Page:
     """Xinhua wire page: 新华社…电 dateline, split date spans (new) or h-time (old), 【纠错】 and editor line."""
     d = story.date
-    dateline = f"新华社{story.place}{d.month}月{d.day}日电" + (f"（记者{story.author}）" if story.author else "")
-    blocks = wire_lead(story, dateline)
+    dateline = f"新华社{story.place}{d.month}月{d.day}日电"
+    blocks = wire_lead(story, dateline, f"（记者{story.author}）" if story.author else "")
     indent = rng.choice(["", IND])
     body = render_blocks(blocks, lambda t: f"<p>{indent}{e(t)}</p>",
                          lambda rows: '<p style="text-align: center;">' + rows_html(rows, 'table border="1" cellpadding="3" cellspacing="0" align="center"', plain_cell) + "</p>")
@@ -541,7 +563,7 @@ def people_daily(story: Story, stories: list[Story], rng: random.Random, declare
     """People's Daily online: h3.pre / h1 / h4.sub, p.sou with date and 来源, rm_txt_con, (责编：…)."""
     d = story.date
     byline = f"（记者{story.author}）" if story.author else ""
-    blocks = wire_lead(story, f"本报{story.place}{d.month}月{d.day}日电　{byline}")
+    blocks = wire_lead(story, f"本报{story.place}{d.month}月{d.day}日电　", byline)
     body = render_blocks(blocks, lambda t: f"<p>{IND}{e(t)}</p>",
                          lambda rows: '<p style="text-align: center;">' + rows_html(rows, 'table border="1" cellspacing="0" cellpadding="2" align="center"', plain_cell) + "</p>")
     page_no = rng.randint(2, 18)
@@ -613,7 +635,8 @@ def frontpage(story: Story, stories: list[Story], rng: random.Random, declared: 
             parts.append(f"{nb}{e(str(value))}" if kind == "p" else f"</font></p>\n{table(value)}\n<p><font size=\"3\" face=\"{face}\">")
         body = f'<p><font size="3" face="{face}">' + "<br>\n".join(parts) + "</font></p>"
     else:
-        body = render_blocks(story.blocks, lambda t: f'<p><font size="3" face="{face}">{nb}{e(t)}</font></p>', table)
+        close = "</font></p>" if rng.random() < 0.5 else ""  # FrontPage often left both open
+        body = render_blocks(story.blocks, lambda t: f'<p><font size="3" face="{face}">{nb}{e(t)}{close}', table)
     byline = ""
     if story.author and rng.random() < 0.5:
         byline = f'<p align="center"><font size="2">□本报记者&nbsp; {e(story.author)}</font></p>'
@@ -660,7 +683,7 @@ if (top == self) top.location.href = "../index.htm";
 
 </html>
 """
-    url = f"http://www.{story.domain}cz.gov.cn/news/{story.date:%Y%m}/{rng.randint(100, 999)}.htm"
+    url = f"http://www.{story.county_domain}cz.gov.cn/news/{story.date:%Y%m}/{rng.randint(100, 999)}.htm"
     return Page(markup, story.title, published_at, story.author if byline else None, truth_lines(story.blocks), url)
 
 
@@ -806,7 +829,7 @@ def attachments(story: Story, stories: list[Story], rng: random.Random, declared
     """Finance-bureau page with an attachment list (附件：…) and an embedded PDF after the body."""
     text, published_at = shown(story.date, rng, ["cn", "ymd", "dot"])
     bureau = f"{story.place}市财政局"
-    files = [f"{story.title[:12]}情况统计表.xlsx", f"{story.date.year}年政府采购工作要点.pdf", "政策解读.docx"]
+    files = [f"{story.place}市{story.date.year}年政府采购数据统计表.xlsx", f"{story.date.year}年政府采购工作要点.pdf", "政策解读.docx"]
     files = files[: rng.randint(1, 3)]
     inline = rng.random() < 0.5
     body = render_blocks(story.blocks, lambda t: f'<p style="text-indent:2em;">{e(t)}</p>',
