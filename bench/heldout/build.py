@@ -638,7 +638,7 @@ def frontpage(story: Story, stories: list[Story], rng: random.Random, declared: 
         close = "</font></p>" if rng.random() < 0.5 else ""  # FrontPage often left both open
         body = render_blocks(story.blocks, lambda t: f'<p><font size="3" face="{face}">{nb}{e(t)}{close}', table)
     byline = ""
-    if story.author and rng.random() < 0.5:
+    if story.author and story.source.endswith("报") and rng.random() < 0.5:
         byline = f'<p align="center"><font size="2">□本报记者&nbsp; {e(story.author)}</font></p>'
     markup = f"""<html>
 
