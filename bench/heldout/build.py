@@ -1,7 +1,7 @@
 """Build the held-out HTML page set from ``articles.txt`` (deterministic).
 
 This set was written independently of the extractor and of ``bench/pages``:
-twelve other page layouts, other article texts. Every article is rendered
+fourteen other page layouts, other article texts. Every article is rendered
 through two to four layouts. Output: ``html/<id>.html`` (bytes in the page's
 own encoding, which its ``<meta>`` may misdeclare or omit) and
 ``truth/<id>.json`` in the format of ``bench/pages`` (title, published_at,
@@ -969,6 +969,106 @@ def meta_date(story: Story, stories: list[Story], rng: random.Random, declared: 
     return Page(markup, story.title, published_at, story.author, truth_lines(story.blocks), url)
 
 
+WEEKDAYS = "一二三四五六日"
+
+
+def bureau_portal(story: Story, stories: list[Story], rng: random.Random, declared: str | None) -> Page:
+    """Finance-bureau portal: 今天是… bar, long sidebar text (机构职能, 通知 marquee), 相关链接 and editor inside the body box."""
+    bureau = f"{story.place}市财政局" if story.source.endswith("报") or story.place in story.source else story.source
+    today = story.date + dt.timedelta(days=rng.randint(30, 900))
+    text, published_at = shown(story.date, rng, ["ymd", "ymd_hm", "cn"])
+    body = render_blocks(story.blocks, lambda t: f"<p>{IND}{e(t)}</p>",
+                         lambda rows: rows_html(rows, 'table border="1" cellspacing="0" cellpadding="3" width="96%" align="center"', plain_cell))
+    rel = others(story, stories, rng, 6)
+    links = "".join(f'<li><a href="/art/{s.date:%Y/%m/%d}/art_{rng.randint(1000, 9999)}.html">{e(s.title)}</a></li>' for s in rel[:3])
+    notices = "&nbsp;&nbsp;&nbsp;&nbsp;".join(
+        f'<a href="/tzgg/{rng.randint(1000, 9999)}.html">{t}</a>' for t in [
+            f"关于做好{today.year}年度部门决算编报工作的通知，请各单位于规定时间内报送。",
+            "关于开展政府采购代理机构执业情况评价工作的通知，评价结果将向社会公开。",
+            f"{bureau}关于公开招聘编外工作人员的公告，报名时间截至本月底。",
+        ])
+    editor = rng.choice(["何静", "马骁", "孔令飞"])
+    markup = f"""<!DOCTYPE html>
+<html>
+<head>
+{meta_charset(declared)}
+<title>{bureau}</title>
+<meta name="keywords" content="{bureau},财政,预算,政府采购">
+<link type="text/css" rel="stylesheet" href="/css/index.css">
+</head>
+<body>
+<div class="topbar"><span class="today">今天是：{today.year}年{today.month}月{today.day}日 星期{WEEKDAYS[today.weekday()]}</span><a href="#">设为首页</a> | <a href="#">加入收藏</a></div>
+<div class="logo"><img src="/images/logo.jpg" alt="{bureau}"></div>
+<div class="menu"><a href="/">首页</a><a href="/jggk/">机构概况</a><a href="/czyw/">财政要闻</a><a href="/zfcg/">政府采购</a><a href="/yjsgk/">预决算公开</a><a href="/zcfg/">政策法规</a><a href="/hdjl/">互动交流</a></div>
+<div class="notice"><b>通知公告：</b><marquee scrollamount="3" onmouseover="this.stop()" onmouseout="this.start()">{notices}</marquee></div>
+<div class="container">
+<div class="sidebar">
+<div class="box"><h3>机构职能</h3><p>{bureau}是市人民政府主管财政收支、财税政策、国有资本基础管理工作的工作部门。主要负责拟订全市财政发展规划和政策措施，组织编制年度预决算草案，承担市级各项财政收支管理责任，负责管理全市政府采购工作，监督管理财政资金使用情况，并承办市人民政府交办的其他事项。</p></div>
+<div class="box"><h3>办事指南</h3><ul><li><a href="#">政府采购供应商投诉办理流程</a></li><li><a href="#">非税收入票据领用</a></li><li><a href="#">会计人员继续教育</a></li></ul></div>
+<div class="box"><h3>联系我们</h3><p>地址：{story.place}市政务中心{rng.randint(2, 9)}号楼<br>邮编：{rng.randint(100000, 899999)}<br>电话：0{rng.randint(300, 999)}-{rng.randint(1000000, 9999999)}</p></div>
+</div>
+<div class="main">
+<div class="crumbs">您当前的位置：<a href="/">首页</a> &gt; <a href="/czyw/">财政要闻</a></div>
+<h1 class="tit">{e(story.title)}</h1>
+<div class="info">{f"作者：{e(story.author)}&nbsp;&nbsp;" if story.author else ""}来源：{e(story.source)}&nbsp;&nbsp;发布时间：{text}&nbsp;&nbsp;阅读：<span id="hits">{rng.randint(50, 2000)}</span>次</div>
+<div class="content" id="content">
+{body}
+<p style="text-align:right">（责任编辑：{editor}）</p>
+<div class="xglj"><b>相关链接：</b><ul>{links}</ul></div>
+</div>
+<div class="bshare">分享到：<a class="bds_weixin">微信</a><a class="bds_tsina">微博</a></div>
+</div>
+</div>
+<div class="footer"><p>{bureau}&nbsp;版权所有&nbsp;&nbsp;网站标识码：{rng.randint(10**9, 10**10)}</p><p>为了获得更好的浏览效果，建议使用1366×768分辨率，IE9以上浏览器。</p></div>
+</body>
+</html>
+"""
+    url = f"http://czj.{story.domain}.gov.cn/czyw/{story.date:%Y%m}/t{story.date:%Y%m%d}_{rng.randint(10**5, 10**6)}.html"
+    return Page(markup, story.title, published_at, story.author, truth_lines(story.blocks), url)
+
+
+def paged(story: Story, stories: list[Story], rng: random.Random, declared: str | None) -> Page:
+    """First page of an article split over two pages (分页): only this page's paragraphs are the truth."""
+    cut = (len(story.blocks) + 1) // 2
+    here = story.blocks[:cut]
+    text, published_at = shown(story.date, rng, ["ymd_hm", "ymd_hms", "slash_hm"])
+    body = render_blocks(here, lambda t: f'<p style="text-indent:2em">{e(t)}</p>',
+                         lambda rows: rows_html(rows, 'table border="1" cellspacing="0"', plain_cell))
+    aid = rng.randint(10**5, 10**6)
+    hot = "\n".join(f'<li><em>{i + 1}</em><a href="/content/{aid - 50 * (i + 1)}.html">{e(s.title)}</a><span>{rng.randint(300, 9000)}</span></li>'
+                    for i, s in enumerate(others(story, stories, rng, 6)))
+    markup = f"""<!DOCTYPE html>
+<html>
+<head>
+{meta_charset(declared, html5=True)}
+<title>{e(story.title)}(1) - {story.place}财经网</title>
+<link rel="stylesheet" href="/skin/css/content.css">
+</head>
+<body>
+<div class="head"><a href="/" class="logo">{story.place}财经网</a><div class="nav"><a href="/">首页</a><a href="/cj/">财经</a><a href="/zfcg/">政府采购</a><a href="/qy/">企业</a><a href="/tp/">图片</a></div></div>
+<div class="box">
+<div class="left">
+<div class="path">当前位置：<a href="/">{story.place}财经网</a> &gt; <a href="/zfcg/">政府采购</a> &gt; 正文</div>
+<h1>{e(story.title)}</h1>
+<div class="artinfo">时间：{text}&nbsp;&nbsp;来源：{e(story.source)}&nbsp;&nbsp;{f"作者：{e(story.author)}" if story.author else ""}</div>
+<div class="artbody">
+{body}
+</div>
+<div class="pagebreak"><ul class="pagelist"><li><a>共2页: </a></li><li><a href="#">上一页</a></li><li class="thisclass"><a href="#">1</a></li><li><a href="{aid}_2.html">2</a></li><li><a href="{aid}_2.html">下一页</a></li></ul></div>
+<div class="tags">标签：<a href="/tags/政府采购">政府采购</a> <a href="/tags/财政">财政</a></div>
+</div>
+<div class="right"><h3>热点排行</h3><ol>
+{hot}
+</ol></div>
+</div>
+<div class="foot">Copyright &copy; {story.place}财经网 版权所有 | 关于我们 | 广告服务 | 联系我们</div>
+</body>
+</html>
+"""
+    url = f"http://www.{story.domain}cj.com/zfcg/{story.date:%Y%m%d}/{aid}.html"
+    return Page(markup, story.title, published_at, story.author, truth_lines(here), url)
+
+
 Layout = Callable[[Story, list[Story], random.Random, str | None], Page]
 
 # layout -> (function, [(real encoding, declared charset or None), ...])
@@ -985,8 +1085,17 @@ LAYOUTS: dict[str, tuple[Layout, list[tuple[str, str | None]]]] = {
     "print-view": (print_view, [("utf-8", "utf-8"), ("gbk", "gbk"), ("gb2312", None)]),
     "url-date": (url_date, [("utf-8", "utf-8"), ("gbk", "utf-8")]),
     "meta-date": (meta_date, [("utf-8", "utf-8"), ("gbk", "gbk")]),
+    "bureau-portal": (bureau_portal, [("utf-8", "utf-8"), ("gb2312", "gb2312"), ("gbk", "utf-8")]),
+    "paged": (paged, [("utf-8", "utf-8"), ("gbk", "gbk")]),
 }
 NOT_FOR_NOTICES = {"xinhua", "people-daily", "portal-comments", "wechat"}
+
+
+def allowed(story: Story, layout: str) -> bool:
+    """Whether a site of this layout would carry the story."""
+    if story.is_notice and layout in NOT_FOR_NOTICES:
+        return False
+    return layout != "paged" or len(story.blocks) >= 4
 
 
 def assign(stories: list[Story]) -> list[tuple[Story, str]]:
@@ -1000,10 +1109,12 @@ def assign(stories: list[Story]) -> list[tuple[Story, str]]:
     for i, story in enumerate(stories):
         want = (3, 2, 4)[i % 3]
         names = ["procurement-notice"] if any(k == "table" for k, _ in story.blocks) else []
+        if len(story.blocks) <= 3:  # a short brief: the site whose sidebar outweighs it
+            names.append("bureau-portal")
         while len(names) < want:
             name = cycle[pos % len(cycle)]
             pos += 1
-            if name not in names and not (story.is_notice and name in NOT_FOR_NOTICES):
+            if name not in names and allowed(story, name):
                 names.append(name)
         out += [(story, name) for name in names]
     return out
