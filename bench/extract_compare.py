@@ -288,6 +288,8 @@ def diagnose(s: Score, truth: dict) -> str:
     """One line on where a page's body went wrong: what is missing, what is extra."""
     if s.result.error:
         return f"error: {s.result.error}"
+    if s.f1 == 1.0:
+        return "exact"
     pred = s.result.body
     if not WS.sub("", pred):
         return "empty body"
@@ -305,7 +307,7 @@ def diagnose(s: Score, truth: dict) -> str:
 
 def worst_table(scores: list[Score], truths: dict[str, dict], n: int) -> str:
     lines = ["| page | F1 | P | R | title | date | diagnosis |", "|---|---:|---:|---:|---|---|---|"]
-    for s in sorted(scores, key=lambda s: (s.f1, s.pid))[:n]:
+    for s in sorted((s for s in scores if s.f1 < 1.0), key=lambda s: (s.f1, s.pid))[:n]:
         lines.append(
             f"| {s.pid} | {s.f1:.3f} | {s.precision:.2f} | {s.recall:.2f} | {'ok' if s.title_ok else 'wrong'}"
             f" | {'ok' if s.date_ok else 'wrong'} | {diagnose(s, truths[s.pid]).replace('|', '¦')} |"
