@@ -57,6 +57,7 @@ class Result:
 class Score:
     pid: str
     layout: str
+    split: str
     f1: float
     precision: float
     recall: float
@@ -112,6 +113,7 @@ def score(pid: str, truth: dict, result: Result) -> Score:
     return Score(
         pid=pid,
         layout=truth["layout"],
+        split=truth.get("split", "dev"),
         f1=f1,
         precision=precision,
         recall=recall,
@@ -205,12 +207,13 @@ FACTORIES: dict[str, Callable[[Callable[[bytes, dict], str]], Extractor]] = {
 # ------------------------------------------------------------------ running
 
 
-def load_pages(pages: Path, limit: int | None) -> list[tuple[str, bytes, dict]]:
+def load_pages(pages: Path, split: str, limit: int | None) -> list[tuple[str, bytes, dict]]:
     out = []
-    for path in sorted((pages / "truth").glob("*.json"))[:limit]:
+    for path in sorted((pages / "truth").glob("*.json")):
         truth = json.loads(path.read_text(encoding="utf-8"))
-        out.append((path.stem, (pages / "html" / f"{path.stem}.html").read_bytes(), truth))
-    return out
+        if split in ("all", truth.get("split", "dev")):
+            out.append((path.stem, (pages / "html" / f"{path.stem}.html").read_bytes(), truth))
+    return out[:limit]
 
 
 def run_once(extract: Extractor, data: bytes, truth: dict) -> Result:
@@ -253,12 +256,17 @@ def summary_row(name: str, scores: list[Score], rate: float | None) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def summary_table(runs: dict[str, tuple[list[Score], float]]) -> str:
+def summary_table(runs: dict[str, tuple[list[Score], float]], split: str | None = None) -> str:
+    """One row per extractor; restricted to one split (without pages/s) when ``split`` is given."""
     lines = [
         "| extractor | body F1 | body P | body R | title acc | date acc | pages/s | errors |",
         "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    lines += [summary_row(name, scores, rate) for name, (scores, rate) in runs.items()]
+    for name, (scores, rate) in runs.items():
+        if split is None:
+            lines.append(summary_row(name, scores, rate))
+        else:
+            lines.append(summary_row(name, [s for s in scores if s.split == split], None))
     return "\n".join(lines)
 
 
@@ -320,6 +328,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pages", type=Path, default=PAGES, help="page set folder (html/ + truth/)")
     ap.add_argument("--only", default=",".join(FACTORIES), help="comma-separated extractors to run")
     ap.add_argument("--decode", choices=["detect", "truth"], default="detect", help="how text-only extractors get text")
+    ap.add_argument("--split", choices=["all", "dev", "holdout"], default="all", help="which pages to use")
     ap.add_argument("--limit", type=int, help="first N pages only (quick runs)")
     ap.add_argument("--layout", action="store_true", help="add the per-layout breakdown")
     ap.add_argument("--worst", type=int, default=0, help="list the N worst pages (body F1) of --worst-of")
@@ -327,7 +336,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--details", type=Path, help="write per-page scores as NDJSON here")
     args = ap.parse_args(argv)
 
-    pages = load_pages(args.pages, args.limit)
+    pages = load_pages(args.pages, args.split, args.limit)
     truths = {pid: truth for pid, _, truth in pages}
     decode = decoder(args.decode)
     runs: dict[str, tuple[list[Score], float]] = {}
@@ -350,6 +359,10 @@ def main(argv: list[str] | None = None) -> int:
         summary_table(runs),
     ]
     report += [f"\n{line}" for line in skipped]
+    splits = sorted({t.get("split", "dev") for t in truths.values()})
+    for split in splits if len(splits) > 1 else ():
+        count = sum(1 for t in truths.values() if t.get("split", "dev") == split)
+        report += ["", f"Split {split} ({count} pages):", "", summary_table(runs, split)]
     if args.layout:
         report += ["", "Per layout (body F1 / title accuracy / date accuracy):", "", layout_table(runs)]
     for name in args.worst_of.split(",") if args.worst else ():
@@ -363,7 +376,7 @@ def main(argv: list[str] | None = None) -> int:
         with args.details.open("w", encoding="utf-8") as fh:
             for name, (scores, _) in runs.items():
                 for s in scores:
-                    row = {"extractor": name, "page": s.pid, "layout": s.layout, "f1": round(s.f1, 4),
+                    row = {"extractor": name, "page": s.pid, "layout": s.layout, "split": s.split, "f1": round(s.f1, 4),
                            "precision": round(s.precision, 4), "recall": round(s.recall, 4),
                            "title_ok": s.title_ok, "date_ok": s.date_ok, "title": s.result.title,
                            "date": str(s.result.date) if s.result.date else None, "error": s.result.error}

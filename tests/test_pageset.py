@@ -45,6 +45,15 @@ def test_set_is_large_and_varied() -> None:
     assert len({t["body"] for t in truths}) >= 40  # distinct article texts
 
 
+def test_holdout_is_disjoint_from_dev() -> None:
+    truths = [load(pid)[1] for pid in IDS]
+    by_split = {split: [t for t in truths if t["split"] == split] for split in ("dev", "holdout")}
+    assert len(by_split["dev"]) >= 100 and len(by_split["holdout"]) >= 40
+    assert len({t["layout"] for t in by_split["holdout"]}) >= 6
+    assert not {t["layout"] for t in by_split["dev"]} & {t["layout"] for t in by_split["holdout"]}
+    assert not {t["body"] for t in by_split["dev"]} & {t["body"] for t in by_split["holdout"]}
+
+
 @pytest.mark.parametrize("pid", IDS)
 def test_truth_is_in_the_page(pid: str) -> None:
     data, truth = load(pid)
