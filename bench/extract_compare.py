@@ -126,21 +126,19 @@ def score(pid: str, truth: dict, result: Result) -> Score:
 # ------------------------------------------------------------------ extractors
 
 
-def decoder(mode: str) -> Callable[[bytes, dict], str]:
-    """How text-only extractors get their text: bs4 detection or the true encoding."""
+def as_text(data: bytes, truth: dict, mode: str) -> str:
+    """The page as text for text-only extractors: bs4's detection, or the true encoding."""
     if mode == "truth":
-        return lambda data, truth: data.decode(truth["encoding"])
+        return data.decode(truth["encoding"])
     from bs4 import UnicodeDammit
 
-    def detect(data: bytes, truth: dict) -> str:
-        return UnicodeDammit(data, is_html=True).unicode_markup or ""
-
-    return detect
+    return UnicodeDammit(data, is_html=True).unicode_markup or ""
 
 
-def make_cgpn(decode: Callable[[bytes, dict], str]) -> Extractor:
+def make_cgpn(mode: str) -> Extractor:
+    """cgpn always gets the bytes and the content type: decoding is part of its job."""
     sys.path.insert(0, str(ROOT))
-    from extractors import extract  # noqa: PLC0415 - optional until main has it
+    from extractors import extract
 
     def run(data: bytes, truth: dict) -> Result:
         art = extract(data, url=truth["url"], content_type=truth["content_type"])
@@ -149,13 +147,14 @@ def make_cgpn(decode: Callable[[bytes, dict], str]) -> Extractor:
     return run
 
 
-def make_trafilatura(decode: Callable[[bytes, dict], str]) -> Extractor:
+def make_trafilatura(mode: str) -> Extractor:
+    """trafilatura decodes bytes itself; with ``--decode truth`` it gets the decoded text."""
     import trafilatura
 
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
     def run(data: bytes, truth: dict) -> Result:
-        source = data if decode.__name__ == "detect" else decode(data, truth)
+        source = data if mode == "detect" else as_text(data, truth, mode)
         doc = trafilatura.bare_extraction(source, url=truth["url"], with_metadata=True)
         if doc is None:
             return Result()
@@ -164,19 +163,19 @@ def make_trafilatura(decode: Callable[[bytes, dict], str]) -> Extractor:
     return run
 
 
-def make_gne(decode: Callable[[bytes, dict], str]) -> Extractor:
+def make_gne(mode: str) -> Extractor:
     from gne import GeneralNewsExtractor
 
     gne = GeneralNewsExtractor()
 
     def run(data: bytes, truth: dict) -> Result:
-        out = gne.extract(decode(data, truth))
+        out = gne.extract(as_text(data, truth, mode))
         return Result(out.get("title") or "", out.get("content") or "", out.get("publish_time") or None)
 
     return run
 
 
-def make_newspaper(decode: Callable[[bytes, dict], str]) -> Extractor:
+def make_newspaper(mode: str) -> Extractor:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         import newspaper
@@ -189,14 +188,14 @@ def make_newspaper(decode: Callable[[bytes, dict], str]) -> Extractor:
 
     def run(data: bytes, truth: dict) -> Result:
         art = newspaper.Article(truth["url"], config=config)
-        art.download(input_html=decode(data, truth))  # given the HTML: no network
+        art.download(input_html=as_text(data, truth, mode))  # given the HTML: no network
         art.parse()
         return Result(art.title or "", art.text or "", art.publish_date)
 
     return run
 
 
-FACTORIES: dict[str, Callable[[Callable[[bytes, dict], str]], Extractor]] = {
+FACTORIES: dict[str, Callable[[str], Extractor]] = {
     "cgpn": make_cgpn,
     "trafilatura": make_trafilatura,
     "gne": make_gne,
@@ -342,12 +341,11 @@ def main(argv: list[str] | None = None) -> int:
 
     pages = load_pages(args.pages, args.split, args.limit)
     truths = {pid: truth for pid, _, truth in pages}
-    decode = decoder(args.decode)
     runs: dict[str, tuple[list[Score], float]] = {}
     skipped = []
     for name in args.only.split(","):
         try:
-            extract = FACTORIES[name](decode)
+            extract = FACTORIES[name](args.decode)
         except ImportError as exc:
             skipped.append(f"{name} skipped: cannot import it ({exc})")
             print(skipped[-1], file=sys.stderr)
