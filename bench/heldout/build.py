@@ -29,7 +29,7 @@ import random
 import re
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import lxml.html
@@ -1123,7 +1123,7 @@ def assign(stories: list[Story]) -> list[tuple[Story, str]]:
 # ------------------------------------------------------------------ encode, verify, write
 
 
-def encode(markup: str, encoding: str, declared: str | None, ncr: bool) -> tuple[bytes, str]:
+def encode(markup: str, encoding: str, ncr: bool) -> tuple[bytes, str]:
     """Bytes in the page's encoding. GB2312 pages with characters outside GB2312 are really GBK
     (what old CMSs wrote), unless the page escapes them as numeric references (``ncr``)."""
     try:
@@ -1162,7 +1162,7 @@ def build(out: Path = HERE) -> list[str]:
         func, encodings = LAYOUTS[name]
         encoding, declared = rng.choice(encodings)
         page = func(story, stories, rng, declared)
-        data, real = encode(page.markup, encoding, declared, ncr=name == "frontpage")
+        data, real = encode(page.markup, encoding, ncr=name == "frontpage")
         problems += verify(pid, page, data, real)
         content_type = f"text/html; charset={declared}" if declared and rng.random() < 0.5 else "text/html"
         truth = {
