@@ -7,8 +7,11 @@ recorded on the capture, so nothing is lost and ``cgpn reextract`` can retry.
 from __future__ import annotations
 
 import os
+import signal
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -59,12 +62,47 @@ class Summary:
         return head
 
 
+# No document may stall a batch: past this, extraction stops and the capture is recorded as failed.
+EXTRACT_SECONDS = float(os.environ.get("CGPN_EXTRACT_SECONDS", 120))
+
+
+class ExtractionTimeout(BaseException):
+    """Extraction of one document ran past its time limit. A BaseException, as KeyboardInterrupt is,
+    so that no ``except ExtractionError``/``except Exception`` inside the extractors swallows it."""
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise :class:`ExtractionTimeout` in the block after ``seconds``; a no-op outside the main
+    thread or when another timer runs (the outer limit holds then).
+
+    >>> with time_limit(5):
+    ...     len("本报讯")
+    3
+    """
+    if threading.current_thread() is not threading.main_thread() or signal.getitimer(signal.ITIMER_REAL)[0]:
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise ExtractionTimeout(f"extraction took more than {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def extract_and_store(archive: Archive, capture_id: int, content: bytes, *, location: str, source: str,
                       content_type: str | None = None, url: str | None = None, path: str | None = None) -> Outcome:
     """Extract a stored capture and save its article; record the error on failure."""
     try:
-        article = extract(content, path=path, url=url, source=source, content_type=content_type)
-    except ExtractionError as exc:
+        with time_limit(EXTRACT_SECONDS):
+            article = extract(content, path=path, url=url, source=source, content_type=content_type)
+    except (ExtractionError, ExtractionTimeout) as exc:
         archive.mark_failed(capture_id, str(exc), EXTRACTOR_VERSION)
         return Outcome("failed", location, capture_id, error=str(exc))
     except Exception as exc:  # an extractor bug must not lose the capture or stop the batch
