@@ -115,3 +115,19 @@ def test_a_file_that_is_no_database(tmp_path: Path) -> None:
     conn = sqlite3.connect(bogus)
     assert verify(conn) == [Problem("integrity", "file is not a database")]
     conn.close()
+
+
+def test_reextract_updates_articles_figures_and_index_and_says_what_changed(archive: Archive) -> None:
+    aid, title = _first(archive.conn, "SELECT id, title FROM articles ORDER BY id LIMIT 1")
+    figures = _first(archive.conn, "SELECT count(*) FROM figures")[0]
+    with archive.transaction() as conn:  # as an older extractor would have left it
+        conn.execute("UPDATE articles SET title = 'old title', extractor_version = '0' WHERE id = ?", (aid,))
+        conn.execute("DELETE FROM figures WHERE article_id = ?", (aid,))
+        conn.execute("UPDATE articles_fts SET title = 'old title' WHERE rowid = ?", (aid,))
+        conn.execute("UPDATE captures SET extractor_version = '0' WHERE id = (SELECT capture_id FROM articles WHERE id = ?)", (aid,))
+    summary = reextract(archive)  # only captures of another extractor version
+    assert (summary.counts["changed"], summary.counts["unchanged"], summary.failures) == (1, 0, [])
+    assert archive.conn.execute("SELECT title FROM articles WHERE id = ?", (aid,)).fetchone()[0] == title
+    assert _first(archive.conn, "SELECT count(*) FROM figures")[0] == figures
+    hits = archive.conn.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'old'").fetchall()
+    assert hits == [] and verify(archive.conn) == []
