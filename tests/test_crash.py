@@ -151,7 +151,7 @@ def _wait_until_updated(db_path: Path, corpus: Corpus, numbers: list[int], targe
 
 KILLS = 22
 DOCUMENTS = 200
-REWRITES = 40  # documents changed before each run, so every run has work to do
+REWRITES = 30  # documents changed before each run, so every run has work to do
 
 
 def test_sigkill_at_random_moments_never_corrupts_and_the_next_run_finishes(tmp_path: Path) -> None:
