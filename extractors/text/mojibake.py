@@ -19,11 +19,12 @@ UTF-8 read as latin-1 or cp1252 is ftfy's job:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 import ftfy
 
-from extractors.text.score import is_rare, rare_count, score
+from extractors.text.score import PINYIN_LETTERS, is_rare, rare_count, score
 from extractors.text.script import in_script, is_traditional
 
 # A lead byte of UTF-8 (é, ä …) followed by a continuation byte as latin-1 or cp1252 shows it.
@@ -73,16 +74,20 @@ def _utf8_length(lead: int) -> int:
 _LEADS = [*range(0xE3, 0xEA), 0xEF]
 
 
-def _candidates(seq: list[int | None]) -> list[str]:
+@lru_cache(maxsize=65536)
+def _candidates(seq: tuple[int | None, ...]) -> tuple[str, ...]:
     """Characters whose UTF-8 bytes fit ``seq``, where None is an unknown byte.
 
+    At most two bytes may be unknown, and the lead byte only with one other.
     When bytes are unknown only characters common in Chinese prose are offered.
 
-    >>> _candidates([0xE4, 0xB8, None])[:4]
-    ['一', '丁', '七', '万']
-    >>> len(_candidates([0xE8, None, None]))
+    >>> _candidates((0xE4, 0xB8, None))[:4]
+    ('一', '丁', '七', '万')
+    >>> len(_candidates((0xE8, None, None)))
     1000
     """
+    if seq.count(None) > 2 or (seq[0] is None and seq.count(None) > 1):
+        return ()
     trials: list[list[int]] = [[]]
     for i, b in enumerate(seq):
         options = [b] if b is not None else _LEADS if i == 0 else range(0x80, 0xC0)
@@ -95,10 +100,10 @@ def _candidates(seq: list[int | None]) -> list[str]:
             continue
     if len(found) > 1:
         found = [c for c in found if not is_rare(c)]
-    return found
+    return tuple(found)
 
 
-def _decode_from(data: list[int | None], start: int) -> tuple[list[list[str]], int]:
+def _decode_from(data: list[int | None], start: int) -> tuple[list[tuple[str, ...]], int]:
     """Decode UTF-8 from ``data[start:]`` while it stays valid: candidates per character, end offset.
 
     The end offset passes ``len(data)`` when the last character lost its final byte.
@@ -108,7 +113,7 @@ def _decode_from(data: list[int | None], start: int) -> tuple[list[list[str]], i
         lead = data[i]
         n = 3 if lead is None else _utf8_length(lead)
         missing = i + n - len(data)
-        found = _candidates(data[i : i + n] + [None] * missing) if n and missing <= 2 else []
+        found = _candidates(tuple(data[i : i + n] + [None] * missing)) if n and missing <= 2 else ()
         if not found:
             break
         chars.append(found)
@@ -116,16 +121,16 @@ def _decode_from(data: list[int | None], start: int) -> tuple[list[list[str]], i
     return chars, i
 
 
-def _choose(chars: list[list[str]], before: str, after: str) -> tuple[str, int]:
+def _choose(chars: list[tuple[str, ...]], before: str, after: str) -> tuple[str, int]:
     """Pick each uncertain character by how well it reads between its neighbours; count guesses."""
     text = [*before[-_CONTEXT:], *(c[0] if len(c) == 1 else "\ufffd" for c in chars), *after[:_CONTEXT]]
-    chars = [[c] for c in before[-_CONTEXT:]] + chars + [[c] for c in after[:_CONTEXT]]
+    chars = [(c,) for c in before[-_CONTEXT:]] + chars + [(c,) for c in after[:_CONTEXT]]
     traditional = is_traditional("".join(text))
     guesses = 0
     for i, options in enumerate(chars):
         if len(options) > 1:
             left, right = "".join(text[max(0, i - _CONTEXT) : i]), "".join(text[i + 1 : i + 1 + _CONTEXT])
-            text[i] = max(in_script(options, traditional), key=lambda c: score(left + c + right))
+            text[i] = max(in_script(list(options), traditional), key=lambda c: score(left + c + right))
             guesses += 1
     return "".join(text[len(before[-_CONTEXT:]) : len(text) - len(after[:_CONTEXT])]), guesses
 
@@ -145,7 +150,7 @@ def _repair_run(run: str, least: int, before: str, after: str) -> tuple[str, int
     while char < len(run):
         chars, end = _decode_from(data, starts[char])
         stop = next((k for k in range(char, len(run)) if starts[k] >= end), len(run))
-        if len(chars) >= least and stop - char >= least and any(ord(c[0]) >= 0x2E80 for c in chars):
+        if len(chars) >= least and stop - char >= least and any(ord(c[0]) >= 0x2E80 or c[0] in PINYIN_LETTERS for c in chars):
             decoded, guesses = _choose(chars, before + "".join(out) + run[pos:char], after)
             if score(decoded) > score(run[char:stop]) + 1.0:
                 out.append(run[pos:char] + decoded)

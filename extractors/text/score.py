@@ -55,7 +55,7 @@ def _logp(freq: dict[str, int], logtotal: float, word: str) -> float | None:
     if n:
         return math.log(n) - logtotal
     if len(word) == 1:
-        if word in PUNCTUATION or (word.isascii() and word != "\x00") or "\uff01" <= word <= "\uff5e":
+        if word in PUNCTUATION or (word.isascii() and word != "\x00") or word in PINYIN_LETTERS or "\uff01" <= word <= "\uff5e":
             return _PUNCT_LOGP.get(word, -8.0)
         return math.log(0.5) - logtotal
     return None
