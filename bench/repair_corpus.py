@@ -160,8 +160,8 @@ def gbk_shift_repeated(text: str, rng: random.Random) -> str | None:
 
 
 def widen_figures(text: str, rng: random.Random) -> str | None:
-    """Full-width digits, decimal points and Latin letters, as some CMSs type them."""
-    wide = re.sub(r"[0-9A-Za-z.](?=[0-9A-Za-z.]*[0-9A-Za-z])|[0-9A-Za-z]", lambda m: chr(ord(m[0]) + 0xFEE0), text)
+    """Full-width digits, Latin letters and decimal points in numbers, as some CMSs type them."""
+    wide = re.sub(r"[0-9A-Za-z]|(?<=[0-9])\.(?=[0-9])", lambda m: chr(ord(m[0]) + 0xFEE0), text)
     return wide if wide != text else None
 
 

@@ -25,6 +25,7 @@ from typing import NamedTuple
 import ftfy
 
 from extractors.text.score import PINYIN_LETTERS, is_rare, rare_count, score
+from extractors.text.pinyin import is_reading, leading_syllable
 from extractors.text.script import in_script, is_traditional
 
 # A lead byte of UTF-8 (é, ä …) followed by a continuation byte as latin-1 or cp1252 shows it.
@@ -36,6 +37,9 @@ _LATIN1_MOJIBAKE = re.compile(
 _GBK_RUN = re.compile(r"[^\x00-\x7f]+(?:[?\ufffd][^\x00-\x7f]*)*")
 LOST = "?\ufffd"
 _CONTEXT = 4  # characters on each side that judge a guess
+# Pinyin letters with tone marks as GBK shows their UTF-8 bytes (à → 脿), between Latin letters.
+_PINYIN_LETTER = {letter.encode().decode("gb18030"): letter for letter in PINYIN_LETTERS if len(letter.encode()) == 2}
+_PINYIN_MOJIBAKE = re.compile(f"(?<=[a-z])[{''.join(_PINYIN_LETTER)}](?=[a-z]*[1-5]?[)）])")
 
 
 class Fixed(NamedTuple):
@@ -122,7 +126,13 @@ def _decode_from(data: list[int | None], start: int) -> tuple[list[tuple[str, ..
 
 
 def _choose(chars: list[tuple[str, ...]], before: str, after: str) -> tuple[str, int]:
-    """Pick each uncertain character by how well it reads between its neighbours; count guesses."""
+    """Pick each uncertain character by how well it reads between its neighbours; count guesses.
+
+    A pinyin annotation right after the last character narrows it to the characters it reads.
+    """
+    syllable = leading_syllable(after)
+    if syllable and len(chars[-1]) > 1:
+        chars[-1] = tuple(c for c in chars[-1] if is_reading(c, syllable)) or chars[-1]
     text = [*before[-_CONTEXT:], *(c[0] if len(c) == 1 else "\ufffd" for c in chars), *after[:_CONTEXT]]
     chars = [(c,) for c in before[-_CONTEXT:]] + chars + [(c,) for c in after[:_CONTEXT]]
     traditional = is_traditional("".join(text))
@@ -166,8 +176,10 @@ def _repair_run(run: str, least: int, before: str, after: str) -> tuple[str, int
 def fix_utf8_as_gbk(text: str) -> Fixed:
     """Decode back to UTF-8 the runs of ``text`` that are UTF-8 bytes shown as GBK.
 
-    Runs of two characters or more go first; once they proved the text is
-    mojibake, single characters (the last one of a run, say) follow.
+    Pinyin letters in annotations go first (``(b脿o)`` → ``(bào)``, they help
+    guess the character before them), then runs of two characters or more;
+    once they proved the text is mojibake, single characters (the last one of
+    a run, say) follow.
     """
     warnings = []
 
@@ -175,11 +187,13 @@ def fix_utf8_as_gbk(text: str) -> Fixed:
         if not rare_count(m[0]) and not (least == 1 and any(c in LOST for c in m[0])):
             return m[0]
         line_start = m.string.rfind("\n", 0, m.start()) + 1
-        fixed, lost, guessed = _repair_run(m[0], least, m.string[line_start : m.start()], m.string[m.end() : m.end() + _CONTEXT])
+        after = m.string[m.end() : m.end() + 12]  # room for a pinyin annotation
+        fixed, lost, guessed = _repair_run(m[0], least, m.string[line_start : m.start()], after)
         if lost:
             warnings.append(f"utf8-as-gbk: {lost} bytes lost near {fixed[:12]}, {guessed} characters guessed")
         return fixed
 
+    text = _PINYIN_MOJIBAKE.sub(lambda m: _PINYIN_LETTER[m[0]], text)
     fixed = _GBK_RUN.sub(lambda m: repl(m, 2), text)
     if fixed != text:
         fixed = _GBK_RUN.sub(lambda m: repl(m, 1), fixed)
