@@ -97,11 +97,11 @@ def traditional(text: str, rng: random.Random) -> str:
     return _S2T[rng.choice(["s2t", "s2tw"])].convert(text)
 
 
-def annotate_pinyin(text: str, rng: random.Random) -> str:
+def annotate_pinyin(text: str, rng: random.Random, share: float | None = None) -> str:
     """Readings in brackets after some or all Han characters, tone marks, numbers or none."""
     style = rng.choice([Style.TONE, Style.TONE, Style.TONE3, Style.NORMAL])
     brackets = rng.choice(["()", "()", "（）"])
-    share = rng.choice([1.0, 0.5, 0.2])
+    share = share or rng.choice([1.0, 0.5, 0.2])
     readings = pinyin(text, style=style, errors=lambda s: [None] * len(s))
     out = []
     for char, (reading, *_) in zip(text, readings):
@@ -172,7 +172,7 @@ def utf8_as(codec: str) -> Callable[[str, random.Random], str]:
     return damage
 
 
-# family → (damage, whether the clean source is traditional first)
+# family → damage (None when it does not apply to a paragraph)
 FAMILIES: dict[str, Callable[[str, random.Random], str | None]] = {
     "pinyin": annotate_pinyin,
     "pinyin+hant": lambda t, r: annotate_pinyin(traditional(t, r), r),
@@ -185,7 +185,7 @@ FAMILIES: dict[str, Callable[[str, random.Random], str | None]] = {
     "utf8-as-cp1252": utf8_as("sloppy-windows-1252"),
     "t2s": traditional,
     "fullwidth-numbers": widen_figures,
-    "combined: hant+pinyin+gbk-shift": lambda t, r: gbk_shift(annotate_pinyin(traditional(t, r), r), r, lost=True),
+    "combined: hant+pinyin+gbk-shift": lambda t, r: gbk_shift(annotate_pinyin(traditional(t, r), r, 0.15), r, lost=True),
     "combined: hant+pinyin, then utf8-as-gbk": lambda t, r: utf8_as("gb18030")(annotate_pinyin(traditional(t, r), r), r),
     "combined: fullwidth+pinyin, then utf8-as-cp1252": lambda t, r: utf8_as("sloppy-windows-1252")(
         annotate_pinyin(widen_figures(t, r) or t, r), r
@@ -193,20 +193,25 @@ FAMILIES: dict[str, Callable[[str, random.Random], str | None]] = {
 }
 
 
+def bytes_lost(damaged: str, expected: str) -> bool:
+    """True when the damage left a byte the decoder could not place (``�``, or a ``?`` the text did not have)."""
+    return "\ufffd" in damaged or damaged.count("?") > expected.count("?")
+
+
 def cases(seed: int, per_family: int, clean: int) -> Iterator[dict[str, str]]:
     """Clean paragraphs (simplified and traditional) and ``per_family`` damaged ones per family."""
     rng = random.Random(seed)
     paragraphs = clean_paragraphs(rng, max(clean, per_family * 2))
     for p in paragraphs[:clean]:
-        yield {"family": "clean (hans)", "damaged": p, "expected": p}
-        yield {"family": "clean (hant)", "damaged": traditional(p, rng), "expected": p}
+        yield {"family": "clean (hans)", "damaged": p, "expected": p, "lost": False}
+        yield {"family": "clean (hant)", "damaged": traditional(p, rng), "expected": p, "lost": False}
     for family, damage in FAMILIES.items():
         made = 0
         for p in paragraphs:
             damaged = damage(p, rng)
             if damaged is None or damaged == p:
                 continue
-            yield {"family": family, "damaged": damaged, "expected": p}
+            yield {"family": family, "damaged": damaged, "expected": p, "lost": bytes_lost(damaged, p)}
             made += 1
             if made == per_family:
                 break

@@ -92,8 +92,8 @@ class _Candidate(NamedTuple):
 
 
 def _clusters(run: str) -> list[tuple[int, int]]:
-    """First and last positions of each group of two or more suspicious characters (rare ones, lost-byte
-    markers) no more than ``_GAP`` apart; a lone rare character is a name more often than damage."""
+    """First and last positions of each group of suspicious characters (rare ones, lost-byte markers) no
+    more than ``_GAP`` apart; a lone rare Han character is a name more often than damage, and is left."""
     suspicious = [k for k, c in enumerate(run) if c in MARKERS or is_rare(c)]
     groups: list[list[int]] = []
     for k in suspicious:
@@ -101,7 +101,7 @@ def _clusters(run: str) -> list[tuple[int, int]]:
             groups[-1].append(k)
         else:
             groups.append([k])
-    return [(g[0], g[-1]) for g in groups if len(g) > 1]
+    return [(g[0], g[-1]) for g in groups if len(g) > 1 or not "\u3400" <= run[g[0]] <= "\u9fff"]
 
 
 def _candidates(line: str, run_start: int, run: str, first: int, last: int) -> list[_Candidate]:
