@@ -29,6 +29,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from extractors.text.fixed import Fixed
 from extractors.text.score import PUNCTUATION, is_rare, rare_count, score
 from extractors.text.script import in_script, is_traditional
 
@@ -42,11 +43,6 @@ _MARGIN = 1.0  # how much better (log-probability per character) a repair must r
 _GAP = 8  # suspicious characters this close belong to one damaged run (half of a shifted run is rare)
 _EXTENT = 1.0  # log-probability each character of a window must earn
 _EVIDENCE = 12.0  # log-probability a repair must gain in all: damage is rarer than odd text
-
-
-class Fixed(NamedTuple):
-    text: str
-    warnings: list[str]
 
 
 def has_gbk_shift(text: str) -> bool:

@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
 
 import ftfy
 
+from extractors.text.fixed import Fixed
 from extractors.text.score import PINYIN_LETTERS, is_rare, rare_count, score
 from extractors.text.pinyin import is_reading, leading_syllable
 from extractors.text.script import in_script, is_traditional
@@ -37,16 +37,10 @@ _LATIN1_MOJIBAKE = re.compile(
 _GBK_RUN = re.compile(r"[^\x00-\x7f]+(?:[?\ufffd][^\x00-\x7f]*)*")
 LOST = "?\ufffd"
 _CONTEXT = 4  # characters on each side that judge a guess
+_MARGIN = 1.0  # how much better (log-probability per character) a decoded stretch must read
 # Pinyin letters with tone marks as GBK shows their UTF-8 bytes (à → 脿), between Latin letters.
 _PINYIN_LETTER = {letter.encode().decode("gb18030"): letter for letter in PINYIN_LETTERS if len(letter.encode()) == 2}
 _PINYIN_MOJIBAKE = re.compile(f"(?<=[a-z])[{''.join(_PINYIN_LETTER)}](?=[a-z]*[1-5]?[)）])")
-
-
-class Fixed(NamedTuple):
-    """A repaired text and what could not be repaired for sure."""
-
-    text: str
-    warnings: list[str]
 
 
 def has_latin1_mojibake(text: str) -> bool:
@@ -162,7 +156,7 @@ def _repair_run(run: str, least: int, before: str, after: str) -> tuple[str, int
         stop = next((k for k in range(char, len(run)) if starts[k] >= end), len(run))
         if len(chars) >= least and stop - char >= least and any(ord(c[0]) >= 0x2E80 or c[0] in PINYIN_LETTERS for c in chars):
             decoded, guesses = _choose(chars, before + "".join(out) + run[pos:char], after)
-            if score(decoded) > score(run[char:stop]) + 1.0:
+            if score(decoded) > score(run[char:stop]) + _MARGIN:
                 out.append(run[pos:char] + decoded)
                 lost += sum(c in LOST for c in run[char:stop]) + max(0, end - len(data))
                 guessed += guesses
