@@ -216,7 +216,7 @@ def cases(seed: int, per_family: int, clean: int) -> Iterator[dict[str, object]]
         made = 0
         for p in paragraphs:
             clean_text = traditional(p, rng) if script == "hant" else p
-            expected = _T2S.convert(clean_text)
+            expected = _T2S.convert(clean_text) if script == "hant" else p
             damaged = damage(clean_text, rng)
             if damaged is None or damaged == clean_text:
                 continue

@@ -30,7 +30,8 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from extractors.text.fixed import Fixed
-from extractors.text.score import PUNCTUATION, is_rare, rare_count, score
+from extractors.text.score import PUNCTUATION, is_plausible, is_rare, rare_count, score
+from extractors.text.pinyin import is_reading, leading_syllable
 from extractors.text.script import in_script, is_traditional
 
 MARKERS = "?\ufffd"  # what a decoder leaves for a byte it could not place
@@ -69,10 +70,12 @@ def _decode(data: bytes) -> str | None:
 
 
 @lru_cache(maxsize=4096)
-def _guess(known: int, known_is_trail: bool, left: str, right: str) -> str:
-    """The best-reading common character with ``known`` as its trail (or lead) byte."""
+def _guess(known: int, known_is_trail: bool, left: str, right: str, reading: str | None = None) -> str:
+    """The best-reading common character with ``known`` as its trail (or lead) byte, and ``reading`` if given."""
     pairs = [bytes([b, known]) if known_is_trail else bytes([known, b]) for b in range(0x40, 0xFF)]
-    options = [c for c in map(_decode, pairs) if c and not is_rare(c)]
+    options = [c for c in map(_decode, pairs) if c and is_plausible(c)]
+    if reading:
+        options = [c for c in options if is_reading(c, reading)] or options
     if not options:
         return "\ufffd"
     options = in_script(options, is_traditional(left + right))
@@ -121,7 +124,8 @@ def _candidates(line: str, run_start: int, run: str, first: int, last: int) -> l
             a, b = run_start + i - lost_before, run_start + j + lost_after
             left, right = line[max(0, a - _REACH) : a], line[b : b + _REACH]
             head = _guess(data[0], True, left, middle[:_REACH]) if lost_before else ""
-            tail = _guess(data[-1], False, (left + head + middle)[-_REACH:], right) if lost_after else ""
+            reading = leading_syllable(line[b : b + 12])  # a pinyin annotation after the lost character
+            tail = _guess(data[-1], False, (left + head + middle)[-_REACH:], right, reading) if lost_after else ""
             text = head + middle + tail
             guessed = frozenset(({0} if head else set()) | ({len(text) - 1} if tail else set()))
             found.append(_Candidate(a, b, text, guessed, lost_before + lost_after))

@@ -24,7 +24,7 @@ from functools import lru_cache
 import ftfy
 
 from extractors.text.fixed import Fixed
-from extractors.text.score import PINYIN_LETTERS, is_rare, rare_count, score
+from extractors.text.score import PINYIN_LETTERS, is_plausible, rare_count, score
 from extractors.text.pinyin import is_reading, leading_syllable
 from extractors.text.script import in_script, is_traditional
 
@@ -97,7 +97,7 @@ def _candidates(seq: tuple[int | None, ...]) -> tuple[str, ...]:
         except UnicodeDecodeError:
             continue
     if len(found) > 1:
-        found = [c for c in found if not is_rare(c)]
+        found = [c for c in found if is_plausible(c)]
     return tuple(found)
 
 

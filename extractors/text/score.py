@@ -120,6 +120,11 @@ def is_rare(char: str) -> bool:
     return ord(char) not in _not_rare()
 
 
+def is_plausible(char: str) -> bool:
+    """True for what a lost byte most likely belonged to: a common Han character or common punctuation."""
+    return char in PUNCTUATION or ("\u4e00" <= char <= "\u9fff" and not is_rare(char))
+
+
 def rare_count(text: str) -> int:
     """How many rare characters ``text`` holds (C speed: one ``str.translate``)."""
     return len(text.translate(_not_rare()))
