@@ -24,7 +24,7 @@ from functools import lru_cache
 import ftfy
 
 from extractors.text.fixed import Fixed
-from extractors.text.score import PINYIN_LETTERS, is_plausible, rare_count, score
+from extractors.text.score import PINYIN_LETTERS, PUNCTUATION, is_plausible, rare_count, score
 from extractors.text.pinyin import is_reading, leading_syllable
 from extractors.text.script import in_script, is_traditional
 
@@ -119,10 +119,25 @@ def _decode_from(data: list[int | None], start: int) -> tuple[list[tuple[str, ..
     return chars, i
 
 
+def _is_text(options: tuple[str, ...]) -> bool:
+    """True when a decoded character is Chinese text: Han, CJK or general punctuation, a pinyin letter."""
+    c = options[0]
+    return not c.isascii() and (ord(c) >= 0x2E80 or c in PINYIN_LETTERS or c in PUNCTUATION)
+
+
+def _closing(options: tuple[str, ...], before: str) -> str | None:
+    """The closing bracket among ``options`` when ``before`` left its opening bracket open."""
+    for opening, closing in ("（）", "《》", "“”", "【】"):
+        if closing in options and before.rfind(opening) > before.rfind(closing):
+            return closing
+    return None
+
+
 def _choose(chars: list[tuple[str, ...]], before: str, after: str) -> tuple[str, int]:
     """Pick each uncertain character by how well it reads between its neighbours; count guesses.
 
-    A pinyin annotation right after the last character narrows it to the characters it reads.
+    A pinyin annotation right after the last character narrows it to the characters it reads, and
+    a bracket left open before an uncertain character makes it the closing one.
     """
     syllable = leading_syllable(after)
     if syllable and len(chars[-1]) > 1:
@@ -134,7 +149,8 @@ def _choose(chars: list[tuple[str, ...]], before: str, after: str) -> tuple[str,
     for i, options in enumerate(chars):
         if len(options) > 1:
             left, right = "".join(text[max(0, i - _CONTEXT) : i]), "".join(text[i + 1 : i + 1 + _CONTEXT])
-            text[i] = max(in_script(list(options), traditional), key=lambda c: score(left + c + right))
+            closing = _closing(options, before + "".join(text[len(before[-_CONTEXT:]) : i]))
+            text[i] = closing or max(in_script(list(options), traditional), key=lambda c: score(left + c + right))
             guesses += 1
     return "".join(text[len(before[-_CONTEXT:]) : len(text) - len(after[:_CONTEXT])]), guesses
 
@@ -154,7 +170,7 @@ def _repair_run(run: str, least: int, before: str, after: str) -> tuple[str, int
     while char < len(run):
         chars, end = _decode_from(data, starts[char])
         stop = next((k for k in range(char, len(run)) if starts[k] >= end), len(run))
-        if len(chars) >= least and stop - char >= least and any(ord(c[0]) >= 0x2E80 or c[0] in PINYIN_LETTERS for c in chars):
+        if len(chars) >= least and stop - char >= least and any(map(_is_text, chars)):
             decoded, guesses = _choose(chars, before + "".join(out) + run[pos:char], after)
             if score(decoded) > score(run[char:stop]) + _MARGIN:
                 out.append(run[pos:char] + decoded)
@@ -167,6 +183,26 @@ def _repair_run(run: str, least: int, before: str, after: str) -> tuple[str, int
     return "".join(out), lost, guessed
 
 
+def _repair_runs(text: str, least: int, warnings: list[str]) -> str:
+    """``text`` with each of its runs repaired in turn, left to right: guesses see the repaired text before them."""
+    out, pos = [], 0
+    for m in _GBK_RUN.finditer(text):
+        out.append(text[pos : m.start()])
+        pos = m.end()
+        if not rare_count(m[0]) and not (least == 1 and any(c in LOST for c in m[0])):
+            out.append(m[0])
+            continue
+        done = "".join(out)
+        before = done[done.rfind("\n") + 1 :]
+        after = text[m.end() : m.end() + 12]  # room for a pinyin annotation
+        fixed, lost, guessed = _repair_run(m[0], least, before, after)
+        if lost:
+            warnings.append(f"utf8-as-gbk: {lost} bytes lost near {fixed[:12]}, {guessed} characters guessed")
+        out.append(fixed)
+    out.append(text[pos:])
+    return "".join(out)
+
+
 def fix_utf8_as_gbk(text: str) -> Fixed:
     """Decode back to UTF-8 the runs of ``text`` that are UTF-8 bytes shown as GBK.
 
@@ -175,20 +211,9 @@ def fix_utf8_as_gbk(text: str) -> Fixed:
     once they proved the text is mojibake, single characters (the last one of
     a run, say) follow.
     """
-    warnings = []
-
-    def repl(m: re.Match[str], least: int) -> str:
-        if not rare_count(m[0]) and not (least == 1 and any(c in LOST for c in m[0])):
-            return m[0]
-        line_start = m.string.rfind("\n", 0, m.start()) + 1
-        after = m.string[m.end() : m.end() + 12]  # room for a pinyin annotation
-        fixed, lost, guessed = _repair_run(m[0], least, m.string[line_start : m.start()], after)
-        if lost:
-            warnings.append(f"utf8-as-gbk: {lost} bytes lost near {fixed[:12]}, {guessed} characters guessed")
-        return fixed
-
+    warnings: list[str] = []
     text = _PINYIN_MOJIBAKE.sub(lambda m: _PINYIN_LETTER[m[0]], text)
-    fixed = _GBK_RUN.sub(lambda m: repl(m, 2), text)
+    fixed = _repair_runs(text, 2, warnings)
     if fixed != text:
-        fixed = _GBK_RUN.sub(lambda m: repl(m, 1), fixed)
+        fixed = _repair_runs(fixed, 1, warnings)
     return Fixed(fixed, warnings)
