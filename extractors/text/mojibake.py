@@ -136,23 +136,24 @@ def _closing(options: tuple[str, ...], before: str) -> str | None:
 def _choose(chars: list[tuple[str, ...]], before: str, after: str) -> tuple[str, int]:
     """Pick each uncertain character by how well it reads between its neighbours; count guesses.
 
-    A pinyin annotation right after the last character narrows it to the characters it reads, and
-    a bracket left open before an uncertain character makes it the closing one.
+    A pinyin annotation right after an uncertain character narrows it to the characters it reads,
+    and a bracket left open before it makes it the closing one.
     """
-    syllable = leading_syllable(after)
-    if syllable and len(chars[-1]) > 1:
-        chars[-1] = tuple(c for c in chars[-1] if is_reading(c, syllable)) or chars[-1]
-    text = [*before[-_CONTEXT:], *(c[0] if len(c) == 1 else "\ufffd" for c in chars), *after[:_CONTEXT]]
-    chars = [(c,) for c in before[-_CONTEXT:]] + chars + [(c,) for c in after[:_CONTEXT]]
-    traditional = is_traditional("".join(text))
+    head = before[-_CONTEXT:]
+    text = [*head, *(c[0] if len(c) == 1 else "\ufffd" for c in chars), *after]
+    options_at = [(c,) for c in head] + chars + [(c,) for c in after]
+    traditional = is_traditional(before + "".join(text[len(head) : len(text) - len(after)]))
     guesses = 0
-    for i, options in enumerate(chars):
+    for i, options in enumerate(options_at):
         if len(options) > 1:
+            syllable = leading_syllable("".join(text[i + 1 : i + 13]))
+            if syllable:
+                options = tuple(c for c in options if is_reading(c, syllable)) or options
             left, right = "".join(text[max(0, i - _CONTEXT) : i]), "".join(text[i + 1 : i + 1 + _CONTEXT])
-            closing = _closing(options, before + "".join(text[len(before[-_CONTEXT:]) : i]))
+            closing = _closing(options, before + "".join(text[len(head) : i]))
             text[i] = closing or max(in_script(list(options), traditional), key=lambda c: score(left + c + right))
             guesses += 1
-    return "".join(text[len(before[-_CONTEXT:]) : len(text) - len(after[:_CONTEXT])]), guesses
+    return "".join(text[len(head) : len(text) - len(after)]), guesses
 
 
 def _repair_run(run: str, least: int, before: str, after: str) -> tuple[str, int, int]:
@@ -216,4 +217,5 @@ def fix_utf8_as_gbk(text: str) -> Fixed:
     fixed = _repair_runs(text, 2, warnings)
     if fixed != text:
         fixed = _repair_runs(fixed, 1, warnings)
-    return Fixed(fixed, warnings)
+    # Letters whose brackets were mojibake too: 政（zh猫ng） once （） is back.
+    return Fixed(_PINYIN_MOJIBAKE.sub(lambda m: _PINYIN_LETTER[m[0]], fixed), warnings)
