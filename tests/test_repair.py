@@ -9,7 +9,9 @@ from pathlib import Path
 import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
 import pytest
 
-from extractors.text import Change, RepairConfig, explain, is_traditional, repair, to_simplified
+from dataclasses import fields
+
+from extractors.text import STEPS, Change, RepairConfig, explain, is_traditional, repair, to_simplified
 from extractors.text.gbkshift import fix_gbk_shift
 from extractors.text.pinyin import remove_pinyin
 from extractors.text.width import narrow_numbers
@@ -195,6 +197,13 @@ def test_script_and_simplification() -> None:
 
 
 # --- configuration and explanations ---------------------------------------------------------------
+
+
+def test_every_step_has_a_switch_in_the_config() -> None:
+    assert [s.name for s in STEPS] == [
+        "latin1-mojibake", "utf8-as-gbk", "gbk-shift", "pinyin-annotations", "fullwidth-numbers", "t2s"
+    ]
+    assert {s.switch for s in STEPS} | {"t2s_config"} == {f.name for f in fields(RepairConfig)}
 
 
 def test_config_switches_steps_off() -> None:
