@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import fields
 from pathlib import Path
 
 import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
 import pytest
-
-from dataclasses import fields
 
 from extractors.text import STEPS, Change, RepairConfig, explain, is_traditional, repair, to_simplified
 from extractors.text.gbkshift import fix_gbk_shift
