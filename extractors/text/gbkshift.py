@@ -30,7 +30,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from extractors.text.fixed import Fixed
-from extractors.text.score import PUNCTUATION, is_plausible, is_rare, rare_count, score
+from extractors.text.score import PUNCTUATION, UNSURE, is_plausible, is_rare, rare_count, score
 from extractors.text.pinyin import is_reading, leading_syllable
 from extractors.text.script import in_script, is_traditional
 
@@ -127,14 +127,17 @@ def _candidates(line: str, run_start: int, run: str, first: int, last: int) -> l
             reading = leading_syllable(line[b : b + 12])  # a pinyin annotation after the lost character
             tail = _guess(data[-1], False, (left + head + middle)[-_REACH:], right, reading) if lost_after else ""
             text = head + middle + tail
+            if rare_count(text) * 8 > len(text):  # realigned text reads as plain Chinese, not as more mojibake
+                continue
             guessed = frozenset(({0} if head else set()) | ({len(text) - 1} if tail else set()))
             found.append(_Candidate(a, b, text, guessed, lost_before + lost_after))
     return found
 
 
 def _reads(text: str) -> float:
-    """``score`` with each ``?`` read as a lost byte, not as punctuation."""
-    return score(text.replace("?", "\ufffd"))
+    """``score`` with each ``?`` read as an ordinary character that may be damaged, not as punctuation:
+    a repair must earn its keep by what it realigns, not by filling in question marks."""
+    return score(text.replace("?", UNSURE))
 
 
 def _best(line: str) -> _Candidate | None:
