@@ -30,8 +30,8 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from extractors.text.fixed import Fixed
-from extractors.text.score import PUNCTUATION, UNSURE, is_plausible, is_rare, rare_count, score
 from extractors.text.pinyin import is_reading, leading_syllable
+from extractors.text.score import PUNCTUATION, UNSURE, is_plausible, is_rare, rare_count, score
 from extractors.text.script import in_script, is_traditional
 
 MARKERS = "?\ufffd"  # what a decoder leaves for a byte it could not place

@@ -24,8 +24,8 @@ from functools import lru_cache
 import ftfy
 
 from extractors.text.fixed import Fixed
-from extractors.text.score import PINYIN_LETTERS, PUNCTUATION, is_plausible, rare_count, score
 from extractors.text.pinyin import is_reading, leading_syllable
+from extractors.text.score import PINYIN_LETTERS, PUNCTUATION, is_plausible, rare_count, score
 from extractors.text.script import in_script, is_traditional
 
 # A lead byte of UTF-8 (é, ä …) followed by a continuation byte as latin-1 or cp1252 shows it.
