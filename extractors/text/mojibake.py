@@ -8,7 +8,7 @@ reads (``score``), and reported.
 
 >>> damaged = "截至今年6月底，柳州市已完成脱贫地区农副产品采购1955.96万元".encode().decode("gb18030", "replace")
 >>> fix_utf8_as_gbk(damaged)
-Fixed(text='截至今年6月底，柳州市已完成脱贫地区农副产品采购1955.96万元', warnings=['utf8-as-gbk: 1 bytes lost near 月底，柳州市已完成脱贫地, 1 characters guessed'])
+Fixed(text='截至今年6月底，柳州市已完成脱贫地区农副产品采购1955.96万元', warnings=['utf8-as-gbk: 1 bytes lost, guessed 购'])
 
 UTF-8 read as latin-1 or cp1252 is ftfy's job:
 
@@ -25,7 +25,7 @@ import ftfy
 
 from extractors.text.fixed import Fixed
 from extractors.text.pinyin import is_reading, leading_syllable
-from extractors.text.score import PINYIN_LETTERS, PUNCTUATION, is_plausible, rare_count, score
+from extractors.text.score import PINYIN_LETTERS, PUNCTUATION, UNSURE, is_plausible, rare_count, score
 from extractors.text.script import in_script, is_traditional
 
 # A lead byte of UTF-8 (é, ä …) followed by a continuation byte as latin-1 or cp1252 shows it.
@@ -36,6 +36,7 @@ _LATIN1_MOJIBAKE = re.compile(
 # Characters a GBK decoder makes of UTF-8: anything but ASCII; U+FFFD and ? stand for one lost byte.
 _GBK_RUN = re.compile(r"[^\x00-\x7f]+(?:[?\ufffd][^\x00-\x7f]*)*")
 LOST = "?\ufffd"
+PENDING = "\ufffc"  # where a character that lost bytes waits for its guess
 _CONTEXT = 4  # characters on each side that judge a guess
 _MARGIN = 1.0  # how much better (log-probability per character) a decoded stretch must read
 # Pinyin letters with tone marks as GBK shows their UTF-8 bytes (à → 脿), between Latin letters.
@@ -133,75 +134,83 @@ def _closing(options: tuple[str, ...], before: str) -> str | None:
     return None
 
 
-def _choose(chars: list[tuple[str, ...]], before: str, after: str) -> tuple[str, int]:
-    """Pick each uncertain character by how well it reads between its neighbours; count guesses.
+class _Guess:
+    """A character with lost bytes: the characters its known bytes allow, and the one chosen."""
 
-    A pinyin annotation right after an uncertain character narrows it to the characters it reads,
-    and a bracket left open before it makes it the closing one.
+    def __init__(self, options: tuple[str, ...]):
+        self.options = options
+        self.chosen = "\ufffd"
+
+
+def _resolve(text: str, guesses: list[_Guess]) -> str:
+    """``text`` with each ``PENDING`` mark replaced, left to right, by its guess in the repaired context.
+
+    A pinyin annotation right after the character narrows it to the characters it reads, a bracket
+    left open before it makes it the closing one, else the character that reads best wins.
     """
-    head = before[-_CONTEXT:]
-    text = [*head, *(c[0] if len(c) == 1 else "\ufffd" for c in chars), *after]
-    options_at = [(c,) for c in head] + chars + [(c,) for c in after]
-    traditional = is_traditional(before + "".join(text[len(head) : len(text) - len(after)]))
-    guesses = 0
-    for i, options in enumerate(options_at):
-        if len(options) > 1:
-            syllable = leading_syllable("".join(text[i + 1 : i + 13]))
-            if syllable:
-                options = tuple(c for c in options if is_reading(c, syllable)) or options
-            left, right = "".join(text[max(0, i - _CONTEXT) : i]), "".join(text[i + 1 : i + 1 + _CONTEXT])
-            closing = _closing(options, before + "".join(text[len(head) : i]))
-            text[i] = closing or max(in_script(list(options), traditional), key=lambda c: score(left + c + right))
-            guesses += 1
-    return "".join(text[len(head) : len(text) - len(after)]), guesses
+    out = list(text.replace(PENDING, "\ufffd"))
+    traditional = is_traditional(text)
+    marks = [i for i, c in enumerate(text) if c == PENDING]
+    for at, guess in zip(marks, guesses):
+        options = guess.options
+        syllable = leading_syllable("".join(out[at + 1 : at + 13]))
+        if syllable:
+            options = tuple(c for c in options if is_reading(c, syllable)) or options
+        left, right = "".join(out[max(0, at - _CONTEXT) : at]), "".join(out[at + 1 : at + 1 + _CONTEXT])
+        line = "".join(out[: at])
+        guess.chosen = _closing(options, line[line.rfind("\n") + 1 :]) or max(
+            in_script(list(options), traditional), key=lambda c: score(left + c + right)
+        )
+        out[at] = guess.chosen
+    return "".join(out)
 
 
-def _repair_run(run: str, least: int, before: str, after: str) -> tuple[str, int, int]:
-    """The run with its UTF-8-as-GBK stretches decoded; bytes lost and characters guessed.
-
-    ``before`` and ``after`` are the text around the run, the context of guesses.
-    """
+def _repair_run(run: str, least: int) -> tuple[str, int, list[_Guess]]:
+    """The run with its UTF-8-as-GBK stretches decoded, a ``PENDING`` mark for each character that
+    lost bytes; bytes lost and the guesses to make."""
     data: list[int | None] = []
     starts = []  # byte offset where each character of the run starts
     for c in run:
         starts.append(len(data))
         data.extend([None] if c in LOST else c.encode("gb18030"))
-    out, pos, lost, guessed = [], 0, 0, 0
+    out, pos, lost, guesses = [], 0, 0, []
     char = 0
     while char < len(run):
         chars, end = _decode_from(data, starts[char])
         stop = next((k for k in range(char, len(run)) if starts[k] >= end), len(run))
         if len(chars) >= least and stop - char >= least and any(map(_is_text, chars)):
-            decoded, guesses = _choose(chars, before + "".join(out) + run[pos:char], after)
-            if score(decoded) > score(run[char:stop]) + _MARGIN:
+            decoded = "".join(c[0] if len(c) == 1 else PENDING for c in chars)
+            if score(decoded.replace(PENDING, UNSURE)) > score(run[char:stop]) + _MARGIN:
                 out.append(run[pos:char] + decoded)
                 lost += sum(c in LOST for c in run[char:stop]) + max(0, end - len(data))
-                guessed += guesses
+                guesses += [_Guess(c) for c in chars if len(c) > 1]
                 pos = char = stop
                 continue
         char += 1
     out.append(run[pos:])
-    return "".join(out), lost, guessed
+    return "".join(out), lost, guesses
 
 
-def _repair_runs(text: str, least: int, warnings: list[str]) -> str:
-    """``text`` with each of its runs repaired in turn, left to right: guesses see the repaired text before them."""
-    out, pos = [], 0
+def _repair_runs(text: str, least: int, guesses: list[_Guess], losses: list[tuple[int, list[_Guess]]]) -> tuple[str, list[_Guess]]:
+    """``text`` with its runs repaired; ``guesses`` (one per ``PENDING`` mark of ``text``) with the new
+    ones in place. Runs already holding a mark are left as they are. ``losses`` collects each run's loss."""
+    out, merged, pos, seen = [], [], 0, 0
     for m in _GBK_RUN.finditer(text):
-        out.append(text[pos : m.start()])
+        gap = text[pos : m.start()]
+        out.append(gap)
         pos = m.end()
-        if not rare_count(m[0]) and not (least == 1 and any(c in LOST for c in m[0])):
-            out.append(m[0])
-            continue
-        done = "".join(out)
-        before = done[done.rfind("\n") + 1 :]
-        after = text[m.end() : m.end() + 12]  # room for a pinyin annotation
-        fixed, lost, guessed = _repair_run(m[0], least, before, after)
+        run = m[0]
+        repairable = PENDING not in run and (rare_count(run) or (least == 1 and any(c in LOST for c in run)))
+        fixed, lost, new = _repair_run(run, least) if repairable else (run, 0, [])
+        marks = gap.count(PENDING) + run.count(PENDING)  # marks of earlier passes (a repaired run had none)
+        merged += guesses[seen : seen + marks] + new
+        seen += marks
         if lost:
-            warnings.append(f"utf8-as-gbk: {lost} bytes lost near {fixed[:12]}, {guessed} characters guessed")
+            losses.append((lost, new))
         out.append(fixed)
     out.append(text[pos:])
-    return "".join(out)
+    merged += guesses[seen:]
+    return "".join(out), merged
 
 
 def fix_utf8_as_gbk(text: str) -> Fixed:
@@ -210,12 +219,17 @@ def fix_utf8_as_gbk(text: str) -> Fixed:
     Pinyin letters in annotations go first (``(b脿o)`` → ``(bào)``, they help
     guess the character before them), then runs of two characters or more;
     once they proved the text is mojibake, single characters (the last one of
-    a run, say) follow.
+    a run, say) follow. Characters that lost bytes are guessed last, when the
+    text around them is repaired.
     """
-    warnings: list[str] = []
     text = _PINYIN_MOJIBAKE.sub(lambda m: _PINYIN_LETTER[m[0]], text)
-    fixed = _repair_runs(text, 2, warnings)
+    losses: list[tuple[int, list[_Guess]]] = []
+    fixed, guesses = _repair_runs(text, 2, [], losses)
     if fixed != text:
-        fixed = _repair_runs(fixed, 1, warnings)
+        fixed, guesses = _repair_runs(fixed, 1, guesses, losses)
     # Letters whose brackets were mojibake too: 政（zh猫ng） once （） is back.
-    return Fixed(_PINYIN_MOJIBAKE.sub(lambda m: _PINYIN_LETTER[m[0]], fixed), warnings)
+    fixed = _resolve(_PINYIN_MOJIBAKE.sub(lambda m: _PINYIN_LETTER[m[0]], fixed), guesses)
+    warnings = [
+        f"utf8-as-gbk: {lost} bytes lost, guessed {''.join(g.chosen for g in run) or 'nothing'}" for lost, run in losses
+    ]
+    return Fixed(fixed, warnings)
