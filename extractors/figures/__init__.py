@@ -31,6 +31,8 @@ from extractors.record import Figure
 
 __all__ = ["extract_figures"]
 
+# kinds whose metric may be said once for several figures of a sentence (采购金额共计5000万元，其中工程类3000万元)
+AMOUNTS = ("money", "percent", "points")
 SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]?")
 
 
@@ -176,7 +178,7 @@ def extract_figures(
                 Figure(
                     surface=q.surface, kind=q.kind, value=q.value, unit=q.unit, value_yuan=q.value_yuan,
                     approx=q.approx, range_to=q.range_to,
-                    metric=metric_of(text[s : q.start], text[q.end : min(e, q.end + 16)]),
+                    metric=metric_of(text[s : q.start], text[q.end : min(e, q.end + 16)], whole_sentence=q.kind in AMOUNTS),
                     subject=_subject(field, s, q.start, seen, main),
                     period=period_at.period if period_at else default_period,
                     sentence=field.original[s:e].strip(), start=q.start, end=q.end, field=field.name,

@@ -102,11 +102,11 @@ def clean(metric: str) -> str:
         metric = rest
 
 
-def metric_of(before: str, after: str) -> str | None:
+def metric_of(before: str, after: str, *, whole_sentence: bool = True) -> str | None:
     """The metric of a figure from its sentence up to it (``before``) and the text after it.
 
     Looks in the figure's clause first, then right after the figure
-    (``500万元的采购资金``), then earlier in the sentence.
+    (``500万元的采购资金``), then (``whole_sentence``) earlier in the sentence.
 
     >>> metric_of("其中，货物类采购金额", "，工程类……")
     '货物类采购金额'
@@ -126,6 +126,7 @@ def metric_of(before: str, after: str) -> str | None:
         m = METRIC_AFTER.match(after)
         if m is not None:
             return clean(m.group(1))
-        for m in METRIC.finditer(before):
-            pass
+        if whole_sentence:
+            for m in METRIC.finditer(before):
+                pass
     return clean(m.group()) if m else None
