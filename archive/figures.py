@@ -128,7 +128,10 @@ def query_figures(conn_or_db: sqlite3.Connection | str | Any, **filters: Any) ->
     finally:
         if opened:
             conn.close()
-    return [{k: _whole(v) if k in NUMBERS else v for k, v in zip(COLUMNS, row)} for row in rows]
+    out = [{k: _whole(v) if k in NUMBERS else v for k, v in zip(COLUMNS, row)} for row in rows]
+    for f in out:
+        f["is_total"] = bool(f["is_total"])
+    return out
 
 
 NUMBERS = ("value", "value_yuan", "range_to")
