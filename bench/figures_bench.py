@@ -210,12 +210,16 @@ def main() -> int:
     parser.add_argument("--errors", action="store_true", help="list every miss and wrong attribute")
     args = parser.parse_args()
     records = load()
-    result = evaluate(records)
-    baseline = None if args.no_jionlp else jionlp_baseline(records)
+    parts = [("all texts", records),
+             ("development texts (the extractor was tuned on them)", [r for r in records if not r["id"].startswith("h")]),
+             ("held-out texts (h*, written after the extractor was frozen)", [r for r in records if r["id"].startswith("h")])]
     speed = throughput(records, args.seconds) if args.seconds > 0 else None
-    print(report(result, baseline, speed))
-    if args.errors:
-        print("\n".join(result["errors"]))
+    for n, (name, subset) in enumerate(parts):
+        result = evaluate(subset)
+        baseline = None if args.no_jionlp else jionlp_baseline(subset)
+        print(f"## {name}\n\n" + report(result, baseline, speed if n == 0 else None) + "\n")
+        if args.errors:
+            print("\n".join(result["errors"]) + "\n")
     return 0
 
 

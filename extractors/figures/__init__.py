@@ -45,19 +45,6 @@ def _locate(spans: list[tuple[int, int]], starts: list[int], pos: int) -> tuple[
     return spans[i] if i >= 0 else (0, 0)
 
 
-def _main_subject(places: list[Place]) -> str | None:
-    """The first named place, or the most specific of a chain such as 广东省广州市."""
-    named = [p for p in places if p.canonical]
-    if not named:
-        return None
-    first = named[0]
-    for p in named[1:]:
-        if p.start != first.start + len(first.text):
-            break
-        first = p
-    return first.canonical
-
-
 def _step(q: Quantity) -> float:
     """The precision a headline figure is written to, in yuan (money) or its unit."""
     digits = q.surface.translate(str.maketrans("", "", ",，")).split("余")[0]
@@ -102,6 +89,30 @@ class _Field:
         self.periods = find_periods(self.text, base)
         self.sentences = _spans(SENTENCE, text)
         self.sentence_starts = [s for s, _ in self.sentences]
+
+
+NATIONAL = re.compile("财政部|国务院|国家|中央|全国")
+DOCUMENT_TITLE = re.compile("《[^》]*》")  # 《财政部关于…的通知》 names a document, not the actor
+
+
+def _main_subject(fields: list[_Field]) -> str | None:
+    """Whose figures the article reports: its first named place, or the most specific of a chain
+    such as 广东省广州市; 全国 when a national body (财政部, 国家…) is named before any place."""
+    for field in fields:
+        first = next((p.start for p in field.places if p.canonical), len(field.text))
+        if NATIONAL.search(DOCUMENT_TITLE.sub("", field.text[:first])):
+            return "全国"
+        if first < len(field.text):
+            break
+    named = [p for f in fields for p in f.places if p.canonical]
+    if not named:
+        return None
+    first = named[0]
+    for p in named[1:]:
+        if p.start != first.start + len(first.text):
+            break
+        first = p
+    return first.canonical
 
 
 def _last_before(items: list, start: int, end: int):  # type: ignore[no-untyped-def]
@@ -161,10 +172,14 @@ def extract_figures(
         return []
     base = base_year(published_at, "\n".join(t for _, t, _ in texts))
     fields = [_Field(n, t, q, base) for n, t, q in texts]
-    main = _main_subject([p for f in fields for p in f.places])
-    default_period = next((p.period for f in fields for p in f.periods if p.period), None)
+    main = _main_subject(fields)
+    # nothing said before a figure: the headline's period, else the figure stands as of publication,
+    # else (no date) the first period the body names
+    default_period = next((p.period for f in fields if f.name != "body" for p in f.periods if p.period), None)
     if default_period is None and published_at and published_at[:4].isdigit():
-        default_period = published_at[:4]  # nothing said: the figure stands as of publication
+        default_period = published_at[:4]
+    if default_period is None:
+        default_period = next((p.period for f in fields for p in f.periods if p.period), None)
 
     figures: list[Figure] = []
     seen: list[Place] = []
@@ -178,7 +193,8 @@ def extract_figures(
                 Figure(
                     surface=q.surface, kind=q.kind, value=q.value, unit=q.unit, value_yuan=q.value_yuan,
                     approx=q.approx, range_to=q.range_to,
-                    metric=metric_of(text[s : q.start], text[q.end : min(e, q.end + 16)], whole_sentence=q.kind in AMOUNTS),
+                    metric=metric_of(text[s : q.start], text[q.end : min(e, q.end + 16)], whole_sentence=q.kind in AMOUNTS,
+                                    money=q.kind == "money"),
                     subject=_subject(field, s, q.start, seen, main),
                     period=period_at.period if period_at else default_period,
                     sentence=field.original[s:e].strip(), start=q.start, end=q.end, field=field.name,

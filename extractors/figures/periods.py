@@ -6,13 +6,16 @@ month (截至6月底, 1-5月, 前三季度 → ``2024-09``); month ranges that a
 half or a quarter become one (1-6月 → ``2024-H1``, 7—9月 → ``2024-Q3``);
 ``2016-2020`` a span of years (十三五, 2019年至2020年). Relative words (今年,
 去年, 全年, 上半年 without a year) resolve against ``base_year``: the published
-year, else the latest year the article names. Comparison bases (较去年,
+year, else the latest year the article names; ``2020年以来`` is the span to
+``base_year``. Comparison bases (较去年,
 去年同期, 由去年的) are not periods of the figures that follow them.
 
 >>> [(p.text, p.period) for p in find_periods("截至今年6月底，去年上半年，2021年度，十四五期间，1月至9月", 2024)]
 [('今年6月底', '2024-06'), ('去年上半年', '2023-H1'), ('2021年度', '2021'), ('十四五', '2021-2025'), ('1月至9月', '2024-09')]
 >>> [p.period for p in find_periods("较去年同期增长，2020年1—11月，7—9月", 2020)]
 ['2020-11', '2020-Q3']
+>>> [p.period for p in find_periods("自2020年10月启动试点以来", 2024)]
+['2020-2024']
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ PERIOD = re.compile(
 
 
 DAY = re.compile(r"\d{1,2}日")
+SINCE = re.compile(r"[^，。；、,;]{0,8}?以来")
 
 
 @dataclass
@@ -92,6 +96,8 @@ def find_periods(text: str, base_year: int | None) -> list[PeriodMention]:
             period = None if year is None else _part(year, m.group("part"), m.group("m"), m.group("m0"))
         if m.group("rel") and text.startswith("同期", m.end()):
             continue  # 去年同期: what the figure is compared with
+        if period and base_year and SINCE.match(text, m.end()) and int(period[:4]) < base_year:
+            period = f"{period[:4]}-{base_year}"  # 2020年10月以来: from then to the year of writing
         # 全年 and a day's date (2023年7月1日上线) hold for their own sentence only; 截至…日 is a cut-off and carries over
         event_day = DAY.match(text, m.end()) is not None and text[max(0, m.start() - 2) : m.start()] not in ("截至", "截止")
         out.append(PeriodMention(m.group(), period, m.start(), m.group("rel") != "全年" and not event_day))
