@@ -48,7 +48,7 @@ def test_checker_catches_a_shifted_label(records: list[dict]) -> None:
 
 
 def test_json_matches_marked_up_sources(records: list[dict]) -> None:
-    sources = sorted((check.ROOT / "src").glob("*.txt"))
+    sources = sorted((check.ROOT / "src").glob("*.marks"))
     assert [s.stem for s in sources] == [r["id"] for r in records]
     for src, record in zip(sources, records):
         assert labels.build(src) == record, f"{src.name}: run python bench/figures_labels.py"
