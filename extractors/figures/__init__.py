@@ -7,7 +7,12 @@ named earlier) and period (:mod:`.periods`; 去年/今年 resolve against
 ``published_at``). Headline figures (title, subtitle) are totals; a body
 figure that states the same fact more precisely (15077余万元 in the
 subtitle, 15077.38万元 in the body) is marked ``is_total`` too, and the
-headline takes the body's subject and period.
+headline takes the body's subject and period (:mod:`.headlines`).
+
+Units are kept as written (value 15077.38, unit 万元; ``value_yuan`` is the
+amount in yuan, an int when whole). Kinds: money, percent, points (个百分点),
+count, area, duration, weight. Pure and fast: regexes and the gazetteer are
+compiled once at import; no jieba.
 
 >>> figs = extract_figures("本报讯 广州市去年通过“832平台”完成交易额达15077.38万元，占比120.36%。",
 ...                        subtitle="全市预算单位去年完成交易额达15077余万元",
@@ -18,18 +23,21 @@ headline takes the body's subject and period.
 
 from __future__ import annotations
 
-import math
 import re
 from bisect import bisect_right
+from typing import TypeVar
 
+from extractors.figures.headlines import link_headlines
 from extractors.figures.metrics import metric_of
-from extractors.figures.numerals import HALF_WIDTH, SCALES
+from extractors.figures.numerals import HALF_WIDTH
 from extractors.figures.periods import PeriodMention, base_year, find_periods
 from extractors.figures.places import Place, find_places, resolve
 from extractors.figures.quantities import Quantity, scan
 from extractors.record import Figure
 
 __all__ = ["extract_figures"]
+
+Mention = TypeVar("Mention", Place, PeriodMention)
 
 # kinds whose metric may be said once for several figures of a sentence (采购金额共计5000万元，其中工程类3000万元)
 AMOUNTS = ("money", "percent", "points")
@@ -43,40 +51,6 @@ def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
 def _locate(spans: list[tuple[int, int]], starts: list[int], pos: int) -> tuple[int, int]:
     i = bisect_right(starts, pos) - 1
     return spans[i] if i >= 0 else (0, 0)
-
-
-def _step(q: Quantity) -> float:
-    """The precision a headline figure is written to, in yuan (money) or its unit."""
-    digits = q.surface.translate(str.maketrans("", "", ",，")).split("余")[0]
-    number = re.match(r"[\d.]+", digits)
-    text = number.group() if number else ""
-    if "." in text:
-        step = 10.0 ** -len(text.split(".")[1])
-    elif text:
-        step = 10.0 ** (len(text) - len(text.rstrip("0")))
-    else:
-        step = 10.0 ** int(math.log10(q.value)) if q.value else 1.0
-    return step * (SCALES.get(q.unit[:-1], 1) if q.kind == "money" else 1)
-
-
-def _same_fact(head: Figure, step: float, body: Figure) -> bool:
-    if head.kind != body.kind:
-        return False
-    if head.kind == "money":
-        h, b = head.value_yuan, body.value_yuan
-    elif head.unit == body.unit:
-        h, b = head.value, body.value
-    else:
-        return False
-    if h is None or b is None:
-        return False
-    if head.approx in ("余", "多", "超", "逾", "以上"):
-        return h <= b < h + step
-    if head.approx in ("近", "不到", "以下"):
-        return h - step < b <= h
-    if head.approx in ("约", "左右"):
-        return abs(b - h) <= step
-    return abs(b - h) <= step / 2
 
 
 class _Field:
@@ -115,7 +89,7 @@ def _main_subject(fields: list[_Field]) -> str | None:
     return first.canonical
 
 
-def _last_before(items: list, start: int, end: int):  # type: ignore[no-untyped-def]
+def _last_before(items: list[Mention], start: int, end: int) -> Mention | None:
     """The last place or period mention in ``[start, end)`` (periods that resolved to nothing skipped)."""
     found = None
     for item in items:
@@ -204,20 +178,5 @@ def extract_figures(
         _align_enumerations(field, found)
         figures += found
         seen.extend(field.places)
-    _link_headlines(figures, [q for f in fields for q in f.quantities])
+    link_headlines(figures, [q for f in fields for q in f.quantities])
     return figures
-
-
-def _link_headlines(figures: list[Figure], quantities: list[Quantity]) -> None:
-    """Mark body figures that a title/subtitle figure reports as totals, and share their meaning."""
-    body = [f for f in figures if f.field == "body"]
-    for head, q in zip(figures, quantities):
-        if head.field == "body":
-            break
-        step = _step(q)
-        matches = [b for b in body if _same_fact(head, step, b)]
-        for b in matches:
-            b.is_total = True
-        if matches:
-            head.metric = head.metric or matches[0].metric
-            head.subject, head.period = matches[0].subject, matches[0].period
