@@ -96,11 +96,13 @@ def find_periods(text: str, base_year: int | None) -> list[PeriodMention]:
             period = None if year is None else _part(year, m.group("part"), m.group("m"), m.group("m0"))
         if m.group("rel") and text.startswith("同期", m.end()):
             continue  # 去年同期: what the figure is compared with
-        if period and base_year and SINCE.match(text, m.end()) and int(period[:4]) < base_year:
+        since = period and base_year and SINCE.match(text, m.end()) and int(period[:4]) < base_year
+        if since:
             period = f"{period[:4]}-{base_year}"  # 2020年10月以来: from then to the year of writing
-        # 全年 and a day's date (2023年7月1日上线) hold for their own sentence only; 截至…日 is a cut-off and carries over
+        # 全年, 以来 and a day's date (2023年7月1日上线) hold for their own sentence only;
+        # 截至…日 is a cut-off and carries over
         event_day = DAY.match(text, m.end()) is not None and text[max(0, m.start() - 2) : m.start()] not in ("截至", "截止")
-        out.append(PeriodMention(m.group(), period, m.start(), m.group("rel") != "全年" and not event_day))
+        out.append(PeriodMention(m.group(), period, m.start(), m.group("rel") != "全年" and not event_day and not since))
     return out
 
 

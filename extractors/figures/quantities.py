@@ -32,9 +32,9 @@ UNIT_KINDS: list[tuple[str, str]] = [
     ("points", r"个百分点|百分点"),
     ("percent", r"%"),
     ("area", r"平方公里|平方千米|平方米|平米|㎡|亩|公顷"),
-    ("duration", r"个工作日|个月|个小时|小时|分钟|工作日|天|周(?!年)|年(?![月度级底初末前中内])"),
+    ("duration", r"个工作日|个月|个小时|小时|分钟|工作日|日历天|天|周(?!年)|年(?![月度级底初末前中内])|日"),
     ("weight", r"万吨|吨|公斤|千克|斤"),
-    ("count", r"人次|批次|大类|家|个|款|项(?!目)|台|人|次|批|县|件|套|辆|所|名|份(?!额)|笔|场|条|种|户|座|栋|张|册|位|只|头|箱|宗|例|间|艘|架|类|部门|单(?![位价据独一元])"),
+    ("count", r"人次|批次|大类|家|个|款|项(?!目)|台|人|次|批|县|件|套|辆|所|名|份(?!额)|笔|场|条|种|户|座|栋|张|册|位|只|头|箱|宗|例|间|艘|架|类|部门|块|处(?![理罚置长室分级])|单(?![位价据独一元])"),
 ]
 UNIT = "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in UNIT_KINDS)
 APPROX_AFTER = "左右|以上|以下"
@@ -57,6 +57,8 @@ FIGURE = re.compile(
     re.VERBOSE,
 )
 VAGUE_BEFORE = "数几上成好"
+DAYS_BEFORE = re.compile("(?:前|后|提前|至少|不少于|不超过|缩短|延长|满|期)$")
+DAYS_AFTER = re.compile("内|以内|之内|后")
 
 
 @dataclass
@@ -124,6 +126,8 @@ def _quantity(m: re.Match[str], text: str) -> Quantity | None:
             return None  # 2021年 is a year
         if kind == "count" and not n1[0].isdigit() and start and text[start - 1] in "“‘「":
             return None  # “两个确保”: a slogan
+        if word == "日" and not (DAYS_BEFORE.search(text, max(0, start - 3), start) or DAYS_AFTER.match(text, end)):
+            return None  # 7月21日 is a date; 开始前30日, 签订后60日内 are durations
     if approx is None:
         before = APPROX_BEFORE.search(text, max(0, start - 3), start)
         if before:
