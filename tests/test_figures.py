@@ -122,6 +122,8 @@ def test_money(text: str, surface: str, value: float, unit: str, value_yuan: int
         ("治理48.5万亩。", "48.5万亩", "area", 48.5, "万亩", None),
         ("周期缩短至15个工作日。", "15个工作日", "duration", 15, "个工作日", None),
         ("服务期限3年。", "3年", "duration", 3, "年", None),
+        ("合同签订后60日内交货。", "60日", "duration", 60, "日", None),
+        ("工期240日历天。", "240日历天", "duration", 240, "日历天", None),
         ("销售3,600吨。", "3,600吨", "weight", 3600, "吨", None),
     ],
 )
@@ -189,11 +191,20 @@ def test_enumerated_places_align_with_figures() -> None:
         ("十四五期间，投入100万元。", None, "2021-2025"),
         ("较去年同期增加100万元。", "2024-12-05T10:00:00+08:00", "2024"),
         ("全市采购100万元。", "2021-06-30T10:00:00+08:00", "2021"),
+        ("自2020年10月启动试点以来，累计采购100万元。", "2024-02-06T09:30:00+08:00", "2020-2024"),
         ("全市采购100万元。", None, None),
     ],
 )
 def test_periods(text: str, published_at: str | None, period: str | None) -> None:
     assert one(text, published_at=published_at).period == period
+
+
+def test_a_since_span_is_not_the_period_of_later_statistics() -> None:
+    body = "2023年，平台销售额204.3亿元。平台自2020年上线以来，累计销售额突破500亿元。\n四川省销售额21.5亿元。"
+    figs = extract_figures(body, published_at="2024-02-06T09:30:00+08:00")
+    assert [f.period for f in figs] == ["2023", "2020-2024", "2023"]
+    lead = extract_figures("去年以来，全市合同金额3.74亿元。\n其中，某项目合同金额9860万元。", published_at="2023-06-12T09:20:00+08:00")
+    assert [f.period for f in lead] == ["2022-2023", "2022-2023"]
 
 
 def test_period_carries_over_but_not_from_event_dates() -> None:

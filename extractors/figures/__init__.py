@@ -106,7 +106,7 @@ def _last_inherited(periods: list[PeriodMention], end: int) -> PeriodMention | N
     for p in periods:
         if p.start >= end:
             break
-        if p.period and p.inherits:
+        if p.period and p.inherits and not (p.weak and found):
             found = p
     return found
 

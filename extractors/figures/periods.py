@@ -49,12 +49,15 @@ SINCE = re.compile(r"[^，。；、,;]{0,8}?以来")
 
 @dataclass
 class PeriodMention:
-    """``text`` at ``start`` means ``period``; ``inherits`` False for words that only hold in their sentence (全年)."""
+    """``text`` at ``start`` means ``period``; ``inherits`` False for words that only hold in their sentence
+    (全年, a day's date); ``weak`` for spans (2020年以来) that later sentences take only when nothing else
+    was said before them."""
 
     text: str
     period: str | None
     start: int
     inherits: bool = True
+    weak: bool = False
 
 
 def _part(year: int, part: str | None, month: str | None, first: str | None = None) -> str:
@@ -99,10 +102,10 @@ def find_periods(text: str, base_year: int | None) -> list[PeriodMention]:
         since = period and base_year and SINCE.match(text, m.end()) and int(period[:4]) < base_year
         if since:
             period = f"{period[:4]}-{base_year}"  # 2020年10月以来: from then to the year of writing
-        # 全年, 以来 and a day's date (2023年7月1日上线) hold for their own sentence only;
+        # 全年 and a day's date (2023年7月1日上线) hold for their own sentence only;
         # 截至…日 is a cut-off and carries over
         event_day = DAY.match(text, m.end()) is not None and text[max(0, m.start() - 2) : m.start()] not in ("截至", "截止")
-        out.append(PeriodMention(m.group(), period, m.start(), m.group("rel") != "全年" and not event_day and not since))
+        out.append(PeriodMention(m.group(), period, m.start(), m.group("rel") != "全年" and not event_day, bool(since)))
     return out
 
 
