@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import SEED_000, SEED_003
 from extractors import extract
@@ -244,3 +246,20 @@ def test_headline_links_only_the_same_fact() -> None:
 def test_no_figures_and_empty_fields() -> None:
     assert extract_figures("本报讯 无数字的文章。", title="标题", subtitle=None) == []
     assert extract_figures("") == []
+
+
+# --- any text ---------------------------------------------------------------------------------
+
+PIECES = st.sampled_from(list("0123456789０１２.,，、%％-至余多万亿千百十元家个年月日成点一二两三五九叁拾佰仟第约近超全市区广州柳州省县“”（）\n ")
+                         + ["百分之", "个百分点", "平方米", "以上", "左右", "去年", "今年", "上半年", "分别为", "截至", "以来"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, max_size=60).map("".join), st.lists(PIECES, max_size=15).map("".join))
+def test_any_text_gives_figures_at_their_offsets(body: str, title: str) -> None:
+    for f in extract_figures(body, title=title, published_at="2024-05-01T00:00:00+08:00"):
+        text = body if f.field == "body" else title
+        assert text[f.start : f.end] == f.surface and f.surface
+        assert f.kind in ("money", "percent", "points", "count", "area", "duration", "weight")
+        assert (f.value_yuan is not None) == (f.kind == "money")
+        assert f.range_to is None or f.range_to >= 0
