@@ -2,10 +2,12 @@
 
 Every article is rendered through three of the layout templates below, the
 way one 中国政府采购报 story is republished by several sites with different
-chrome. Output: ``html/<id>.html`` (bytes in the page's own encoding, which
-its ``<meta>`` may misdeclare) and ``truth/<id>.json`` = {"title",
-"published_at", "author", "body", "layout", "encoding", "declared_charset",
-"content_type", "url"}. ``body`` holds the article paragraphs only, one per
+chrome. Two splits: ``dev`` (articles.txt through the ten dev layouts) and
+``holdout`` (holdout.txt through six other layouts, for measuring on chrome
+the extractor was not tuned on). Output: ``html/<id>.html`` (bytes in the
+page's own encoding, which its ``<meta>`` may misdeclare) and
+``truth/<id>.json`` = {"title", "published_at", "author", "body", "layout",
+"split", "encoding", "declared_charset", "content_type", "url"}. ``body`` holds the article paragraphs only, one per
 line (no title, subtitle, column, byline, boilerplate or navigation).
 
 Run from the repository root: ``python bench/pages/build.py``.
@@ -19,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -594,6 +597,234 @@ def portal_repost(s: Story, stories: list[Story], k: int) -> Page:
     return Page(markup, iso(s.date, "minute"), url)
 
 
+# ---------------------------------------------------------------- held-out layouts
+# Rendered only with holdout.txt: they measure how the extractor does on
+# chrome it was not tuned on.
+
+
+def word_spans(text: str) -> str:
+    """A paragraph as Word's HTML export writes it: runs of CJK and EN-US spans."""
+    runs = []
+    for part in re.split(r"([0-9][0-9.%]*)", text):
+        if not part:
+            continue
+        lang = ' lang="EN-US"' if part[0].isdigit() else ""
+        runs.append(f'<span{lang} style="font-size:16.0pt;font-family:仿宋_GB2312">{E(part)}</span>')
+    return "".join(runs)
+
+
+def word_export(s: Story, stories: list[Story], k: int) -> Page:
+    """A county government page whose body was pasted from Word (MsoNormal, <o:p>, the title again)."""
+    url = f"http://www.example-county.gov.cn/zwdt/bmdt/{s.date:%Y%m}/t{s.date:%Y%m%d}_{s.info_code[-6:]}.html"
+    top, end = byline_paras(s)
+    paras = "\n".join(
+        f'<p class="MsoNormal" style="text-indent:32.0pt;line-height:28.0pt;mso-line-height-rule:exactly">{word_spans(x)}<span lang="EN-US"><o:p></o:p></span></p>'
+        for x in top + list(s.paragraphs) + end
+    )
+    markup = f"""<html xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office">
+<head>
+<meta http-equiv=Content-Type content="text/html; charset={{charset}}">
+<title>县人民政府 - {E(s.title)}</title>
+<style>p.MsoNormal {{margin:0cm;text-align:justify;font-size:10.5pt;font-family:Calibri}}</style>
+</head>
+<body>
+<div id="top"><span>县人民政府门户网站</span> <a href="/">首页</a> <a href="/zwgk/">政务公开</a> <a href="/zwdt/">政务动态</a> <a href="/zmhd/">政民互动</a></div>
+<div class="position">您的位置：<a href="/">首页</a> &gt; <a href="/zwdt/">政务动态</a> &gt; 部门动态</div>
+<div class="article">
+<div class="tit">{E(s.title)}</div>
+<div class="sub">发布时间：{s.date:%Y-%m-%d %H:%M}　来源：县财政局　访问量：<span id="count"></span></div>
+<div class="con" id="Zoom">
+<div class="Section1" style="layout-grid:15.6pt">
+<p class="MsoNormal" align="center" style="text-align:center;line-height:28.0pt"><b><span style="font-size:22.0pt;font-family:方正小标宋简体">{E(s.title)}</span></b><span lang="EN-US"><o:p></o:p></span></p>
+<p class="MsoNormal"><span lang="EN-US"><o:p>&nbsp;</o:p></span></p>
+{paras}
+</div>
+</div>
+<div class="fj">附件：</div>
+<div class="tools">【<a href="javascript:window.print()">打印</a>】【<a href="javascript:window.close()">关闭</a>】</div>
+</div>
+<div class="footer">主办：县人民政府办公室　承办：县融媒体中心<br/>网站标识码：5301240001　ICP备案号：滇ICP备12001234号-1</div>
+</body>
+</html>
+"""
+    return Page(markup, iso(s.date, "minute"), url)
+
+
+def wechat(s: Story, stories: list[Story], k: int) -> Page:
+    """A WeChat official-account repost (rich_media_title, #js_content, 往期推荐)."""
+    url = f"https://mp.weixin.qq.com/s/{s.info_code[2:]}"
+    past = "".join(f'<p><a href="https://mp.weixin.qq.com/s/{o.info_code[2:]}">{E(o.title)}</a></p>' for o in others(stories, s, 3, 4))
+    style = ["p", "p-nbsp"][k % 2]
+    markup = f"""<!DOCTYPE html>
+<html>
+<head>
+<meta charset="{{charset}}">
+<meta name="viewport" content="width=device-width,initial-scale=1.0,maximum-scale=1.0,user-scalable=0,viewport-fit=cover">
+<meta property="og:title" content="{E(s.title)}" />
+<meta property="og:description" content="{E(s.paragraphs[0][:50])}" />
+<meta property="og:site_name" content="微信公众平台" />
+<title>{E(s.title)}</title>
+</head>
+<body id="activity-detail" class="zh_CN wx_wap_page">
+<div class="rich_media_wrp">
+<div class="rich_media_area_primary">
+<h1 class="rich_media_title" id="activity-name">
+            {E(s.title)}
+          </h1>
+<div id="meta_content" class="rich_media_meta_list">
+<span class="rich_media_meta rich_media_meta_text">原创</span>
+<span class="rich_media_meta rich_media_meta_nickname" id="profileBt"><a href="javascript:void(0);" id="js_name">省政府采购</a></span>
+<em id="publish_time" class="rich_media_meta rich_media_meta_text">{s.date:%Y-%m-%d %H:%M}</em>
+</div>
+<div class="rich_media_content" id="js_content">
+<section style="text-align:center"><span style="color:#8c8c8c;font-size:13px">点击上方蓝字关注我们</span></section>
+<section style="font-size:15px;line-height:1.75em">
+{body_html(s, style)}
+</section>
+<p><span style="font-size:13px;color:#888888">来源：中国政府采购报</span></p>
+<p><span style="font-size:13px;color:#888888">编辑：王芳　审核：刘强</span></p>
+<section><p><strong>往期推荐</strong></p>{past}</section>
+</div>
+<div class="rich_media_tool"><a id="js_view_source" href="#">阅读原文</a> <span>阅读 {len(s.title) * 97}</span> <span>在看</span></div>
+</div>
+</div>
+<script>var ct = "{int(s.date.timestamp())}"; var msg_title = "{E(s.title)}";</script>
+</body>
+</html>
+"""
+    return Page(markup, iso(s.date, "minute"), url)
+
+
+def xxgk(s: Story, stories: list[Story], k: int) -> Page:
+    """A government information-disclosure (信息公开) page: metadata table with 成文日期 and 发布日期."""
+    url = f"http://www.example-city.gov.cn/xxgk/czj/{s.date:%Y%m}/t{s.date:%Y%m%d}_{s.info_code[-6:]}.html"
+    written = s.date - dt.timedelta(days=3)
+    style = ["p-indent", "p-full"][k % 2]
+    markup = f"""<!DOCTYPE html>
+<html>
+{head(f"{s.title}-市财政局-信息公开")}
+<body>
+<div class="xxgk-head">市人民政府信息公开平台 <a href="/xxgk/">信息公开指南</a> <a href="/xxgk/ml/">信息公开目录</a> <a href="/xxgk/nb/">年度报告</a> <a href="/xxgk/ysq/">依申请公开</a></div>
+<div class="crumb">当前位置：信息公开 &gt; 市财政局 &gt; 工作动态</div>
+<table class="xxgk-meta" border="1" cellspacing="0" cellpadding="4">
+<tr><th>索引号：</th><td>11530100MB0P1{s.info_code[-5:]}/{s.date:%Y}-{s.info_code[-4:]}</td><th>分类：</th><td>财政、金融、审计;动态</td></tr>
+<tr><th>发布机构：</th><td>市财政局</td><th>成文日期：</th><td>{written:%Y年%m月%d日}</td></tr>
+<tr><th>名称：</th><td colspan="3">{E(s.title)}</td></tr>
+<tr><th>文号：</th><td></td><th>发布日期：</th><td>{s.date:%Y年%m月%d日}</td></tr>
+<tr><th>主题词：</th><td colspan="3">政府采购</td></tr>
+</table>
+<div class="xxgk-title"><h2>{E(s.title)}</h2></div>
+<div class="xxgk-text" id="zoomcon">
+{body_html(s, style)}
+</div>
+<div class="xxgk-tools">【<a href="javascript:window.print()">打印本页</a>】【<a href="javascript:window.close()">关闭窗口</a>】</div>
+{related(stories, s, "相关文件", 2)}
+<div class="footer">市人民政府办公室主办　网站标识码：5301000001</div>
+</body>
+</html>
+"""
+    return Page(markup, iso(s.date, "day"), url)
+
+
+def people_local(s: Story, stories: list[Story], k: int) -> Page:
+    """A regional channel of a national news site (rm_txt-style title block, 责编 line)."""
+    url = f"http://yn.example-people.com.cn/n2/{s.date:%Y/%m%d}/c{s.info_code[-6:]}-{s.info_code[-8:]}.html"
+    pre = f'<h3 class="pre">{E(s.column)}</h3>' if s.column else ""
+    sub = f'<h4 class="sub">{E(s.subtitle)}</h4>' if s.subtitle else ""
+    hot = "".join(f'<li><a href="#">{E(o.title)}</a></li>' for o in others(stories, s, 5, 7))
+    markup = f"""<!DOCTYPE html>
+<html>
+{head(f"{s.title}--云南频道--人民网", '<meta name="keywords" content="政府采购" />' + chr(10) + f'<meta name="description" content="{E(s.paragraphs[0][:70])}" />' + chr(10))}
+<body>
+<div class="header_nav"><a href="/">人民网</a> <a href="#">时政</a> <a href="#">地方</a> <a href="#">财经</a> <a href="#">社会</a></div>
+<div class="path"><a href="/">人民网</a>&gt;&gt;<a href="/GB/">云南频道</a>&gt;&gt;<a href="/GB/cj/">财经</a></div>
+<div class="clearfix w1000_320 text_title">
+{pre}
+<h1>{E(s.title)}</h1>
+{sub}
+<div class="box01"><div class="fl">{s.date:%Y年%m月%d日%H:%M}&nbsp;&nbsp;来源：<a href="#">人民网－云南频道</a></div>
+<div class="fr"><span>分享到：</span><a href="#">微信</a> <a href="#">微博</a> <a href="#">QQ空间</a></div></div>
+</div>
+<div class="clearfix w1000_320 text_con">
+<div class="fl text_con_left">
+<div class="rm_txt_con cf">
+{body_html(s, "p-indent")}
+<p style="text-align:center"><img src="/NMediaFile/{s.date:%Y/%m%d}/pic.jpg" width="600" /></p>
+</div>
+<div class="edit cf">(责编：张蕾、李东)</div>
+<div class="box_news"><h2>相关新闻</h2><ul>{"".join(f'<li><a href="#">{E(o.title)}</a></li>' for o in others(stories, s, 4, 4))}</ul></div>
+</div>
+<div class="fr text_con_right"><h2>热点排行</h2><ol>{hot}</ol></div>
+</div>
+<div class="footer">人民网版权所有，未经书面授权禁止使用<br />Copyright &copy; 1997-{s.date.year + 2} by www.people.com.cn. all rights reserved</div>
+</body>
+</html>
+"""
+    return Page(markup, iso(s.date, "minute"), url)
+
+
+def static_font(s: Story, stories: list[Story], k: int) -> Page:
+    """A 2005-style static page made in FrontPage: <font> tags, &nbsp; indentation, <br><br> paragraphs."""
+    url = f"http://www.example-xczj.gov.cn/news/{s.date:%Y%m%d}{s.info_code[-3:]}.htm"
+    top, end = byline_paras(s)
+    body = "<br>\n<br>\n".join(f"&nbsp;&nbsp;&nbsp;&nbsp;{E(x)}" for x in top + list(s.paragraphs) + end)
+    markup = f"""<html>
+<head>
+<meta http-equiv="Content-Type" content="text/html; charset={{charset}}">
+<meta name="GENERATOR" content="Microsoft FrontPage 4.0">
+<title>县财政局--{E(s.title)}</title>
+</head>
+<body bgcolor="#FFFFFF" text="#000000" topmargin="0">
+<table width="778" border="0" align="center" cellpadding="0" cellspacing="0"><tr><td><img src="images/top.jpg" width="778" height="120"></td></tr></table>
+<table width="778" border="0" align="center"><tr><td height="30" bgcolor="#E4F1FA"><font size="2"><a href="../index.htm">首页</a> | <a href="../jgsz.htm">机构设置</a> | <a href="../zcfg.htm">政策法规</a> | <a href="../czdt.htm">财政动态</a> | <a href="../zfcg.htm">政府采购</a> | <a href="../bszn.htm">办事指南</a></font></td></tr></table>
+<table width="778" border="0" align="center"><tr><td>
+<p align="center"><font size="5" color="#FF0000"><b>{E(s.title)}</b></font></p>
+<p align="center"><font size="2">日期：{s.date.year}/{s.date.month}/{s.date.day}　　来源：县财政局</font></p>
+<hr size="1" color="#CCCCCC">
+<font size="3">{body}</font>
+<p align="right"><font size="2">（审核：王某某　编辑：赵某）</font></p>
+</td></tr></table>
+<table width="778" border="0" align="center"><tr><td align="center"><font size="2">县财政局主办 版权所有 地址：县城人民路8号 电话：0874-1234567<br>您是本站第<font color="red">0{len(s.title) * 4321}</font>位访问者</font></td></tr></table>
+</body>
+</html>
+"""
+    return Page(markup, iso(s.date, "day"), url)
+
+
+def ucap(s: Story, stories: list[Story], k: int) -> Page:
+    """A modern provincial government site (UCAP-style meta tags, #UCAP-CONTENT, QR code, 相关阅读)."""
+    url = f"https://www.example-province.gov.cn/zwgk/bmdt/{s.date:%Y%m}/t{s.date:%Y%m%d}_{s.info_code[-7:]}.html"
+    style = ["p-indent", "nested"][k % 2]
+    metas = (
+        '<meta name="SiteName" content="省人民政府门户网站" />\n<meta name="ColumnName" content="部门动态" />\n'
+        f'<meta name="ArticleTitle" content="{E(s.title)}" />\n<meta name="PubDate" content="{s.date:%Y-%m-%d %H:%M}" />\n'
+        '<meta name="ContentSource" content="中国政府采购报" />\n'
+    )
+    markup = f"""<!DOCTYPE html>
+<html lang="zh-CN">
+{head(f"{s.title}_部门动态_省人民政府门户网站", metas, "html5")}
+<body>
+<header class="gov-header"><div class="logo">省人民政府门户网站</div><div class="tools"><a href="#">无障碍</a> <a href="#">长者模式</a> <a href="#">English</a></div></header>
+<nav class="gov-nav"><a href="/">首页</a><a href="/zwgk/">政务公开</a><a href="/zwfw/">政务服务</a><a href="/hdjl/">互动交流</a><a href="/zjyn/">走进本省</a></nav>
+<div class="crumbs">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; <a href="/zwgk/bmdt/">部门动态</a></div>
+<div class="detail">
+<div class="detail-title"><h1>{E(s.title)}</h1></div>
+<div class="detail-info"><span>来源：中国政府采购报</span><span>发布时间：{s.date:%Y-%m-%d %H:%M}</span><span>浏览次数：<i id="visits"></i></span><span class="font-size">字号：<a href="#">大</a><a href="#">中</a><a href="#">小</a></span></div>
+<div class="detail-content" id="UCAP-CONTENT">
+{body_html(s, style)}
+</div>
+<div class="detail-qr"><img src="/images/qr.png" alt="" />扫一扫在手机打开当前页</div>
+<div class="detail-tools"><a href="javascript:window.print()">【打印】</a><a href="javascript:window.close()">【关闭】</a></div>
+{SHARE}
+{related(stories, s, "相关阅读", 1)}
+</div>
+<footer class="gov-footer">主办：省人民政府办公厅　运行维护：省数字政府运营中心<br/>网站标识码：5300000033　滇公网安备53010202000123号</footer>
+</body>
+</html>
+"""
+    return Page(markup, iso(s.date, "minute"), url)
+
+
 Template = Callable[[Story, list[Story], int], Page]
 
 # layout name -> (template, [(bytes encoding, declared charset), …] cycled over its pages)
@@ -619,41 +850,60 @@ def encode(markup: str, encoding: str) -> tuple[bytes, str]:
         return markup.encode("gbk"), "gbk"
 
 
-def build(out: Path = HERE) -> int:
-    """Write every page and truth file under ``out``; returns the page count."""
-    stories = parse_articles(HERE / "articles.txt")
-    names = list(LAYOUTS)
+HOLDOUT: dict[str, tuple[Template, list[tuple[str, str]]]] = {
+    "word-export": (word_export, [("gb2312", "gb2312"), ("gbk", "utf-8")]),
+    "wechat": (wechat, [("utf-8", "utf-8")]),
+    "xxgk": (xxgk, [("gbk", "gbk"), ("utf-8", "gbk")]),
+    "people-local": (people_local, [("gb2312", "gb2312"), ("gbk", "gb2312")]),
+    "static-font": (static_font, [("gb2312", "gb2312"), ("gbk", "utf-8")]),
+    "ucap": (ucap, [("utf-8", "utf-8")]),
+}
+
+# split -> (article file, its layouts)
+SPLITS = {"dev": ("articles.txt", LAYOUTS), "holdout": ("holdout.txt", HOLDOUT)}
+
+
+def render(split: str) -> list[tuple[str, bytes, dict]]:
+    """Every page of a split: (page id, bytes, truth)."""
+    source, layouts = SPLITS[split]
+    stories = parse_articles(HERE / source)
+    names = list(layouts)
     counts = dict.fromkeys(names, 0)
-    (out / "html").mkdir(parents=True, exist_ok=True)
-    (out / "truth").mkdir(parents=True, exist_ok=True)
-    n = 0
+    pages = []
     for i, s in enumerate(stories):
         for step in (0, 3, 7):
             layout = names[(i + step) % len(names)]
-            template, encodings = LAYOUTS[layout]
+            template, encodings = layouts[layout]
             k = counts[layout]
             counts[layout] += 1
             page = template(s, stories, k)
             wanted, declared = encodings[(k // 2) % len(encodings)]
             data, encoding = encode(page.markup.replace("{charset}", declared), wanted)
-            pid = f"{s.id}-{layout}"
             truth = {
                 "title": s.title,
                 "published_at": page.published_at,
                 "author": s.author,
                 "body": "\n".join(s.paragraphs),
                 "layout": layout,
+                "split": split,
                 "encoding": encoding,
                 "declared_charset": declared,
                 "content_type": f"text/html; charset={declared}" if (k // 3) % 2 == 0 else "text/html",
                 "url": page.url,
             }
-            (out / "html" / f"{pid}.html").write_bytes(data)
-            (out / "truth" / f"{pid}.json").write_text(
-                json.dumps(truth, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
-            )
-            n += 1
-    return n
+            pages.append((f"{s.id}-{layout}", data, truth))
+    return pages
+
+
+def build(out: Path = HERE) -> int:
+    """Write every page and truth file of both splits under ``out``; returns the page count."""
+    (out / "html").mkdir(parents=True, exist_ok=True)
+    (out / "truth").mkdir(parents=True, exist_ok=True)
+    pages = [p for split in SPLITS for p in render(split)]
+    for pid, data, truth in pages:
+        (out / "html" / f"{pid}.html").write_bytes(data)
+        (out / "truth" / f"{pid}.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return len(pages)
 
 
 if __name__ == "__main__":
