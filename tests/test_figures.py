@@ -263,3 +263,16 @@ def test_any_text_gives_figures_at_their_offsets(body: str, title: str) -> None:
         assert f.kind in ("money", "percent", "points", "count", "area", "duration", "weight")
         assert (f.value_yuan is not None) == (f.kind == "money")
         assert f.range_to is None or f.range_to >= 0
+
+
+def test_foreign_money_is_not_counted_in_yuan() -> None:
+    figs = extract_figures("决标金额达新台币856.3亿元。\n其中，工程类采购决标金额512.6亿元。另获贷款100万美元。")
+    assert [(f.surface, f.unit, f.value_yuan) for f in figs] == [
+        ("856.3亿元", "新台币亿元", None), ("512.6亿元", "新台币亿元", None), ("100万美元", "万美元", None)]
+
+
+def test_headline_links_the_nearest_precise_figure_and_its_own_words() -> None:
+    body = "截至8月底，采购规模达到103.6亿元，提前四个月突破百亿元大关。力争全年采购规模达到150亿元左右。"
+    figs = extract_figures(body, title="贵州省2011年政府采购规模突破百亿元")
+    assert [(f.surface, f.is_total) for f in figs if f.kind == "money"] == [
+        ("百亿元", True), ("103.6亿元", True), ("百亿元", True), ("150亿元左右", False)]

@@ -178,5 +178,14 @@ def extract_figures(
         _align_enumerations(field, found)
         figures += found
         seen.extend(field.places)
+    _one_currency(figures)
     link_headlines(figures, [q for f in fields for q in f.quantities])
     return figures
+
+
+def _one_currency(figures: list[Figure]) -> None:
+    """An article that counts in 新台币 once counts in it throughout: its other 元 are not yuan either."""
+    if any(f.kind == "money" and f.unit.startswith("新台币") for f in figures):
+        for f in figures:
+            if f.kind == "money" and f.value_yuan is not None:
+                f.unit, f.value_yuan = "新台币" + f.unit, None

@@ -66,14 +66,29 @@ def same_fact(head: Figure, precision: float, body: Figure) -> bool:
     return abs(b - h) <= precision / 2
 
 
+def _amount(f: Figure) -> float:
+    return f.value_yuan if f.kind == "money" and f.value_yuan is not None else f.value
+
+
 def link_headlines(figures: list[Figure], quantities: list[Quantity]) -> None:
-    """Mark body figures that a title/subtitle figure reports as totals, and share their meaning."""
+    """Mark body figures that a title/subtitle figure reports as totals, and share their meaning.
+
+    The body figures linked are the headline's own words repeated (突破百亿元) and the precise
+    figure nearest to it (103.6亿元, not a later 150亿元左右 that the headline's range also covers).
+    """
     body = [f for f in figures if f.field == "body"]
     for head, q in zip(figures, quantities):
         if head.field == "body":
             break
         precision = step(q)
-        matches = [b for b in body if same_fact(head, precision, b)]
+        candidates = [b for b in body if same_fact(head, precision, b)]
+        precise = [b for b in candidates if b.approx is None]
+        if precise:
+            nearest = min(abs(_amount(b) - _amount(head)) for b in precise)
+            candidates = [b for b in candidates
+                          if (b.approx == head.approx and _amount(b) == _amount(head))
+                          or (b.approx is None and abs(_amount(b) - _amount(head)) == nearest)]
+        matches = candidates
         for b in matches:
             b.is_total = True
         if matches:

@@ -8,6 +8,8 @@ turns each match into a :class:`Quantity` and drops what is not a figure
 [('15077余万元', 'money', 15077, '万元', '余'), ('57家', 'count', 57, '家', None), ('120.36%', 'percent', 120.36, '%', None)]
 >>> [(q.surface, q.value, q.range_to, q.unit) for q in scan("单笔5至10亿元，增长30%-40%")]
 [('5至10亿元', 5, 10, '亿元'), ('30%-40%', 30, 40, '%')]
+>>> [(q.surface, q.unit, q.value_yuan) for q in scan("贷款100万美元，决标金额达新台币856.3亿元")]
+[('100万美元', '万美元', None), ('856.3亿元', '新台币亿元', None)]
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ SEP = r"\s?[-—–~～至到]\s?"
 
 # unit → kind; the order inside each kind matters (longest first)
 UNIT_KINDS: list[tuple[str, str]] = [
-    ("money", r"元(?![旦素化件宵器首老音])"),
+    ("money", r"美元|欧元|港元|港币|日元|英镑|元(?![旦素化件宵器首老音])"),
     ("points", r"个百分点|百分点"),
     ("percent", r"%"),
     ("area", r"平方公里|平方千米|平方米|平米|㎡|亩|公顷"),
@@ -57,6 +59,9 @@ FIGURE = re.compile(
     re.VERBOSE,
 )
 VAGUE_BEFORE = "数几上成好"
+# foreign money: 100万美元 (value_yuan stays None: no exchange rate here), 新台币856.3亿元
+FOREIGN = ("美元", "欧元", "港元", "日元")
+FOREIGN_BEFORE = re.compile(r"(新台币|台币|港币|美元|澳门元|澳元)(?:达|约|为|共|计|超)?$")
 DAYS_BEFORE = re.compile("(?:前|后|提前|至少|不少于|不超过|缩短|延长|满|期)$")
 DAYS_AFTER = re.compile("内|以内|之内|后")
 
@@ -134,7 +139,11 @@ def _quantity(m: re.Match[str], text: str) -> Quantity | None:
             approx = before.group()
     q = Quantity(text[start:end], kind, value, unit, start, end, APPROX_NORMAL.get(approx, approx), range_to)
     if kind == "money":
-        q.value_yuan = whole(value * SCALES.get(unit[:-1], 1))
+        currency = FOREIGN_BEFORE.search(text, max(0, start - 5), start - (1 if approx and start and text[start - 1] in "约近超逾" else 0))
+        if currency:
+            q.unit = currency.group(1) + unit  # 新台币856.3亿元: an amount, but not in yuan
+        elif unit[-1] == "元" and unit[-2:] not in FOREIGN:
+            q.value_yuan = whole(value * SCALES.get(unit[:-1], 1))
     return q
 
 
