@@ -276,3 +276,8 @@ def test_headline_links_the_nearest_precise_figure_and_its_own_words() -> None:
     figs = extract_figures(body, title="贵州省2011年政府采购规模突破百亿元")
     assert [(f.surface, f.is_total) for f in figs if f.kind == "money"] == [
         ("百亿元", True), ("103.6亿元", True), ("百亿元", True), ("150亿元左右", False)]
+
+
+@pytest.mark.parametrize("text", ["采购人可直接选定或二次竞价。", "以前要四处找钱垫资。", "对排名后三位的县区进行约谈。"])
+def test_counting_words_in_idioms_and_ranks(text: str) -> None:
+    assert [f for f in extract_figures(text) if f.kind == "count"] == []

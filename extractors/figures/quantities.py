@@ -59,6 +59,7 @@ FIGURE = re.compile(
     re.VERBOSE,
 )
 VAGUE_BEFORE = "数几上成好"
+IDIOMS = {"二次", "四处", "两处", "多处"}
 # foreign money: 100万美元 (value_yuan stays None: no exchange rate here), 新台币856.3亿元
 FOREIGN = ("美元", "欧元", "港元", "日元")
 FOREIGN_BEFORE = re.compile(r"(新台币|台币|港币|美元|澳门元|澳元)(?:达|约|为|共|计|超)?$")
@@ -125,8 +126,10 @@ def _quantity(m: re.Match[str], text: str) -> Quantity | None:
         approx = approx or m.group("a1") or m.group("a3") or m.group("a2")
         if kind == "count" and value == 1 and not n1[0].isdigit():
             return None  # 一个平台, 一批企业: an article, not a count
-        if kind == "count" and start and text[start - 1] in "前第" and word in ("位", "名"):
-            return None  # 前两位, 前3名: a rank
+        if kind == "count" and start and text[start - 1] in "前后第" and word in ("位", "名"):
+            return None  # 前两位, 后三位, 前3名: a rank
+        if kind == "count" and not n1[0].isdigit() and (n1 + word in IDIOMS):
+            return None  # 二次竞价 (a second round), 四处找钱 (everywhere)
         if word.startswith("年") and (value >= 100 or len(n1) > 2):
             return None  # 2021年 is a year
         if kind == "count" and not n1[0].isdigit() and start and text[start - 1] in "“‘「":
