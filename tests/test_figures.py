@@ -281,3 +281,19 @@ def test_headline_links_the_nearest_precise_figure_and_its_own_words() -> None:
 @pytest.mark.parametrize("text", ["采购人可直接选定或二次竞价。", "以前要四处找钱垫资。", "对排名后三位的县区进行约谈。"])
 def test_counting_words_in_idioms_and_ranks(text: str) -> None:
     assert [f for f in extract_figures(text) if f.kind == "count"] == []
+
+
+def test_whole_city_is_the_article_city_not_the_last_county_named() -> None:
+    body = "泉州市财政局发布统计。晋江市采购规模15.87亿元，南安市9.63亿元。全市授予中小企业合同金额84.1亿元。"
+    assert [f.subject for f in extract_figures(body)] == ["晋江市", "南安市", "泉州市"]
+    assert one("花都区各单位主动作为，该区完成100万元。", title="广州交出满意答卷").subject == "花都区"
+
+
+def test_a_breakdown_takes_the_period_of_the_figure_it_breaks_down() -> None:
+    body = "截至12月20日，全市采购1026.5万元。全年平台销售额2380万元。其中，墨脱县茶叶销售额612万元。"
+    figs = extract_figures(body, published_at="2022-12-28T12:00:00+08:00")
+    assert [f.period for f in figs] == ["2022-12", "2022", "2022"]
+
+
+def test_recent_years_are_not_approximate() -> None:
+    assert one("近三年内无重大违法记录。").approx is None

@@ -111,13 +111,23 @@ def _last_inherited(periods: list[PeriodMention], end: int) -> PeriodMention | N
     return found
 
 
+BREAKDOWN = re.compile(r"\s*其中")
+
+
+def _breakdown(field: _Field, start: int, found: list[Figure]) -> PeriodMention | None:
+    """A sentence opening with 其中 breaks down the previous sentence's figure: it takes that figure's period."""
+    if not BREAKDOWN.match(field.text, start) or not found or found[-1].start >= start or found[-1].period is None:
+        return None
+    return PeriodMention("其中", found[-1].period, start)
+
+
 def _subject(field: _Field, start: int, end: int, seen: list[Place], main: str | None) -> str | None:
     """The place named last before ``end`` in the sentence from ``start``; 全市 resolved; 甲县、乙县等 → main."""
     place = _last_before(field.places, start, end)
     if place is None:
         return main
     if place.canonical is None:
-        return resolve(place, seen + [p for p in field.places if p.start < place.start]) or main
+        return resolve(place, seen + [p for p in field.places if p.start < place.start], main) or main
     if field.text.startswith("等", place.start + len(place.text)):
         return main  # 阜平县、涞源县、易县等脱贫县: a group within the article's place
     return place.canonical
@@ -159,10 +169,12 @@ def extract_figures(
     seen: list[Place] = []
     for field in fields:
         text = field.text
-        found = []
+        found: list[Figure] = []
         for q in field.quantities:
             s, e = _locate(field.sentences, field.sentence_starts, q.start)
             period_at = _last_before(field.periods, s, q.start) or _last_inherited(field.periods, q.start)
+            if period_at is None or period_at.start < s:
+                period_at = _breakdown(field, s, found) or period_at
             found.append(
                 Figure(
                     surface=q.surface, kind=q.kind, value=q.value, unit=q.unit, value_yuan=q.value_yuan,

@@ -34,7 +34,7 @@ UNIT_KINDS: list[tuple[str, str]] = [
     ("points", r"个百分点|百分点"),
     ("percent", r"%"),
     ("area", r"平方公里|平方千米|平方米|平米|㎡|亩|公顷"),
-    ("duration", r"个工作日|个月|个小时|小时|分钟|工作日|日历天|天|周(?!年)|年(?![月度级底初末前中内])|日"),
+    ("duration", r"个工作日|个月|个小时|小时|分钟|工作日|日历天|天|周(?!年)|年(?![月度级底初末前中])|日"),
     ("weight", r"万吨|吨|公斤|千克|斤"),
     ("count", r"人次|批次|大类|家|个|款|项(?!目)|台|人|次|批|县|件|套|辆|所|名|份(?!额)|笔|场|条|种|户|座|栋|张|册|位|只|头|箱|宗|例|间|艘|架|类|部门|块|处(?![理罚置长室分级])|单(?![位价据独一元])"),
 ]
@@ -140,6 +140,8 @@ def _quantity(m: re.Match[str], text: str) -> Quantity | None:
         before = APPROX_BEFORE.search(text, max(0, start - 3), start)
         if before:
             approx = before.group()
+    if kind == "duration" and approx == "近":
+        approx = None  # 近三年: the last three years, not nearly three
     q = Quantity(text[start:end], kind, value, unit, start, end, APPROX_NORMAL.get(approx, approx), range_to)
     if kind == "money":
         currency = FOREIGN_BEFORE.search(text, max(0, start - 5), start - (1 if approx and start and text[start - 1] in "约近超逾" else 0))
