@@ -66,7 +66,9 @@ def _chinese(text: str) -> float | None:
 
 def parse_number(text: str) -> float | int | None:
     """The value of an Arabic or Chinese numeral, or None when it is neither."""
-    text = text.translate(HALF_WIDTH).replace(",", "")
+    if not text.isascii():
+        text = text.translate(HALF_WIDTH)
+    text = text.replace(",", "")
     if not text:
         return None
     if text[0].isdigit():

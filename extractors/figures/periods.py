@@ -82,7 +82,6 @@ def find_periods(text: str, base_year: int | None) -> list[PeriodMention]:
     for m in PERIOD.finditer(text):
         if text.startswith("起", m.end()):
             continue  # 第四季度起: a plan from then on, not a period of figures
-        context = next((int(p.period[:4]) for p in reversed(out) if p.period and p.period[:4].isdigit()), base_year)
         if m.group("y1"):
             period: str | None = f"{m.group('y1')}-{m.group('y2')}"
         elif m.group("plan"):
@@ -92,8 +91,8 @@ def find_periods(text: str, base_year: int | None) -> list[PeriodMention]:
             period = None if base_year is None else _part(base_year, m.group("bare"), month, m.group("bm0"))
         else:
             year = int(m.group("y")) if m.group("y") else None
-            if m.group("rel") == "全年":
-                year = context  # 全年 is the year the article has been talking about
+            if m.group("rel") == "全年":  # the year the article has been talking about
+                year = next((int(p.period[:4]) for p in reversed(out) if p.period and p.period[:4].isdigit()), base_year)
             elif year is None and base_year is not None:
                 year = base_year + RELATIVE[m.group("rel")]
             period = None if year is None else _part(year, m.group("part"), m.group("m"), m.group("m0"))

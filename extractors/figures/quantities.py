@@ -38,6 +38,7 @@ UNIT_KINDS: list[tuple[str, str]] = [
     ("weight", r"万吨|吨|公斤|千克|斤"),
     ("count", r"人次|批次|大类|家|个|款|项(?!目)|台|人|次|批|县|件|套|辆|所|名|份(?!额)|笔|场|条|种|户|座|栋|张|册|位|只|头|箱|宗|例|间|艘|架|类|部门|块|处(?![理罚置长室分级])|单(?![位价据独一元])"),
 ]
+KINDS = [kind for kind, _ in UNIT_KINDS]
 UNIT = "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in UNIT_KINDS)
 APPROX_AFTER = "左右|以上|以下"
 # approximation words written before a figure, and their normal form; 约 must not end 签约/节约/合约
@@ -94,27 +95,28 @@ def _split_scale(number: str, scale: str | None) -> tuple[str, str]:
 
 def _quantity(m: re.Match[str], text: str) -> Quantity | None:
     start, end = m.span()
-    approx = m.group("post")
-    if m.group("cheng"):
-        kind, value, unit = "percent", parse_number(m.group("cheng")) * 10, "%"  # type: ignore[operator]
+    g = m.groupdict()
+    approx = g["post"]
+    if g["cheng"]:
+        kind, value, unit = "percent", parse_number(g["cheng"]) * 10, "%"  # type: ignore[operator]
         range_to = None
-    elif m.group("yi"):  # 超亿元: more than one hundred million
+    elif g["yi"]:  # 超亿元: more than one hundred million
         kind, value, unit, range_to = "money", 1, "亿元", None
-    elif m.group("pn"):
-        kind, value, unit, range_to = "percent", parse_number(m.group("pn")), "%", None
+    elif g["pn"]:
+        kind, value, unit, range_to = "percent", parse_number(g["pn"]), "%", None
         if value is None:
             return None
     else:
-        kind = m.lastgroup if m.lastgroup in dict(UNIT_KINDS) else next(k for k, _ in UNIT_KINDS if m.group(k))
-        if m.group("n1")[0] in CN_CHARS and start and text[start - 1] in VAGUE_BEFORE:
+        kind = next(k for k in KINDS if g[k])
+        if g["n1"][0] in CN_CHARS and start and text[start - 1] in VAGUE_BEFORE:
             return None  # 数十万元, 上百家: no amount
-        n1, s1 = _split_scale(m.group("n1"), m.group("s1"))
-        word = m.group(kind)
+        n1, s1 = _split_scale(g["n1"], g["s1"])
+        word = g[kind]
         scale = s1
         range_to = None
-        if m.group("n2"):
-            n2, s2 = _split_scale(m.group("n2"), m.group("s2"))
-            scale = s1 or ("" if m.group("u1") else s2)
+        if g["n2"]:
+            n2, s2 = _split_scale(g["n2"], g["s2"])
+            scale = s1 or ("" if g["u1"] else s2)
             upper = parse_number(n2)
             if upper is None:
                 return None
@@ -123,7 +125,7 @@ def _quantity(m: re.Match[str], text: str) -> Quantity | None:
         if value is None:
             return None
         unit = scale + word
-        approx = approx or m.group("a1") or m.group("a3") or m.group("a2")
+        approx = approx or g["a1"] or g["a3"] or g["a2"]
         if kind == "count" and value == 1 and not n1[0].isdigit():
             return None  # 一个平台, 一批企业: an article, not a count
         if kind == "count" and start and text[start - 1] in "前后第" and word in ("位", "名"):
