@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from typing import TypeVar
 
 from extractors.figures.headlines import link_headlines
@@ -89,26 +90,26 @@ def _main_subject(fields: list[_Field]) -> str | None:
     return first.canonical
 
 
-def _last_before(items: list[Mention], start: int, end: int) -> Mention | None:
-    """The last place or period mention in ``[start, end)`` (periods that resolved to nothing skipped)."""
+def _last_before(
+    items: list[Mention], start: int, end: int, keep: Callable[[Mention, Mention | None], bool] = lambda m, _: True
+) -> Mention | None:
+    """The last mention in ``[start, end)`` that ``keep`` (given it and the one found so far) accepts."""
     found = None
     for item in items:
         if item.start >= end:
             break
-        if item.start >= start and getattr(item, "period", True):
+        if item.start >= start and keep(item, found):
             found = item
     return found
 
 
-def _last_inherited(periods: list[PeriodMention], end: int) -> PeriodMention | None:
-    """The period a sentence without one inherits: the last one said before it that carries over."""
-    found = None
-    for p in periods:
-        if p.start >= end:
-            break
-        if p.period and p.inherits and not (p.weak and found):
-            found = p
-    return found
+def _said(p: PeriodMention, _: PeriodMention | None) -> bool:
+    return p.period is not None
+
+
+def _carries_over(p: PeriodMention, found: PeriodMention | None) -> bool:
+    """Whether a sentence without a period of its own takes ``p`` (see :class:`PeriodMention`)."""
+    return p.period is not None and p.inherits and not (p.weak and found)
 
 
 BREAKDOWN = re.compile(r"\s*其中")
@@ -172,15 +173,16 @@ def extract_figures(
         found: list[Figure] = []
         for q in field.quantities:
             s, e = _locate(field.sentences, field.sentence_starts, q.start)
-            period_at = _last_before(field.periods, s, q.start) or _last_inherited(field.periods, q.start)
+            period_at = _last_before(field.periods, s, q.start, _said)
+            period_at = period_at or _last_before(field.periods, 0, q.start, _carries_over)
             if period_at is None or period_at.start < s:
                 period_at = _breakdown(field, s, found) or period_at
             found.append(
                 Figure(
                     surface=q.surface, kind=q.kind, value=q.value, unit=q.unit, value_yuan=q.value_yuan,
                     approx=q.approx, range_to=q.range_to,
-                    metric=metric_of(text[s : q.start], text[q.end : min(e, q.end + 16)], whole_sentence=q.kind in AMOUNTS,
-                                    money=q.kind == "money"),
+                    metric=metric_of(text[s : q.start], text[q.end : min(e, q.end + 16)],
+                                     whole_sentence=q.kind in AMOUNTS, money=q.kind == "money"),
                     subject=_subject(field, s, q.start, seen, main),
                     period=period_at.period if period_at else default_period,
                     sentence=field.original[s:e].strip(), start=q.start, end=q.end, field=field.name,
