@@ -97,6 +97,7 @@ def test_seed000(seed000: list[Figure]) -> None:
         ("采购130.73亿元。", "130.73亿元", 130.73, "亿元", 13_073_000_000, None, None),
         ("单价不超过18万元。", "18万元", 18, "万元", 180_000, "以下", None),
         ("累计签约860万元。", "860万元", 860, "万元", 8_600_000, None, None),  # 约 of 签约 is no approximation
+        ("注册资本不得低于500万元。", "500万元", 500, "万元", 5_000_000, "以上", None),
     ],
 )
 def test_money(text: str, surface: str, value: float, unit: str, value_yuan: int, approx: str | None,
@@ -225,6 +226,7 @@ def test_period_carries_over_but_not_from_event_dates() -> None:
         ("罚款合计86.5万元。", "罚款"),
         ("供应商投标成本降低约2.5亿元。", "投标成本"),
         ("共投入500万元的采购资金。", "采购资金"),
+        ("中标（成交）金额：1,386.72万元。", "中标金额"),
     ],
 )
 def test_metrics(text: str, metric: str) -> None:

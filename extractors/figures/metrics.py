@@ -80,6 +80,7 @@ VAGUE = {"规模", "金额", "资金", "预算", "总额", "标准", "费用", "
          "比例", "比率", "占比", "份额", "项目", "总金额", "合同"}
 CHANGE = re.compile("(?:增长|下降|提高|降低|合计)$")
 CHANGE_ONLY = re.compile("(?:同比|环比)?(?:增长|下降|提高|降低)")
+ASIDE = re.compile(r"（[^（）]{1,6}）|\([^()]{1,6}\)")
 BOUNDARY = re.compile(r"[，,：:、（）()“”\s]")
 
 
@@ -120,6 +121,7 @@ def metric_of(before: str, after: str, *, whole_sentence: bool = True, money: bo
     >>> metric_of("单笔采购限额由100万元提高到", "。", money=True)
     '单笔采购限额'
     """
+    before = ASIDE.sub("", before)  # 中标（成交）金额 is 中标金额
     clause_start = 0
     for m in BOUNDARY.finditer(before):
         clause_start = m.end()

@@ -43,10 +43,12 @@ UNIT = "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in UNIT_KINDS)
 APPROX_AFTER = "左右|以上|以下"
 # approximation words written before a figure, and their normal form; 约 must not end 签约/节约/合约
 APPROX_BEFORE = re.compile(
-    r"(?:不超过|不高于|不多于|不低于|不少于|超过|突破|高于|大约|将近|接近|不到|不足|低于|近|逾|超|(?<![签节合预制条公契违履邀集特简])约)$"
+    r"(?:不得超过|不得高于|不得低于|不得少于|不超过|不高于|不多于|不低于|不少于|超过|突破|高于|大约|将近|接近|不到|不足|低于"
+    r"|近|逾|超|(?<![签节合预制条公契违履邀集特简])约)$"
 )
 APPROX_NORMAL = {"超过": "超", "突破": "超", "高于": "超", "大约": "约", "将近": "近", "接近": "近", "不足": "不到",
-                 "低于": "不到", "不超过": "以下", "不高于": "以下", "不多于": "以下", "不低于": "以上", "不少于": "以上"}
+                 "低于": "不到", "不超过": "以下", "不高于": "以下", "不多于": "以下", "不低于": "以上", "不少于": "以上",
+                 "不得超过": "以下", "不得高于": "以下", "不得低于": "以上", "不得少于": "以上"}
 
 FIGURE = re.compile(
     rf"""(?=[\d{CN_CHARS}亿])(?<![\d.,A-Za-z第#/\\])(?:  # the lookahead lets re skip text fast
@@ -139,7 +141,7 @@ def _quantity(m: re.Match[str], text: str) -> Quantity | None:
         if word == "日" and not (DAYS_BEFORE.search(text, max(0, start - 3), start) or DAYS_AFTER.match(text, end)):
             return None  # 7月21日 is a date; 开始前30日, 签订后60日内 are durations
     if approx is None:
-        before = APPROX_BEFORE.search(text, max(0, start - 3), start)
+        before = APPROX_BEFORE.search(text, max(0, start - 4), start)
         if before:
             approx = before.group()
     if kind == "duration" and approx == "近":
