@@ -121,7 +121,8 @@ def metric_of(before: str, after: str, *, whole_sentence: bool = True, money: bo
     >>> metric_of("单笔采购限额由100万元提高到", "。", money=True)
     '单笔采购限额'
     """
-    before = ASIDE.sub("", before)  # 中标（成交）金额 is 中标金额
+    if "（" in before or "(" in before:
+        before = ASIDE.sub("", before)  # 中标（成交）金额 is 中标金额
     clause_start = 0
     for m in BOUNDARY.finditer(before):
         clause_start = m.end()
