@@ -5,8 +5,8 @@ how many have run, so opening an old archive brings it up to date.
 
 >>> import sqlite3
 >>> conn = sqlite3.connect(":memory:")
->>> migrate(conn)
-1
+>>> migrate(conn) == len(MIGRATIONS)
+True
 >>> conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
 True
 """
@@ -98,6 +98,12 @@ MIGRATIONS: list[list[str]] = [
                    f.surface, f.kind, f.value, f.unit, f.value_yuan, f.approx, f.range_to,
                    f.metric, f.subject, f.period, f.is_total, f.field, f.sentence
             FROM figures f JOIN articles a ON a.id = f.article_id""",
+    ],
+    # 2: indexes for the common figure filters (cgpn figures, Datasette facets)
+    [
+        "CREATE INDEX figures_kind_value_yuan ON figures (kind, value_yuan)",
+        "CREATE INDEX figures_subject_period ON figures (subject, period)",
+        "CREATE INDEX figures_metric_period ON figures (metric, period)",
     ],
 ]
 
