@@ -16,6 +16,7 @@ then a malformed query raises :class:`QuerySyntaxError`.
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import re
 import sqlite3
@@ -188,18 +189,13 @@ def snippet(text: str, terms: list[str], width: int = 80) -> str:
     folded = fold(text)
     if len(folded) != len(text):  # folding changed lengths: show the folded text so offsets agree
         text = folded
-    spans = []
+    spans: list[tuple[int, int]] = []
     if terms:
         pattern = re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)))
         spans = [m.span() for m in pattern.finditer(folded)]
     if not spans:
         return text[:width] + ("…" if len(text) > width else "")
-    lead = width // 4
-
-    def covered(start: int) -> int:
-        return len({folded[s:e] for s, e in spans if start <= s and e <= start + width})
-
-    start = max(0, max((max(0, s - lead) for s, _ in spans), key=covered))
+    start = _best_window(folded, spans, width)
     end = min(len(text), start + width)
     out, pos = [], start
     for s, e in spans:
@@ -216,6 +212,27 @@ def open_readonly(path: str | Path) -> sqlite3.Connection:
     if not path.is_file():
         raise ArchiveError(f"no archive at {path}")
     return sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+
+
+def _best_window(folded: str, spans: list[tuple[int, int]], width: int) -> int:
+    """Start of the ``width`` window holding the most distinct matched terms (a match a little way in)."""
+    lead = width // 4
+    counts: collections.Counter[str] = collections.Counter()
+    best, best_start, lo, hi = 0, 0, 0, 0
+    for s, _ in spans:
+        start = max(0, s - lead)
+        while hi < len(spans) and spans[hi][1] <= start + width:
+            counts[folded[slice(*spans[hi])]] += 1
+            hi += 1
+        while lo < hi and spans[lo][0] < start:
+            term = folded[slice(*spans[lo])]
+            counts[term] -= 1
+            if not counts[term]:
+                del counts[term]
+            lo += 1
+        if len(counts) > best:
+            best, best_start = len(counts), start
+    return best_start
 
 
 def _next_day(date: str) -> str:
