@@ -29,6 +29,7 @@ from archive.fts import fold, sub_words, words
 
 HIGHLIGHT = ("«", "»")  # marks a match inside a snippet
 TITLE_WEIGHT, SUBTITLE_WEIGHT, BODY_WEIGHT = 10.0, 5.0, 1.0
+RANK_WINDOW = 5000  # bm25 ranks at most this many matches, the most recently added
 
 # A quoted phrase ("…" or “…”), or a bare chunk up to the next space, quote or parenthesis.
 _CLAUSE = re.compile(r'"([^"]*)"|“([^”]*)”|([^\s"“”()]+)')
@@ -248,12 +249,17 @@ def search(
     source: str | None = None,
     limit: int = 20,
     raw: bool = False,
+    window: int | None = RANK_WINDOW,
 ) -> list[dict[str, Any]]:
     """Articles matching ``query``, best first (bm25, title counting most).
 
     ``since``/``until`` are inclusive dates (``2022-02-14``). Each hit is a
     dict: id, title, subtitle, published_at, source, url, path, snippet
     (matches between « and ») and score (higher is better).
+
+    bm25 ranks the ``window`` most recently added matching articles (highest
+    ids), which is all of them unless the query is very broad: ranking every
+    one of 100,000 matches would cost a second. ``window=None`` ranks all.
     """
     expression = match_expression(query, raw=raw)
     if not expression:
@@ -267,18 +273,20 @@ def search(
         if value is not None:
             filters.append(clause)
             params.append(value)
+    join = "JOIN articles a ON a.id = articles_fts.rowid" if filters else ""
     sql = f"""
-        WITH hits AS (
-            SELECT a.id, bm25(articles_fts, {TITLE_WEIGHT}, {SUBTITLE_WEIGHT}, {BODY_WEIGHT}) AS score
-            FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+        WITH matches AS (
+            SELECT articles_fts.rowid AS id, bm25(articles_fts, {TITLE_WEIGHT}, {SUBTITLE_WEIGHT}, {BODY_WEIGHT}) AS score
+            FROM articles_fts {join}
             WHERE articles_fts MATCH ? {''.join(' AND ' + f for f in filters)}
-            ORDER BY score LIMIT ?
-        )
+            ORDER BY articles_fts.rowid DESC LIMIT ?
+        ), hits AS (SELECT id, score FROM matches ORDER BY score LIMIT ?)
         SELECT a.id, a.title, a.subtitle, a.published_at, a.source, a.url, a.path, a.body, -hits.score
         FROM hits JOIN articles a ON a.id = hits.id ORDER BY hits.score
     """
+    params += [-1 if window is None else window, limit]
     try:
-        rows = conn.execute(sql, [*params, limit]).fetchall()
+        rows = conn.execute(sql, params).fetchall()
     except sqlite3.OperationalError as e:
         if raw and "fts5" in str(e):
             raise QuerySyntaxError(str(e)) from None

@@ -171,3 +171,11 @@ def test_money_figures_of_hits(conn, key_of):
     assert [f["surface"] for f in found[ids[GUANGZHOU]]] == ["15077.38万元", "12530.78万元"]
     assert found[ids[GUANGZHOU]][0]["value_yuan"] == 150773800
     assert found[ids[TAX]] == []
+
+
+def test_rank_window_ranks_only_the_most_recently_added_matches(conn, key_of):
+    ids = sorted((i for i, k in key_of.items() if k in PAYMENT_832), reverse=True)
+    assert {h["id"] for h in search(conn, "832平台", window=2)} == set(ids[:2])
+    assert {h["id"] for h in search(conn, "832平台", window=None)} == set(ids)
+    full = [h["id"] for h in search(conn, "采购", window=None, limit=5)]
+    assert [h["id"] for h in search(conn, "采购", window=1000, limit=5)] == full
