@@ -27,7 +27,7 @@ jieba.setLogLevel(logging.WARNING)
 
 # A token is what unicode61 keeps: letters and digits (and marks); \w adds "_".
 _TOKEN = re.compile(r"[^\W_]", re.UNICODE)
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 
 
 @functools.cache
@@ -93,7 +93,7 @@ def han_chars(text: str) -> list[str]:
     >>> han_chars("增值税退税 VAT")
     ['增', '值', '税', '退']
     """
-    return list(dict.fromkeys(_HAN.findall(text)))
+    return list(dict.fromkeys(HAN.findall(text)))
 
 
 def index_text(text: str | None) -> str:

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from archive.db import ArchiveError
-from archive.fts import fold, sub_words, words
+from archive.fts import HAN, fold, sub_words, words
 
 HIGHLIGHT = ("«", "»")  # marks a match inside a snippet
 TITLE_WEIGHT, SUBTITLE_WEIGHT, BODY_WEIGHT = 10.0, 5.0, 1.0
@@ -35,7 +35,7 @@ RANK_WINDOW = 5000  # bm25 ranks at most this many matches, the most recently ad
 _CLAUSE = re.compile(r'"([^"]*)"|“([^”]*)”|([^\s"“”()]+)')
 _NEAR_GROUP = re.compile(r"\bNEAR\s*\(([^()]*?)(?:,\s*\d+\s*)?\)")
 _OPERATORS = {"AND", "OR", "NOT", "NEAR"}
-_HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+_HAN_RUN = re.compile(f"(?:{HAN.pattern})+")
 
 
 class QuerySyntaxError(ValueError):
@@ -50,7 +50,7 @@ def _phrase(text: str) -> str | None:
     """A quoted phrase: its words close together (NEAR allows jieba's sub-words between them)."""
     ws = words(fold(text))
     if len(ws) < 2:
-        return _quote(ws[0]) if ws else None
+        return _word(ws[0]) if ws else None
     return "NEAR(" + " ".join(map(_quote, ws)) + f", {3 * (len(ws) - 1)})"
 
 
