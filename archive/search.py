@@ -7,8 +7,8 @@ parentheses, a lone quote) can never raise:
 
 >>> match_expression("832平台")
 '("832" AND "平台")'
->>> match_expression('乡村振兴 OR "脫貧地區" -廣州')
-'(("乡村" AND "振兴") OR NEAR("脱贫" "地区", 3)) NOT ("广州")'
+>>> match_expression('PPP OR "乡村 振兴" -廣州')
+'("ppp" OR NEAR("乡村" "振兴", 3)) NOT ("广州")'
 
 Only ``raw=True`` passes FTS5 syntax through (Chinese runs still segmented);
 then a malformed query raises :class:`QuerySyntaxError`.
@@ -35,6 +35,8 @@ RANK_WINDOW = 5000  # bm25 ranks at most this many matches, the most recently ad
 _CLAUSE = re.compile(r'"([^"]*)"|“([^”]*)”|([^\s"“”()]+)')
 _NEAR_GROUP = re.compile(r"\bNEAR\s*\(([^()]*?)(?:,\s*\d+\s*)?\)")
 _OPERATORS = {"AND", "OR", "NOT", "NEAR"}
+# One-character function words: dropped from a query that has other words (they match every article).
+_STOP = set("的了和与及或在是对等为以于之而并也其")
 _HAN_RUN = re.compile(f"(?:{HAN.pattern})+")
 
 
@@ -46,9 +48,21 @@ def _quote(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
 
 
+def _content_words(text: str) -> list[str]:
+    """The words of ``text`` without one-character function words, unless that leaves none.
+
+    >>> _content_words("政府和社会资本合作")
+    ['政府和社会资本合作']
+    >>> _content_words("广州的采购"), _content_words("和")
+    (['广州', '采购'], ['和'])
+    """
+    ws = words(fold(text))
+    return [w for w in ws if w not in _STOP] or ws
+
+
 def _phrase(text: str) -> str | None:
     """A quoted phrase: its words close together (NEAR allows jieba's sub-words between them)."""
-    ws = words(fold(text))
+    ws = _content_words(text)
     if len(ws) < 2:
         return _word(ws[0]) if ws else None
     return "NEAR(" + " ".join(map(_quote, ws)) + f", {3 * (len(ws) - 1)})"
@@ -68,7 +82,7 @@ def _word(word: str) -> str:
 
 def _bare(chunk: str) -> str | None:
     """A bare chunk: all of its words, anywhere; a trailing ``*`` makes the last one a prefix."""
-    ws = words(fold(chunk))
+    ws = _content_words(chunk)
     if not ws:
         return None
     quoted = [_word(w) for w in ws]
