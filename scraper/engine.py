@@ -164,7 +164,8 @@ class _Run:
                     self._store(item)
             children = self._new(children)
             self.state.complete(name, request.key, children, (response.etag, response.last_modified))
-            log.info("%s %s: %d links to follow", request.method, request.url, len(children))
+            if children:
+                log.info("%s %s: %d links to follow", request.method, request.url, len(children))
             for child in children:
                 self.schedule(child)
         except Exception as error:  # noqa: BLE001 - any failure of one item is recorded, the crawl goes on
