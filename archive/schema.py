@@ -6,6 +6,7 @@ how many have run, so opening an old archive brings it up to date.
 >>> import sqlite3
 >>> conn = sqlite3.connect(":memory:")
 >>> migrate(conn)
+1
 >>> conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
 True
 """
@@ -141,8 +142,13 @@ def migrate(conn: sqlite3.Connection) -> int:
             f"archive schema version {version} is newer than this cgpn ({len(MIGRATIONS)}); upgrade cgpn"
         )
     for number, statements in enumerate(MIGRATIONS[version:], start=version + 1):
-        with conn:
+        conn.execute("BEGIN IMMEDIATE")  # DDL and version move together, or not at all
+        try:
             for sql in statements:
                 conn.execute(sql)
             conn.execute(f"PRAGMA user_version = {number}")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
     return len(MIGRATIONS)

@@ -1,0 +1,5 @@
+"""SQLite archive of captures, articles and figures. Knows SQLite, nothing of HTTP or parsing."""
+
+from archive.db import Archive, ArchiveError, article_key
+
+__all__ = ["Archive", "ArchiveError", "article_key"]

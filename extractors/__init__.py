@@ -1,0 +1,149 @@
+"""Pure extraction: bytes in, :class:`~extractors.record.Article` out. No I/O, no database.
+
+Formats are recognised by content, not by file name: front matter makes a
+Jekyll post, a JSON object an e-paper article, markup an HTML page, anything
+else a text dump. Every format then goes through the same finishing steps:
+text repair (mojibake, pinyin annotations, traditional → simplified),
+boilerplate removal (footer, navigation, byline, source line) and figures.
+
+>>> art = extract("本报讯 柳州市已完成采购1955.96万元。".join(["柳州完成采购任务\\n", ""]).encode("gbk"), path="a.txt")
+>>> art.title, art.body, art.encoding, art.figures[0].value_yuan
+('柳州完成采购任务', '本报讯 柳州市已完成采购1955.96万元。', 'gb18030', 19559600)
+"""
+
+from __future__ import annotations
+
+from extractors.boilerplate import split_body
+from extractors.decode import decode
+from extractors.figures import extract_figures
+from extractors.formats import Draft, ExtractionError, epaper, html, jekyll, textdump
+from extractors.formats.headings import same_text
+from extractors.record import Article, Figure
+from extractors.text import repair
+
+__all__ = ["Article", "Figure", "ExtractionError", "EXTRACTOR_VERSION", "extract", "extract_text", "detect_format", "peek_category"]
+
+# Bump when a change to extraction should reach archived articles through `cgpn reextract`.
+EXTRACTOR_VERSION = "1"
+
+MAX_BYTES = 32 * 1024 * 1024
+
+
+def detect_format(text: str) -> str:
+    """``jekyll``, ``epaper``, ``html`` or ``text``, from the content alone.
+
+    >>> detect_format("---\\ntitle: x\\n---\\nbody"), detect_format('{"docTitle": "x"}'), detect_format("<p>x</p>")
+    ('jekyll', 'epaper', 'html')
+    """
+    if jekyll.looks_like(text):
+        return "jekyll"
+    if epaper.looks_like(text):
+        return "epaper"
+    if html.looks_like(text):
+        return "html"
+    return "text"
+
+
+def _draft(text: str, url: str | None) -> Draft:
+    kind = detect_format(text)
+    if kind == "epaper":
+        try:
+            return epaper.parse(text)
+        except ExtractionError:
+            if not html.looks_like(text):
+                raise
+            kind = "html"
+    if kind == "jekyll":
+        return jekyll.parse(text)
+    if kind == "html":
+        return html.parse(text, url)
+    return textdump.parse(text)
+
+
+def _clean_field(value: str | None, art: Article) -> str | None:
+    if not value:
+        return value
+    fixed = repair(value)
+    for name in fixed.repairs:
+        art.add_repair(name)
+    return fixed.text.strip() or None
+
+
+def finish(draft: Draft, art: Article) -> Article:
+    """Repair, drop boilerplate, simplify and find figures: the steps every format shares."""
+    raw = draft.paragraphs
+    first = repair("\n".join(raw))
+    split = split_body(first.text.split("\n"))
+    if split.removed:  # repair again what is kept, so repairs and warnings speak of the article only
+        kept = [raw[i] for i in split.body] if len(first.text.split("\n")) == len(raw) else [first.text.split("\n")[i] for i in split.body]
+        fixed = repair("\n".join(kept))
+    else:
+        fixed = first
+    if split.removed:
+        art.add_repair("boilerplate")
+    for name in fixed.repairs:
+        art.add_repair(name)
+    art.warnings.extend(draft.warnings + [w for w in fixed.warnings if w not in draft.warnings])
+    art.script = fixed.script
+    art.title = _clean_field(draft.title, art) or ""
+    art.subtitle = _clean_field(draft.subtitle, art)
+    art.column = _clean_field(draft.column, art)
+    art.author = _clean_field(draft.author or split.author, art)
+    art.publisher = _clean_field(draft.publisher or split.publisher, art)
+    lines = [line for line in fixed.text.split("\n") if line.strip()]
+    originals = [line for line in fixed.unsimplified.split("\n") if line.strip()]
+    if lines and same_text(lines[0], art.title):  # a title repeated as the first paragraph
+        lines, originals = lines[1:], originals[1:]
+    art.body = "\n".join(lines)
+    original = "\n".join(originals)
+    art.body_original = original if original != art.body else None
+    art.published_at = draft.published_at or split.published_at
+    art.category, art.tags, art.info_code = draft.category, draft.tags, draft.info_code
+    art.url = art.url or draft.url
+    art.format = draft.format
+    if not art.title:
+        art.warn("no title found")
+    if not art.published_at:
+        art.warn("no publication date found")
+    if not art.body:
+        raise ExtractionError("no article text left after removing boilerplate")
+    art.figures = extract_figures(art.body, title=art.title, subtitle=art.subtitle, published_at=art.published_at)
+    return art
+
+
+def extract_text(text: str, *, path: str | None = None, url: str | None = None, source: str = "file") -> Article:
+    """Extract an article from already-decoded ``text``."""
+    if not text.strip():
+        raise ExtractionError("the document is empty")
+    art = Article(source=source, path=path, url=url)
+    return finish(_draft(text, url), art)
+
+
+def extract(
+    data: bytes,
+    *,
+    path: str | None = None,
+    url: str | None = None,
+    source: str = "file",
+    content_type: str | None = None,
+) -> Article:
+    """Extract an article from raw ``data`` as fetched or read; raises :class:`ExtractionError`."""
+    if len(data) > MAX_BYTES:
+        raise ExtractionError(f"document is {len(data)} bytes, more than the {MAX_BYTES} byte limit")
+    decoded = decode(data, content_type=content_type)
+    art = extract_text(decoded.text, path=path, url=url, source=source)
+    art.encoding = decoded.encoding
+    art.warnings[:0] = decoded.warnings
+    return art
+
+
+def peek_category(data: bytes) -> str | None:
+    """The category a Jekyll post declares, read from its front matter alone; None for other formats.
+
+    >>> peek_category(b"---\\ncategories: zhongguozhengfucaigoubao\\n---\\nbody")
+    'zhongguozhengfucaigoubao'
+    """
+    text = decode(data[:jekyll.MAX_FRONT_MATTER + 64]).text
+    if not jekyll.looks_like(text):
+        return None
+    return jekyll.parse_meta(text).category

@@ -1,0 +1,109 @@
+"""Tell article paragraphs from site chrome, and keep what the chrome tells us.
+
+Works on clean (repaired, simplified) paragraphs, one string each, whatever
+format they came from. A footer starts at the first copyright notice, editor
+line, "点击排行"/"相关报道" list or subscription advert after the article;
+navigation, share links and meta lines are dropped wherever they stand. The
+byline "(李松华)" becomes ``author`` and "（文章来源：中国政府采购报）" becomes
+``publisher``.
+
+>>> s = split_body(["本报讯 柳州市已完成采购1955.96万元。", "(柳财)",
+...                 "本报拥有此文版权，若需转载或复制，请注明来源于中国政府采购报。", "责任编辑:LIZHENG"])
+>>> s.body, s.author, s.removed
+([0], '柳财', 3)
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from extractors.dates import parse_date
+
+_CJK_NAME = r"[\u4e00-\u9fff·]{2,5}"
+
+# A line that opens the footer: nothing after it is article text.
+FOOTER_START = re.compile(
+    r"^\s*(?:"
+    r"本[报站网刊]拥有此文版权|版权所有|版权声明|©|copyright|(?:凡|本文)?(?:未经|转载).{0,20}(?:授权|许可|注明|版权)"
+    r"|责任编辑|责编|编辑[:：]|审核[:：]|校对[:：]"
+    r"|点击排行|阅读排行|热门(?:文章|新闻|推荐)|相关(?:报道|新闻|阅读|文章|链接|稿件)|新闻推荐|最新(?:新闻|文章|资讯)|推荐阅读|延伸阅读"
+    r"|欢迎订阅|订阅方式|邮发代号|上一篇|下一篇|【?打印(?:本页|此文)?】|【?关闭(?:窗口)?】|分享到"
+    r")",
+    re.I,
+)
+# A line dropped wherever it stands.
+NOISE = re.compile(
+    r"^\s*(?:"
+    r"[\[【]?返回[^\n]{0,30}$"  # 返回首页, [返回中国政府采购报新闻](…)
+    r"|<?https?://\S+>?$"  # a bare link, e.g. the NewsShare.html share link
+    r"|(?:\[[^\]]*\]\([^)]*\)\s*[｜|]?\s*)+$"  # a line of Markdown links only
+    r"|(?:首页|当前位置|您的位置|位置)[:：>＞].{0,60}$"  # breadcrumbs
+    r"|(?:字号|字体)[:：]?\s*[大中小]\s*[大中小]?\s*[大中小]?.{0,20}$"
+    r"|(?:扫一扫|微信扫码|手机扫码|打印本页|关闭窗口).{0,20}$"
+    r"|at [\w$.<>]+\([\w$.]*(?::\d+)?\)$|(?:Caused by: )?(?:java|javax|org|com)\.[\w.$]+(?:Exception|Error)\b.*$"  # stack traces
+    r"|(?:FreeMarker template error|Tip: If the failing expression).*$"
+    r")",
+    re.I,
+)
+SOURCE_LINE = re.compile(r"^\s*[（(]\s*(?:文章)?来源[:：]\s*(?P<publisher>[^）)]{2,40})[）)]\s*$")
+BYLINE = re.compile(
+    rf"^\s*[（(]\s*(?:本报)?(?:记者|通讯员|作者|文)?[:：/]?\s*(?P<author>{_CJK_NAME}(?:[\s、，,]+{_CJK_NAME})*)\s*[)）]\s*$"
+    rf"|^\s*(?:文|作者|记者|本报记者)\s*[:：/]\s*(?P<author2>{_CJK_NAME}(?:[\s、，,]+{_CJK_NAME})*)\s*$"
+)
+# "来源：中国政府采购报  作者：张三  发布时间：2011-07-05" style meta lines.
+META_FIELD = re.compile(r"(来源|作者|发布时间|发布日期|时间|日期|浏览次数|点击数|阅读次数|访问量)\s*[:：]")
+META_SOURCE = re.compile(r"来源\s*[:：]\s*([^\s|｜]{2,30})")
+META_AUTHOR = re.compile(rf"作者\s*[:：]\s*(?:本报)?(?:特约)?(?:记者|通讯员)?\s*({_CJK_NAME})(?![\u4e00-\u9fff])")
+
+
+class Split(NamedTuple):
+    body: list[int]  # indices of article paragraphs, in order
+    author: str | None
+    publisher: str | None
+    published_at: str | None  # from a meta line, if one was seen
+    removed: int
+
+
+def is_meta_line(line: str) -> bool:
+    """A short line of "key：value" page facts, not prose.
+
+    >>> is_meta_line("来源：中国政府采购报　作者：张三　发布时间：2011-07-05")
+    True
+    >>> is_meta_line("来源：财政部网站。")
+    False
+    """
+    return len(line) < 120 and len(META_FIELD.findall(line)) >= 2 or (
+        len(line) < 40 and bool(re.match(r"^\s*(?:发布时间|发布日期|日期|时间)\s*[:：]", line)) and parse_date(line) is not None
+    )
+
+
+def split_body(paragraphs: list[str]) -> Split:
+    """Classify ``paragraphs``: which are the article, and the author/publisher/date the rest carries."""
+    body: list[int] = []
+    author = publisher = published_at = None
+    in_footer = False
+    for i, raw in enumerate(paragraphs):
+        line = raw.strip()
+        if not line:
+            continue
+        if m := SOURCE_LINE.match(line):
+            publisher = publisher or m["publisher"].strip()
+            continue
+        if not in_footer and body and FOOTER_START.match(line):
+            in_footer = True
+        if in_footer or NOISE.match(line):
+            continue
+        if is_meta_line(line):
+            if m := META_SOURCE.search(line):
+                publisher = publisher or m.group(1)
+            if m := META_AUTHOR.search(line):
+                author = author or m.group(1)
+            published_at = published_at or parse_date(line)
+            continue
+        if body and (m := BYLINE.match(line)):
+            author = (m["author"] or m["author2"]).strip()
+            continue
+        body.append(i)
+    removed = sum(1 for p in paragraphs if p.strip()) - len(body)
+    return Split(body, author, publisher, published_at, removed)

@@ -1,0 +1,90 @@
+"""HTML trees to paragraphs of text: block elements and ``<br>`` end a paragraph.
+
+Old CMS pages split bodies with ``<BR>`` and full-width spaces (U+3000)
+instead of ``<p>``; both come out as one paragraph per line.
+
+>>> paragraphs(parse_html("<div>　　第一段。<BR>　　第二段，<b>加粗</b>。<p>第三段</p></div>"))
+['第一段。', '第二段，加粗。', '第三段']
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree, html
+
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote center dd div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 "
+    "header hr li main nav ol p pre section table tbody td tfoot th thead tr ul body html".split()
+)
+SKIP_TAGS = frozenset("script style noscript template iframe object embed svg canvas select option button textarea head".split())
+_SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u2002\u2003\u2009\u200b\ufeff]+")
+_WRAP = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])[ \t]*[\r\n]+[ \t]*(?=[\u3000-\u9fff\uff00-\uffef])")
+_INDENT = re.compile(r"^[\s\u3000]+|[\s\u3000]+$")
+_PARSER = etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, recover=True, huge_tree=False)
+
+
+def parse_html(text: str) -> html.HtmlElement:
+    """Parse ``text`` with lxml, no network, comments dropped; an empty page gives an empty ``<html>``."""
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)  # lxml refuses str input with an encoding declaration
+    try:
+        root = etree.fromstring(text, _PARSER, base_url=None) if text.strip() else None
+    except (etree.ParserError, ValueError):
+        root = None
+    if root is None:
+        return html.fromstring("<html></html>")
+    return html.fromstring(etree.tostring(root, encoding="unicode")) if not isinstance(root, html.HtmlElement) else root
+
+
+def clean_line(text: str) -> str:
+    """Collapse white space inside a paragraph; strip U+3000 indentation.
+
+    >>> clean_line("　　本报讯  日前，\\n广州市")
+    '本报讯 日前，广州市'
+    """
+    text = _WRAP.sub("", text)  # a line wrap in the HTML source inside a Chinese sentence
+    text = _SPACES.sub(" ", text)
+    return _INDENT.sub("", text)
+
+
+def paragraphs(node: html.HtmlElement) -> list[str]:
+    """The non-empty paragraphs of text under ``node``, in document order."""
+    out: list[str] = []
+    buf: list[str] = []
+
+    def flush() -> None:
+        line = clean_line("".join(buf))
+        if line:
+            out.append(line)
+        buf.clear()
+
+    def walk(el: html.HtmlElement) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag in SKIP_TAGS:
+            if el.tail:
+                buf.append(el.tail)
+            return
+        block = tag in BLOCK_TAGS
+        if block or tag == "br":
+            flush()
+        if el.text and tag != "br":
+            buf.append(el.text)
+        for child in el:
+            walk(child)
+        if block:
+            flush()
+        if el.tail:
+            buf.append(el.tail)
+
+    tail, node.tail = node.tail, None  # the node's own tail is outside it
+    try:
+        walk(node)
+    finally:
+        node.tail = tail
+    flush()
+    return out
+
+
+def text_of(node: html.HtmlElement | None) -> str:
+    """All text under ``node`` on one line."""
+    return clean_line(" ".join(paragraphs(node))) if node is not None else ""

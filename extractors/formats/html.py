@@ -1,0 +1,221 @@
+"""HTML pages: known layouts by explicit rules, any other page by text density.
+
+Known layouts: a rendered finews post (``div.wrapper`` > ``section`` with the
+``(GMT+8, …)`` date line) and a cgpnews e-paper article (``h1.title`` and
+``div#articleText``). Other pages go to :func:`generic`, which picks the
+element whose paragraphs carry the most prose (CJK characters and sentence
+punctuation, few links) after dropping navigation, share blocks, related-news
+lists and footers.
+
+>>> d = parse('<html><head><title>柳州完成采购 - 【某某网】</title></head><body><div class="nav"><a href="/">首页</a></div>'
+...           '<h1>柳州完成采购</h1><div class="info">发布时间：2024-07-05</div>'
+...           '<div class="content"><p>本报讯 柳州市已完成采购1955.96万元，率先完成全年任务。</p><p>下一步，将继续推进。</p></div></body></html>')
+>>> d.title, d.published_at, d.paragraphs
+('柳州完成采购', '2024-07-05T00:00:00+08:00', ['本报讯 柳州市已完成采购1955.96万元，率先完成全年任务。', '下一步，将继续推进。'])
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from lxml import html
+
+from extractors.boilerplate import META_AUTHOR
+from extractors.dates import DATE_RE, parse_date
+from extractors.formats import Draft, ExtractionError
+from extractors.formats.blocks import clean_line, paragraphs, parse_html, text_of
+from extractors.formats.headings import heading_kind, peel, same_text
+
+_SHARE = re.compile(r"NewsShare\.html\?infoCode=([A-Za-z]*\d+)")
+_TITLE_SPLIT = re.compile(r"\s*(?:[-_|｜—–]+|【[^】]*】|\[[^\]]*\])\s*")
+_CHROME = re.compile(
+    r"nav|menu|foot|header|breadcrumb|crumb|position|share|bdshare|jiathis|related|xgxw|recommend|tuijian|hot|"
+    r"rank|comment|sidebar|side|aside|copyright|banner|advert|\bad\b|toolbar|pagination|pager|pages|login|search|"
+    r"tool|print|qrcode|weixin|wechat|links?\b|friend|list",
+    re.I,
+)
+_KEEP = re.compile(r"content|article|text|detail|main|body|zoom|news_?con|TRS_Editor|Custom_UnionStyle", re.I)
+_PROSE_PUNCT = re.compile(r"[，。；：、！？“”]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_DATE_LABEL = re.compile(r"(?:发布|发表|更新)?(?:时间|日期)\s*[:：]")
+_META_DATE = (
+    "article:published_time", "og:article:published_time", "publishdate", "pubdate", "publish_date",
+    "PubDate", "firstpublishedtime", "weibo:article:create_at", "dc.date", "dcterms.created",
+)
+_MIN_SCORE = 20
+
+
+def _meta(root: html.HtmlElement, *names: str) -> str | None:
+    wanted = {n.lower() for n in names}
+    for el in root.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").lower()
+        if key in wanted and (content := (el.get("content") or "").strip()):
+            return content
+    return None
+
+
+def page_title(root: html.HtmlElement) -> str | None:
+    """og:title, else ``<title>`` without its site suffix ("… - 【某某网】")."""
+    if og := _meta(root, "og:title"):
+        return clean_line(og)
+    el = root.find(".//title")
+    if el is None or not (raw := text_of(el)):
+        return None
+    parts = [p for p in _TITLE_SPLIT.split(raw) if p]
+    return max(parts[:2], key=len) if parts else raw
+
+
+def _is_chrome(el: html.HtmlElement) -> bool:
+    if el.tag in ("nav", "footer", "aside", "header", "form"):
+        return True
+    marks = " ".join(filter(None, (el.get("class"), el.get("id"))))
+    return bool(marks) and bool(_CHROME.search(marks)) and not _KEEP.search(marks)
+
+
+def _drop_chrome(root: html.HtmlElement) -> None:
+    for el in list(root.iter()):
+        if isinstance(el.tag, str) and el.getparent() is not None and _is_chrome(el):
+            el.drop_tree()
+
+
+def _link_chars(el: html.HtmlElement) -> int:
+    return sum(len(text_of(a)) for a in el.iter("a"))
+
+
+def _prose_score(text: str) -> float:
+    return len(_CJK.findall(text)) + 8 * len(_PROSE_PUNCT.findall(text))
+
+
+def best_container(root: html.HtmlElement) -> html.HtmlElement | None:
+    """The element whose own paragraphs hold the most prose, discounted by link text."""
+    scores: dict[html.HtmlElement, float] = {}
+    for el in root.iter("p", "div", "td", "article", "section", "span", "font", "center", "li"):
+        own = "".join(filter(None, [el.text] + [c.tail for c in el]))
+        direct = own if el.tag != "p" else text_of(el)
+        score = _prose_score(direct)
+        if score < _MIN_SCORE / 2:
+            continue
+        parent = el if el.tag not in ("p", "span", "font") else el.getparent()
+        for depth, anc in enumerate([parent, parent.getparent() if parent is not None else None]):
+            if anc is not None and isinstance(anc.tag, str):
+                scores[anc] = scores.get(anc, 0.0) + score / (1 + depth)
+    best, best_score = None, 0.0
+    for el, score in scores.items():
+        total = len(text_of(el)) or 1
+        score *= 1 - min(_link_chars(el) / total, 1.0)
+        if score > best_score:
+            best, best_score = el, score
+    return best if best_score >= _MIN_SCORE else None
+
+
+def _meta_before(root: html.HtmlElement, stop: html.HtmlElement | None) -> tuple[str | None, str | None]:
+    """(date, author) from the page text before the body: a labelled date ("发布时间：…") wins
+    over the first date seen; the author comes from a "作者：…" label."""
+    first = labelled = author = None
+    for el in root.iter():
+        if el is stop:
+            break
+        for text in (el.text, el.tail):
+            if not text:
+                continue
+            if DATE_RE.search(text) and (date := parse_date(text)):
+                first = first or date
+                labelled = labelled or (date if _DATE_LABEL.search(text) else None)
+            if author is None and (m := META_AUTHOR.search(text)):
+                author = m.group(1)
+    return labelled or first, author
+
+
+def _title_heading(root: html.HtmlElement, guess: str | None) -> html.HtmlElement | None:
+    candidates = [el for el in root.iter("h1", "h2", "h3") if text_of(el)]
+    for el in candidates:
+        text = text_of(el)
+        if guess and (same_text(text, guess) or (len(text) >= 6 and text in guess)):
+            return el
+    return candidates[0] if candidates and not guess else None
+
+
+def generic(root: html.HtmlElement, draft: Draft) -> None:
+    guess = page_title(root)
+    heading = _title_heading(root, guess)
+    draft.title = text_of(heading) if heading is not None else guess
+    date = _meta(root, *_META_DATE)
+    draft.published_at = parse_date(date) if date else None
+    _drop_chrome(root)
+    body = best_container(root)
+    if body is None:
+        raise ExtractionError("no article text found on the page")
+    date, draft.author = _meta_before(root, body)
+    draft.published_at = draft.published_at or date
+    lines = paragraphs(body)
+    while lines and (same_text(lines[0], draft.title) or (draft.title and lines[0].startswith(draft.title) and len(lines[0]) < len(draft.title) + 40 and parse_date(lines[0]))):
+        lines.pop(0)
+    draft.paragraphs = lines
+
+
+def finews(root: html.HtmlElement, draft: Draft) -> None:
+    section = root.xpath('//div[contains(concat(" ", normalize-space(@class), " "), " wrapper ")]/section')[0]
+    for small in section.iter("small"):
+        text = text_of(small)
+        if text.lower().startswith("tags"):
+            draft.tags = [t for em in small.iter("em") if (t := text_of(em))]
+        elif not draft.published_at:
+            draft.published_at = parse_date(text)
+        small.drop_tree()
+    h1 = section.find(".//h1")
+    draft.title = text_of(h1) if h1 is not None else page_title(root)
+    nodes = [el for el in section if isinstance(el.tag, str) and el is not h1]
+    if h1 is not None and h1.getparent() is section:
+        nodes = [el for el in section[section.index(h1) + 1:] if isinstance(el.tag, str)]
+    blocks = [(paragraphs(el), heading_kind(el)) for el in nodes]
+    blocks = [(ps, kind) for ps, kind in blocks if ps]
+    column, title, subtitle, start = peel([(" ".join(ps), kind) for ps, kind in blocks], draft.title)
+    draft.column, draft.title, draft.subtitle = column, title, subtitle
+    draft.paragraphs = [p for ps, _ in blocks[start:] for p in ps]
+    if not draft.paragraphs and (desc := _meta(root, "og:description")):
+        draft.paragraphs = [p for line in desc.splitlines() if (p := clean_line(line))]
+    draft.category = "zhongguozhengfucaigoubao" if "中国政府采购报" in " ".join(draft.tags) else None
+
+
+def cgpnews(root: html.HtmlElement, draft: Draft) -> None:
+    body = root.xpath('//div[@id="articleText"]')[0]
+    h1 = root.xpath('//h1[contains(concat(" ", normalize-space(@class), " "), " title ")]')[0]
+    draft.title = text_of(h1)
+    sub = root.xpath('//*[contains(@class, "subtitle") or contains(@class, "sub-title") or contains(@class, "fuTitle")]')
+    draft.subtitle = text_of(sub[0]) or None if sub else None
+    date, draft.author = _meta_before(root, body)
+    draft.published_at = parse_date(_meta(root, *_META_DATE)) or date
+    draft.paragraphs = paragraphs(body)
+    draft.publisher = "中国政府采购报"
+
+
+LAYOUTS: list[tuple[str, str, Callable[[html.HtmlElement, Draft], None]]] = [
+    ("finews", '//div[contains(concat(" ", normalize-space(@class), " "), " wrapper ")]/section//small', finews),
+    ("cgpnews", '//div[@id="articleText"]', cgpnews),
+]
+
+
+def looks_like(text: str) -> bool:
+    head = text[:2048].lower()
+    return any(tag in head for tag in ("<html", "<!doctype html", "<head", "<body", "<meta", "<div", "<p>", "<title"))
+
+
+def parse(text: str, url: str | None = None) -> Draft:
+    root = parse_html(text)
+    draft = Draft(format="html")
+    for name, probe, layout in LAYOUTS:
+        if root.xpath(probe):
+            draft.format = f"html:{name}"
+            layout(root, draft)
+            break
+    else:
+        generic(root, draft)
+    draft.url = url or _meta(root, "og:url")
+    if share := _SHARE.search(text):
+        draft.info_code = share.group(1)
+    if not draft.author and (author := _meta(root, "author", "article:author")):
+        draft.author = clean_line(author)
+    if not draft.paragraphs:
+        raise ExtractionError("no article text found on the page")
+    return draft

@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from archive import Archive, ArchiveError
+from archive.schema import MIGRATIONS
+from extractors import extract
+from tests.conftest import SEED_003
+
+
+def _record(title: str = "标题", body: str = "本报讯 正文1.2亿元。") -> dict:
+    return {"title": title, "body": body, "source": "file", "path": "/x/a.txt",
+            "figures": [{"surface": "1.2亿元", "kind": "money", "value": 1.2, "unit": "亿元", "value_yuan": 120000000,
+                         "sentence": body, "start": 7, "end": 12, "field": "body", "is_total": False}]}
+
+
+def test_same_bytes_stored_once_changed_bytes_kept_too(db_path: str) -> None:
+    with Archive(db_path) as arc:
+        a, new_a = arc.add_capture("/x/a.txt", "file", b"one")
+        b, new_b = arc.add_capture("/x/a.txt", "file", b"one")
+        c, new_c = arc.add_capture("/x/a.txt", "file", b"two")
+        assert (new_a, new_b, new_c) == (True, False, True) and a == b != c
+        assert arc.capture(c)["content"] == b"two" and arc.capture(a)["content"] == b"one"
+        assert arc.capture_ids() == [c]
+
+
+def test_article_figures_and_index_written_together(db_path: str) -> None:
+    with Archive(db_path) as arc:
+        cid, _ = arc.add_capture("/x/a.txt", "file", b"x")
+        aid, status = arc.save_article(cid, _record(), "1")
+        assert status == "new"
+        assert arc.save_article(cid, _record(), "1") == (aid, "unchanged")
+        assert arc.save_article(cid, _record(body="本报讯 新正文1.2亿元。"), "1") == (aid, "changed")
+        rows = arc.conn.execute("SELECT count(*) FROM figures WHERE article_id = ?", (aid,)).fetchone()[0]
+        fts = arc.conn.execute("SELECT body FROM articles_fts WHERE rowid = ?", (aid,)).fetchone()[0]
+        assert rows == 1 and "新" in fts
+        assert arc.capture_state(cid) == ("ok", "1")
+
+
+def test_failed_extraction_is_recorded_on_the_capture(db_path: str) -> None:
+    with Archive(db_path) as arc:
+        cid, _ = arc.add_capture("/x/bad.json", "file", b"{}")
+        arc.mark_failed(cid, "JSON has no article object", "1")
+        assert arc.capture_state(cid) == ("failed", "1")
+        assert arc.capture_ids(stale_for="1") == [cid]
+        assert arc.stats()["captures_failed"] == 1
+
+
+def test_a_real_article_round_trips(db_path: str) -> None:
+    art = extract(SEED_003.read_bytes(), path=str(SEED_003))
+    with Archive(db_path) as arc:
+        cid, _ = arc.add_capture(str(SEED_003), "file", SEED_003.read_bytes())
+        aid, _ = arc.save_article(cid, art.to_dict(), "1")
+        row = arc.db["articles"].get(aid)
+        assert row["title"] == "广州交出乡村产业振兴满意答卷" and row["info_code"] == "NW202202142276022459"
+        assert arc.db["figures"].count == len(art.figures)
+        hit = arc.conn.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", ("采购",)).fetchall()
+        assert hit == [(aid,)]
+
+
+def test_wal_mode_and_schema_version(db_path: str) -> None:
+    with Archive(db_path) as arc:
+        assert arc.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert arc.conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+
+
+def test_newer_schema_is_refused(db_path: str) -> None:
+    conn = sqlite3.connect(db_path)
+    conn.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
+    conn.close()
+    with pytest.raises(ArchiveError, match="newer than this cgpn"):
+        Archive(db_path)

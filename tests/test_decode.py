@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from extractors.decode import decode
+
+TEXT = "广西壮族自治区柳州市财政局加大对脱贫地区农副产品的采购支持力度，提前半年完成预留采购份额。"
+TRAD = "廣西壯族自治區柳州市財政局加大對脫貧地區農副產品的採購支持力度，提前半年完成預留採購份額。"
+
+
+@pytest.mark.parametrize(
+    "data, encoding",
+    [
+        (TEXT.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + TEXT.encode("utf-8"), "utf-8"),
+        (TEXT.encode("gbk"), "gb18030"),
+        (TEXT.encode("gb18030"), "gb18030"),
+        (TRAD.encode("big5"), "big5hkscs"),
+        (codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"), "utf-16-le"),
+    ],
+)
+def test_bytes_to_text(data: bytes, encoding: str) -> None:
+    decoded = decode(data)
+    assert decoded.encoding == encoding
+    assert decoded.text in (TEXT, TRAD)
+
+
+def test_lying_declarations_are_overruled_with_a_warning() -> None:
+    gbk_says_utf8 = b'<meta charset="utf-8">' + TEXT.encode("gbk")
+    utf8_says_gbk = b'<meta http-equiv="Content-Type" content="text/html; charset=gb2312">' + TEXT.encode("utf-8")
+    a, b = decode(gbk_says_utf8), decode(utf8_says_gbk)
+    assert (a.encoding, b.encoding) == ("gb18030", "utf-8")
+    assert TEXT in a.text and TEXT in b.text
+    assert a.warnings == ["declared utf-8 but the bytes are gb18030"]
+    assert b.warnings == ["declared gb2312 but the bytes are UTF-8"]
+
+
+def test_http_header_charset_is_used() -> None:
+    assert decode(TEXT.encode("gbk"), content_type="text/html; charset=GBK").encoding == "gb18030"
+
+
+def test_undecodable_bytes_are_replaced_and_reported() -> None:
+    decoded = decode(TEXT.encode("gbk")[:-1] + b"\xff\xff\x80")
+    assert decoded.text.startswith(TEXT[:20])
+    assert any("U+FFFD" in w for w in decoded.warnings)
