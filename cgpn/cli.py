@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from archive import Archive, ArchiveError
+from cgpn import __version__
 from cgpn.errors import EXIT_PARTIAL, EXIT_USAGE, CgpnError
 from cgpn.options import db_option
 from cgpn.pipeline import DEFAULT_CATEGORY, Outcome, Summary, import_files, iter_files, reextract
@@ -19,7 +20,7 @@ from extractors import ExtractionError, extract
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="cgpn")
+@click.version_option(__version__, prog_name="cgpn")
 def cli() -> None:
     """Crawl, clean and archive China Government Procurement News articles.
 
