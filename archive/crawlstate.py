@@ -17,9 +17,10 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sqlite3
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, Protocol
 
 
@@ -34,6 +35,18 @@ def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
 
+@contextlib.contextmanager
+def _transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """``BEGIN IMMEDIATE`` … ``COMMIT`` (rolled back on error), on autocommit or default connections."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.rollback()
+        raise
+    conn.commit()
+
+
 class CrawlStateStore:
     """Frontier and run log on an open archive connection; every write is its own transaction."""
 
@@ -42,7 +55,7 @@ class CrawlStateStore:
         self.from_json = from_json
 
     def add(self, source: str, requests: Iterable[_Request]) -> None:
-        with self.conn:
+        with _transaction(self.conn):
             self._insert(source, requests)
 
     def resume(self, source: str) -> list[Any]:
@@ -75,7 +88,7 @@ class CrawlStateStore:
     def complete(
         self, source: str, key: str, children: Iterable[_Request], validators: tuple[str | None, str | None]
     ) -> None:
-        with self.conn:
+        with _transaction(self.conn):
             self._insert(source, children)
             self.conn.execute(
                 """UPDATE crawl_frontier SET state = 'done', error = NULL, attempts = attempts + 1,
@@ -85,7 +98,7 @@ class CrawlStateStore:
             )
 
     def fail(self, source: str, key: str, error: str, *, permanent: bool) -> None:
-        with self.conn:
+        with _transaction(self.conn):
             self.conn.execute(
                 """UPDATE crawl_frontier SET state = ?, error = ?, attempts = attempts + 1, updated_at = ?
                    WHERE source = ? AND key = ?""",
@@ -103,13 +116,13 @@ class CrawlStateStore:
     # ---- crawl_runs -------------------------------------------------------------
 
     def start_run(self, source: str) -> int:
-        with self.conn:
+        with _transaction(self.conn):
             cursor = self.conn.execute("INSERT INTO crawl_runs (source, started_at) VALUES (?, ?)", (source, _now()))
         return int(cursor.lastrowid or 0)
 
     def end_run(self, run_id: int, counts: Mapping[str, int], *, exit_code: int, message: str) -> None:
         columns = ("fetched", "new", "changed", "unchanged", "failed", "skipped")
-        with self.conn:
+        with _transaction(self.conn):
             self.conn.execute(
                 f"""UPDATE crawl_runs SET ended_at = ?, {", ".join(f"{c} = ?" for c in columns)},
                     exit_code = ?, message = ? WHERE id = ?""",
