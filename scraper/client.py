@@ -27,7 +27,7 @@ from collections.abc import Callable
 from urllib.parse import urljoin, urlsplit
 
 import httpx
-from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt, wait_exponential_jitter
+from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt, wait_exponential, wait_random
 
 from scraper.errors import ClientError, FetchFailed, Refused, Transient
 from scraper.request import Request, Response
@@ -224,7 +224,8 @@ class Client:
         if isinstance(exc, Transient) and exc.retry_after is not None:
             return exc.retry_after
         s = self.settings
-        return wait_exponential_jitter(initial=s.backoff_initial, max=s.backoff_max, jitter=s.backoff_initial)(state)
+        backoff = wait_exponential(multiplier=s.backoff_initial, max=s.backoff_max) + wait_random(0, s.backoff_initial)
+        return backoff(state)
 
     def _before_sleep(self, state: RetryCallState) -> None:
         if self._on_retry and state.outcome and state.next_action:

@@ -8,12 +8,13 @@ connection, truncate or stall the body, stream megabytes).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import socket
 import struct
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, urlsplit
@@ -72,7 +73,10 @@ class _Handler(BaseHTTPRequestHandler):
         seen = Seen(self.command, parts.path, dict(parse_qsl(parts.query, keep_blank_values=True)), form,
                     {k.lower(): v for k, v in self.headers.items()})
         self.server.seen.append(seen)
-        reply = self.server.app(seen)
+        with self.server.counting():
+            self._reply(seen, self.server.app(seen))
+
+    def _reply(self, seen: Seen, reply: Reply) -> None:
         if reply.delay:
             time.sleep(reply.delay)
         if reply.fault == "reset":
@@ -136,6 +140,20 @@ class _Server(ThreadingHTTPServer):
         super().__init__(("127.0.0.1", 0), _Handler)
         self.app = app
         self.seen: list[Seen] = []
+        self.inflight = self.max_inflight = 0
+        self._lock = threading.Lock()
+
+    @contextlib.contextmanager
+    def counting(self) -> Iterator[None]:
+        """Track how many requests are being answered at once (``max_inflight``)."""
+        with self._lock:
+            self.inflight += 1
+            self.max_inflight = max(self.max_inflight, self.inflight)
+        try:
+            yield
+        finally:
+            with self._lock:
+                self.inflight -= 1
 
 
 class LocalServer:
@@ -156,6 +174,10 @@ class LocalServer:
     @property
     def seen(self) -> list[Seen]:
         return self._server.seen
+
+    @property
+    def max_inflight(self) -> int:
+        return self._server.max_inflight
 
     def paths(self, method: str | None = None) -> list[str]:
         return [s.path for s in self.seen if method is None or s.method == method]
