@@ -48,6 +48,7 @@ class ZcbSite:
             guid = hashlib.md5(story.info_code.encode()).hexdigest()
             self.issues.setdefault(story.published.date(), {}).setdefault(bc, []).append(Article(guid, bc, bm, story))
         self.articles = {a.guid: a for pages in self.issues.values() for arts in pages.values() for a in arts}
+        self.page_key = "BC"  # a redesign renames it
 
     def __call__(self, seen: Seen) -> Reply:
         if not seen.path.startswith(self.prefix + "reader/layout/"):
@@ -61,7 +62,7 @@ class ZcbSite:
             return json_reply(json.dumps([f"{d:%Y/%m/%d}" for d in days]))
         if endpoint == "findBmMenu.do" and "docPubTime" in f:
             pages = self.issues.get(dt.datetime.strptime(f["docPubTime"], "%Y%m%d").date(), {})
-            return json_reply(json.dumps([{"BC": bc, "BM": dict(PAGES)[bc], "PDF": f"{bc}.pdf"} for bc in sorted(pages)], ensure_ascii=False))
+            return json_reply(json.dumps([{self.page_key: bc, "BM": dict(PAGES)[bc], "PDF": f"{bc}.pdf"} for bc in sorted(pages)], ensure_ascii=False))
         if endpoint == "getBmDetail.do" and {"bc", "docpubtime"} <= f.keys():
             pages = self.issues.get(dt.datetime.strptime(f["docpubtime"], "%Y%m%d").date(), {})
             rows = [{"ZB_GUID": a.guid, "TITLE": a.story.title, "BC": a.bc} for a in pages.get(f["bc"], [])]
