@@ -160,8 +160,11 @@ class Client:
             status, resp_headers, body = await self._send(method, url, form, headers)
             if status in REDIRECTS and "location" in resp_headers:
                 target = urljoin(url, resp_headers["location"]).split("#", 1)[0]
-                await self.check_url(target, origin_host=host)
-                await self._check_robots(target)
+                try:
+                    await self.check_url(target, origin_host=host)
+                    await self._check_robots(target)
+                except Refused as e:
+                    raise Refused(f"{url} redirects to {e}") from None
                 if status == 303 or (status in (301, 302) and method == "POST"):
                     method, form = "GET", None
                 url = target

@@ -89,8 +89,10 @@ async def crawl(
     run = _Run(source, settings, state, sink, max_items, on_progress)
     seeds = list(source.start(scope))
     state.add(source.name, seeds)
+    known = state.states(source.name, [s.key for s in seeds])
     for request in [*seeds, *state.resume(source.name)]:
-        run.schedule(request)
+        if not (request.leaf and known.get(request.key) in ("done", "dropped")):
+            run.schedule(request)
     async with Client(settings, on_retry=run.on_retry) as client:
         run.client = client
         await run.drain()
