@@ -145,13 +145,14 @@ def _read_document(path: str | None) -> bytes | None:
 @click.option("--delay", type=click.FloatRange(min=0), help="Seconds between requests to one host [default: 1; 0: no limit].")
 @click.option("--concurrency", type=click.IntRange(min=1), help="Requests in flight [default: 4].")
 @click.option("--timeout", type=click.FloatRange(min=0.1), help="Read timeout in seconds [default: 30].")
+@click.option("--retries", type=click.IntRange(min=0), help="Retries of a timeout, reset, 5xx or 429 [default: 3].")
 @click.option("--user-agent", help="User-Agent header (also matched against robots.txt).")
 @click.option("-v", "--verbose", is_flag=True, help="Log every fetch and a summary (default: quiet, errors only).")
 @click.option("--log-json", is_flag=True, help="Log as JSON lines on stderr.")
 @db_option
 def crawl(source: str, base_url: str | None, since: str | None, until: str | None, max_items: int | None,
            from_file: str | None, allow_private: bool, delay: float | None, concurrency: int | None,
-           timeout: float | None, user_agent: str | None, verbose: bool, log_json: bool, db_path: str) -> None:
+           timeout: float | None, retries: int | None, user_agent: str | None, verbose: bool, log_json: bool, db_path: str) -> None:
     """Fetch new articles of SOURCE (finews, zcb-epaper, cgpnews, urls) into the archive.
 
     Polite (1 request/s per host, robots.txt), incremental (conditional requests,
@@ -170,7 +171,7 @@ def crawl(source: str, base_url: str | None, since: str | None, until: str | Non
     try:
         with _progress(interactive, f"crawling {source}") as on_progress:
             stats = run_crawl(db_path, source, scope, max_items=max_items, on_progress=on_progress,
-                              delay=delay, concurrency=concurrency, read_timeout=timeout, user_agent=user_agent,
+                              delay=delay, concurrency=concurrency, read_timeout=timeout, retries=retries, user_agent=user_agent,
                               allow_private=allow_private or None)
     except CrawlLocked as exc:
         raise CgpnError(str(exc), hint="a crawl is already running; this run did nothing", exit_code=EXIT_LOCKED) from None
