@@ -144,3 +144,9 @@ def stats_(as_json: bool, db_path: str) -> None:
         elif isinstance(value, list):
             value = " … ".join(str(v) for v in value)
         click.echo(f"{key.replace('_', ' ')}: {value}")
+
+
+# Commands that live in their own modules.
+from cgpn.cmd_repair import repair  # noqa: E402
+
+cli.add_command(repair)

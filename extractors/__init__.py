@@ -70,32 +70,33 @@ def _clean_field(value: str | None, art: Article) -> str | None:
 
 
 def finish(draft: Draft, art: Article) -> Article:
-    """Repair, drop boilerplate, simplify and find figures: the steps every format shares."""
-    raw = draft.paragraphs
-    first = repair("\n".join(raw))
-    split = split_body(first.text.split("\n"))
-    if split.removed:  # repair again what is kept, so repairs and warnings speak of the article only
-        kept = [raw[i] for i in split.body] if len(first.text.split("\n")) == len(raw) else [first.text.split("\n")[i] for i in split.body]
-        fixed = repair("\n".join(kept))
-    else:
-        fixed = first
+    """Repair, drop boilerplate, simplify and find figures: the steps every format shares.
+
+    Each paragraph is repaired on its own, so the repairs and warnings recorded are
+    those of the paragraphs kept, not of the footer thrown away.
+    """
+    fixed = [repair(p) for p in draft.paragraphs]
+    split = split_body([f.text for f in fixed])
+    kept = [fixed[i] for i in split.body]
     if split.removed:
         art.add_repair("boilerplate")
-    for name in fixed.repairs:
-        art.add_repair(name)
-    art.warnings.extend(draft.warnings + [w for w in fixed.warnings if w not in draft.warnings])
-    art.script = fixed.script
+    for f in kept:
+        for name in f.repairs:
+            art.add_repair(name)
+    art.warnings.extend(draft.warnings)
+    for w in (w for f in kept for w in f.warnings):
+        art.warn(w)
+    art.script = "hant" if any(f.script == "hant" for f in kept) else "hans"
     art.title = _clean_field(draft.title, art) or ""
     art.subtitle = _clean_field(draft.subtitle, art)
     art.column = _clean_field(draft.column, art)
     art.author = _clean_field(draft.author or split.author, art)
     art.publisher = _clean_field(draft.publisher or split.publisher, art)
-    lines = [line for line in fixed.text.split("\n") if line.strip()]
-    originals = [line for line in fixed.unsimplified.split("\n") if line.strip()]
-    if lines and same_text(lines[0], art.title):  # a title repeated as the first paragraph
-        lines, originals = lines[1:], originals[1:]
-    art.body = "\n".join(lines)
-    original = "\n".join(originals)
+    pairs = [(f.text.strip(), f.unsimplified.strip()) for f in kept if f.text.strip()]
+    if pairs and same_text(pairs[0][0], art.title):  # a title repeated as the first paragraph
+        pairs = pairs[1:]
+    art.body = "\n".join(text for text, _ in pairs)
+    original = "\n".join(orig for _, orig in pairs)
     art.body_original = original if original != art.body else None
     art.published_at = draft.published_at or split.published_at
     art.category, art.tags, art.info_code = draft.category, draft.tags, draft.info_code

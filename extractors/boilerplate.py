@@ -25,7 +25,7 @@ _CJK_NAME = r"[\u4e00-\u9fff·]{2,5}"
 # A line that opens the footer: nothing after it is article text.
 FOOTER_START = re.compile(
     r"^\s*(?:"
-    r"本[报站网刊]拥有此文版权|版权所有|版权声明|©|copyright|(?:凡|本文)?(?:未经|转载).{0,20}(?:授权|许可|注明|版权)"
+    r"本[报站网刊]拥有此文版权|版权所有|版权声明|郑重声明|免责声明|©|copyright|(?:凡|本文)?(?:未经|转载).{0,20}(?:授权|许可|注明|版权)"
     r"|责任编辑|责编|编辑[:：]|审核[:：]|校对[:：]"
     r"|点击排行|阅读排行|热门(?:文章|新闻|推荐)|相关(?:报道|新闻|阅读|文章|链接|稿件)|新闻推荐|最新(?:新闻|文章|资讯)|推荐阅读|延伸阅读"
     r"|欢迎订阅|订阅方式|邮发代号|上一篇|下一篇|【?打印(?:本页|此文)?】|【?关闭(?:窗口)?】|分享到"
@@ -42,14 +42,16 @@ NOISE = re.compile(
     r"|(?:字号|字体)[:：]?\s*[大中小]\s*[大中小]?\s*[大中小]?.{0,20}$"
     r"|(?:扫一扫|微信扫码|手机扫码|打印本页|关闭窗口).{0,20}$"
     r"|at [\w$.<>]+\([\w$.]*(?::\d+)?\)$|(?:Caused by: )?(?:java|javax|org|com)\.[\w.$]+(?:Exception|Error)\b.*$"  # stack traces
+    r"|(?:原文链接|原文地址|本文链接|文章链接)[:：].*$"
     r"|(?:FreeMarker template error|Tip: If the failing expression).*$"
     r")",
     re.I,
 )
 SOURCE_LINE = re.compile(r"^\s*[（(]\s*(?:文章)?来源[:：]\s*(?P<publisher>[^）)]{2,40})[）)]\s*$")
+_NAMES = rf"{_CJK_NAME}(?:[\s、，,]+{_CJK_NAME})*"
 BYLINE = re.compile(
-    rf"^\s*[（(]\s*(?:本报)?(?:记者|通讯员|作者|文)?[:：/]?\s*(?P<author>{_CJK_NAME}(?:[\s、，,]+{_CJK_NAME})*)\s*[)）]\s*$"
-    rf"|^\s*(?:文|作者|记者|本报记者)\s*[:：/]\s*(?P<author2>{_CJK_NAME}(?:[\s、，,]+{_CJK_NAME})*)\s*$"
+    rf"^\s*[（(]\s*(?:本报)?(?:记者|通讯员|作者|文)?[:：/]?\s*(?P<author>{_NAMES})\s*[)）]\s*$"
+    rf"|^\s*[□■●◎]?\s*(?:文(?=\s*[:：/])|作者|记者|本报记者|本报特约记者|本报通讯员)\s*[:：/]?\s*(?P<author2>{_NAMES})\s*$"
 )
 # "来源：中国政府采购报  作者：张三  发布时间：2011-07-05" style meta lines.
 META_FIELD = re.compile(r"(来源|作者|发布时间|发布日期|时间|日期|浏览次数|点击数|阅读次数|访问量)\s*[:：]")
@@ -101,7 +103,7 @@ def split_body(paragraphs: list[str]) -> Split:
                 author = author or m.group(1)
             published_at = published_at or parse_date(line)
             continue
-        if body and (m := BYLINE.match(line)):
+        if m := BYLINE.match(line):
             author = (m["author"] or m["author2"]).strip()
             continue
         body.append(i)

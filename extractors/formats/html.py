@@ -32,7 +32,7 @@ _TITLE_SPLIT = re.compile(r"\s*(?:[-_|｜—–]+|【[^】]*】|\[[^\]]*\])\s*")
 _CHROME = re.compile(
     r"nav|menu|foot|header|breadcrumb|crumb|position|share|bdshare|jiathis|related|xgxw|recommend|tuijian|hot|"
     r"rank|comment|sidebar|side|aside|copyright|banner|advert|\bad\b|toolbar|pagination|pager|pages|login|search|"
-    r"tool|print|qrcode|weixin|wechat|links?\b|friend|list",
+    r"tool|print|qrcode|weixin|wechat|links?\b|friend|list|abstract|summary|digest",
     re.I,
 )
 _KEEP = re.compile(r"content|article|text|detail|main|body|zoom|news_?con|TRS_Editor|Custom_UnionStyle", re.I)
@@ -44,6 +44,8 @@ _META_DATE = (
     "PubDate", "firstpublishedtime", "weibo:article:create_at", "dc.date", "dcterms.created",
 )
 _MIN_SCORE = 20
+_ANCESTORS = 3
+_TODAY = re.compile(r"今天是|今日是|当前日期|当前时间")
 
 
 def _meta(root: html.HtmlElement, *names: str) -> str | None:
@@ -88,18 +90,23 @@ def _prose_score(text: str) -> float:
 
 
 def best_container(root: html.HtmlElement) -> html.HtmlElement | None:
-    """The element whose own paragraphs hold the most prose, discounted by link text."""
+    """The element whose paragraphs hold the most prose, discounted by link text.
+
+    Each text block adds its prose score to its container and, decaying, to a few
+    ancestors: CMS editors wrap every paragraph in its own ``div > div > span``.
+    """
     scores: dict[html.HtmlElement, float] = {}
-    for el in root.iter("p", "div", "td", "article", "section", "span", "font", "center", "li"):
-        own = "".join(filter(None, [el.text] + [c.tail for c in el]))
-        direct = own if el.tag != "p" else text_of(el)
+    for el in root.iter("p", "div", "td", "article", "section", "span", "font", "center", "li", "pre"):
+        direct = "".join(filter(None, [el.text] + [c.tail for c in el])) if el.tag != "p" else text_of(el)
         score = _prose_score(direct)
         if score < _MIN_SCORE / 2:
             continue
-        parent = el if el.tag not in ("p", "span", "font") else el.getparent()
-        for depth, anc in enumerate([parent, parent.getparent() if parent is not None else None]):
-            if anc is not None and isinstance(anc.tag, str):
-                scores[anc] = scores.get(anc, 0.0) + score / (1 + depth)
+        anc = el if el.tag not in ("p", "span", "font") else el.getparent()
+        for depth in range(_ANCESTORS):
+            if anc is None or not isinstance(anc.tag, str) or anc.tag in ("body", "html"):
+                break
+            scores[anc] = scores.get(anc, 0.0) + score / (1 + depth)
+            anc = anc.getparent()
     best, best_score = None, 0.0
     for el, score in scores.items():
         total = len(text_of(el)) or 1
@@ -109,46 +116,92 @@ def best_container(root: html.HtmlElement) -> html.HtmlElement | None:
     return best if best_score >= _MIN_SCORE else None
 
 
+def _link_ratio(el: html.HtmlElement) -> float:
+    return _link_chars(el) / (len(text_of(el)) or 1)
+
+
+def body_nodes(best: html.HtmlElement) -> list[html.HtmlElement]:
+    """``best`` widened to the article: up through wrappers that hold nothing else, then with
+    its run of look-alike siblings (CMS editors wrap each paragraph in its own ``<div>``)."""
+    while (parent := best.getparent()) is not None and parent.tag not in ("body", "html") and len(parent) == 1 \
+            and not (parent.text or "").strip() and not (best.tail or "").strip():
+        best = parent
+    parent = best.getparent()
+    if parent is None or best.get("id"):
+        return [best]
+
+    def alike(sib: html.HtmlElement) -> bool:
+        return sib.tag == best.tag and sib.get("class") == best.get("class") and not sib.get("id") and _link_ratio(sib) < 0.3
+
+    siblings = [el for el in parent if isinstance(el.tag, str)]
+    at = siblings.index(best)
+    lo = hi = at
+    while lo > 0 and alike(siblings[lo - 1]):
+        lo -= 1
+    while hi + 1 < len(siblings) and alike(siblings[hi + 1]):
+        hi += 1
+    return siblings[lo:hi + 1]
+
+
 def _meta_before(root: html.HtmlElement, stop: html.HtmlElement | None) -> tuple[str | None, str | None]:
     """(date, author) from the page text before the body: a labelled date ("发布时间：…") wins
-    over the first date seen; the author comes from a "作者：…" label."""
-    first = labelled = author = None
+    over the date nearest the body ("今天是…" is skipped); the author comes from a "作者：…" label."""
+    last = labelled = author = None
     for el in root.iter():
         if el is stop:
             break
         for text in (el.text, el.tail):
             if not text:
                 continue
-            if DATE_RE.search(text) and (date := parse_date(text)):
-                first = first or date
+            if DATE_RE.search(text) and not _TODAY.search(text) and (date := parse_date(text)):
+                last = date
                 labelled = labelled or (date if _DATE_LABEL.search(text) else None)
             if author is None and (m := META_AUTHOR.search(text)):
                 author = m.group(1)
-    return labelled or first, author
+    return labelled or last, author
 
 
-def _title_heading(root: html.HtmlElement, guess: str | None) -> html.HtmlElement | None:
-    candidates = [el for el in root.iter("h1", "h2", "h3") if text_of(el)]
+def _title_candidates(root: html.HtmlElement) -> list[html.HtmlElement]:
+    """Headings, elements classed as titles, and bold runs that fill their line, in page order."""
+    found = root.xpath('//h1 | //h2 | //h3 | //*[contains(@class, "title") or contains(@id, "title")] | //b | //strong')
+    return [el for el in found if el.tag != "title" and 4 <= len(text_of(el)) <= 120 and el.find(".//p") is None]
+
+
+def _choose_title(candidates: list[html.HtmlElement], guess: str | None,
+                  body: html.HtmlElement) -> tuple[str | None, str | None]:
+    """(title, subtitle): the heading matching ``<title>``, else the last one above the body, else
+    the ``<title>`` guess. A heading broken by ``<br>`` is title, then subtitle."""
+    def split(el: html.HtmlElement) -> tuple[str | None, str | None]:
+        lines = paragraphs(el)
+        return lines[0], " ".join(lines[1:]) or None
+
     for el in candidates:
         text = text_of(el)
-        if guess and (same_text(text, guess) or (len(text) >= 6 and text in guess)):
-            return el
-    return candidates[0] if candidates and not guess else None
+        if guess and (same_text(text, guess) or (len(text) >= 6 and text in guess) or same_text(paragraphs(el)[0], guess)):
+            return split(el)
+    order = {el: i for i, el in enumerate(body.getroottree().iter())}
+    above = [
+        el for el in candidates
+        if el in order and order[el] < order[body] and body not in el.iterancestors()
+        and (el.tag in ("h1", "h2", "h3") or "title" in (el.get("class") or "") + (el.get("id") or ""))
+    ]
+    return split(above[-1]) if above else (guess, None)
 
 
 def generic(root: html.HtmlElement, draft: Draft) -> None:
     guess = page_title(root)
-    heading = _title_heading(root, guess)
-    draft.title = text_of(heading) if heading is not None else guess
+    candidates = _title_candidates(root)
     date = _meta(root, *_META_DATE)
     draft.published_at = parse_date(date) if date else None
     _drop_chrome(root)
     body = best_container(root)
     if body is None:
         raise ExtractionError("no article text found on the page")
-    date, draft.author = _meta_before(root, body)
+    nodes = body_nodes(body)
+    draft.title, draft.subtitle = _choose_title(candidates, guess, nodes[0])
+    date, draft.author = _meta_before(root, nodes[0])
     draft.published_at = draft.published_at or date
-    lines = paragraphs(body)
+    lines = [line for node in nodes for line in paragraphs(node)]
     while lines and (same_text(lines[0], draft.title) or (draft.title and lines[0].startswith(draft.title) and len(lines[0]) < len(draft.title) + 40 and parse_date(lines[0]))):
         lines.pop(0)
     draft.paragraphs = lines

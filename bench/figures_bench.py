@@ -1,0 +1,216 @@
+"""Measure the figure extractor against the hand-labelled set, with jionlp's money extraction as a baseline.
+
+Prints precision/recall/F1 per kind, how often metric, subject and period
+are right for money figures, jionlp's money P/R/F1 on the same texts, and
+throughput (MB of UTF-8 text per second through ``extract_figures``)::
+
+    python bench/figures_check.py && python bench/figures_bench.py [--seconds 5] [--no-jionlp] [--errors]
+
+A prediction matches a label when both are in the same field, of the same
+kind, their spans overlap and their values are equal (a jionlp prediction:
+spans overlap and its amount equals the label's ``value_yuan``). Metric,
+subject and period are right when the prediction is one of the readings the
+label lists (``交易额/完成交易额``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from extractors.figures import extract_figures  # noqa: E402
+
+FIXTURES = ROOT / "fixtures" / "figures"
+FIELD_KEY = {"body": "text", "title": "title", "subtitle": "subtitle"}
+MEANING = ("metric", "subject", "period")
+
+
+def load() -> list[dict]:
+    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(FIXTURES.glob("*.json"))]
+
+
+def predict(record: dict) -> list[dict]:
+    figs = extract_figures(record["text"], title=record.get("title"), subtitle=record.get("subtitle"),
+                           published_at=record.get("published_at"))
+    return [f.to_dict() for f in figs]
+
+
+def _overlap(a: dict, b: dict) -> bool:
+    return a["start"] < b["start"] + len(b["surface"]) and b["start"] < a["end"]
+
+
+def _same_value(x: float | None, y: float | None) -> bool:
+    return x is not None and y is not None and abs(x - y) <= 1e-6 * max(1.0, abs(y))
+
+
+def match(predicted: list[dict], labels: list[dict]) -> list[tuple[dict, dict]]:
+    """Pairs (label, prediction): same field and kind, overlapping spans, equal values."""
+    pairs, used = [], set()
+    for label in labels:
+        for i, p in enumerate(predicted):
+            if i not in used and p["field"] == label["field"] and p["kind"] == label["kind"] \
+                    and _overlap(p, label) and _same_value(p["value"], label["value"]):
+                used.add(i)
+                pairs.append((label, p))
+                break
+    return pairs
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return {"tp": tp, "predicted": n_pred, "labelled": n_gold, "precision": p, "recall": r,
+            "f1": 2 * p * r / (p + r) if p + r else 0.0}
+
+
+def correct(label: dict, prediction: dict, key: str) -> bool:
+    readings = (label[key] or "").split("/")
+    return (prediction[key] or "") in readings
+
+
+def evaluate(records: list[dict]) -> dict:
+    """Per-kind P/R/F1, money meaning accuracy and attribute accuracy; errors listed for inspection."""
+    tp, n_pred, n_gold = Counter(), Counter(), Counter()
+    meaning, attributes = Counter(), Counter()
+    money_matched = 0
+    errors: list[str] = []
+    for r in records:
+        predicted = predict(r)
+        pairs = match(predicted, r["labels"])
+        matched_pred = {id(p) for _, p in pairs}
+        matched_gold = {id(label) for label, _ in pairs}
+        for p in predicted:
+            n_pred[p["kind"]] += 1
+            if id(p) not in matched_pred:
+                errors.append(f"{r['id']} FP {p['kind']} {p['surface']!r} ({p['field']}@{p['start']})")
+        for label in r["labels"]:
+            n_gold[label["kind"]] += 1
+            if id(label) not in matched_gold:
+                errors.append(f"{r['id']} FN {label['kind']} {label['surface']!r} ({label['field']}@{label['start']})")
+        for label, p in pairs:
+            tp[label["kind"]] += 1
+            exact = p["start"] == label["start"] and p["surface"] == label["surface"]
+            attributes["surface"] += exact
+            attributes["approx"] += p["approx"] == label["approx"]
+            attributes["range_to"] += _same_value(p["range_to"], label["range_to"]) or p["range_to"] == label["range_to"]
+            attributes["unit"] += p["unit"] == label["unit"]
+            if not exact:
+                errors.append(f"{r['id']} SPAN {label['surface']!r} predicted {p['surface']!r}")
+            for key in ("approx", "unit"):
+                if p[key] != label[key]:
+                    errors.append(f"{r['id']} {key.upper()} {label['surface']!r}: {p[key]!r} != {label[key]!r}")
+            if label["kind"] == "money":
+                money_matched += 1
+                attributes["value_yuan"] += _same_value(p["value_yuan"], label["value_yuan"])
+                for key in MEANING:
+                    ok = correct(label, p, key)
+                    meaning[key] += ok
+                    if not ok:
+                        errors.append(f"{r['id']} {key.upper()} {label['surface']!r}: {p[key]!r} not in {label[key]!r}")
+                meaning["all"] += all(correct(label, p, k) for k in MEANING)
+    kinds = sorted(set(n_gold) | set(n_pred))
+    matched = sum(tp.values())
+    return {
+        "texts": len(records),
+        "labels": sum(n_gold.values()),
+        "kinds": {k: _prf(tp[k], n_pred[k], n_gold[k]) for k in kinds},
+        "all": _prf(matched, sum(n_pred.values()), sum(n_gold.values())),
+        "money_labelled": n_gold["money"],
+        "money_matched": money_matched,
+        "meaning": {k: meaning[k] / money_matched if money_matched else 0.0 for k in (*MEANING, "all")},
+        "attributes": {k: (v / money_matched if k == "value_yuan" else v / matched) for k, v in attributes.items()},
+        "errors": errors,
+    }
+
+
+def jionlp_baseline(records: list[dict]) -> dict | str:
+    """jionlp's ``extract_money`` on the same fields, scored against the money labels."""
+    try:
+        import jionlp
+    except Exception as e:  # noqa: BLE001 - report any failure to load as the baseline's result
+        return f"jionlp could not be loaded: {e}"
+    tp = n_pred = n_gold = 0
+    for r in records:
+        for field, key in FIELD_KEY.items():
+            text = r.get(key)
+            gold = [label for label in r["labels"] if label["field"] == field and label["kind"] == "money"]
+            n_gold += len(gold)
+            if not text:
+                continue
+            found = jionlp.ner.extract_money(text)
+            n_pred += len(found)
+            used: set[int] = set()
+            for item in found:
+                s, e = item["offset"]
+                num = item["detail"]["num"]
+                amount = float(num[0] if isinstance(num, list) else num)
+                for i, label in enumerate(gold):
+                    if i not in used and s < label["start"] + len(label["surface"]) and label["start"] < e \
+                            and _same_value(amount, label["value_yuan"]):
+                        used.add(i)
+                        tp += 1
+                        break
+    return _prf(tp, n_pred, n_gold)
+
+
+def throughput(records: list[dict], seconds: float) -> dict:
+    """MB of UTF-8 text (title + subtitle + body) per second through ``extract_figures``, one core."""
+    size = sum(len((r.get(k) or "").encode("utf-8")) for r in records for k in FIELD_KEY.values())
+    rounds, start = 0, time.perf_counter()
+    while True:
+        for r in records:
+            extract_figures(r["text"], title=r.get("title"), subtitle=r.get("subtitle"), published_at=r.get("published_at"))
+        rounds += 1
+        elapsed = time.perf_counter() - start
+        if elapsed >= seconds:
+            break
+    return {"bytes_per_round": size, "rounds": rounds, "seconds": elapsed, "mb_per_s": size * rounds / elapsed / 1e6}
+
+
+def report(result: dict, baseline: dict | str | None, speed: dict | None) -> str:
+    lines = [f"{result['texts']} texts, {result['labels']} labelled figures", "",
+             "| kind | labelled | predicted | precision | recall | F1 |", "|---|---|---|---|---|---|"]
+    for kind, s in [*result["kinds"].items(), ("all", result["all"])]:
+        lines.append(f"| {kind} | {s['labelled']} | {s['predicted']} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} |")
+    m = result["meaning"]
+    lines += ["", f"money figures matched: {result['money_matched']} of {result['money_labelled']}",
+              f"meaning correct (of matched money): metric {m['metric']:.3f}, subject {m['subject']:.3f}, "
+              f"period {m['period']:.3f}, all three {m['all']:.3f}",
+              "attributes correct (of matched): " + ", ".join(f"{k} {v:.3f}" for k, v in sorted(result["attributes"].items()))]
+    if baseline is not None:
+        if isinstance(baseline, str):
+            lines.append(f"jionlp baseline: {baseline}")
+        else:
+            lines.append(f"jionlp extract_money (money): precision {baseline['precision']:.3f}, recall {baseline['recall']:.3f}, "
+                         f"F1 {baseline['f1']:.3f} ({baseline['tp']} matched, {baseline['predicted']} predicted)")
+    if speed is not None:
+        lines.append(f"throughput: {speed['mb_per_s']:.2f} MB/s ({speed['rounds']} rounds of {speed['bytes_per_round']} bytes "
+                     f"in {speed['seconds']:.1f} s)")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=5.0, help="how long to time extraction")
+    parser.add_argument("--no-jionlp", action="store_true", help="skip the jionlp baseline")
+    parser.add_argument("--errors", action="store_true", help="list every miss and wrong attribute")
+    args = parser.parse_args()
+    records = load()
+    result = evaluate(records)
+    baseline = None if args.no_jionlp else jionlp_baseline(records)
+    speed = throughput(records, args.seconds) if args.seconds > 0 else None
+    print(report(result, baseline, speed))
+    if args.errors:
+        print("\n".join(result["errors"]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

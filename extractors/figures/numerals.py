@@ -1,0 +1,76 @@
+"""Numbers as Chinese news writes them: Arabic, Chinese and mixed.
+
+>>> parse_number("1,234.56")
+1234.56
+>>> parse_number("一千二百万")
+12000000
+>>> parse_number("十二亿五千万")
+1250000000
+>>> parse_number("百分之")  # not a number
+"""
+
+from __future__ import annotations
+
+DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
+SCALES = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "十万": 100_000, "百万": 1_000_000, "千万": 10_000_000,
+          "亿": 100_000_000, "十亿": 10**9, "百亿": 10**10, "千亿": 10**11, "万亿": 10**12}
+
+# Arabic digits, full-width digits and separators, mapped 1:1 so offsets stay put
+HALF_WIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
+
+
+def whole(x: float) -> float | int:
+    """``x`` as an int when it is whole (after rounding float noise).
+
+    >>> whole(15077.38 * 10_000), whole(2.5), whole(130.73 * 100_000_000)
+    (150773800, 2.5, 13073000000)
+    """
+    r = float(f"{x:.12g}")  # 12 significant digits: float noise gone, fen kept up to 1e10 yuan
+    return int(r) if r == int(r) else r
+
+
+def _chinese(text: str) -> float | None:
+    if "点" in text:
+        head, _, tail = text.partition("点")
+        base = _chinese(head) if head else 0
+        if base is None or not tail or any(c not in DIGITS for c in tail):
+            return None
+        return base + float("0." + "".join(str(DIGITS[c]) for c in tail))
+    total = section = 0
+    digit: int | None = None
+    for ch in text:
+        if ch in DIGITS:
+            if digit is not None:  # 二〇二一: a digit string, not a counted number
+                digit = digit * 10 + DIGITS[ch]
+            else:
+                digit = DIGITS[ch]
+        elif ch in SMALL_UNITS:
+            section += (1 if digit is None else digit) * SMALL_UNITS[ch]
+            digit = None
+        elif ch in BIG_UNITS:
+            section += digit or 0
+            if section == 0 and total == 0:  # 万元 after 千: "千万"
+                section = 1
+            total = (total + section) * BIG_UNITS[ch] if BIG_UNITS[ch] > 10_000 else total + section * BIG_UNITS[ch]
+            section, digit = 0, None
+        else:
+            return None
+    return total + section + (digit or 0)
+
+
+def parse_number(text: str) -> float | int | None:
+    """The value of an Arabic or Chinese numeral, or None when it is neither."""
+    text = text.translate(HALF_WIDTH).replace(",", "")
+    if not text:
+        return None
+    if text[0].isdigit():
+        try:
+            return whole(float(text))
+        except ValueError:
+            return None
+    if not any(c in DIGITS or c in SMALL_UNITS for c in text):
+        return None
+    value = _chinese(text)
+    return None if value is None else whole(value)

@@ -1,0 +1,135 @@
+"""Find figures in text: amount, unit, approximation and range, no meaning yet.
+
+One compiled regex finds every number followed by a unit; :func:`scan`
+turns each match into a :class:`Quantity` and drops what is not a figure
+(years, ordinals, 一个-style articles, vague 数十万元).
+
+>>> [(q.surface, q.kind, q.value, q.unit, q.approx) for q in scan("完成交易额达15077余万元，共57家，占比120.36%")]
+[('15077余万元', 'money', 15077, '万元', '余'), ('57家', 'count', 57, '家', None), ('120.36%', 'percent', 120.36, '%', None)]
+>>> [(q.surface, q.value, q.range_to, q.unit) for q in scan("单笔5至10亿元，增长30%-40%")]
+[('5至10亿元', 5, 10, '亿元'), ('30%-40%', 30, 40, '%')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.figures.numerals import HALF_WIDTH, SCALES, parse_number, whole
+
+AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+CN_CHARS = "〇零一二两三四五六七八九十百千万亿"
+CN = rf"[{CN_CHARS}]*[〇零一二两三四五六七八九十][{CN_CHARS}]*(?:点[〇零一二三四五六七八九]+)?"
+NUM = rf"(?:{AR}|{CN})"
+SCALE = "万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千"
+SEP = r"\s?[-—–~～至到]\s?"
+
+# unit → kind; the order inside each kind matters (longest first)
+UNIT_KINDS: list[tuple[str, str]] = [
+    ("money", r"元(?![旦素化件宵器首老音])"),
+    ("points", r"个百分点|百分点"),
+    ("percent", r"%"),
+    ("area", r"平方公里|平方千米|平方米|平米|㎡|亩|公顷"),
+    ("duration", r"个工作日|个月|个小时|小时|工作日|天|周(?!年)|年(?![月度级底初末前中内])"),
+    ("weight", r"万吨|吨|公斤|千克|斤"),
+    ("count", r"人次|批次|家|个|款|项(?!目)|台|人|次|批|县|件|套|辆|所|名|份(?!额)|笔|场|条|种|户|座|栋|张|册|位|只|头|箱|宗|例|间|艘|架|类|部门"),
+]
+UNIT = "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in UNIT_KINDS)
+APPROX_AFTER = "左右|以上|以下"
+APPROX_BEFORE = re.compile(r"(?:超过|大约|将近|接近|不到|不足|近|逾|超|约)$")
+APPROX_NORMAL = {"超过": "超", "大约": "约", "将近": "近", "接近": "近", "不足": "不到"}
+
+FIGURE = re.compile(
+    rf"""(?<![\d.,A-Za-z第#/\\])(?:
+      (?P<n1>{NUM})(?P<a1>余|多)?(?P<s1>{SCALE})?(?P<a3>余|多)?
+      (?:(?P<u1>元|%|个百分点)?(?P<sep>{SEP})(?P<n2>{NUM})(?P<a2>余|多)?(?P<s2>{SCALE})?)?
+      (?:{UNIT})
+    | 百分之(?P<pn>{NUM})
+    | (?P<cheng>[一二两三四五六七八九])成(?![交本立员功效果绩为熟型品都就长])
+    )(?P<post>{APPROX_AFTER})?""",
+    re.VERBOSE,
+)
+VAGUE_BEFORE = "数几上成好"
+
+
+@dataclass
+class Quantity:
+    """A figure's amount as written: ``15077余万元`` → 15077, 万元, approx 余."""
+
+    surface: str
+    kind: str
+    value: float | int
+    unit: str
+    start: int
+    end: int
+    approx: str | None = None
+    range_to: float | int | None = None
+    value_yuan: float | int | None = None
+
+
+def _split_scale(number: str, scale: str | None) -> tuple[str, str]:
+    """Move a Chinese number's trailing 万/亿 into the unit: 一千二百万 → (一千二百, 万)."""
+    if scale or number[0].isdigit():
+        return number, scale or ""
+    for s in ("万亿", "亿", "万"):
+        if number.endswith(s) and len(number) > len(s):
+            return number[: -len(s)], s
+    return number, ""
+
+
+def _quantity(m: re.Match[str], text: str) -> Quantity | None:
+    start, end = m.span()
+    approx = m.group("post")
+    if m.group("cheng"):
+        kind, value, unit = "percent", parse_number(m.group("cheng")) * 10, "%"  # type: ignore[operator]
+        range_to = None
+    elif m.group("pn"):
+        kind, value, unit, range_to = "percent", parse_number(m.group("pn")), "%", None
+        if value is None:
+            return None
+    else:
+        kind = m.lastgroup if m.lastgroup in dict(UNIT_KINDS) else next(k for k, _ in UNIT_KINDS if m.group(k))
+        if m.group("n1")[0] in CN_CHARS and start and text[start - 1] in VAGUE_BEFORE:
+            return None  # 数十万元, 上百家: no amount
+        n1, s1 = _split_scale(m.group("n1"), m.group("s1"))
+        word = m.group(kind)
+        scale = s1
+        range_to = None
+        if m.group("n2"):
+            n2, s2 = _split_scale(m.group("n2"), m.group("s2"))
+            scale = s1 or ("" if m.group("u1") else s2)
+            upper = parse_number(n2)
+            if upper is None:
+                return None
+            range_to = whole(upper * SCALES.get(s2, 1) / SCALES.get(scale, 1))
+        value = parse_number(n1)
+        if value is None:
+            return None
+        unit = scale + word
+        approx = approx or m.group("a1") or m.group("a3") or m.group("a2")
+        if kind not in ("money", "percent", "points") and value == 1 and not n1[0].isdigit():
+            return None  # 一个平台, 一批企业: an article, not a count
+        if word.startswith("年") and (value >= 100 or len(n1) > 2):
+            return None  # 2021年 is a year
+        if kind == "count" and not n1[0].isdigit() and start and text[start - 1] in "“‘「":
+            return None  # “两个确保”: a slogan
+    if approx is None:
+        before = APPROX_BEFORE.search(text, max(0, start - 2), start)
+        if before:
+            approx = before.group()
+    q = Quantity(text[start:end], kind, value, unit, start, end, APPROX_NORMAL.get(approx, approx), range_to)
+    if kind == "money":
+        q.value_yuan = whole(value * SCALES.get(unit[:-1], 1))
+    return q
+
+
+def scan(text: str) -> list[Quantity]:
+    """Every figure in ``text`` with its amount, in order of appearance."""
+    normal = text.translate(HALF_WIDTH)
+    out = []
+    for m in FIGURE.finditer(normal):
+        q = _quantity(m, normal)
+        if q is not None:
+            q.surface = text[q.start : q.end]
+            out.append(q)
+    return out

@@ -1,0 +1,68 @@
+"""Pinyin annotations after characters: ``脫貧地區(qū)`` → ``脫貧地區``.
+
+Some sites print each character's reading in brackets after it. A bracketed
+syllable is removed only when it is a reading of the character right before
+it (pypinyin, every heteronym, the simplified form's readings too), with tone
+marks, tone numbers or no tone; real parentheticals stay.
+
+>>> remove_pinyin("柳州提前完成脫貧地區(qū)農(nóng)副產(chǎn)品全年采購(gòu)任務(wù)")
+'柳州提前完成脫貧地區農副產品全年采購任務'
+>>> remove_pinyin("地区（qu1）(柳財)(PPP)(GMT+8) 中國(guó)")
+'地区(柳財)(PPP)(GMT+8) 中國'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+from pypinyin import Style, pinyin
+
+from extractors.text.script import to_simplified
+
+_SYLLABLE = r"[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ:]{1,7}[1-5]?"
+_ANNOTATION = re.compile(
+    rf"(?P<char>[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])[ \u3000]?[(（][ \u3000]?(?P<syllable>{_SYLLABLE})[ \u3000]?[)）]"
+)
+_TONE_MARKS = set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ")
+
+
+def has_pinyin(text: str) -> bool:
+    """Cheap detector: a bracketed lowercase syllable right after a Han character."""
+    return _ANNOTATION.search(text) is not None
+
+
+def _plain(syllable: str) -> str:
+    """Toneless, ü spelt v: ``lǜ`` → ``lv``, ``nv3`` → ``nv``."""
+    stripped = "".join(c for c in unicodedata.normalize("NFD", syllable) if not unicodedata.combining(c))
+    return stripped.rstrip("12345").replace("ü", "v").replace("u:", "v")
+
+
+@cache
+def readings(char: str) -> frozenset[str]:
+    """Every reading of ``char`` (and of its simplified form) as tone marks, tone numbers and plain.
+
+    >>> sorted(r for r in readings("區") if r[-1].isdigit())
+    ['gou1', 'kou4', 'ou1', 'qiu1', 'qu1']
+    """
+    out: set[str] = set()
+    for form in {char, to_simplified(char)}:
+        for style in (Style.TONE, Style.TONE3):
+            for reading in pinyin(form, style=style, heteronym=True, neutral_tone_with_five=True)[0]:
+                out.add(reading.replace("ü", "v") if style is Style.TONE3 else reading)
+    out |= {_plain(r) for r in out}
+    return frozenset(out)
+
+
+def _is_reading(char: str, syllable: str) -> bool:
+    if any(c in _TONE_MARKS for c in syllable):
+        return syllable in readings(char)
+    if syllable[-1].isdigit():
+        return syllable.replace("ü", "v").replace("u:", "v") in readings(char)
+    return _plain(syllable) in readings(char)
+
+
+def remove_pinyin(text: str) -> str:
+    """Drop every bracketed syllable that is a reading of the character before it."""
+    return _ANNOTATION.sub(lambda m: m["char"] if _is_reading(m["char"], m["syllable"]) else m[0], text)

@@ -1,0 +1,122 @@
+"""How well a piece of Chinese reads: the repairs' judge between candidates.
+
+``score`` is the mean log-probability per character of the best segmentation
+under jieba's word-frequency dictionary (the unigram model jieba itself uses),
+computed on the simplified form, so traditional text is judged like simplified.
+Mojibake is made of rare characters that form no words and scores far lower:
+
+>>> round(score("可以破月、破季订阅"), 1), round(score("梢云圃、破季订阅"), 1)
+(-6.6, -8.8)
+>>> score("以實際行動踐行") > score("ㄒ實際行動")
+True
+
+``is_rare`` is the cheap detector in front of the byte-level repairs: a
+character outside GB2312 level 1 (and its traditional forms) and outside common
+punctuation. Shifted or misdecoded GBK text is half made of such characters;
+clean text almost never has two close together.
+
+>>> [c for c in "零售每份3元，鍙互鐮存湀、破季訂閱" if is_rare(c)]
+['鍙', '湀']
+"""
+
+from __future__ import annotations
+
+import math
+from functools import cache
+
+import jieba
+import opencc
+
+# Punctuation of Chinese prose: as likely as a common word, never rare.
+PUNCTUATION = "，。、；：？！“”‘’（）《》〈〉【】—…·「」『』,.;:!?()[]\"' \u3000%％-"
+_PUNCT_LOGP = -5.0
+# Letters of pinyin with tone marks: their own repair removes them, they are not mojibake.
+PINYIN_LETTERS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ"
+
+
+@cache
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+@cache
+def _model() -> tuple[dict[str, int], float, int]:
+    """jieba's dictionary (loaded once): frequencies, log of the total, longest word."""
+    jieba.setLogLevel(60)
+    jieba.dt.initialize()
+    freq = jieba.dt.FREQ
+    return freq, math.log(jieba.dt.total), max(map(len, freq))
+
+
+def _logp(freq: dict[str, int], logtotal: float, word: str) -> float | None:
+    n = freq.get(word)
+    if n:
+        return math.log(n) - logtotal
+    if len(word) == 1:
+        if word in PUNCTUATION or (word.isascii() and word != "\x00"):
+            return _PUNCT_LOGP
+        return math.log(0.5) - logtotal
+    return None
+
+
+def score(text: str) -> float:
+    """Mean log-probability per character of ``text`` (0 for empty text); higher reads better."""
+    if not text:
+        return 0.0
+    freq, logtotal, longest = _model()
+    s = _t2s().convert(text)
+    if len(s) != len(text):
+        s = text
+    s = s.replace("\ufffd", "\x00")  # a lost byte reads as an unknown character
+    n = len(s)
+    best = [0.0] * (n + 1)
+    for end in range(1, n + 1):
+        candidates = []
+        for start in range(max(0, end - longest), end):
+            lp = _logp(freq, logtotal, s[start:end])
+            if lp is not None:
+                candidates.append(best[start] + lp)
+        best[end] = max(candidates)
+    return best[n] / n
+
+
+def _gb2312_level1() -> list[str]:
+    chars = []
+    for hi in range(0xB0, 0xD8):
+        for lo in range(0xA1, 0xFF):
+            try:
+                chars.append(bytes([hi, lo]).decode("gb2312"))
+            except UnicodeDecodeError:  # the row D7 ends at D7F9
+                continue
+    return chars
+
+
+def _convert_each(converter: opencc.OpenCC, chars: list[str]) -> list[str]:
+    """Convert characters one by one (newlines keep OpenCC from matching phrases across them)."""
+    return converter.convert("\n".join(chars)).split("\n")
+
+
+@cache
+def _not_rare() -> dict[int, None]:
+    """A ``str.translate`` table deleting everything but rare characters.
+
+    Not rare: ASCII, U+FFFD, common punctuation, GB2312 level 1 and the
+    traditional forms of level-1 characters (區, 購, 閱 …).
+    """
+    level1 = _gb2312_level1()
+    chars = set(level1) | set(PUNCTUATION) | set(PINYIN_LETTERS) | {"\ufffd"} | {chr(c) for c in range(128)}
+    for config in ("s2t", "s2tw", "s2hk"):
+        chars.update(_convert_each(opencc.OpenCC(config), level1))
+    cjk = [chr(c) for c in range(0x4E00, 0xA000)]
+    chars.update(t for t, s in zip(cjk, _convert_each(_t2s(), cjk)) if s in chars)
+    return dict.fromkeys(map(ord, chars))
+
+
+def is_rare(char: str) -> bool:
+    """True for a CJK character or symbol that clean Chinese prose seldom uses."""
+    return ord(char) not in _not_rare()
+
+
+def rare_count(text: str) -> int:
+    """How many rare characters ``text`` holds (C speed: one ``str.translate``)."""
+    return len(text.translate(_not_rare()))
