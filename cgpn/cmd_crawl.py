@@ -11,12 +11,13 @@ import asyncio
 import datetime as dt
 import json
 import logging
+import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 from urllib.parse import urlsplit
 
 import click
@@ -131,6 +132,20 @@ def _progress(enabled: bool, label: str) -> Iterator[Callable[[CrawlStats], None
         yield update
 
 
+@contextmanager
+def _sigterm_interrupts() -> Iterator[None]:
+    """Turn SIGTERM (cron's ``timeout``, a shutdown) into KeyboardInterrupt, so the run is logged as aborted."""
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt(f"signal {signum}")
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def _read_document(path: str | None) -> bytes | None:
     return Path(path).read_bytes() if path else None
 
@@ -169,12 +184,14 @@ def crawl(source: str, base_url: str | None, since: str | None, until: str | Non
         raise CgpnError(str(exc), exit_code=EXIT_USAGE) from None
     interactive = sys.stderr.isatty() and not log_json and not verbose
     try:
-        with _progress(interactive, f"crawling {source}") as on_progress:
+        with _sigterm_interrupts(), _progress(interactive, f"crawling {source}") as on_progress:
             stats = run_crawl(db_path, source, scope, max_items=max_items, on_progress=on_progress,
                               delay=delay, concurrency=concurrency, read_timeout=timeout, retries=retries, user_agent=user_agent,
                               allow_private=allow_private or None)
     except CrawlLocked as exc:
         raise CgpnError(str(exc), hint="a crawl is already running; this run did nothing", exit_code=EXIT_LOCKED) from None
+    except KeyboardInterrupt:
+        raise CgpnError("interrupted", hint="the next run resumes where this one stopped", exit_code=EXIT_PARTIAL) from None
     for error in stats.errors:
         click.echo(f"failed: {error}", err=True)
     if verbose or interactive or stats.failed:

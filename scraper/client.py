@@ -32,7 +32,6 @@ from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_aft
 from scraper.errors import ClientError, FetchFailed, Refused, Transient
 from scraper.request import Request, Response
 from scraper.settings import CrawlSettings
-
 from scraper.state import Validators
 
 REDIRECTS = {301, 302, 303, 307, 308}

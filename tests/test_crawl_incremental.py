@@ -99,6 +99,26 @@ def test_a_killed_run_resumes_where_it_stopped(sites: Sites, db_path: str) -> No
     assert runs[0]["ended_at"] is None and runs[1]["exit_code"] == 0  # the killed run shows as unfinished
 
 
+def test_sigterm_ends_the_run_cleanly_and_logs_it(sites: Sites, db_path: str) -> None:
+    original = sites.server._server.app
+    sites.server._server.app = lambda seen: Reply(body=b"", delay=30) if seen.path.startswith("/category/") else original(seen)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "from cgpn.cmd_crawl import crawl; crawl()", "finews", "--base-url", sites.url,
+         "--db", db_path, "--delay", "0"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    deadline = time.monotonic() + 30
+    while not any(s.path.startswith("/category/") for s in sites.server.seen) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=20)
+    assert proc.returncode == 1
+    assert err == "Error: interrupted\nHint: the next run resumes where this one stopped\n"
+    with Archive(db_path) as arc:
+        run = next(arc.db.query("SELECT ended_at, exit_code, message FROM crawl_runs"))
+    assert run["ended_at"] and run["exit_code"] == 1 and run["message"].startswith("aborted: KeyboardInterrupt")
+
+
 def test_max_leaves_the_rest_queued_for_the_next_run(sites: Sites, db_path: str) -> None:
     scope = crawl_scope("zcb-epaper", sites.url, dt.date(2022, 2, 11), dt.date(2022, 2, 14))
     totals = []
