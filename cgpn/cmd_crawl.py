@@ -65,8 +65,8 @@ def crawl_scope(source: str, base_url: str | None, since: dt.date | None, until:
 
 
 def run_crawl(db_path: str, source: str, scope: Scope, *, settings: CrawlSettings = CrawlSettings(),
-              max_items: int | None = None, on_progress: Callable[[CrawlStats], None] | None = None,
-              **overrides: Any) -> CrawlStats:
+              max_items: int | None = None, refresh: bool = False,
+              on_progress: Callable[[CrawlStats], None] | None = None, **overrides: Any) -> CrawlStats:
     """Crawl ``source`` into the archive at ``db_path`` under the crawl lock; log the run in crawl_runs.
 
     Raises :class:`~archive.lock.CrawlLocked` when another crawl holds the lock.
@@ -85,7 +85,8 @@ def run_crawl(db_path: str, source: str, scope: Scope, *, settings: CrawlSetting
         run_id = state.start_run(source)
         try:
             stats = asyncio.run(crawl_source(src, scope, settings=settings_for(src, scope, settings, **overrides),
-                                      state=state, sink=store, max_items=max_items, on_progress=on_progress))
+                                      state=state, sink=store, max_items=max_items, refresh=refresh,
+                                             on_progress=on_progress))
         except BaseException as exc:
             state.end_run(run_id, {}, exit_code=EXIT_PARTIAL, message=f"aborted: {type(exc).__name__}: {exc}")
             raise
@@ -155,6 +156,7 @@ def _read_document(path: str | None) -> bytes | None:
 @click.option("--base-url", metavar="URL", help="Site (or, for urls, sitemap/feed/list) to crawl; a mirror or a local test server.")
 @date_range_options
 @click.option("--max", "max_items", type=click.IntRange(min=1), help="At most N articles this run (the rest stay queued).")
+@click.option("--refresh", is_flag=True, help="Ask again (conditionally) for articles already archived, to catch edits.")
 @click.option("--from", "from_file", type=click.Path(exists=True, dir_okay=False), help="urls only: a local file of URLs, sitemap or feed.")
 @click.option("--allow-private", is_flag=True, help="Follow links and redirects to private or loopback addresses.")
 @click.option("--delay", type=click.FloatRange(min=0), help="Seconds between requests to one host [default: 1; 0: no limit].")
@@ -166,7 +168,7 @@ def _read_document(path: str | None) -> bytes | None:
 @click.option("--log-json", is_flag=True, help="Log as JSON lines on stderr.")
 @db_option
 def crawl(source: str, base_url: str | None, since: str | None, until: str | None, max_items: int | None,
-           from_file: str | None, allow_private: bool, delay: float | None, concurrency: int | None,
+           refresh: bool, from_file: str | None, allow_private: bool, delay: float | None, concurrency: int | None,
            timeout: float | None, retries: int | None, user_agent: str | None, verbose: bool, log_json: bool, db_path: str) -> None:
     """Fetch new articles of SOURCE (finews, zcb-epaper, cgpnews, urls) into the archive.
 
@@ -185,7 +187,7 @@ def crawl(source: str, base_url: str | None, since: str | None, until: str | Non
     interactive = sys.stderr.isatty() and not log_json and not verbose
     try:
         with _sigterm_interrupts(), _progress(interactive, f"crawling {source}") as on_progress:
-            stats = run_crawl(db_path, source, scope, max_items=max_items, on_progress=on_progress,
+            stats = run_crawl(db_path, source, scope, max_items=max_items, refresh=refresh, on_progress=on_progress,
                               delay=delay, concurrency=concurrency, read_timeout=timeout, retries=retries, user_agent=user_agent,
                               allow_private=allow_private or None)
     except CrawlLocked as exc:

@@ -83,16 +83,18 @@ async def crawl(
     state: CrawlState,
     sink: Sink,
     max_items: int | None = None,
+    refresh: bool = False,
     on_progress: Callable[[CrawlStats], None] | None = None,
 ) -> CrawlStats:
-    """Crawl ``source`` over ``scope``; return the run's counts (errors are recorded, not raised)."""
-    run = _Run(source, settings, state, sink, max_items, on_progress)
+    """Crawl ``source`` over ``scope``; return the run's counts (errors are recorded, not raised).
+
+    With ``refresh``, articles archived before are asked for again (conditionally), to catch edits.
+    """
+    run = _Run(source, settings, state, sink, max_items, refresh, on_progress)
     seeds = list(source.start(scope))
     state.add(source.name, seeds)
-    known = state.states(source.name, [s.key for s in seeds])
-    for request in [*seeds, *state.resume(source.name)]:
-        if not (request.leaf and known.get(request.key) in ("done", "dropped")):
-            run.schedule(request)
+    for request in [*run.wanted(seeds), *state.resume(source.name)]:
+        run.schedule(request)
     async with Client(settings, on_retry=run.on_retry) as client:
         run.client = client
         await run.drain()
@@ -101,9 +103,9 @@ async def crawl(
 
 class _Run:
     def __init__(self, source: Source, settings: CrawlSettings, state: CrawlState, sink: Sink,
-                 max_items: int | None, on_progress: Callable[[CrawlStats], None] | None):
+                 max_items: int | None, refresh: bool, on_progress: Callable[[CrawlStats], None] | None):
         self.source, self.settings, self.state, self.sink = source, settings, state, sink
-        self.max_items, self.on_progress = max_items, on_progress
+        self.max_items, self.refresh, self.on_progress = max_items, refresh, on_progress
         self.stats = CrawlStats()
         self.queue: asyncio.PriorityQueue[tuple[int, int, Request]] = asyncio.PriorityQueue()
         self.seen: set[str] = set()
@@ -151,7 +153,9 @@ class _Run:
             return
         self.leaves += request.leaf
         try:
-            response = await self.client.fetch(request, self.state.validators(name, request.key))
+            # refreshing: listings in full, to reach every article again; articles conditionally
+            validators = None if self.refresh and not request.leaf else self.state.validators(name, request.key)
+            response = await self.client.fetch(request, validators)
             self.stats.fetched += 1
             if response.not_modified:
                 self.stats.unchanged += request.leaf
@@ -164,7 +168,7 @@ class _Run:
                     children.append(item)
                 else:
                     self._store(item)
-            children = self._new(children)
+            children = self.wanted(self._in_scope(children))
             self.state.complete(name, request.key, children, (response.etag, response.last_modified))
             if children:
                 log.info("%s %s: %d links to follow", request.method, request.url, len(children))
@@ -180,18 +184,24 @@ class _Run:
         setattr(self.stats, outcome.status, getattr(self.stats, outcome.status) + 1)
         log.info("%s %s", outcome.status, capture.url)
 
-    def _new(self, children: list[Request]) -> list[Request]:
-        """Children in scope and not already done for good (finished articles, refusals)."""
-        in_scope = []
+    def _in_scope(self, children: list[Request]) -> list[Request]:
+        """Links to the source's hosts only; others are ignored (not refused: they are not ours)."""
+        allowed, trusted = self.settings.allowed_hosts, self.settings.trusted_hosts
+        kept = []
         for child in children:
             host = (urlsplit(child.url).hostname or "").lower()
-            allowed = self.settings.allowed_hosts
-            if allowed is not None and host not in allowed and host not in self.settings.trusted_hosts:
-                log.debug("off-site link ignored: %s", child.url)
+            if allowed is None or host in allowed or host in trusted:
+                kept.append(child)
             else:
-                in_scope.append(child)
-        states = self.state.states(self.source.name, [c.key for c in in_scope])
-        return [c for c in in_scope if not (states.get(c.key) == "dropped" or (c.leaf and states.get(c.key) == "done"))]
+                log.debug("off-site link ignored: %s", child.url)
+        return kept
+
+    def wanted(self, requests: list[Request]) -> list[Request]:
+        """Requests not finished for good: refusals stay refused, archived articles are not asked again
+        (unless refreshing); listings are always asked again, conditionally."""
+        states = self.state.states(self.source.name, [r.key for r in requests])
+        final = ("dropped",) if self.refresh else ("dropped", "done")
+        return [r for r in requests if not (r.leaf and states.get(r.key) in final)]
 
     def _fail(self, request: Request, error: Exception) -> None:
         permanent = isinstance(error, ScraperError) and error.permanent

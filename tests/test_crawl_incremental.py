@@ -55,6 +55,18 @@ def test_a_new_post_is_the_only_article_fetched(sites: Sites, db_path: str) -> N
     assert counts(db_path) == (13, 13)
 
 
+def test_refresh_asks_again_and_catches_an_edited_post(sites: Sites, db_path: str) -> None:
+    run_crawl(db_path, "finews", Scope(sites.url), settings=FAST)
+    edited = sites.stories[4]
+    edited.paragraphs[1] = edited.paragraphs[1].replace("万元", "亿元")
+    stats = run_crawl(db_path, "finews", Scope(sites.url), settings=FAST, refresh=True)
+    assert (stats.changed, stats.unchanged, stats.new) == (1, 11, 0)  # 11 answered 304 Not Modified
+    with Archive(db_path) as arc:
+        body = next(arc.db.query("SELECT body FROM articles WHERE title = ?", [edited.title]))["body"]
+    assert "亿元" in body
+    assert counts(db_path) == (13, 12)  # the old bytes are kept
+
+
 def test_a_killed_run_resumes_where_it_stopped(sites: Sites, db_path: str) -> None:
     original = sites.server._server.app
 
