@@ -67,6 +67,11 @@ def settings_for(source: Source, scope: Scope, base: CrawlSettings, **overrides:
     """Defaults, then the source's overrides, then the caller's (``None`` values ignored).
 
     The base URL's host is trusted whatever its address.
+
+    >>> from scraper.sources import SOURCES
+    >>> s = settings_for(SOURCES["zcb-epaper"], Scope("http://127.0.0.1:8000/"), CrawlSettings(), delay=0.5)
+    >>> s.concurrency_per_host, s.delay, sorted(s.allowed_hosts), sorted(s.trusted_hosts)
+    (1, 0.5, ['127.0.0.1'], ['127.0.0.1'])
     """
     trusted = {(urlsplit(scope.base_url).hostname or "").lower()} - {""}
     merged = base.override(**source.settings).override(**overrides)

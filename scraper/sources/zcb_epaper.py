@@ -53,6 +53,7 @@ def field(entry: Any, name: str, response: Response) -> str:
 class ZcbEpaper(Source):
     name = "zcb-epaper"
     needs_range = True
+    settings = {"concurrency_per_host": 1}  # a dynamic API (.do endpoints): one query at a time
 
     def start(self, scope: Scope) -> Iterable[Request]:
         months = sorted({(d.year, d.month) for d in scope.days()}, reverse=True)
