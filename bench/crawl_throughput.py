@@ -10,7 +10,7 @@ process on 127.0.0.1. Two crawlers do the same work into fresh archives:
 
 Each is also run with a no-op store ("fetch only") to show what the HTTP side costs.
 
-    python bench/crawl_throughput.py --posts 300
+    python bench/crawl_throughput.py --posts 500 --concurrency 4 --repeat 3
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import asyncio
 import multiprocessing as mp
 import os
 import resource
+import statistics
 import sys
 import tempfile
 import time
@@ -85,17 +86,23 @@ def cgpn(base: str, db: str, store: bool, concurrency: int) -> int:
     return stats.fetched
 
 
-def timed(label: str, fn, *args) -> None:
-    start = time.perf_counter()
-    pages = fn(*args)
-    elapsed = time.perf_counter() - start
-    print(f"| {label} | {pages} | {elapsed:.2f} | {pages / elapsed:.1f} |", flush=True)
+def timed(label: str, repeat: int, fn, *args) -> None:
+    """Run ``fn`` ``repeat`` times (fresh archive each time) and print the median."""
+    runs = []
+    for n in range(repeat):
+        fresh = [f"{a}.{n}" if isinstance(a, str) and a.endswith(".db") else a for a in args]
+        start = time.perf_counter()
+        pages = fn(*fresh)
+        runs.append(time.perf_counter() - start)
+    elapsed = statistics.median(runs)
+    print(f"| {label} | {pages} | {elapsed:.2f} | {pages / elapsed:.1f} | {min(pages / r for r in runs):.0f}–{max(pages / r for r in runs):.0f} |", flush=True)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--posts", type=int, default=300)
     parser.add_argument("--concurrency", type=int, default=4)
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each crawler; the median is shown")
     args = parser.parse_args()
     queue: mp.Queue = mp.Queue()
     server = mp.Process(target=serve, args=(args.posts, queue), daemon=True)
@@ -105,12 +112,17 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             warm = os.path.join(tmp, "warm.db")
             run_crawl(warm, "finews", Scope(base), settings=CrawlSettings(delay=0))  # warm up jieba, extractors
-            print(f"{args.posts} posts, concurrency {args.concurrency}, rate limit off\n")
-            print("| crawler | pages fetched | seconds | pages/s |\n|---|---|---|---|")
-            timed("sequential httpx loop, fetch only", sequential, base, None)
-            timed("cgpn crawl engine, fetch only", cgpn, base, os.path.join(tmp, "a.db"), False, args.concurrency)
-            timed("sequential httpx loop + ingest", sequential, base, os.path.join(tmp, "b.db"))
-            timed("cgpn crawl (fetch + extract + store)", cgpn, base, os.path.join(tmp, "c.db"), True, args.concurrency)
+            print(f"{args.posts} posts, concurrency {args.concurrency}, rate limit off, median of {args.repeat} runs\n")
+            print("| crawler | pages fetched | seconds | pages/s | range |\n|---|---|---|---|---|")
+            r = args.repeat
+            timed("sequential httpx loop, fetch only", r, sequential, base, None)
+            timed("cgpn crawl engine, fetch only", r, cgpn, base, os.path.join(tmp, "a.db"), False, args.concurrency)
+            timed("sequential httpx loop + ingest", r, sequential, base, os.path.join(tmp, "b.db"))
+            timed("cgpn crawl (fetch + extract + store)", r, cgpn, base, os.path.join(tmp, "c.db"), True, args.concurrency)
+            start = time.perf_counter()
+            again = run_crawl(os.path.join(tmp, "c.db.0"), "finews", Scope(base), settings=CrawlSettings(delay=0))
+            print(f"\nrepeated cgpn crawl over the same archive: {again.fetched} request(s) answered "
+                  f"({again.summary()}) in {time.perf_counter() - start:.2f} s")
             print(f"\npeak RSS of the crawling process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
     finally:
         server.terminate()
