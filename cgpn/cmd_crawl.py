@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import logging
 import signal
+import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -22,7 +23,7 @@ from urllib.parse import urlsplit
 
 import click
 
-from archive import Archive
+from archive import Archive, ArchiveError
 from archive.crawlstate import CrawlStateStore
 from archive.lock import CrawlLocked, crawl_lock
 from cgpn.errors import EXIT_LOCKED, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, CgpnError
@@ -55,6 +56,8 @@ def crawl_scope(source: str, base_url: str | None, since: dt.date | None, until:
         raise ValueError(f"{source} needs --base-url: {what}")
     if base_url and urlsplit(base_url).scheme not in ("http", "https"):
         raise ValueError(f"--base-url must be an http or https URL, got {base_url!r}")
+    if document is not None and not document_links(document, base_url or ""):
+        raise ValueError("--from: no URLs found (expected a sitemap, an RSS/Atom feed or one URL per line)")
     if src.needs_range:
         today = today or dt.datetime.now(CHINA).date()
         until = until or (since + dt.timedelta(days=DEFAULT_DAYS - 1) if since else today)
@@ -192,6 +195,10 @@ def crawl(source: str, base_url: str | None, since: str | None, until: str | Non
                               allow_private=allow_private or None)
     except CrawlLocked as exc:
         raise CgpnError(str(exc), hint="a crawl is already running; this run did nothing", exit_code=EXIT_LOCKED) from None
+    except (ArchiveError, sqlite3.DatabaseError) as exc:
+        raise CgpnError(f"{db_path}: {exc}", hint="is it a cgpn archive? Pass another --db") from None
+    except OSError as exc:
+        raise CgpnError(f"{db_path}: {exc.strerror or exc}") from None
     except KeyboardInterrupt:
         raise CgpnError("interrupted", hint="the next run resumes where this one stopped", exit_code=EXIT_PARTIAL) from None
     for error in stats.errors:

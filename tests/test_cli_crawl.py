@@ -83,6 +83,19 @@ def test_usage_errors_exit_2(db_path: str, tmp_path: Path) -> None:
     listed.write_text("http://a.test/\n")
     assert invoke("finews", "--from", str(listed), "--db", db_path).output == "Error: --from is for the urls source only\n"
     assert invoke("nosuch", "--db", db_path).exit_code == 2
+    listed.write_text("<html><body>not a list</body></html>")
+    result = invoke("urls", "--from", str(listed), "--db", db_path)
+    assert (result.exit_code, result.output) == (
+        2, "Error: --from: no URLs found (expected a sitemap, an RSS/Atom feed or one URL per line)\n")
+
+
+def test_a_file_that_is_not_an_archive_is_one_error_line(sites: Sites, tmp_path: Path) -> None:
+    bad = tmp_path / "notes.db"
+    bad.write_text("these are my notes, not a database" * 100)
+    result = invoke("finews", "--base-url", sites.url, "--db", str(bad), *FAST)
+    assert result.exit_code == 1
+    assert result.output == f"Error: {bad}: file is not a database\nHint: is it a cgpn archive? Pass another --db\n"
+    assert bad.read_text().startswith("these are my notes")
 
 
 def test_help_ends_with_an_example() -> None:
