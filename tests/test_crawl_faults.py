@@ -11,7 +11,7 @@ from cgpn.cmd_crawl import crawl_scope, run_crawl
 from tests.sites.fixtures import Sites, sites  # noqa: F401
 from tests.sites.harness import FAST
 
-FAULTS = ["fault/500", "fault/429", "fault/reset", "fault/truncated", "fault/gbk-as-utf8",
+FAULTS = ["fault/500", "fault/429", "fault/reset", "fault/truncated", "fault/gbk-as-utf8", "fault/utf8-as-gbk",
           "fault/slow", "fault/redirect-offsite", "private/report.html", "fault/huge", "fault/huge-chunked"]
 SETTINGS = FAST.override(read_timeout=0.3, retries=2, max_bytes=1024 * 1024)
 
@@ -30,9 +30,9 @@ def run(db: str, sites: Sites, tmp_path: Path):
 
 def test_every_fault_ends_in_its_outcome(sites: Sites, db_path: str, tmp_path: Path) -> None:
     stats = run(db_path, sites, tmp_path)
-    assert (stats.new, stats.failed, stats.skipped) == (5, 1, 4)
+    assert (stats.new, stats.failed, stats.skipped) == (6, 1, 4)
     states = frontier(db_path)
-    for path in FAULTS[:5]:
+    for path in FAULTS[:6]:
         assert states[path] == ("done", None)
     assert states["fault/slow"][0] == "failed" and "timed out" in states["fault/slow"][1]
     assert states["fault/redirect-offsite"][0] == "dropped" and "localhost" in states["fault/redirect-offsite"][1]
@@ -41,8 +41,8 @@ def test_every_fault_ends_in_its_outcome(sites: Sites, db_path: str, tmp_path: P
     with Archive(db_path) as arc:
         locations = [r["location"] for r in arc.db.query("SELECT location FROM captures")]
         titles = {r["url"].rsplit("/", 2)[-1]: r["title"] for r in arc.db.query("SELECT url, title FROM articles")}
-    assert sorted(locations) == sorted(sites.url + p for p in FAULTS[:5])  # each stored once
-    assert titles["gbk-as-utf8"] == sites.stories[0].title  # GBK bytes declared UTF-8, decoded right
+    assert sorted(locations) == sorted(sites.url + p for p in FAULTS[:6])  # each stored once
+    assert titles["gbk-as-utf8"] == titles["utf8-as-gbk"] == sites.stories[0].title  # lying charsets decoded right
     assert "/private/report.html" not in sites.server.paths()
 
 

@@ -86,6 +86,13 @@ def test_robots_disallow_is_obeyed_without_fetching(sites: Sites) -> None:
     assert fetch(sites.url + "private/report.html", trusted(sites, obey_robots=False)).status == 200
 
 
+def test_robots_crawl_delay_slows_us_down(sites: Sites) -> None:
+    sites.faults.robots = "User-agent: *\nCrawl-delay: 1\n"  # urllib.robotparser reads whole seconds
+    start = time.monotonic()
+    _fetch_many([sites.url + "news/0000.html", sites.url + "news/0001.html"], trusted(sites, delay=0))
+    assert time.monotonic() - start >= 1.0
+
+
 def test_robots_rules_for_our_user_agent_apply(sites: Sites) -> None:
     with pytest.raises(Refused, match="robots.txt"):
         fetch(sites.url + "news/0001.html", trusted(sites, user_agent="BadBot/2.0"))

@@ -4,7 +4,8 @@
 - ``/fault/reset`` resets the connection once; ``/fault/truncated`` cuts the body once;
 - ``/fault/slow`` always answers after 2 s; ``/fault/redirect-offsite`` redirects to ``localhost``;
 - ``/fault/huge`` 50 MB with a Content-Length, ``/fault/huge-chunked`` 50 MB chunked;
-- ``/private/…`` is disallowed by robots.txt; ``/fault/gbk-as-utf8`` is GBK declared UTF-8.
+- ``/private/…`` is disallowed by robots.txt; ``/fault/gbk-as-utf8`` is GBK declared UTF-8
+  (header and meta), ``/fault/utf8-as-gbk`` the reverse.
 """
 
 from __future__ import annotations
@@ -60,4 +61,6 @@ class FaultSite:
             return Reply(body=_huge(), headers={"Content-Type": "text/html"})
         if path == "/fault/gbk-as-utf8":
             return html(render_page(self.story), charset="utf-8", encoding="gbk")
+        if path == "/fault/utf8-as-gbk":
+            return html(render_page(self.story).replace('charset="utf-8"', 'charset="gbk"'), charset="gbk", encoding="utf-8")
         return not_found()
