@@ -148,5 +148,9 @@ def stats_(as_json: bool, db_path: str) -> None:
 
 # Commands that live in their own modules.
 from cgpn.cmd_repair import repair  # noqa: E402
+from cgpn.cmd_search import search  # noqa: E402
+from cgpn.cmd_serve import serve  # noqa: E402
+from cgpn.cmd_verify import verify  # noqa: E402
 
-cli.add_command(repair)
+for command in (repair, search, serve, verify):
+    cli.add_command(command)

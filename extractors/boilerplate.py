@@ -24,12 +24,14 @@ _CJK_NAME = r"[\u4e00-\u9fff·]{2,5}"
 
 # A line that opens the footer: nothing after it is article text.
 FOOTER_START = re.compile(
-    r"^\s*(?:"
+    r"^\s*[（(【\[]?\s*(?:"
     r"本[报站网刊]拥有此文版权|版权所有|版权声明|郑重声明|免责声明|©|copyright|(?:凡|本文)?(?:未经|转载).{0,20}(?:授权|许可|注明|版权)"
     r"|责任编辑|责编|编辑[:：]|审核[:：]|校对[:：]"
     r"|点击排行|阅读排行|热门(?:文章|新闻|推荐)|相关(?:报道|新闻|阅读|文章|链接|稿件)|新闻推荐|最新(?:新闻|文章|资讯)|推荐阅读|延伸阅读"
     r"|欢迎订阅|订阅方式|邮发代号|上一篇|下一篇|【?打印(?:本页|此文)?】|【?关闭(?:窗口)?】|分享到"
-    r")",
+    r")"
+    # a short site-footer line: 版权所有, 主办单位, ICP 备案, visitor counters wherever they stand in it
+    r"|^(?=.{0,100}$)(?!.*[。！？]$).{0,60}(?:版权所有|主办单位|承办单位|技术支持|ICP备|ICP证|公网安备|您是本站第|访问人次|访问量)",
     re.I,
 )
 # A line dropped wherever it stands.
@@ -41,6 +43,7 @@ NOISE = re.compile(
     r"|(?:首页|当前位置|您的位置|位置)[:：>＞].{0,60}$"  # breadcrumbs
     r"|(?:字号|字体)[:：]?\s*[大中小]\s*[大中小]?\s*[大中小]?.{0,20}$"
     r"|(?:扫一扫|微信扫码|手机扫码|打印本页|关闭窗口).{0,20}$"
+    r"|.{0,10}(?:点击上方.{0,8}关注|关注我们|长按(?:识别)?二维码|阅读原文|分享收藏点赞在看).{0,10}$"  # WeChat chrome
     r"|at [\w$.<>]+\([\w$.]*(?::\d+)?\)$|(?:Caused by: )?(?:java|javax|org|com)\.[\w.$]+(?:Exception|Error)\b.*$"  # stack traces
     r"|(?:原文链接|原文地址|本文链接|文章链接)[:：].*$"
     r"|(?:FreeMarker template error|Tip: If the failing expression).*$"

@@ -10,7 +10,7 @@ Both are plain dataclasses; ``to_dict()`` gives the JSON shape printed by
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 
@@ -39,7 +39,7 @@ class Figure:
     is_total: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
 @dataclass
@@ -68,7 +68,9 @@ class Article:
     encoding: str | None = None  # how the bytes were decoded
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
+        """Plain data (lists copied, so the dict can be changed without touching the article)."""
+        d = {f.name: getattr(self, f.name) for f in fields(self)}
+        d["tags"], d["repairs"], d["warnings"] = list(self.tags), list(self.repairs), list(self.warnings)
         d["figures"] = [f.to_dict() for f in self.figures]
         return d
 

@@ -29,3 +29,14 @@ def test_prose_with_footer_words_is_kept_before_any_body() -> None:
 def test_parentheticals_inside_prose_are_not_bylines() -> None:
     lines = BODY + ["协作办(对口支援办)、供销合作社及工会等协同配合。"]
     assert split_body(lines).body == [0, 1, 2]
+
+
+def test_site_footer_lines_end_the_article_but_prose_mentioning_them_does_not() -> None:
+    prose = "本次活动主办单位为省财政厅，共有57家企业参加。"
+    s = split_body(BODY + [prose, "（审核：王某某　编辑：赵某）", "县财政局主办 版权所有 地址：某县某路", "您是本站第 12345 位访问者"])
+    assert s.body == [0, 1, 2]
+
+
+def test_wechat_chrome_is_dropped() -> None:
+    s = split_body(["点击上方蓝字关注我们", *BODY, "长按识别二维码关注"])
+    assert s.body == [1, 2]

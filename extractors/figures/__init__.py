@@ -22,9 +22,9 @@ import math
 import re
 from bisect import bisect_right
 
-from extractors.figures.metrics import metric_after, metric_before
-from extractors.figures.numerals import SCALES
-from extractors.figures.periods import base_year, find_periods
+from extractors.figures.metrics import metric_of
+from extractors.figures.numerals import HALF_WIDTH, SCALES
+from extractors.figures.periods import PeriodMention, base_year, find_periods
 from extractors.figures.places import Place, find_places, resolve
 from extractors.figures.quantities import Quantity, scan
 from extractors.record import Figure
@@ -93,64 +93,98 @@ def _same_fact(head: Figure, step: float, body: Figure) -> bool:
 class _Field:
     """One text (title, subtitle or body) with its sentences, places and periods."""
 
-    def __init__(self, name: str, text: str, base: int | None):
-        self.name, self.text = name, text
-        self.quantities = scan(text)
-        self.places = find_places(text)
-        self.periods = find_periods(text, base) if self.quantities or name != "body" else []
+    def __init__(self, name: str, text: str, quantities: list[Quantity], base: int | None):
+        self.name, self.original, self.quantities = name, text, quantities
+        self.text = text.translate(HALF_WIDTH)  # same length: offsets hold in both
+        self.places = find_places(self.text)
+        self.periods = find_periods(self.text, base)
         self.sentences = _spans(SENTENCE, text)
         self.sentence_starts = [s for s, _ in self.sentences]
 
 
 def _last_before(items: list, start: int, end: int):  # type: ignore[no-untyped-def]
+    """The last place or period mention in ``[start, end)`` (periods that resolved to nothing skipped)."""
     found = None
     for item in items:
         if item.start >= end:
             break
-        if item.start >= start:
+        if item.start >= start and getattr(item, "period", True):
             found = item
     return found
+
+
+def _last_inherited(periods: list[PeriodMention], end: int) -> PeriodMention | None:
+    """The period a sentence without one inherits: the last one said before it that carries over."""
+    found = None
+    for p in periods:
+        if p.start >= end:
+            break
+        if p.period and p.inherits:
+            found = p
+    return found
+
+
+def _subject(field: _Field, start: int, end: int, seen: list[Place], main: str | None) -> str | None:
+    """The place named last before ``end`` in the sentence from ``start``; 全市 resolved; 甲县、乙县等 → main."""
+    place = _last_before(field.places, start, end)
+    if place is None:
+        return main
+    if place.canonical is None:
+        return resolve(place, seen + [p for p in field.places if p.start < place.start]) or main
+    if field.text.startswith("等", place.start + len(place.text)):
+        return main  # 阜平县、涞源县、易县等脱贫县: a group within the article's place
+    return place.canonical
+
+
+def _align_enumerations(field: _Field, figures: list[Figure]) -> None:
+    """甲市、乙市分别为A、B: give the i-th figure after 分别 the i-th place before it."""
+    for s, e in field.sentences:
+        respectively = field.text.find("分别", s, e)
+        if respectively < 0:
+            continue
+        after = [f for f in figures if respectively < f.start < e]
+        previous = max((f.end for f in figures if s <= f.start < respectively), default=s)
+        places = [p for p in field.places if previous <= p.start < respectively and p.canonical]
+        if len(after) >= 2 and all(f.kind == after[0].kind for f in after) and len(places) == len(after):
+            for f, p in zip(after, places):
+                f.subject = p.canonical
 
 
 def extract_figures(
     body: str, title: str | None = None, subtitle: str | None = None, published_at: str | None = None
 ) -> list[Figure]:
     """Every figure of an article, title and subtitle first, each with its meaning."""
-    base = base_year(published_at, "\n".join(t for t in (title, subtitle, body) if t))
-    fields = [_Field(n, t, base) for n, t in (("title", title), ("subtitle", subtitle), ("body", body)) if t]
-    all_places = [p for f in fields for p in f.places]
-    main = _main_subject(all_places)
+    texts = [(n, t, scan(t)) for n, t in (("title", title), ("subtitle", subtitle), ("body", body)) if t]
+    if not any(q for _, _, q in texts):
+        return []
+    base = base_year(published_at, "\n".join(t for _, t, _ in texts))
+    fields = [_Field(n, t, q, base) for n, t, q in texts]
+    main = _main_subject([p for f in fields for p in f.places])
     default_period = next((p.period for f in fields for p in f.periods if p.period), None)
-    if default_period is None and fields[-1].name == "body":
-        first_line = body.split("\n", 1)[0]
-        default_period = next((p.period for p in find_periods(first_line, base) if p.period), None)
+    if default_period is None and published_at and published_at[:4].isdigit():
+        default_period = published_at[:4]  # nothing said: the figure stands as of publication
 
     figures: list[Figure] = []
     seen: list[Place] = []
     for field in fields:
         text = field.text
+        found = []
         for q in field.quantities:
             s, e = _locate(field.sentences, field.sentence_starts, q.start)
-            metric = metric_before(text[s : q.start]) or metric_after(text[q.end : q.end + 12])
-            place = _last_before(field.places, s, q.start)
-            if place is not None and place.canonical is None:
-                earlier = seen + [p for p in field.places if p.start < place.start]
-                subject = resolve(place, earlier) or main
-            else:
-                subject = place.canonical if place else main
-            period_at = _last_before(field.periods, s, q.start)
-            if period_at is None:
-                paragraph_start = text.rfind("\n", 0, q.start) + 1
-                period_at = _last_before(field.periods, paragraph_start, q.start)
-            period = period_at.period if period_at and period_at.period else default_period
-            figures.append(
+            period_at = _last_before(field.periods, s, q.start) or _last_inherited(field.periods, q.start)
+            found.append(
                 Figure(
                     surface=q.surface, kind=q.kind, value=q.value, unit=q.unit, value_yuan=q.value_yuan,
-                    approx=q.approx, range_to=q.range_to, metric=metric, subject=subject, period=period,
-                    sentence=text[s:e].strip(), start=q.start, end=q.end, field=field.name,
+                    approx=q.approx, range_to=q.range_to,
+                    metric=metric_of(text[s : q.start], text[q.end : min(e, q.end + 16)]),
+                    subject=_subject(field, s, q.start, seen, main),
+                    period=period_at.period if period_at else default_period,
+                    sentence=field.original[s:e].strip(), start=q.start, end=q.end, field=field.name,
                     is_total=field.name != "body",
                 )
             )
+        _align_enumerations(field, found)
+        figures += found
         seen.extend(field.places)
     _link_headlines(figures, [q for f in fields for q in f.quantities])
     return figures

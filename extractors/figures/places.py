@@ -16,7 +16,7 @@ from importlib.resources import files
 
 
 def _load() -> dict[str, str]:
-    names = {"全国": "全国"}
+    names = {"全国": "全国", "中央国家机关": "中央国家机关", "中央本级": "中央本级"}
     for line in files("extractors.figures").joinpath("places.tsv").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             name, canonical, _level = line.split("\t")
@@ -24,37 +24,17 @@ def _load() -> dict[str, str]:
     return names
 
 
-def trie_pattern(words: list[str]) -> str:
-    """A regex matching any of ``words``, longest first, as a prefix tree (fast in ``re``).
-
-    >>> trie_pattern(["广州", "广州市", "广西"])
-    '广(?:州市?|西)'
-    """
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        end = "" in node
-        branches = [re.escape(ch) + build(child) for ch, child in node.items() if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if end:
-            return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
-        return body
-
-    return build(trie)
-
-
 CANONICAL = _load()
 # a place name must not continue into a longer word (广州 in 广州银行 is a bank, not the city)
-NAME = re.compile(f"(?:{trie_pattern(sorted(CANONICAL))})(?![省市区县州])")
+# names by their first two characters, longest first; a regex finds the characters names start with
+BY_PREFIX: dict[str, list[str]] = {}
+for _name in sorted(CANONICAL, key=len, reverse=True):
+    BY_PREFIX.setdefault(_name[:2], []).append(_name)
+FIRST_CHAR = re.compile("[" + re.escape("".join(sorted({n[0] for n in CANONICAL}))) + "]")
+NOT_BEFORE = "省市区县州场"  # 广州市场 is not 广州; 广州市 is found whole
 REFERENCE = re.compile("[全该本我][省市区县州](?![场域长委])")
-NOT_AFTER = re.compile(r"[银行集团公司大学医院学院报日台]")
+# a short name that starts a company's or institution's name: 广州银行, 湖南某某医疗器械有限公司
+NOT_AFTER = re.compile(r"银行|集团|公司|大学|医院|学院|日报|晚报|电视台|[^\W\d局厅委府与和及向对在为的从、]{1,12}?(?:公司|集团)")
 
 
 @dataclass
@@ -70,12 +50,18 @@ class Place:
 def find_places(text: str) -> list[Place]:
     """Place names and 全市-style references in ``text``, in order."""
     out = [Place(m.group(), None, m.start(), m.group()[1]) for m in REFERENCE.finditer(text)]
-    for m in NAME.finditer(text):
-        name = m.group()
-        canonical = CANONICAL[name]
-        if name != canonical and NOT_AFTER.match(text, m.end()):
-            continue  # 广州银行, 柳州日报
-        out.append(Place(name, canonical, m.start()))
+    resume = 0
+    for m in FIRST_CHAR.finditer(text):
+        i = m.start()
+        if i < resume:
+            continue
+        for name in BY_PREFIX.get(text[i : i + 2], ()):
+            end = i + len(name)
+            if text.startswith(name, i) and (end == len(text) or text[end] not in NOT_BEFORE):
+                if name == CANONICAL[name] or not NOT_AFTER.match(text, end):  # 广州银行, 柳州日报
+                    out.append(Place(name, CANONICAL[name], i))
+                resume = end
+                break
     out.sort(key=lambda p: p.start)
     return out
 

@@ -18,8 +18,10 @@ from dataclasses import dataclass
 from extractors.figures.numerals import HALF_WIDTH, SCALES, parse_number, whole
 
 AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-CN_CHARS = "〇零一二两三四五六七八九十百千万亿"
-CN = rf"[{CN_CHARS}]*[〇零一二两三四五六七八九十][{CN_CHARS}]*(?:点[〇零一二三四五六七八九]+)?"
+DIGIT_CHARS = "〇零一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾"
+CN_CHARS = DIGIT_CHARS + "百千万亿佰仟"
+# a Chinese number holds a digit (三千, 十二亿), or is a bare 百/千 before 万/亿 (突破千亿元)
+CN = rf"[{CN_CHARS}]*[{DIGIT_CHARS}][{CN_CHARS}]*(?:点[〇零一二三四五六七八九]+)?|[百千][万亿]+(?=元)"
 NUM = rf"(?:{AR}|{CN})"
 SCALE = "万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千"
 SEP = r"\s?[-—–~～至到]\s?"
@@ -30,22 +32,27 @@ UNIT_KINDS: list[tuple[str, str]] = [
     ("points", r"个百分点|百分点"),
     ("percent", r"%"),
     ("area", r"平方公里|平方千米|平方米|平米|㎡|亩|公顷"),
-    ("duration", r"个工作日|个月|个小时|小时|工作日|天|周(?!年)|年(?![月度级底初末前中内])"),
+    ("duration", r"个工作日|个月|个小时|小时|分钟|工作日|天|周(?!年)|年(?![月度级底初末前中内])"),
     ("weight", r"万吨|吨|公斤|千克|斤"),
-    ("count", r"人次|批次|家|个|款|项(?!目)|台|人|次|批|县|件|套|辆|所|名|份(?!额)|笔|场|条|种|户|座|栋|张|册|位|只|头|箱|宗|例|间|艘|架|类|部门"),
+    ("count", r"人次|批次|大类|家|个|款|项(?!目)|台|人|次|批|县|件|套|辆|所|名|份(?!额)|笔|场|条|种|户|座|栋|张|册|位|只|头|箱|宗|例|间|艘|架|类|部门|单(?![位价据独一元])"),
 ]
 UNIT = "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in UNIT_KINDS)
 APPROX_AFTER = "左右|以上|以下"
-APPROX_BEFORE = re.compile(r"(?:超过|大约|将近|接近|不到|不足|近|逾|超|约)$")
-APPROX_NORMAL = {"超过": "超", "大约": "约", "将近": "近", "接近": "近", "不足": "不到"}
+# approximation words written before a figure, and their normal form; 约 must not end 签约/节约/合约
+APPROX_BEFORE = re.compile(
+    r"(?:不超过|不高于|不多于|不低于|不少于|超过|突破|高于|大约|将近|接近|不到|不足|低于|近|逾|超|(?<![签节合预制条公契违履邀集特简])约)$"
+)
+APPROX_NORMAL = {"超过": "超", "突破": "超", "高于": "超", "大约": "约", "将近": "近", "接近": "近", "不足": "不到",
+                 "低于": "不到", "不超过": "以下", "不高于": "以下", "不多于": "以下", "不低于": "以上", "不少于": "以上"}
 
 FIGURE = re.compile(
-    rf"""(?<![\d.,A-Za-z第#/\\])(?:
+    rf"""(?=[\d{CN_CHARS}亿])(?<![\d.,A-Za-z第#/\\])(?:  # the lookahead lets re skip text fast
       (?P<n1>{NUM})(?P<a1>余|多)?(?P<s1>{SCALE})?(?P<a3>余|多)?
       (?:(?P<u1>元|%|个百分点)?(?P<sep>{SEP})(?P<n2>{NUM})(?P<a2>余|多)?(?P<s2>{SCALE})?)?
       (?:{UNIT})
     | 百分之(?P<pn>{NUM})
     | (?P<cheng>[一二两三四五六七八九])成(?![交本立员功效果绩为熟型品都就长])
+    | (?<=[超破近逾])(?P<yi>亿元)
     )(?P<post>{APPROX_AFTER})?""",
     re.VERBOSE,
 )
@@ -83,6 +90,8 @@ def _quantity(m: re.Match[str], text: str) -> Quantity | None:
     if m.group("cheng"):
         kind, value, unit = "percent", parse_number(m.group("cheng")) * 10, "%"  # type: ignore[operator]
         range_to = None
+    elif m.group("yi"):  # 超亿元: more than one hundred million
+        kind, value, unit, range_to = "money", 1, "亿元", None
     elif m.group("pn"):
         kind, value, unit, range_to = "percent", parse_number(m.group("pn")), "%", None
         if value is None:
@@ -107,14 +116,16 @@ def _quantity(m: re.Match[str], text: str) -> Quantity | None:
             return None
         unit = scale + word
         approx = approx or m.group("a1") or m.group("a3") or m.group("a2")
-        if kind not in ("money", "percent", "points") and value == 1 and not n1[0].isdigit():
+        if kind == "count" and value == 1 and not n1[0].isdigit():
             return None  # 一个平台, 一批企业: an article, not a count
+        if kind == "count" and start and text[start - 1] in "前第" and word in ("位", "名"):
+            return None  # 前两位, 前3名: a rank
         if word.startswith("年") and (value >= 100 or len(n1) > 2):
             return None  # 2021年 is a year
         if kind == "count" and not n1[0].isdigit() and start and text[start - 1] in "“‘「":
             return None  # “两个确保”: a slogan
     if approx is None:
-        before = APPROX_BEFORE.search(text, max(0, start - 2), start)
+        before = APPROX_BEFORE.search(text, max(0, start - 3), start)
         if before:
             approx = before.group()
     q = Quantity(text[start:end], kind, value, unit, start, end, APPROX_NORMAL.get(approx, approx), range_to)

@@ -13,6 +13,8 @@ import re
 
 from lxml import etree, html
 
+from extractors.formats import ExtractionError
+
 BLOCK_TAGS = frozenset(
     "address article aside blockquote center dd div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 "
     "header hr li main nav ol p pre section table tbody td tfoot th thead tr ul body html".split()
@@ -21,19 +23,23 @@ SKIP_TAGS = frozenset("script style noscript template iframe object embed svg ca
 _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u2002\u2003\u2009\u200b\ufeff]+")
 _WRAP = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])[ \t]*[\r\n]+[ \t]*(?=[\u3000-\u9fff\uff00-\uffef])")
 _INDENT = re.compile(r"^[\s\u3000]+|[\s\u3000]+$")
-_PARSER = etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, recover=True, huge_tree=False)
+# huge_tree lifts libxml2's 256-level depth limit, past which it silently drops the rest of a page
+# (old CMS pages leave <font> unclosed on every line); the input size is capped by extractors.MAX_BYTES.
+_PARSER = html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, recover=True, huge_tree=True)
 
 
 def parse_html(text: str) -> html.HtmlElement:
     """Parse ``text`` with lxml, no network, comments dropped; an empty page gives an empty ``<html>``."""
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)  # lxml refuses str input with an encoding declaration
+    if not text.strip():
+        return html.fromstring("<html></html>")
     try:
-        root = etree.fromstring(text, _PARSER, base_url=None) if text.strip() else None
+        root = etree.fromstring(text, _PARSER, base_url=None)
     except (etree.ParserError, ValueError):
         root = None
-    if root is None:
-        return html.fromstring("<html></html>")
-    return html.fromstring(etree.tostring(root, encoding="unicode")) if not isinstance(root, html.HtmlElement) else root
+    if any(e.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT for e in _PARSER.error_log):
+        raise ExtractionError(f"HTML nested too deep: {_PARSER.error_log.last_error.message.split(',')[0]}")
+    return root if root is not None else html.fromstring("<html></html>")
 
 
 def clean_line(text: str) -> str:
@@ -48,7 +54,7 @@ def clean_line(text: str) -> str:
 
 
 def paragraphs(node: html.HtmlElement) -> list[str]:
-    """The non-empty paragraphs of text under ``node``, in document order."""
+    """The non-empty paragraphs of text under ``node``, in document order (iterative: any depth)."""
     out: list[str] = []
     buf: list[str] = []
 
@@ -58,29 +64,22 @@ def paragraphs(node: html.HtmlElement) -> list[str]:
             out.append(line)
         buf.clear()
 
-    def walk(el: html.HtmlElement) -> None:
+    walker = etree.iterwalk(node, events=("start", "end"))
+    for event, el in walker:
         tag = el.tag if isinstance(el.tag, str) else ""
-        if tag in SKIP_TAGS:
-            if el.tail:
-                buf.append(el.tail)
-            return
-        block = tag in BLOCK_TAGS
-        if block or tag == "br":
+        if event == "start":
+            if tag in SKIP_TAGS:
+                walker.skip_subtree()  # still yields its "end", which keeps the tail
+                continue
+            if tag in BLOCK_TAGS or tag == "br":
+                flush()
+            if el.text and tag != "br":
+                buf.append(el.text)
+            continue
+        if tag in BLOCK_TAGS:
             flush()
-        if el.text and tag != "br":
-            buf.append(el.text)
-        for child in el:
-            walk(child)
-        if block:
-            flush()
-        if el.tail:
+        if el.tail and el is not node:  # the node's own tail is outside it
             buf.append(el.tail)
-
-    tail, node.tail = node.tail, None  # the node's own tail is outside it
-    try:
-        walk(node)
-    finally:
-        node.tail = tail
     flush()
     return out
 

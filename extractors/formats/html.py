@@ -24,7 +24,7 @@ from lxml import html
 from extractors.boilerplate import META_AUTHOR
 from extractors.dates import DATE_RE, parse_date
 from extractors.formats import Draft, ExtractionError
-from extractors.formats.blocks import clean_line, paragraphs, parse_html, text_of
+from extractors.formats.blocks import SKIP_TAGS, clean_line, paragraphs, parse_html, text_of
 from extractors.formats.headings import heading_kind, peel, same_text
 
 _SHARE = re.compile(r"NewsShare\.html\?infoCode=([A-Za-z]*\d+)")
@@ -44,6 +44,7 @@ _META_DATE = (
     "PubDate", "firstpublishedtime", "weibo:article:create_at", "dc.date", "dcterms.created",
 )
 _MIN_SCORE = 20
+_NON_SPACE = re.compile(r"[\s\u3000]+")
 _ANCESTORS = 3
 _TODAY = re.compile(r"今天是|今日是|当前日期|当前时间")
 
@@ -76,13 +77,19 @@ def _is_chrome(el: html.HtmlElement) -> bool:
 
 
 def _drop_chrome(root: html.HtmlElement) -> None:
+    """Remove scripts, styles and navigation/share/related/footer blocks before scoring."""
     for el in list(root.iter()):
-        if isinstance(el.tag, str) and el.getparent() is not None and _is_chrome(el):
+        if isinstance(el.tag, str) and el.getparent() is not None and (el.tag in SKIP_TAGS or _is_chrome(el)):
             el.drop_tree()
 
 
+def _chars(el: html.HtmlElement) -> int:
+    """Non-space characters of text under ``el`` (cheap: no paragraph splitting)."""
+    return len(_NON_SPACE.sub("", "".join(el.itertext())))
+
+
 def _link_chars(el: html.HtmlElement) -> int:
-    return sum(len(text_of(a)) for a in el.iter("a"))
+    return sum(_chars(a) for a in el.iter("a"))
 
 
 def _prose_score(text: str) -> float:
@@ -109,15 +116,14 @@ def best_container(root: html.HtmlElement) -> html.HtmlElement | None:
             anc = anc.getparent()
     best, best_score = None, 0.0
     for el, score in scores.items():
-        total = len(text_of(el)) or 1
-        score *= 1 - min(_link_chars(el) / total, 1.0)
+        score *= 1 - min(_link_ratio(el), 1.0)
         if score > best_score:
             best, best_score = el, score
     return best if best_score >= _MIN_SCORE else None
 
 
 def _link_ratio(el: html.HtmlElement) -> float:
-    return _link_chars(el) / (len(text_of(el)) or 1)
+    return _link_chars(el) / (_chars(el) or 1)
 
 
 def body_nodes(best: html.HtmlElement) -> list[html.HtmlElement]:

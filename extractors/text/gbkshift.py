@@ -54,16 +54,16 @@ def has_gbk_shift(text: str) -> bool:
 def _gbk(chars: str) -> bytes | None:
     """The GBK bytes of ``chars`` if each is a two-byte character (``?`` read as ``？``)."""
     try:
-        data = chars.replace("?", "？").encode("gbk")
+        data = chars.replace("?", "？").encode("gb18030")
     except UnicodeEncodeError:
         return None
     return data if len(data) == 2 * len(chars) else None
 
 
 def _decode(data: bytes) -> str | None:
-    """``data`` as two-byte GBK characters only, else None."""
+    """``data`` as two-byte GBK characters only (GB18030 maps the user-defined ones), else None."""
     try:
-        text = data.decode("gbk")
+        text = data.decode("gb18030")
     except UnicodeDecodeError:
         return None
     return text if 2 * len(text) == len(data) else None

@@ -34,6 +34,7 @@ _LATIN1_MOJIBAKE = re.compile(
 # Characters a GBK decoder makes of UTF-8: anything but ASCII; U+FFFD and ? stand for one lost byte.
 _GBK_RUN = re.compile(r"[^\x00-\x7f]+(?:[?\ufffd][^\x00-\x7f]*)*")
 LOST = "?\ufffd"
+_CONTEXT = 4  # characters on each side that judge a guess
 
 
 class Fixed(NamedTuple):
@@ -54,8 +55,8 @@ def fix_latin1(text: str) -> str:
 
 
 def has_gbk_mojibake(text: str) -> bool:
-    """Cheap detector: two rare characters (UTF-8 read as GBK is half made of them)."""
-    return rare_count(text) >= 2
+    """Cheap detector: a rare character (UTF-8 read as GBK is half made of them)."""
+    return rare_count(text) > 0
 
 
 def _utf8_length(lead: int) -> int:
@@ -115,21 +116,25 @@ def _decode_from(data: list[int | None], start: int) -> tuple[list[list[str]], i
     return chars, i
 
 
-def _choose(chars: list[list[str]]) -> tuple[str, int]:
+def _choose(chars: list[list[str]], before: str, after: str) -> tuple[str, int]:
     """Pick each uncertain character by how well it reads between its neighbours; count guesses."""
-    text = [c[0] if len(c) == 1 else "\ufffd" for c in chars]
+    text = [*before[-_CONTEXT:], *(c[0] if len(c) == 1 else "\ufffd" for c in chars), *after[:_CONTEXT]]
+    chars = [[c] for c in before[-_CONTEXT:]] + chars + [[c] for c in after[:_CONTEXT]]
     traditional = is_traditional("".join(text))
     guesses = 0
     for i, options in enumerate(chars):
         if len(options) > 1:
-            left, right = "".join(text[max(0, i - 3) : i]), "".join(text[i + 1 : i + 4])
+            left, right = "".join(text[max(0, i - _CONTEXT) : i]), "".join(text[i + 1 : i + 1 + _CONTEXT])
             text[i] = max(in_script(options, traditional), key=lambda c: score(left + c + right))
             guesses += 1
-    return "".join(text), guesses
+    return "".join(text[len(before[-_CONTEXT:]) : len(text) - len(after[:_CONTEXT])]), guesses
 
 
-def _repair_run(run: str, least: int) -> tuple[str, int, int]:
-    """The run with its UTF-8-as-GBK stretches decoded; bytes lost and characters guessed."""
+def _repair_run(run: str, least: int, before: str, after: str) -> tuple[str, int, int]:
+    """The run with its UTF-8-as-GBK stretches decoded; bytes lost and characters guessed.
+
+    ``before`` and ``after`` are the text around the run, the context of guesses.
+    """
     data: list[int | None] = []
     starts = []  # byte offset where each character of the run starts
     for c in run:
@@ -141,7 +146,7 @@ def _repair_run(run: str, least: int) -> tuple[str, int, int]:
         chars, end = _decode_from(data, starts[char])
         stop = next((k for k in range(char, len(run)) if starts[k] >= end), len(run))
         if len(chars) >= least and stop - char >= least and any(ord(c[0]) >= 0x2E80 for c in chars):
-            decoded, guesses = _choose(chars)
+            decoded, guesses = _choose(chars, before + "".join(out) + run[pos:char], after)
             if score(decoded) > score(run[char:stop]) + 1.0:
                 out.append(run[pos:char] + decoded)
                 lost += sum(c in LOST for c in run[char:stop]) + max(0, end - len(data))
@@ -162,9 +167,10 @@ def fix_utf8_as_gbk(text: str) -> Fixed:
     warnings = []
 
     def repl(m: re.Match[str], least: int) -> str:
-        if rare_count(m[0]) < least:
+        if not rare_count(m[0]) and not (least == 1 and any(c in LOST for c in m[0])):
             return m[0]
-        fixed, lost, guessed = _repair_run(m[0], least)
+        line_start = m.string.rfind("\n", 0, m.start()) + 1
+        fixed, lost, guessed = _repair_run(m[0], least, m.string[line_start : m.start()], m.string[m.end() : m.end() + _CONTEXT])
         if lost:
             warnings.append(f"utf8-as-gbk: {lost} bytes lost near {fixed[:12]}, {guessed} characters guessed")
         return fixed

@@ -1,6 +1,7 @@
 """The repair steps, registered by name and run in order, each only where its detector finds damage.
 
-Byte-level mojibake goes first, then the misaligned GBK runs, then pinyin
+Byte-level mojibake goes first (latin-1 before GBK: ftfy's detector is the
+stricter), then the misaligned GBK runs, then pinyin
 (which needs the character before the bracket, traditional or simplified),
 full-width figures, and traditional → simplified last. ``repair`` returns the
 text and the names of the steps that changed it; ``explain`` lists each
@@ -74,8 +75,8 @@ class Step(NamedTuple):
 
 
 STEPS = [
-    Step("utf8-as-gbk", has_gbk_mojibake, lambda t, c: fix_utf8_as_gbk(t)),
     Step("latin1-mojibake", has_latin1_mojibake, lambda t, c: (fix_latin1(t), [])),
+    Step("utf8-as-gbk", has_gbk_mojibake, lambda t, c: fix_utf8_as_gbk(t)),
     Step("gbk-shift", has_gbk_shift, lambda t, c: fix_gbk_shift(t)),
     Step("pinyin-annotations", has_pinyin, lambda t, c: (remove_pinyin(t), [])),
     Step("fullwidth-numbers", has_wide, lambda t, c: (narrow_numbers(t), [])),

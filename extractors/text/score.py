@@ -28,8 +28,10 @@ import jieba
 import opencc
 
 # Punctuation of Chinese prose: as likely as a common word, never rare.
-PUNCTUATION = "，。、；：？！“”‘’（）《》〈〉【】—…·「」『』,.;:!?()[]\"' \u3000%％-"
-_PUNCT_LOGP = -5.0
+PUNCTUATION = "，。、；：？！“”‘’（）《》〈〉【】—…·「」『』〔〕,.;:!?()[]\"' \u3000%％￥-"
+# Log-probabilities of punctuation, by how often Chinese news uses it; other punctuation and ASCII -8.
+_PUNCT_LOGP = {"，": -3.5, "。": -4.0, "、": -5.0, "“": -5.5, "”": -5.5, "：": -6.0, "；": -6.5, "（": -6.5, "）": -6.5,
+               "《": -6.5, "》": -6.5, "？": -7.0, "！": -7.0, "\u3000": -9.0}
 # Letters of pinyin with tone marks: their own repair removes them, they are not mojibake.
 PINYIN_LETTERS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ"
 
@@ -53,8 +55,8 @@ def _logp(freq: dict[str, int], logtotal: float, word: str) -> float | None:
     if n:
         return math.log(n) - logtotal
     if len(word) == 1:
-        if word in PUNCTUATION or (word.isascii() and word != "\x00"):
-            return _PUNCT_LOGP
+        if word in PUNCTUATION or (word.isascii() and word != "\x00") or "\uff01" <= word <= "\uff5e":
+            return _PUNCT_LOGP.get(word, -8.0)
         return math.log(0.5) - logtotal
     return None
 
@@ -104,7 +106,8 @@ def _not_rare() -> dict[int, None]:
     traditional forms of level-1 characters (區, 購, 閱 …).
     """
     level1 = _gb2312_level1()
-    chars = set(level1) | set(PUNCTUATION) | set(PINYIN_LETTERS) | {"\ufffd"} | {chr(c) for c in range(128)}
+    fullwidth = {chr(c) for c in range(0xFF01, 0xFF5F)}  # their own repair narrows them
+    chars = set(level1) | set(PUNCTUATION) | set(PINYIN_LETTERS) | fullwidth | {"\ufffd"} | {chr(c) for c in range(128)}
     for config in ("s2t", "s2tw", "s2hk"):
         chars.update(_convert_each(opencc.OpenCC(config), level1))
     cjk = [chr(c) for c in range(0x4E00, 0xA000)]

@@ -1,0 +1,243 @@
+"""Datasette plugin for cgpn archives: Chinese search in SQL, bundled metadata, canned queries, a year facet.
+
+Registered through the ``datasette`` entry point (``cgpn = archive.datasette_plugin``),
+so ``datasette archive.db`` picks it up once cgpn is installed; ``cgpn serve``
+uses :func:`make_datasette`. It adds, on every connection:
+
+- ``cgpn_match(query)``: the safe FTS5 expression of a user query, segmented like the index,
+  for ``WHERE articles_fts MATCH cgpn_match(:q)``;
+- ``cgpn_snippet(text, query)``: a snippet of ``text`` with the matches marked « »
+  (rendered as ``<mark>`` in HTML);
+- ``cgpn_fold(text)``: text folded like the index (NFKC, simplified, lower-case).
+
+>>> cgpn_match("832平臺"), cgpn_match("()")
+('("832" AND "平台")', '""')
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sqlite3
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from datasette import hookimpl
+from datasette.database import QueryInterrupted
+from datasette.facets import Facet
+from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args
+from markupsafe import Markup, escape
+
+from archive.fts import fold
+from archive.search import BODY_WEIGHT, HIGHLIGHT, SUBTITLE_WEIGHT, TITLE_WEIGHT, highlight_terms, match_expression, snippet
+
+if TYPE_CHECKING:  # datasette.app imports the plugins, and so this module: import it lazily
+    from datasette.app import Datasette
+
+ARCHIVE_TABLES = {"articles", "articles_fts", "figures"}
+PLUGIN_NAME = "cgpn"
+
+
+def cgpn_match(query: str | None) -> str:
+    """``match_expression`` for SQL: ``'""'`` (matches nothing) instead of an empty expression."""
+    return match_expression(query or "") or '""'
+
+
+def cgpn_snippet(text: str | None, query: str | None) -> str | None:
+    return None if text is None else snippet(text, highlight_terms(query or ""))
+
+
+@functools.cache
+def bundled_metadata() -> dict[str, Any]:
+    """archive/metadata.json: titles, descriptions, facets, sort orders and units of the archive's tables."""
+    return json.loads(resources.files("archive").joinpath("metadata.json").read_text(encoding="utf-8"))
+
+
+@functools.cache
+def _is_archive(path: str, mtime: float) -> bool:
+    try:
+        conn = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+    return ARCHIVE_TABLES <= names
+
+
+def archive_databases(datasette: Datasette) -> list[str]:
+    """Names of the attached databases that are cgpn archives."""
+    names = []
+    for name, db in datasette.databases.items():
+        if db.path and Path(db.path).is_file() and _is_archive(db.path, Path(db.path).stat().st_mtime):
+            names.append(name)
+    return names
+
+
+SEARCH_SQL = f"""select a.id, substr(a.published_at, 1, 10) as date, a.title, a.source,
+  coalesce(a.url, a.path) as location, cgpn_snippet(a.body, :q) as snippet,
+  round(-bm25(articles_fts, {TITLE_WEIGHT}, {SUBTITLE_WEIGHT}, {BODY_WEIGHT}), 3) as score
+from articles_fts join articles a on a.id = articles_fts.rowid
+where articles_fts match cgpn_match(:q)
+  and (:source = '' or a.source = :source)
+  and (:since = '' or a.published_at >= :since)
+  and (:until = '' or substr(a.published_at, 1, 10) <= :until)
+order by score desc
+limit 100"""
+
+CANNED_QUERIES = {
+    "search_articles": {
+        "title": "检索文章 Search articles",
+        "description": "中文全文检索，简繁通用；空格分隔的词须全部出现，\"引号\"为短语，OR 表示或，-词 表示排除。"
+        "Full-text search in Chinese (simplified or traditional): words separated by spaces must all occur, "
+        "\"quoted text\" is a phrase, OR accepts either, -word excludes. source, since and until "
+        "(YYYY-MM-DD) may stay empty.",
+        "sql": SEARCH_SQL,
+    },
+    "money_by_subject_and_year": {
+        "title": "按主体与年份汇总金额 Money figures by subject and year",
+        "description": "每个主体每年的金额数字：条数、文章数、标题/总数数字之和与最大值（元）。"
+        "Money figures per subject and year (period, else the article's year): how many, in how many "
+        "articles, the sum of headline/total figures and the largest figure, in yuan.",
+        "sql": """select coalesce(subject, '(unknown)') as subject,
+  coalesce(period, substr(published_at, 1, 4)) as year,
+  count(*) as figures, count(distinct article_id) as articles,
+  sum(case when is_total then value_yuan end) as total_yuan,
+  max(value_yuan) as largest_yuan
+from figures_view
+where kind = 'money' and value_yuan is not null
+group by 1, 2
+order by year desc, total_yuan desc""",
+    },
+    "largest_figures": {
+        "title": "最大金额 Largest money figures",
+        "description": "金额最大的数字及其文章。The largest money figures, with their articles.",
+        "sql": """select value_yuan, surface, metric, subject, period, substr(published_at, 1, 10) as date,
+  title, source, location, sentence
+from figures_view
+where kind = 'money' and value_yuan is not null
+order by value_yuan desc
+limit 100""",
+    },
+}
+
+CRAWL_RUNS_FROM_TABLE = "select * from crawl_runs order by rowid desc limit 50"
+CRAWL_RUNS_FROM_CAPTURES = """select source, substr(fetched_at, 1, 13) || ':00' as hour,
+  count(*) as captures, sum(status = 'ok') as ok, sum(status = 'failed') as failed,
+  sum(status = 'pending') as pending, min(fetched_at) as first_fetched, max(fetched_at) as last_fetched
+from captures
+group by source, hour
+order by last_fetched desc
+limit 50"""
+
+
+def latest_crawl_runs(table_names: list[str]) -> dict[str, str]:
+    """The crawl-runs query: the ``crawl_runs`` table when the archive has one, else captures grouped by hour."""
+    if "crawl_runs" in table_names:
+        sql, how = CRAWL_RUNS_FROM_TABLE, "最近的抓取记录 The latest rows of crawl_runs."
+    else:
+        sql, how = CRAWL_RUNS_FROM_CAPTURES, (
+            "按来源和小时汇总抓取结果（每组约为一次抓取）。Captures grouped by source and hour fetched "
+            "(one group ≈ one crawl run), with how many were extracted, failed or are pending."
+        )
+    return {"title": "最近的抓取 Latest crawl runs", "description": how, "sql": sql}
+
+
+@hookimpl
+def prepare_connection(conn: sqlite3.Connection) -> None:
+    conn.create_function("cgpn_match", 1, cgpn_match, deterministic=True)
+    conn.create_function("cgpn_snippet", 2, cgpn_snippet, deterministic=True)
+    conn.create_function("cgpn_fold", 1, lambda text: None if text is None else fold(text), deterministic=True)
+
+
+@hookimpl
+def canned_queries(datasette: Datasette, database: str) -> Any:
+    async def inner() -> dict[str, Any]:
+        tables = await datasette.get_database(database).table_names()
+        if not ARCHIVE_TABLES <= set(tables):
+            return {}
+        return {**CANNED_QUERIES, "latest_crawl_runs": latest_crawl_runs(tables)}
+
+    return inner
+
+
+@hookimpl
+def get_metadata(datasette: Datasette) -> dict[str, Any]:
+    meta = bundled_metadata()
+    top = {k: v for k, v in meta.items() if k != "tables"}
+    return {**top, "databases": {name: {"tables": meta["tables"]} for name in archive_databases(datasette)}}
+
+
+@hookimpl
+def render_cell(value: Any, column: str) -> Markup | None:
+    """Show a « »-marked snippet with ``<mark>`` highlights."""
+    if column != "snippet" or not isinstance(value, str) or HIGHLIGHT[0] not in value:
+        return None
+    start, end = (str(escape(m)) for m in HIGHLIGHT)
+    return Markup(str(escape(value)).replace(start, "<mark>").replace(end, "</mark>"))
+
+
+class YearFacet(Facet):
+    """Facet an ISO date column by year: ``{"year": "published_at"}`` in metadata, or ``?_facet_year=published_at``."""
+
+    type = "year"
+
+    async def facet_results(self) -> tuple[list[dict[str, Any]], list[str]]:
+        results, timed_out = [], []
+        pairs = self.get_querystring_pairs()
+        size = self.get_facet_size()
+        for config in (c["config"] for c in self.get_configs()):
+            column = config.get("column") or config["simple"]
+            year = f"substr({escape_sqlite(column)}, 1, 4)"
+            sql = (
+                f"select {year} as value, count(*) as count from ({self.sql}) "
+                f"where {year} glob '[0-9][0-9][0-9][0-9]' group by 1 order by 1 desc limit {size + 1}"
+            )
+            try:
+                rows = await self.ds.execute(
+                    self.database, sql, self.params, truncate=False,
+                    custom_time_limit=self.ds.setting("facet_time_limit_ms"),
+                )
+            except QueryInterrupted:
+                timed_out.append(column)
+                continue
+            arg = f"{column}__startswith"
+            values = []
+            for row in rows.rows[:size]:
+                selected = (arg, row["value"]) in pairs
+                toggle = (path_with_removed_args if selected else path_with_added_args)(self.request, {arg: row["value"]})
+                values.append({
+                    "value": row["value"], "label": row["value"], "count": row["count"], "selected": selected,
+                    "toggle_url": self.ds.absolute_url(self.request, self.ds.urls.path(toggle)),
+                })
+            results.append({
+                "name": column, "type": self.type, "hideable": False, "results": values,
+                "toggle_url": self.ds.urls.path(path_with_removed_args(self.request, {"_facet_year": column})),
+                "truncated": len(rows) > size,
+            })
+        return results, timed_out
+
+
+@hookimpl
+def register_facet_classes() -> list[type[Facet]]:
+    return [YearFacet]
+
+
+def register() -> None:
+    """Register this plugin unless Datasette already loaded it (through the entry point or earlier)."""
+    from datasette.plugins import pm
+
+    import archive.datasette_plugin as module
+
+    if not pm.is_registered(module) and pm.get_plugin(PLUGIN_NAME) is None:
+        pm.register(module, name=PLUGIN_NAME)
+
+
+def make_datasette(db_path: str | Path, **settings: Any) -> Datasette:
+    """A read-only Datasette over the archive at ``db_path`` (opened immutable), with this plugin."""
+    from datasette.app import Datasette
+
+    register()
+    return Datasette(immutables=[str(db_path)], settings=settings or None)

@@ -1,0 +1,220 @@
+"""extractors.text: every repair on real and synthetic damage, and no harm to clean text."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
+import pytest
+
+from extractors.text import Change, RepairConfig, explain, is_traditional, repair, to_simplified
+from extractors.text.gbkshift import fix_gbk_shift
+from extractors.text.pinyin import remove_pinyin
+from extractors.text.width import narrow_numbers
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+SEED_000 = (FIXTURES / "000_f35babb0978771df.txt").read_text(encoding="utf-8")
+SIMPLIFIED = (FIXTURES / "repair" / "negative" / "simplified.txt").read_text(encoding="utf-8").splitlines()
+TRADITIONAL = (FIXTURES / "repair" / "negative" / "traditional.txt").read_text(encoding="utf-8").splitlines()
+IN_THE_WILD = json.loads((FIXTURES / "repair" / "in_the_wild.json").read_text(encoding="utf-8"))
+PINYIN_LEFT = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[1-5]?[)）]")
+HAN_LINES = [line for line in SIMPLIFIED if not line.isascii()]
+
+
+# --- do no harm -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("line", SIMPLIFIED)
+def test_clean_simplified_comes_back_byte_for_byte(line: str) -> None:
+    r = repair(line)
+    assert (r.text, r.unsimplified, r.repairs, r.warnings, r.script) == (line, line, [], [], "hans")
+
+
+@pytest.mark.parametrize("line", TRADITIONAL)
+def test_clean_traditional_only_simplified(line: str) -> None:
+    r = repair(line)
+    assert r.unsimplified == line
+    assert r.text == to_simplified(line)
+    assert r.repairs == ([] if r.text == line else ["t2s"])
+    assert r.warnings == []
+
+
+def test_clean_article_as_one_text_keeps_every_newline() -> None:
+    text = "\n".join(SIMPLIFIED) + "\n"
+    assert repair(text).text == text
+    assert explain(text) == []
+
+
+# --- seed 000 and other damage met in the wild -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=c["label"])) if c["expect"] == "fail" else c
+        for c in IN_THE_WILD
+    ],
+    ids=[c["label"] for c in IN_THE_WILD],
+)
+def test_in_the_wild(case: dict) -> None:
+    r = repair(case["original"])
+    assert (r.text, r.repairs) == (case["fixed"], case["repairs"])
+
+
+def test_seed_000_whole_text() -> None:
+    r = repair(SEED_000)
+    assert r.script == "hant"
+    assert r.repairs == ["gbk-shift", "pinyin-annotations", "t2s"]
+    assert len(r.text.splitlines()) == len(SEED_000.splitlines())
+    assert PINYIN_LEFT.findall(r.text) == []
+    assert "零售每份3元。可以破月、破季订阅。" in r.text
+    assert r.text.count("可以破月") == 1
+    assert "零售每份3元。可以破月、破季訂閱。" in r.unsimplified
+    assert "1955.96万元" in r.text and "(柳财)" in r.text
+    assert r.warnings == ["gbk-shift: 2 bytes lost to '?' near 元。零售每份3元, kept the copy that follows"]
+
+
+@pytest.mark.parametrize("text", [SEED_000, *[c["original"] for c in IN_THE_WILD]])
+def test_repairing_twice_is_repairing_once(text: str) -> None:
+    once = repair(text).text
+    assert repair(once).text == once
+    assert repair(once).repairs == []
+
+
+# --- each step ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "damaged, fixed",
+    [
+        ("脫貧地區(qū)農(nóng)副產(chǎn)品", "脫貧地區農副產品"),
+        ("地区(qu1)农(nong2)", "地区农"),
+        ("地区(qu)农（nong）", "地区农"),
+        ("地區 (qū)采購( gòu )", "地區采購"),
+        ("脫貧地區(dì)", "脫貧地區(dì)"),  # not a reading of 區
+        ("地区(qǔ)", "地区(qǔ)"),  # a reading without its tone
+        ("平台(app)接口(api)项目(PPP)", "平台(app)接口(api)项目(PPP)"),
+        ("(柳財)(对口支援办)(2021年)(记者 王明)（文章来源：中国政府采购报）(GMT+8)",
+         "(柳財)(对口支援办)(2021年)(记者 王明)（文章来源：中国政府采购报）(GMT+8)"),
+        ("重(zhòng)要 重(chóng)新 地(de)", "重要 重新 地"),  # heteronyms
+    ],
+)
+def test_pinyin_removed_only_where_it_reads_the_character(damaged: str, fixed: str) -> None:
+    assert remove_pinyin(damaged) == fixed
+
+
+@pytest.mark.parametrize(
+    "damaged, fixed",
+    [
+        ("采购金额１２３．４５万元。", "采购金额123.45万元。"),
+        ("增长１２．５％，共３０家（ＰＰＰ）。", "增长12.5％，共30家（PPP）。"),
+        ("采购1955．96万元：第一．二条", "采购1955.96万元：第一．二条"),
+    ],
+)
+def test_fullwidth_figures_narrowed_punctuation_kept(damaged: str, fixed: str) -> None:
+    assert narrow_numbers(damaged) == fixed
+
+
+@pytest.mark.parametrize("codec", ["latin-1", "sloppy-windows-1252"])
+def test_utf8_read_as_latin1_or_cp1252(codec: str) -> None:
+    for line in HAN_LINES:
+        r = repair(line.encode("utf-8").decode(codec))
+        assert (r.text, r.repairs) == (line, ["latin1-mojibake"])
+
+
+def test_utf8_read_as_gbk_without_loss() -> None:
+    # Two-character-aligned runs lose no byte: every one must come back exactly.
+    text = "政府采购规模33929.6亿元，占财政支出12.5%"
+    damaged = text.encode("utf-8").decode("gb18030")
+    assert damaged != text and "\ufffd" not in damaged
+    r = repair(damaged)
+    assert (r.text, r.repairs, r.warnings) == (text, ["utf8-as-gbk"], [])
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
+
+
+def test_utf8_read_as_gbk_losses_guessed_and_reported() -> None:
+    # A run of an odd number of characters loses its last byte before ASCII: that character is guessed.
+    errors = 0
+    for line in HAN_LINES:
+        r = repair(line.encode("utf-8").decode("gb18030", "replace"))
+        assert r.repairs[:1] == ["utf8-as-gbk"]
+        errors += _edits(r.text, line)
+        if r.text != line:
+            assert any(w.startswith("utf8-as-gbk:") for w in r.warnings)
+    assert errors / sum(map(len, HAN_LINES)) < 0.02
+
+
+def _shift(text: str, start: int, end: int, lost: bool) -> str:
+    """``text[start:end]`` decoded one byte off: its end bytes lost to ``?``, or a stray byte on each side."""
+    data = text[start:end].encode("gbk")
+    shifted = "?" + data[1:-1].decode("gb18030") + "?" if lost else (b"\xb5" + data + b"\xa1").decode("gb18030")
+    return text[:start] + shifted + text[end:]
+
+
+@pytest.mark.parametrize("lost", [False, True])
+def test_gbk_shift_restores_or_keeps_intact_characters(lost: bool) -> None:
+    text = "柳州市财政局加大对脱贫地区农副产品的采购支持力度，提前半年完成预留采购份额。"
+    start, end = 9, 19  # 脱贫地区农副产品的采
+    damaged = _shift(text, start, end, lost)
+    fixed = fix_gbk_shift(damaged)
+    if lost:
+        assert fixed.text.startswith(text[:start]) and fixed.text.endswith(text[end:])
+        assert text[start + 1 : end - 1] in fixed.text
+        assert fixed.warnings and "2 bytes lost" in fixed.warnings[0]
+    else:
+        assert (fixed.text, fixed.warnings) == (text, [])
+
+
+def test_gbk_shift_keeps_one_copy_of_a_repeated_sentence() -> None:
+    text = "每季定价69元。零售每份3元。可以破月、破季订阅。"
+    damaged = _shift(text, 14, 19, lost=True)  # 。可以破月
+    assert damaged == "每季定价69元。零售每份3元?？梢云圃?、破季订阅。"
+    repeated = damaged + " " + text[15:]
+    assert fix_gbk_shift(repeated).text == text
+
+
+# --- script -------------------------------------------------------------------------------------
+
+
+def test_script_and_simplification() -> None:
+    assert is_traditional(TRADITIONAL[0]) and not is_traditional(SIMPLIFIED[0])
+    assert to_simplified("網路軟體", "tw2sp") == "网络软件"
+    r = repair("網路軟體採購", RepairConfig(t2s_config="tw2sp"))
+    assert (r.text, r.unsimplified, r.script) == ("网络软件采购", "網路軟體採購", "hant")
+
+
+# --- configuration and explanations ---------------------------------------------------------------
+
+
+def test_config_switches_steps_off() -> None:
+    line = "脫貧地區(qū)採購１２３．４５萬元"
+    assert repair(line, RepairConfig(t2s=False)).text == "脫貧地區採購123.45萬元"
+    assert repair(line, RepairConfig(pinyin_annotations=False, fullwidth_numbers=False)).text == "脱贫地区(qū)采购１２３．４５万元"
+    assert repair(line, RepairConfig(t2s=False, pinyin_annotations=False, fullwidth_numbers=False)).repairs == []
+
+
+def test_explain_positions_replay_each_step() -> None:
+    text = "地区(qū)农(nóng)采购１２３万元\n第二段ＡＢ"
+    changes = explain(text)
+    assert changes == [
+        Change("pinyin-annotations", 2, 6, "(qū)", ""),
+        Change("pinyin-annotations", 7, 13, "(nóng)", ""),
+        Change("fullwidth-numbers", 5, 8, "１２３", "123"),
+        Change("fullwidth-numbers", 14, 16, "ＡＢ", "AB"),
+    ]
+    after_pinyin = text
+    for c in reversed([c for c in changes if c.step == "pinyin-annotations"]):
+        assert after_pinyin[c.start : c.end] == c.before
+        after_pinyin = after_pinyin[: c.start] + c.after + after_pinyin[c.end :]
+    assert after_pinyin == "地区农采购１２３万元\n第二段ＡＢ"
