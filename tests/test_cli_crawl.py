@@ -102,3 +102,34 @@ def test_help_ends_with_an_example() -> None:
     result = invoke("--help")
     assert result.exit_code == 0
     assert "Example: cgpn crawl zcb-epaper --base-url" in result.output
+
+
+def test_a_progress_bar_on_a_terminal(sites: Sites, db_path: str) -> None:
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "from cgpn.cmd_crawl import crawl; crawl()", "finews", "--base-url", sites.url,
+         "--db", db_path, "--delay", "0.02"],
+        cwd=ROOT, stdin=slave, stdout=slave, stderr=slave, close_fds=True,
+    )
+    os.close(slave)
+    output = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        output += chunk
+    os.close(master)
+    assert proc.wait(30) == 0
+    text = output.decode("utf-8", errors="replace")
+    assert "crawling finews" in text and "━" in text  # rich's bar
+    assert "crawled finews: fetched 15, new 12, changed 0, unchanged 0, failed 0, skipped 0" in text
