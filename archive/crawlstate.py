@@ -50,9 +50,10 @@ def _transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 class CrawlStateStore:
     """Frontier and run log on an open archive connection; every write is its own transaction."""
 
-    def __init__(self, conn: sqlite3.Connection, from_json: Callable[[str], Any]):
+    def __init__(self, conn: sqlite3.Connection, from_json: Callable[[str], Any], *, give_up_after: int = 5):
         self.conn = conn
         self.from_json = from_json
+        self.give_up_after = give_up_after  # failed runs before an item is dropped
 
     def add(self, source: str, requests: Iterable[_Request]) -> None:
         with _transaction(self.conn):
@@ -91,18 +92,22 @@ class CrawlStateStore:
         with _transaction(self.conn):
             self._insert(source, children)
             self.conn.execute(
-                """UPDATE crawl_frontier SET state = 'done', error = NULL, attempts = attempts + 1,
+                """UPDATE crawl_frontier SET state = 'done', error = NULL, attempts = 0,
                    etag = coalesce(?, etag), last_modified = coalesce(?, last_modified), updated_at = ?
                    WHERE source = ? AND key = ?""",
                 (*validators, _now(), source, key),
             )
 
     def fail(self, source: str, key: str, error: str, *, permanent: bool) -> None:
+        """Record a failure; after ``give_up_after`` failed runs a failure is dropped too."""
         with _transaction(self.conn):
             self.conn.execute(
-                """UPDATE crawl_frontier SET state = ?, error = ?, attempts = attempts + 1, updated_at = ?
+                """UPDATE crawl_frontier SET
+                     state = CASE WHEN ? OR attempts + 1 >= ? THEN 'dropped' ELSE 'failed' END,
+                     error = CASE WHEN ? OR attempts + 1 < ? THEN ? ELSE ? || ' (gave up after ' || (attempts + 1) || ' runs)' END,
+                     attempts = attempts + 1, updated_at = ?
                    WHERE source = ? AND key = ?""",
-                ("dropped" if permanent else "failed", error, _now(), source, key),
+                (permanent, self.give_up_after, permanent, self.give_up_after, error, error, _now(), source, key),
             )
 
     def _insert(self, source: str, requests: Iterable[_Request]) -> None:

@@ -107,7 +107,7 @@ MIGRATIONS: list[list[str]] = [
             request TEXT NOT NULL,           -- the request as JSON, to resume it
             leaf INTEGER NOT NULL,           -- 1: an article, fetched once
             state TEXT NOT NULL DEFAULT 'pending',  -- pending, done, failed (retried), dropped (refused)
-            attempts INTEGER NOT NULL DEFAULT 0,
+            attempts INTEGER NOT NULL DEFAULT 0,  -- failed runs in a row
             error TEXT,
             etag TEXT,
             last_modified TEXT,

@@ -49,6 +49,22 @@ def test_failed_items_are_resumed_and_dropped_ones_are_not(db_path: str) -> None
     arc.close()
 
 
+def test_an_item_failing_run_after_run_is_given_up(db_path: str) -> None:
+    arc = Archive(db_path)
+    state = CrawlStateStore(arc.conn, Request.from_json, give_up_after=3)
+    state.add("finews", POSTS[:1])
+    state.fail("finews", POSTS[0].key, "HTTP 503", permanent=False)
+    state.complete("finews", POSTS[0].key, [], (None, None))  # a success resets the count
+    for _ in range(2):
+        state.fail("finews", POSTS[0].key, "timed out", permanent=False)
+        assert state.resume("finews") == POSTS[:1]
+    state.fail("finews", POSTS[0].key, "timed out", permanent=False)
+    assert state.resume("finews") == []
+    row = next(arc.db.query("SELECT state, error FROM crawl_frontier"))
+    assert row == {"state": "dropped", "error": "timed out (gave up after 3 runs)"}
+    arc.close()
+
+
 def test_a_failed_transaction_leaves_the_frontier_as_it_was(db_path: str) -> None:
     arc, state = store(db_path)
     state.add("finews", [LISTING])
