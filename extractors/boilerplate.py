@@ -28,7 +28,7 @@ FOOTER_START = re.compile(
     r"本[报站网刊]拥有此文版权|版权所有|版权声明|郑重声明|免责声明|©|copyright|(?:凡|本文)?(?:未经|转载).{0,20}(?:授权|许可|注明|版权)"
     r"|责任编辑|责编|编辑[:：]|审核[:：]|校对[:：]"
     r"|点击排行|阅读排行|热门(?:文章|新闻|推荐)|相关(?:报道|新闻|阅读|文章|链接|稿件)|新闻推荐|最新(?:新闻|文章|资讯)|推荐阅读|延伸阅读"
-    r"|欢迎订阅|订阅方式|邮发代号|上一篇|下一篇|【?打印(?:本页|此文)?】|【?关闭(?:窗口)?】|分享到"
+    r"|欢迎订阅|订阅方式|邮发代号|上一篇|下一篇|纠错|附件\s*\d*\s*[:：]|【?打印(?:本页|此文)?】|【?关闭(?:窗口)?】|分享到"
     r")"
     # a short site-footer line: 版权所有, 主办单位, ICP 备案, visitor counters wherever they stand in it
     r"|^(?=.{0,100}$)(?!.*[。！？]$).{0,60}(?:版权所有|主办单位|承办单位|技术支持|ICP备|ICP证|公网安备|您是本站第|访问人次|访问量)",
@@ -50,7 +50,12 @@ NOISE = re.compile(
     r")",
     re.I,
 )
-SOURCE_LINE = re.compile(r"^\s*[（(]\s*(?:文章)?来源[:：]\s*(?P<publisher>[^）)]{2,40})[）)]\s*$")
+SOURCE_LINE = re.compile(
+    r"^\s*[（(]\s*(?:文章)?来源[:：]\s*(?P<publisher>[^）)]{2,40})[）)]\s*$"
+    r"|^\s*(?:文章)?来源[:：]\s*(?P<bare>[^，。；\s]{2,30})\s*$"
+    r"|^\s*《\s*(?P<paper>[^》]{2,12}?)\s*》\s*[（(][^）)]*第\s*\d+\s*版\s*[)）]\s*$"  # 《 人民日报 》（2024年09月03日 第 06 版）
+)
+UNKNOWN_AUTHORS = frozenset({"佚名", "未知", "管理员", "admin", "编辑部", "本站"})
 _NAMES = rf"{_CJK_NAME}(?:[\s、，,]+{_CJK_NAME})*"
 BYLINE = re.compile(
     rf"^\s*[（(]\s*(?:本报)?(?:记者|通讯员|作者|文)?[:：/]?\s*(?P<author>{_NAMES})\s*[)）]\s*$"
@@ -58,6 +63,9 @@ BYLINE = re.compile(
 )
 # "来源：中国政府采购报  作者：张三  发布时间：2011-07-05" style meta lines.
 META_FIELD = re.compile(r"(来源|作者|发布时间|发布日期|时间|日期|浏览次数|点击数|阅读次数|访问量)\s*[:：]")
+_DATE_LINE = re.compile(
+    r"^\s*(?:(?:发布|发表|更新)?(?:时间|日期)\s*[:：])?\s*[（(\[]?\s*(?:19|20)\d\d\s*[年/.-][^，。；]*?[)）\]]?\s*(?:来源\s*[:：][^，。；]*)?$"
+)
 META_SOURCE = re.compile(r"来源\s*[:：]\s*([^\s|｜]{2,30})")
 META_AUTHOR = re.compile(rf"作者\s*[:：]\s*(?:本报)?(?:特约)?(?:记者|通讯员)?\s*({_CJK_NAME})(?![\u4e00-\u9fff])")
 
@@ -71,16 +79,18 @@ class Split(NamedTuple):
 
 
 def is_meta_line(line: str) -> bool:
-    """A short line of "key：value" page facts, not prose.
+    """A short line of "key：value" page facts or a bare date line, not prose.
 
     >>> is_meta_line("来源：中国政府采购报　作者：张三　发布时间：2011-07-05")
     True
-    >>> is_meta_line("来源：财政部网站。")
-    False
+    >>> is_meta_line("（2021年12月2日） 来源：县财政局")
+    True
+    >>> is_meta_line("来源：财政部网站。"), is_meta_line("2021年12月2日，全省采购意向公开率达100%。")
+    (False, False)
     """
-    return len(line) < 120 and len(META_FIELD.findall(line)) >= 2 or (
-        len(line) < 40 and bool(re.match(r"^\s*(?:发布时间|发布日期|日期|时间)\s*[:：]", line)) and parse_date(line) is not None
-    )
+    if len(line) < 120 and len(META_FIELD.findall(line)) >= 2:
+        return True
+    return len(line) < 60 and bool(_DATE_LINE.match(line)) and parse_date(line) is not None
 
 
 def split_body(paragraphs: list[str]) -> Split:
@@ -93,7 +103,9 @@ def split_body(paragraphs: list[str]) -> Split:
         if not line:
             continue
         if m := SOURCE_LINE.match(line):
-            publisher = publisher or m["publisher"].strip()
+            publisher = publisher or (m["publisher"] or m["bare"] or m["paper"]).strip()
+            if m["paper"]:
+                published_at = published_at or parse_date(line)
             continue
         if not in_footer and body and FOOTER_START.match(line):
             in_footer = True
@@ -111,4 +123,4 @@ def split_body(paragraphs: list[str]) -> Split:
             continue
         body.append(i)
     removed = sum(1 for p in paragraphs if p.strip()) - len(body)
-    return Split(body, author, publisher, published_at, removed)
+    return Split(body, None if author in UNKNOWN_AUTHORS else author, publisher, published_at, removed)

@@ -22,9 +22,9 @@ from collections.abc import Callable
 from lxml import html
 
 from extractors.boilerplate import META_AUTHOR
-from extractors.dates import DATE_RE, parse_date
+from extractors.dates import DATE_RE, date_from_url, from_timestamp, parse_date
 from extractors.formats import Draft, ExtractionError
-from extractors.formats.blocks import SKIP_TAGS, clean_line, paragraphs, parse_html, text_of
+from extractors.formats.blocks import BLOCK_TAGS, SKIP_TAGS, clean_line, paragraphs, parse_html, text_of
 from extractors.formats.headings import heading_kind, peel, same_text
 
 _SHARE = re.compile(r"NewsShare\.html\?infoCode=([A-Za-z]*\d+)")
@@ -46,6 +46,9 @@ _META_DATE = (
 _MIN_SCORE = 20
 _NON_SPACE = re.compile(r"[\s\u3000]+")
 _ANCESTORS = 3
+_JSONLD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
+_WECHAT_CT = re.compile(r"""\bvar\s+ct\s*=\s*["'](\d{10})["']""")
+_DASH_SUBTITLE = re.compile(r"^\s*(?:——|—|－－)[^。]{2,60}$")
 _TODAY = re.compile(r"今天是|今日是|当前日期|当前时间")
 
 
@@ -149,22 +152,48 @@ def body_nodes(best: html.HtmlElement) -> list[html.HtmlElement]:
     return siblings[lo:hi + 1]
 
 
+def _texts_before(root: html.HtmlElement, stop: html.HtmlElement | None) -> list[str]:
+    """The page's text before ``stop``, one string per innermost block (dates split across spans stay whole)."""
+    out: list[str] = []
+    covered: set[html.HtmlElement] = set()
+    holds_block: set[html.HtmlElement] = set()  # elements with a block element somewhere below
+    for el in reversed(list(root.iter())):
+        if (el.tag in BLOCK_TAGS or el in holds_block) and (parent := el.getparent()) is not None:
+            holds_block.add(parent)
+    for el in root.iter():
+        if el is stop:
+            break
+        if el in covered or not isinstance(el.tag, str) or el.tag in SKIP_TAGS:
+            continue
+        if el.tag in BLOCK_TAGS and el not in holds_block:
+            out.append(text_of(el))
+            covered.update(el.iterdescendants())
+        else:
+            out.extend(t for t in (el.text, el.tail) if t and t.strip())
+    return out
+
+
 def _meta_before(root: html.HtmlElement, stop: html.HtmlElement | None) -> tuple[str | None, str | None]:
     """(date, author) from the page text before the body: a labelled date ("发布时间：…") wins
     over the date nearest the body ("今天是…" is skipped); the author comes from a "作者：…" label."""
     last = labelled = author = None
-    for el in root.iter():
-        if el is stop:
-            break
-        for text in (el.text, el.tail):
-            if not text:
-                continue
-            if DATE_RE.search(text) and not _TODAY.search(text) and (date := parse_date(text)):
-                last = date
-                labelled = labelled or (date if _DATE_LABEL.search(text) else None)
-            if author is None and (m := META_AUTHOR.search(text)):
-                author = m.group(1)
+    for text in _texts_before(root, stop):
+        if DATE_RE.search(text) and not _TODAY.search(text) and (date := parse_date(text)):
+            last = date
+            labelled = labelled or (date if _DATE_LABEL.search(text) else None)
+        if author is None and (m := META_AUTHOR.search(text)):
+            author = m.group(1)
     return labelled or last, author
+
+
+def _date_elsewhere(root: html.HtmlElement, text: str, url: str | None) -> str | None:
+    """Last resorts for a page that shows no date: JSON-LD, a WeChat ``var ct`` timestamp, the URL."""
+    if m := _JSONLD_DATE.search(text):
+        return parse_date(m.group(1))
+    if m := _WECHAT_CT.search(text):
+        return from_timestamp(m.group(1))
+    canonical = root.xpath('string(//link[@rel="canonical"]/@href)') or _meta(root, "og:url")
+    return date_from_url(url) or date_from_url(canonical)
 
 
 def _title_candidates(root: html.HtmlElement) -> list[html.HtmlElement]:
@@ -210,6 +239,8 @@ def generic(root: html.HtmlElement, draft: Draft) -> None:
     lines = [line for node in nodes for line in paragraphs(node)]
     while lines and (same_text(lines[0], draft.title) or (draft.title and lines[0].startswith(draft.title) and len(lines[0]) < len(draft.title) + 40 and parse_date(lines[0]))):
         lines.pop(0)
+    if lines and _DASH_SUBTITLE.match(lines[0]) and not draft.subtitle:  # "——记某某县财政局" under the title
+        draft.subtitle = lines.pop(0).lstrip("—－- ")
     draft.paragraphs = lines
 
 
@@ -271,6 +302,7 @@ def parse(text: str, url: str | None = None) -> Draft:
     else:
         generic(root, draft)
     draft.url = url or _meta(root, "og:url")
+    draft.published_at = draft.published_at or _date_elsewhere(root, text, url)
     if share := _SHARE.search(text):
         draft.info_code = share.group(1)
     if not draft.author and (author := _meta(root, "author", "article:author")):
