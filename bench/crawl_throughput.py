@@ -24,6 +24,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -86,16 +87,20 @@ def cgpn(base: str, db: str, store: bool, concurrency: int) -> int:
     return stats.fetched
 
 
-def timed(label: str, repeat: int, fn, *args) -> None:
-    """Run ``fn`` ``repeat`` times (fresh archive each time) and print the median."""
-    runs = []
+def measure(crawlers: list[tuple[str, Callable[..., int], tuple]], repeat: int) -> None:
+    """Run every crawler once per round (interleaved, so load changes hit all alike); print medians."""
+    times: dict[str, list[float]] = {label: [] for label, _, _ in crawlers}
+    pages: dict[str, int] = {}
     for n in range(repeat):
-        fresh = [f"{a}.{n}" if isinstance(a, str) and a.endswith(".db") else a for a in args]
-        start = time.perf_counter()
-        pages = fn(*fresh)
-        runs.append(time.perf_counter() - start)
-    elapsed = statistics.median(runs)
-    print(f"| {label} | {pages} | {elapsed:.2f} | {pages / elapsed:.1f} | {min(pages / r for r in runs):.0f}–{max(pages / r for r in runs):.0f} |", flush=True)
+        for label, fn, args in crawlers:
+            fresh = [f"{a}.{n}" if isinstance(a, str) and a.endswith(".db") else a for a in args]
+            start = time.perf_counter()
+            pages[label] = fn(*fresh)
+            times[label].append(time.perf_counter() - start)
+    for label, runs in times.items():
+        rates = [pages[label] / r for r in runs]
+        median = statistics.median(runs)
+        print(f"| {label} | {pages[label]} | {median:.2f} | {pages[label] / median:.1f} | {min(rates):.0f}–{max(rates):.0f} |")
 
 
 def main() -> None:
@@ -112,13 +117,14 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             warm = os.path.join(tmp, "warm.db")
             run_crawl(warm, "finews", Scope(base), settings=CrawlSettings(delay=0))  # warm up jieba, extractors
-            print(f"{args.posts} posts, concurrency {args.concurrency}, rate limit off, median of {args.repeat} runs\n")
+            print(f"{args.posts} posts, concurrency {args.concurrency}, rate limit off, median of {args.repeat} interleaved rounds\n")
             print("| crawler | pages fetched | seconds | pages/s | range |\n|---|---|---|---|---|")
-            r = args.repeat
-            timed("sequential httpx loop, fetch only", r, sequential, base, None)
-            timed("cgpn crawl engine, fetch only", r, cgpn, base, os.path.join(tmp, "a.db"), False, args.concurrency)
-            timed("sequential httpx loop + ingest", r, sequential, base, os.path.join(tmp, "b.db"))
-            timed("cgpn crawl (fetch + extract + store)", r, cgpn, base, os.path.join(tmp, "c.db"), True, args.concurrency)
+            measure([
+                ("sequential httpx loop, fetch only", sequential, (base, None)),
+                ("cgpn crawl engine, fetch only", cgpn, (base, os.path.join(tmp, "a.db"), False, args.concurrency)),
+                ("sequential httpx loop + ingest", sequential, (base, os.path.join(tmp, "b.db"))),
+                ("cgpn crawl (fetch + extract + store)", cgpn, (base, os.path.join(tmp, "c.db"), True, args.concurrency)),
+            ], args.repeat)
             start = time.perf_counter()
             again = run_crawl(os.path.join(tmp, "c.db.0"), "finews", Scope(base), settings=CrawlSettings(delay=0))
             print(f"\nrepeated cgpn crawl over the same archive: {again.fetched} request(s) answered "
