@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
 
 from archive import Archive
 from cgpn.cmd_crawl import crawl_scope, run_crawl
-from tests.sites.fixtures import Sites, sites  # noqa: F401
-from tests.sites.harness import FAST
+from tests.sites.feeds import render_page
+from tests.sites.fixtures import FAST, Sites, sites  # noqa: F401
+from tests.sites.server import Reply, Seen, html
 
 FAULTS = ["fault/500", "fault/429", "fault/reset", "fault/truncated", "fault/gbk-as-utf8", "fault/utf8-as-gbk",
           "fault/slow", "fault/redirect-offsite", "private/report.html", "fault/huge", "fault/huge-chunked"]
@@ -19,7 +22,7 @@ SETTINGS = FAST.override(read_timeout=0.3, retries=2, max_bytes=1024 * 1024)
 def frontier(db: str) -> dict[str, tuple[str, str | None]]:
     with Archive(db) as arc:
         rows = arc.db.query("SELECT request, state, error FROM crawl_frontier WHERE leaf = 1")
-        return {__import__("json").loads(r["request"])["url"].split("/", 3)[3]: (r["state"], r["error"]) for r in rows}
+        return {json.loads(r["request"])["url"].split("/", 3)[3]: (r["state"], r["error"]) for r in rows}
 
 
 def run(db: str, sites: Sites, tmp_path: Path):
@@ -50,8 +53,11 @@ def test_the_next_run_retries_failures_only(sites: Sites, db_path: str, tmp_path
     run(db_path, sites, tmp_path)
     before = len(sites.server.seen)
     original = sites.server._server.app
-    sites.server._server.app = lambda seen: original(seen) if seen.path != "/fault/slow" else original(
-        type(seen)(seen.method, "/fault/500", {}, {}, seen.headers))  # the slow page recovered
+
+    def recovered(seen: Seen) -> Reply:  # the slow page now answers at once
+        return html(render_page(sites.stories[0])) if seen.path == "/fault/slow" else original(seen)
+
+    sites.server._server.app = recovered
     stats = run(db_path, sites, tmp_path)
     again = [s.path for s in sites.server.seen[before:]]
     assert again == ["/robots.txt", "/fault/slow"]
@@ -70,8 +76,8 @@ def test_a_listing_whose_markup_changed_is_a_clear_error(sites: Sites, db_path: 
         sites.zcb.page_key = "BanCi"
     else:
         getattr(sites, site).markup = "v2"
-    scope = crawl_scope(source, sites.url, None if source == "finews" else __import__("datetime").date(2022, 2, 14),
-                        None if source == "finews" else __import__("datetime").date(2022, 2, 14))
+    day = None if source == "finews" else dt.date(2022, 2, 14)
+    scope = crawl_scope(source, sites.url, day, day)
     stats = run_crawl(db_path, source, scope, settings=SETTINGS)
     assert stats.new == 0 and stats.failed >= 1
     assert f"{selector!r}" in stats.errors[0] and "markup may have changed" in stats.errors[0]

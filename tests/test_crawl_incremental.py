@@ -16,8 +16,7 @@ from scraper import Scope
 from tests.conftest import ROOT
 from tests.sites.data import generated_story
 from tests.sites.finews import post_path
-from tests.sites.fixtures import Sites, sites  # noqa: F401
-from tests.sites.harness import FAST
+from tests.sites.fixtures import FAST, Sites, sites  # noqa: F401
 from tests.sites.server import Reply, Seen
 
 

@@ -11,8 +11,7 @@ from archive import Archive
 from cgpn.cmd_crawl import crawl_scope, run_crawl
 from tests.sites.feeds import page_path
 from tests.sites.finews import post_path
-from tests.sites.fixtures import Sites, sites  # noqa: F401
-from tests.sites.harness import FAST
+from tests.sites.fixtures import FAST, Sites, sites  # noqa: F401
 
 SEED_TITLE = "广州交出乡村产业振兴满意答卷"
 

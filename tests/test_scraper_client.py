@@ -13,8 +13,7 @@ from scraper.request import Request, Response
 from scraper.settings import CrawlSettings
 from tests.sites.faults import HUGE
 from tests.sites.feeds import render_page
-from tests.sites.fixtures import Sites, sites  # noqa: F401
-from tests.sites.harness import FAST
+from tests.sites.fixtures import FAST, Sites, sites  # noqa: F401
 from tests.sites.server import Reply, Seen
 
 

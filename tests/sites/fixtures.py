@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from scraper import CrawlSettings
 from tests.sites.cgpnews import CgpnewsSite
 from tests.sites.data import Story, stories
 from tests.sites.faults import FaultSite
@@ -17,6 +18,9 @@ from tests.sites.feeds import FeedSite
 from tests.sites.finews import FinewsSite
 from tests.sites.server import LocalServer, combine
 from tests.sites.zcb import ZcbSite
+
+# Settings for tests: no rate limit, short backoffs and timeouts
+FAST = CrawlSettings(delay=0, backoff_initial=0.01, backoff_max=0.05, read_timeout=0.5, connect_timeout=1.0)
 
 
 @dataclass
