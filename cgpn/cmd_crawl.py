@@ -179,7 +179,7 @@ def crawl(source: str, base_url: str | None, since: str | None, until: str | Non
     a frontier a killed run resumes), safe from cron (a lock: a second run exits 75;
     quiet unless something fails; exit 1 when items failed, retried next run).
 
-    Example: cgpn crawl zcb-epaper --base-url http://127.0.0.1:8000/ --since 2025-03-01 --until 2025-03-07
+    Example: cgpn crawl finews --since 2025-03-01 --max 50
     """
     _setup_logging(verbose, log_json)
     try:
