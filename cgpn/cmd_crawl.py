@@ -29,7 +29,7 @@ from archive.lock import CrawlLocked, crawl_lock
 from cgpn.errors import EXIT_LOCKED, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, CgpnError
 from cgpn.options import date_range_options, db_option
 from cgpn.pipeline import ingest
-from scraper import SOURCES, Capture, CrawlSettings, CrawlStats, Request, Scope, settings_for
+from scraper import SOURCES, Capture, CrawlSettings, CrawlStats, Request, Scope, ScraperError, settings_for
 from scraper.engine import crawl as crawl_source
 from scraper.sources.urls import document_links
 
@@ -56,8 +56,13 @@ def crawl_scope(source: str, base_url: str | None, since: dt.date | None, until:
         raise ValueError(f"{source} needs --base-url: {what}")
     if base_url and urlsplit(base_url).scheme not in ("http", "https"):
         raise ValueError(f"--base-url must be an http or https URL, got {base_url!r}")
-    if document is not None and not document_links(document, base_url or ""):
-        raise ValueError("--from: no URLs found (expected a sitemap, an RSS/Atom feed or one URL per line)")
+    if document is not None:
+        try:
+            listed = document_links(document, base_url or "")
+        except ScraperError as exc:
+            raise ValueError(f"--from: {exc}") from None
+        if not listed:
+            raise ValueError("--from: no URLs found (expected a sitemap, an RSS/Atom feed or one URL per line)")
     if src.needs_range:
         today = today or dt.datetime.now(CHINA).date()
         until = until or (since + dt.timedelta(days=DEFAULT_DAYS - 1) if since else today)

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from scraper import Capture, MarkupChanged, Request, Response, Scope
+from scraper import Capture, MarkupChanged, Refused, Request, Response, Scope
 from scraper.sources import SOURCES
 from scraper.sources.urls import document_links
 
@@ -79,6 +79,16 @@ def test_document_links_of_every_list_format() -> None:
     rss_guid = b"<rss><channel><item><guid>http://a.test/3.html</guid></item></channel></rss>"
     assert document_links(rss_guid, "") == [("http://a.test/3.html", False, None)]
     assert document_links(b"<html><p>no list</p></html>", "") == []
+
+
+def test_gzipped_sitemaps_and_gzip_bombs() -> None:
+    import gzip
+
+    sitemap = b"<urlset><url><loc>http://a.test/1.html</loc></url></urlset>"
+    assert document_links(gzip.compress(sitemap), "") == [("http://a.test/1.html", False, None)]
+    bomb = gzip.compress(b"<urlset>" + b" " * (60 * 1024 * 1024))
+    with pytest.raises(Refused, match="unpacks to more than 52428800 bytes"):
+        document_links(bomb, "")
 
 
 def test_document_links_never_resolve_external_entities(tmp_path) -> None:

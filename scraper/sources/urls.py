@@ -1,4 +1,4 @@
-"""urls: any pages, listed in a file of URLs, a sitemap.xml or an RSS/Atom feed.
+"""urls: any pages, listed in a file of URLs, a sitemap.xml (gzipped or not) or an RSS/Atom feed.
 
 The list is either fetched (``--base-url`` names it) or read from a local file
 (``--from``). Pages are captured as they are and go through the generic extractor.
@@ -15,16 +15,36 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import zlib
 from collections.abc import Iterable
 from urllib.parse import urljoin
 
 from lxml import etree
 
-from scraper.errors import MarkupChanged
+from scraper.errors import MarkupChanged, Refused
 from scraper.request import Request, Response
 from scraper.sources.base import Scope, Source, Yield, meta_scope, range_meta
 
 Link = tuple[str, bool, dt.date | None]  # (URL, is a nested sitemap, date if the list gives one)
+MAX_LIST_BYTES = 50 * 1024 * 1024  # the sitemap protocol's limit, uncompressed
+
+
+def _gunzip(content: bytes) -> bytes:
+    """A gzipped sitemap (``sitemap.xml.gz``) unpacked, at most :data:`MAX_LIST_BYTES`.
+
+    >>> import gzip
+    >>> _gunzip(gzip.compress(b"<urlset/>"))
+    b'<urlset/>'
+    >>> _gunzip(b"<urlset/>")
+    b'<urlset/>'
+    """
+    if not content.startswith(b"\x1f\x8b"):
+        return content
+    unpacker = zlib.decompressobj(wbits=31)
+    data = unpacker.decompress(content, MAX_LIST_BYTES)
+    if unpacker.unconsumed_tail:
+        raise Refused(f"a gzipped list unpacks to more than {MAX_LIST_BYTES} bytes")
+    return data
 
 
 def _date(text: str | None) -> dt.date | None:
@@ -73,6 +93,7 @@ def _xml_links(root: etree._Element) -> list[Link]:
 
 def document_links(content: bytes, base_url: str) -> list[Link]:
     """Links of a sitemap, sitemap index, RSS 2.0/1.0 or Atom feed, or a text file of URLs."""
+    content = _gunzip(content)
     parser = etree.XMLParser(resolve_entities=False, no_network=True, recover=False)
     try:
         found = _xml_links(etree.fromstring(content.strip(), parser))
