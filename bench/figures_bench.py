@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from extractors.figures import extract_figures  # noqa: E402
 
-FIXTURES = ROOT / "fixtures" / "figures"
+FIXTURES = ROOT / "tests" / "data" / "figures"
 FIELD_KEY = {"body": "text", "title": "title", "subtitle": "subtitle"}
 MEANING = ("metric", "subject", "period")
 

@@ -13,7 +13,7 @@ import json
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent / "fixtures" / "figures"
+ROOT = Path(__file__).resolve().parent.parent / "tests" / "data" / "figures"
 KINDS = {"money", "percent", "points", "count", "area", "duration", "weight", "length"}
 FIELD_KEY = {"body": "text", "title": "title", "subtitle": "subtitle"}
 

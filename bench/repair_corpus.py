@@ -75,7 +75,7 @@ def clean_paragraphs(rng: random.Random, count: int) -> list[str]:
     """``count`` distinct clean simplified paragraphs: the fixtures' first, then generated ones."""
     seed003 = (ROOT / "fixtures" / "003_28d1446c9616a36f.txt").read_text(encoding="utf-8")
     real = [re.sub(r"<[^>]+>", "", p).strip() for p in re.findall(r"<p>(.*?)</p>", seed003)]
-    real += (ROOT / "fixtures" / "repair" / "negative" / "simplified.txt").read_text(encoding="utf-8").splitlines()
+    real += (ROOT / "tests" / "data" / "repair" / "negative" / "simplified.txt").read_text(encoding="utf-8").splitlines()
     out = list(dict.fromkeys(p for p in real if HAN.search(p) and len(p) > 12))
     while len(out) < count:
         sentences = [t.format(**_figure(rng)) for t in rng.sample(TEMPLATES, rng.randint(1, 4))]

@@ -17,10 +17,11 @@ from extractors.text.pinyin import remove_pinyin
 from extractors.text.width import narrow_numbers
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+DATA = Path(__file__).resolve().parent / "data"
 SEED_000 = (FIXTURES / "000_f35babb0978771df.txt").read_text(encoding="utf-8")
-SIMPLIFIED = (FIXTURES / "repair" / "negative" / "simplified.txt").read_text(encoding="utf-8").splitlines()
-TRADITIONAL = (FIXTURES / "repair" / "negative" / "traditional.txt").read_text(encoding="utf-8").splitlines()
-IN_THE_WILD = json.loads((FIXTURES / "repair" / "in_the_wild.json").read_text(encoding="utf-8"))
+SIMPLIFIED = (DATA / "repair" / "negative" / "simplified.txt").read_text(encoding="utf-8").splitlines()
+TRADITIONAL = (DATA / "repair" / "negative" / "traditional.txt").read_text(encoding="utf-8").splitlines()
+IN_THE_WILD = json.loads((DATA / "repair" / "in_the_wild.json").read_text(encoding="utf-8"))
 PINYIN_LEFT = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[1-5]?[)）]")
 HAN_LINES = [line for line in SIMPLIFIED if not line.isascii()]
 
