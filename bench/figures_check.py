@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent / "fixtures" / "figures"
-KINDS = {"money", "percent", "points", "count", "area", "duration", "weight"}
+KINDS = {"money", "percent", "points", "count", "area", "duration", "weight", "length"}
 FIELD_KEY = {"body": "text", "title": "title", "subtitle": "subtitle"}
 
 

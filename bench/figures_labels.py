@@ -1,6 +1,6 @@
 """Build the hand-labelled figure set ``fixtures/figures/*.json`` from its marked-up sources.
 
-Each ``fixtures/figures/src/*.txt`` is an article written out by hand with
+Each ``fixtures/figures/src/*.marks`` is an article written out by hand with
 every figure marked where it stands::
 
     published_at: 2022-02-14T20:52:19+08:00
@@ -83,7 +83,7 @@ def build(src: Path) -> dict:
 
 
 def main() -> int:
-    for src in sorted((ROOT / "src").glob("*.txt")):
+    for src in sorted((ROOT / "src").glob("*.marks")):
         record = build(src)
         (ROOT / f"{src.stem}.json").write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return 0
