@@ -127,7 +127,7 @@ def _candidates(line: str, run_start: int, run: str, first: int, last: int) -> l
             reading = leading_syllable(line[b : b + 12])  # a pinyin annotation after the lost character
             tail = _guess(data[-1], False, (left + head + middle)[-_REACH:], right, reading) if lost_after else ""
             text = head + middle + tail
-            if rare_count(text) * 8 > len(text):  # realigned text reads as plain Chinese, not as more mojibake
+            if rare_count(text) >= max(1, rare_count(window)):  # realigned, text is plainer than the damage
                 continue
             guessed = frozenset(({0} if head else set()) | ({len(text) - 1} if tail else set()))
             found.append(_Candidate(a, b, text, guessed, lost_before + lost_after))
