@@ -208,6 +208,8 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=5.0, help="how long to time extraction")
     parser.add_argument("--no-jionlp", action="store_true", help="skip the jionlp baseline")
     parser.add_argument("--errors", action="store_true", help="list every miss and wrong attribute")
+    parser.add_argument("--one-body", type=int, default=0, metavar="N",
+                        help="also time one body made of every labelled text N times over (cost must stay linear)")
     parser.add_argument("--speed-on", default="", metavar="PREFIXES",
                         help="time only texts whose id starts with one of these comma-separated prefixes "
                              "(e.g. 01_,02_ for the two seed articles, which have a real article's figure density)")
@@ -217,6 +219,13 @@ def main() -> int:
              ("development texts (the extractor was tuned on them)", [r for r in records if not r["id"].startswith("h")]),
              ("held-out texts (h*, written after the extractor was frozen)", [r for r in records if r["id"].startswith("h")])]
     timed = [r for r in records if r["id"].startswith(tuple(args.speed_on.split(",")))] if args.speed_on else records
+    if args.one_body:
+        body = "\n".join(r["text"] for r in records) * args.one_body
+        cpu = time.process_time()
+        found = extract_figures(body, published_at="2024-01-01T00:00:00+08:00")
+        cpu = time.process_time() - cpu
+        size = len(body.encode("utf-8"))
+        print(f"one body of {size} bytes: {len(found)} figures in {cpu:.2f} s CPU, {size / cpu / 1e6:.2f} MB per CPU second\n")
     speed = throughput(timed, args.seconds) if args.seconds > 0 else None
     for n, (name, subset) in enumerate(parts):
         result = evaluate(subset)

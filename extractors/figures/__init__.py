@@ -24,7 +24,7 @@ compiled once at import; no jieba.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -61,7 +61,10 @@ class _Field:
         self.name, self.original, self.quantities = name, text, quantities
         self.text = text.translate(HALF_WIDTH)  # same length: offsets hold in both
         self.places = find_places(self.text)
+        self.place_starts = [p.start for p in self.places]
         self.periods = find_periods(self.text, base)
+        self.period_starts = [p.start for p in self.periods]
+        self.carried = _carried_over(self.periods)
         self.sentences = _spans(SENTENCE, text)
         self.sentence_starts = [s for s, _ in self.sentences]
 
@@ -90,26 +93,31 @@ def _main_subject(fields: list[_Field]) -> str | None:
     return first.canonical
 
 
-def _last_before(
-    items: list[Mention], start: int, end: int, keep: Callable[[Mention, Mention | None], bool] = lambda m, _: True
-) -> Mention | None:
-    """The last mention in ``[start, end)`` that ``keep`` (given it and the one found so far) accepts."""
-    found = None
-    for item in items:
-        if item.start >= end:
-            break
-        if item.start >= start and keep(item, found):
-            found = item
-    return found
+def _last_before(items: list[Mention], starts: list[int], start: int, end: int,
+                 keep: Callable[[Mention], bool] = lambda m: True) -> Mention | None:
+    """The last mention in ``[start, end)`` that ``keep`` accepts (``starts``: the mentions' offsets)."""
+    i = bisect_left(starts, end) - 1
+    while i >= 0 and starts[i] >= start:
+        if keep(items[i]):
+            return items[i]
+        i -= 1
+    return None
 
 
-def _said(p: PeriodMention, _: PeriodMention | None) -> bool:
+def _said(p: PeriodMention) -> bool:
     return p.period is not None
 
 
-def _carries_over(p: PeriodMention, found: PeriodMention | None) -> bool:
-    """Whether a sentence without a period of its own takes ``p`` (see :class:`PeriodMention`)."""
-    return p.period is not None and p.inherits and not (p.weak and found)
+def _carried_over(periods: list[PeriodMention]) -> list[PeriodMention | None]:
+    """For each period mention, the period a later sentence without one of its own takes
+    (see :class:`PeriodMention`): the last that carries over; a weak one only if none came before."""
+    out: list[PeriodMention | None] = []
+    found = None
+    for p in periods:
+        if p.period is not None and p.inherits and not (p.weak and found):
+            found = p
+        out.append(found)
+    return out
 
 
 BREAKDOWN = re.compile(r"\s*其中")
@@ -124,11 +132,12 @@ def _breakdown(field: _Field, start: int, found: list[Figure]) -> PeriodMention 
 
 def _subject(field: _Field, start: int, end: int, seen: list[Place], main: str | None) -> str | None:
     """The place named last before ``end`` in the sentence from ``start``; 全市 resolved; 甲县、乙县等 → main."""
-    place = _last_before(field.places, start, end)
+    place = _last_before(field.places, field.place_starts, start, end)
     if place is None:
         return main
     if place.canonical is None:
-        return resolve(place, seen + [p for p in field.places if p.start < place.start], main) or main
+        earlier = seen + field.places[: bisect_left(field.place_starts, place.start)]
+        return resolve(place, earlier, main) or main
     if field.text.startswith("等", place.start + len(place.text)):
         return main  # 阜平县、涞源县、易县等脱贫县: a group within the article's place
     return place.canonical
@@ -136,13 +145,16 @@ def _subject(field: _Field, start: int, end: int, seen: list[Place], main: str |
 
 def _align_enumerations(field: _Field, figures: list[Figure]) -> None:
     """甲市、乙市分别为A、B: give the i-th figure after 分别 the i-th place before it."""
+    starts = [f.start for f in figures]
     for s, e in field.sentences:
         respectively = field.text.find("分别", s, e)
         if respectively < 0:
             continue
-        after = [f for f in figures if respectively < f.start < e]
-        previous = max((f.end for f in figures if s <= f.start < respectively), default=s)
-        places = [p for p in field.places if previous <= p.start < respectively and p.canonical]
+        after = figures[bisect_left(starts, respectively) : bisect_left(starts, e)]
+        before = figures[bisect_left(starts, s) : bisect_left(starts, respectively)]
+        previous = before[-1].end if before else s
+        places = [p for p in field.places[bisect_left(field.place_starts, previous) : bisect_left(field.place_starts, respectively)]
+                  if p.canonical]
         if len(after) >= 2 and all(f.kind == after[0].kind for f in after) and len(places) == len(after):
             for f, p in zip(after, places):
                 f.subject = p.canonical
@@ -173,8 +185,10 @@ def extract_figures(
         found: list[Figure] = []
         for q in field.quantities:
             s, e = _locate(field.sentences, field.sentence_starts, q.start)
-            period_at = _last_before(field.periods, s, q.start, _said)
-            period_at = period_at or _last_before(field.periods, 0, q.start, _carries_over)
+            period_at = _last_before(field.periods, field.period_starts, s, q.start, _said)
+            if period_at is None:
+                i = bisect_left(field.period_starts, q.start) - 1
+                period_at = field.carried[i] if i >= 0 else None
             if period_at is None or period_at.start < s:
                 period_at = _breakdown(field, s, found) or period_at
             found.append(
