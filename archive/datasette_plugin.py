@@ -30,7 +30,7 @@ from datasette.utils import escape_sqlite, path_with_added_args, path_with_remov
 from markupsafe import Markup, escape
 
 from archive.fts import fold
-from archive.search import BODY_WEIGHT, HIGHLIGHT, SUBTITLE_WEIGHT, TITLE_WEIGHT, highlight_terms, match_expression, snippet
+from archive.search import BODY_WEIGHT, HIGHLIGHT, RANK_WINDOW, SUBTITLE_WEIGHT, TITLE_WEIGHT, highlight_terms, match_expression, snippet
 
 if TYPE_CHECKING:  # datasette.app imports the plugins, and so this module: import it lazily
     from datasette.app import Datasette
@@ -76,16 +76,19 @@ def archive_databases(datasette: Datasette) -> list[str]:
     return names
 
 
-SEARCH_SQL = f"""select a.id, substr(a.published_at, 1, 10) as date, a.title, a.source,
-  coalesce(a.url, a.path) as location, cgpn_snippet(a.body, :q) as snippet,
-  round(-bm25(articles_fts, {TITLE_WEIGHT}, {SUBTITLE_WEIGHT}, {BODY_WEIGHT}), 3) as score
-from articles_fts join articles a on a.id = articles_fts.rowid
-where articles_fts match cgpn_match(:q)
-  and (:source = '' or a.source = :source)
-  and (:since = '' or a.published_at >= :since)
-  and (:until = '' or substr(a.published_at, 1, 10) <= :until)
-order by score desc
-limit 100"""
+SEARCH_SQL = f"""with matches as (
+  select a.id, bm25(articles_fts, {TITLE_WEIGHT}, {SUBTITLE_WEIGHT}, {BODY_WEIGHT}) as bm25
+  from articles_fts join articles a on a.id = articles_fts.rowid
+  where articles_fts match cgpn_match(:q)
+    and (:source = '' or a.source = :source)
+    and (:since = '' or a.published_at >= :since)
+    and (:until = '' or substr(a.published_at, 1, 10) <= :until)
+  order by articles_fts.rowid desc limit {RANK_WINDOW}
+)
+select a.id, substr(a.published_at, 1, 10) as date, a.title, a.source,
+  coalesce(a.url, a.path) as location, cgpn_snippet(a.body, :q) as snippet, round(-m.bm25, 3) as score
+from (select * from matches order by bm25 limit 100) m join articles a on a.id = m.id
+order by m.bm25"""
 
 CANNED_QUERIES = {
     "search_articles": {
@@ -93,7 +96,7 @@ CANNED_QUERIES = {
         "description": "中文全文检索，简繁通用；空格分隔的词须全部出现，\"引号\"为短语，OR 表示或，-词 表示排除。"
         "Full-text search in Chinese (simplified or traditional): words separated by spaces must all occur, "
         "\"quoted text\" is a phrase, OR accepts either, -word excludes. source, since and until "
-        "(YYYY-MM-DD) may stay empty.",
+        f"(YYYY-MM-DD) may stay empty. bm25 ranks the latest {RANK_WINDOW} matches.",
         "sql": SEARCH_SQL,
     },
     "money_by_subject_and_year": {
@@ -123,26 +126,11 @@ limit 100""",
     },
 }
 
-CRAWL_RUNS_FROM_TABLE = "select * from crawl_runs order by rowid desc limit 50"
-CRAWL_RUNS_FROM_CAPTURES = """select source, substr(fetched_at, 1, 13) || ':00' as hour,
-  count(*) as captures, sum(status = 'ok') as ok, sum(status = 'failed') as failed,
-  sum(status = 'pending') as pending, min(fetched_at) as first_fetched, max(fetched_at) as last_fetched
-from captures
-group by source, hour
-order by last_fetched desc
-limit 50"""
-
-
-def latest_crawl_runs(table_names: list[str]) -> dict[str, str]:
-    """The crawl-runs query: the ``crawl_runs`` table when the archive has one, else captures grouped by hour."""
-    if "crawl_runs" in table_names:
-        sql, how = CRAWL_RUNS_FROM_TABLE, "最近的抓取记录 The latest rows of crawl_runs."
-    else:
-        sql, how = CRAWL_RUNS_FROM_CAPTURES, (
-            "按来源和小时汇总抓取结果（每组约为一次抓取）。Captures grouped by source and hour fetched "
-            "(one group ≈ one crawl run), with how many were extracted, failed or are pending."
-        )
-    return {"title": "最近的抓取 Latest crawl runs", "description": how, "sql": sql}
+LATEST_CRAWL_RUNS = {
+    "title": "最近的抓取 Latest crawl runs",
+    "description": "最近的抓取记录：开始、结束、来源、抓取、新增、变更、失败。The latest crawl runs: start, end, source, fetched, new, changed, failed.",
+    "sql": "select * from crawl_runs order by id desc limit 50",
+}
 
 
 @hookimpl
@@ -158,7 +146,7 @@ def canned_queries(datasette: Datasette, database: str) -> Any:
         tables = await datasette.get_database(database).table_names()
         if not ARCHIVE_TABLES <= set(tables):
             return {}
-        return {**CANNED_QUERIES, "latest_crawl_runs": latest_crawl_runs(tables)}
+        return {**CANNED_QUERIES, "latest_crawl_runs": LATEST_CRAWL_RUNS}
 
     return inner
 

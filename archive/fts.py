@@ -6,7 +6,7 @@ query are therefore *folded* (NFKC, traditional→simplified with OpenCC,
 lower-case) and *segmented* with jieba before they reach FTS5:
 
 >>> index_text("脫貧地區農副產品")
-'脱贫 地区 农副 产品 副产品 农副产品 脱 贫 地 区 农 副 产 品'
+'脱贫 地区 脱贫地区 农副 产品 副产品 农副产品 脱 贫 地 区 农 副 产 品'
 
 After the words come the distinct Chinese characters of the text, so a
 one-character query (税, 价) finds every article that has the character,
@@ -16,9 +16,11 @@ inside any word.
 from __future__ import annotations
 
 import functools
+import json
 import logging
 import re
 import unicodedata
+from importlib import resources
 
 import jieba
 import opencc
@@ -27,7 +29,16 @@ jieba.setLogLevel(logging.WARNING)
 
 # A token is what unicode61 keeps: letters and digits (and marks); \w adds "_".
 _TOKEN = re.compile(r"[^\W_]", re.UNICODE)
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+
+
+@functools.cache
+def _jieba() -> jieba.Tokenizer:
+    """jieba's dictionary plus the procurement words of archive/words.json (the global jieba is left alone)."""
+    tokenizer = jieba.Tokenizer()
+    for word in json.loads(resources.files("archive").joinpath("words.json").read_text(encoding="utf-8"))["words"]:
+        tokenizer.add_word(word)
+    return tokenizer
 
 
 @functools.cache
@@ -61,9 +72,9 @@ def words(text: str) -> list[str]:
     would miss the article it was copied from.
 
     >>> words("全市预算单位通过“832平台”完成交易")
-    ['全市', '预算', '单位', '通过', '832', '平台', '完成', '交易']
+    ['全市', '预算单位', '通过', '832', '平台', '完成', '交易']
     """
-    return [w for w in jieba.cut(text, HMM=False) if is_token(w)]
+    return [w for w in _jieba().cut(text, HMM=False) if is_token(w)]
 
 
 def search_words(text: str) -> list[str]:
@@ -72,7 +83,7 @@ def search_words(text: str) -> list[str]:
     >>> search_words("广州市财政局")
     ['广州', '州市', '广州市', '财政', '政局', '财政局']
     """
-    return [w for w in jieba.cut_for_search(text, HMM=False) if is_token(w)]
+    return [w for w in _jieba().cut_for_search(text, HMM=False) if is_token(w)]
 
 
 def sub_words(word: str) -> list[str]:
@@ -93,7 +104,7 @@ def han_chars(text: str) -> list[str]:
     >>> han_chars("增值税退税 VAT")
     ['增', '值', '税', '退']
     """
-    return list(dict.fromkeys(_HAN.findall(text)))
+    return list(dict.fromkeys(HAN.findall(text)))
 
 
 def index_text(text: str | None) -> str:

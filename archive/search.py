@@ -7,8 +7,8 @@ parentheses, a lone quote) can never raise:
 
 >>> match_expression("832平台")
 '("832" AND "平台")'
->>> match_expression('乡村振兴 OR "脫貧地區" -廣州')
-'(("乡村" AND "振兴") OR NEAR("脱贫" "地区", 3)) NOT ("广州")'
+>>> match_expression('PPP OR "乡村 振兴" -廣州')
+'("ppp" OR NEAR("乡村" "振兴", 3)) NOT ("广州")'
 
 Only ``raw=True`` passes FTS5 syntax through (Chinese runs still segmented);
 then a malformed query raises :class:`QuerySyntaxError`.
@@ -16,6 +16,7 @@ then a malformed query raises :class:`QuerySyntaxError`.
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import re
 import sqlite3
@@ -24,16 +25,19 @@ from pathlib import Path
 from typing import Any
 
 from archive.db import ArchiveError
-from archive.fts import fold, sub_words, words
+from archive.fts import HAN, fold, sub_words, words
 
 HIGHLIGHT = ("«", "»")  # marks a match inside a snippet
 TITLE_WEIGHT, SUBTITLE_WEIGHT, BODY_WEIGHT = 10.0, 5.0, 1.0
+RANK_WINDOW = 5000  # bm25 ranks at most this many matches, the most recently added
 
 # A quoted phrase ("…" or “…”), or a bare chunk up to the next space, quote or parenthesis.
 _CLAUSE = re.compile(r'"([^"]*)"|“([^”]*)”|([^\s"“”()]+)')
 _NEAR_GROUP = re.compile(r"\bNEAR\s*\(([^()]*?)(?:,\s*\d+\s*)?\)")
 _OPERATORS = {"AND", "OR", "NOT", "NEAR"}
-_HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+# One-character function words: dropped from a query that has other words (they match every article).
+_STOP = set("的了和与及或在是对等为以于之而并也其")
+_HAN_RUN = re.compile(f"(?:{HAN.pattern})+")
 
 
 class QuerySyntaxError(ValueError):
@@ -44,11 +48,23 @@ def _quote(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
 
 
+def _content_words(text: str) -> list[str]:
+    """The words of ``text`` without one-character function words, unless that leaves none.
+
+    >>> _content_words("政府和社会资本合作")
+    ['政府和社会资本合作']
+    >>> _content_words("广州的采购"), _content_words("和")
+    (['广州', '采购'], ['和'])
+    """
+    ws = words(fold(text))
+    return [w for w in ws if w not in _STOP] or ws
+
+
 def _phrase(text: str) -> str | None:
     """A quoted phrase: its words close together (NEAR allows jieba's sub-words between them)."""
-    ws = words(fold(text))
+    ws = _content_words(text)
     if len(ws) < 2:
-        return _quote(ws[0]) if ws else None
+        return _word(ws[0]) if ws else None
     return "NEAR(" + " ".join(map(_quote, ws)) + f", {3 * (len(ws) - 1)})"
 
 
@@ -66,7 +82,7 @@ def _word(word: str) -> str:
 
 def _bare(chunk: str) -> str | None:
     """A bare chunk: all of its words, anywhere; a trailing ``*`` makes the last one a prefix."""
-    ws = words(fold(chunk))
+    ws = _content_words(chunk)
     if not ws:
         return None
     quoted = [_word(w) for w in ws]
@@ -188,18 +204,13 @@ def snippet(text: str, terms: list[str], width: int = 80) -> str:
     folded = fold(text)
     if len(folded) != len(text):  # folding changed lengths: show the folded text so offsets agree
         text = folded
-    spans = []
+    spans: list[tuple[int, int]] = []
     if terms:
         pattern = re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)))
         spans = [m.span() for m in pattern.finditer(folded)]
     if not spans:
         return text[:width] + ("…" if len(text) > width else "")
-    lead = width // 4
-
-    def covered(start: int) -> int:
-        return len({folded[s:e] for s, e in spans if start <= s and e <= start + width})
-
-    start = max(0, max((max(0, s - lead) for s, _ in spans), key=covered))
+    start = _best_window(folded, spans, width)
     end = min(len(text), start + width)
     out, pos = [], start
     for s, e in spans:
@@ -218,6 +229,27 @@ def open_readonly(path: str | Path) -> sqlite3.Connection:
     return sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
 
 
+def _best_window(folded: str, spans: list[tuple[int, int]], width: int) -> int:
+    """Start of the ``width`` window holding the most distinct matched terms (a match a little way in)."""
+    lead = width // 4
+    counts: collections.Counter[str] = collections.Counter()
+    best, best_start, lo, hi = 0, 0, 0, 0
+    for s, _ in spans:
+        start = max(0, s - lead)
+        while hi < len(spans) and spans[hi][1] <= start + width:
+            counts[folded[slice(*spans[hi])]] += 1
+            hi += 1
+        while lo < hi and spans[lo][0] < start:
+            term = folded[slice(*spans[lo])]
+            counts[term] -= 1
+            if not counts[term]:
+                del counts[term]
+            lo += 1
+        if len(counts) > best:
+            best, best_start = len(counts), start
+    return best_start
+
+
 def _next_day(date: str) -> str:
     return (dt.date.fromisoformat(date[:10]) + dt.timedelta(days=1)).isoformat()
 
@@ -231,12 +263,17 @@ def search(
     source: str | None = None,
     limit: int = 20,
     raw: bool = False,
+    window: int | None = RANK_WINDOW,
 ) -> list[dict[str, Any]]:
     """Articles matching ``query``, best first (bm25, title counting most).
 
     ``since``/``until`` are inclusive dates (``2022-02-14``). Each hit is a
     dict: id, title, subtitle, published_at, source, url, path, snippet
     (matches between « and ») and score (higher is better).
+
+    bm25 ranks the ``window`` most recently added matching articles (highest
+    ids), which is all of them unless the query is very broad: ranking every
+    one of 100,000 matches would cost a second. ``window=None`` ranks all.
     """
     expression = match_expression(query, raw=raw)
     if not expression:
@@ -250,18 +287,20 @@ def search(
         if value is not None:
             filters.append(clause)
             params.append(value)
+    join = "JOIN articles a ON a.id = articles_fts.rowid" if filters else ""
     sql = f"""
-        WITH hits AS (
-            SELECT a.id, bm25(articles_fts, {TITLE_WEIGHT}, {SUBTITLE_WEIGHT}, {BODY_WEIGHT}) AS score
-            FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+        WITH matches AS (
+            SELECT articles_fts.rowid AS id, bm25(articles_fts, {TITLE_WEIGHT}, {SUBTITLE_WEIGHT}, {BODY_WEIGHT}) AS score
+            FROM articles_fts {join}
             WHERE articles_fts MATCH ? {''.join(' AND ' + f for f in filters)}
-            ORDER BY score LIMIT ?
-        )
+            ORDER BY articles_fts.rowid DESC LIMIT ?
+        ), hits AS (SELECT id, score FROM matches ORDER BY score LIMIT ?)
         SELECT a.id, a.title, a.subtitle, a.published_at, a.source, a.url, a.path, a.body, -hits.score
         FROM hits JOIN articles a ON a.id = hits.id ORDER BY hits.score
     """
+    params += [-1 if window is None else window, limit]
     try:
-        rows = conn.execute(sql, [*params, limit]).fetchall()
+        rows = conn.execute(sql, params).fetchall()
     except sqlite3.OperationalError as e:
         if raw and "fts5" in str(e):
             raise QuerySyntaxError(str(e)) from None

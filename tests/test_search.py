@@ -1,4 +1,4 @@
-"""Search quality and safety on the fixture archive (fixtures/search/articles.yaml)."""
+"""Search quality and safety on the fixture archive (tests/data/search/articles.yaml)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 
 from archive.fts import fold, index_text
 from archive.search import QuerySyntaxError, figures_of, match_expression, search
-from fixtures.search.make_archive import build, load_articles
+from tests.data.search.make_archive import build, load_articles
 
 GUANGZHOU = "finews:NW202202142276022459"  # seed 003
 LIUZHOU = "file:000_f35babb0978771df"  # seed 000, traditional characters
@@ -125,7 +125,7 @@ def test_hit_fields_and_highlighted_snippet(conn, key_of):
 
 def test_snippet_keeps_the_original_script(conn, key_of):
     hit = next(h for h in search(conn, "脱贫地区") if key_of[h["id"]] == LIUZHOU)
-    assert "«脫貧»«地區»" in hit["snippet"]
+    assert "«脫貧地區»" in hit["snippet"]
 
 
 def test_filters(conn, key_of):
@@ -155,7 +155,7 @@ def test_raw_mode_reports_bad_syntax(conn, query):
 
 def test_index_text_is_segmented_simplified_lowercase():
     text = index_text("政府和社會資本合作（PPP）項目")
-    assert text.split()[:7] == ["政府", "和", "社会", "资本", "合作", "ppp", "项目"]
+    assert text.split()[:7] == ["政府", "社会", "资本", "合作", "政府和社会资本合作", "ppp", "项目"]
     assert set("政府和社会资本合作项目") <= set(text.split())  # every character once, for one-character queries
     assert fold(text) == text
 
@@ -171,3 +171,18 @@ def test_money_figures_of_hits(conn, key_of):
     assert [f["surface"] for f in found[ids[GUANGZHOU]]] == ["15077.38万元", "12530.78万元"]
     assert found[ids[GUANGZHOU]][0]["value_yuan"] == 150773800
     assert found[ids[TAX]] == []
+
+
+def test_rank_window_ranks_only_the_most_recently_added_matches(conn, key_of):
+    ids = sorted((i for i, k in key_of.items() if k in PAYMENT_832), reverse=True)
+    assert {h["id"] for h in search(conn, "832平台", window=2)} == set(ids[:2])
+    assert {h["id"] for h in search(conn, "832平台", window=None)} == set(ids)
+    full = [h["id"] for h in search(conn, "采购", window=None, limit=5)]
+    assert [h["id"] for h in search(conn, "采购", window=1000, limit=5)] == full
+
+
+def test_procurement_words_are_indexed_whole_without_touching_global_jieba():
+    import jieba
+
+    assert index_text("集中带量采购").split()[:4] == ["集中", "带量", "采购", "集中带量采购"]
+    assert list(jieba.cut("带量采购", HMM=False)) == ["带", "量", "采购"]

@@ -28,6 +28,7 @@ FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]
 MAX_FRONT_MATTER = 64 * 1024
 _SHARE = re.compile(r"https?://[^\s<>()\"']*NewsShare\.html\?infoCode=(?P<code>[A-Za-z]*\d+)[^\s<>()\"']*")
 _KEY_LINE = re.compile(r"^(?P<key>[A-Za-z_]+)\s*:\s*(?P<value>.*)$", re.M)
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _MD = MarkdownIt("commonmark", {"html": True})
 
 
@@ -57,7 +58,7 @@ def front_matter(block: str, warnings: list[str]) -> dict[str, object]:
     if len(block) > MAX_FRONT_MATTER:
         raise ExtractionError(f"front matter is {len(block)} characters, more than {MAX_FRONT_MATTER}")
     try:
-        data = yaml.safe_load(block)
+        data = yaml.load(block, Loader=_SAFE_LOADER)  # safe loading; the C loader when libyaml is there
         if isinstance(data, dict):
             return data
         warnings.append("front matter is not a mapping")
