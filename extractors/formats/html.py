@@ -270,8 +270,8 @@ def finews(root: html.HtmlElement, draft: Draft) -> None:
 
 def cgpnews(root: html.HtmlElement, draft: Draft) -> None:
     body = root.xpath('//div[@id="articleText"]')[0]
-    h1 = root.xpath('//h1[contains(concat(" ", normalize-space(@class), " "), " title ")]')[0]
-    draft.title = text_of(h1)
+    h1 = root.xpath('//h1[contains(concat(" ", normalize-space(@class), " "), " title ")]')
+    draft.title = text_of(h1[0]) if h1 else page_title(root)
     sub = root.xpath('//*[contains(@class, "subtitle") or contains(@class, "sub-title") or contains(@class, "fuTitle")]')
     draft.subtitle = text_of(sub[0]) or None if sub else None
     date, draft.author = _meta_before(root, body)
