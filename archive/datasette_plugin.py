@@ -126,26 +126,11 @@ limit 100""",
     },
 }
 
-CRAWL_RUNS_FROM_TABLE = "select * from crawl_runs order by rowid desc limit 50"
-CRAWL_RUNS_FROM_CAPTURES = """select source, substr(fetched_at, 1, 13) || ':00' as hour,
-  count(*) as captures, sum(status = 'ok') as ok, sum(status = 'failed') as failed,
-  sum(status = 'pending') as pending, min(fetched_at) as first_fetched, max(fetched_at) as last_fetched
-from captures
-group by source, hour
-order by last_fetched desc
-limit 50"""
-
-
-def latest_crawl_runs(table_names: list[str]) -> dict[str, str]:
-    """The crawl-runs query: the ``crawl_runs`` table when the archive has one, else captures grouped by hour."""
-    if "crawl_runs" in table_names:
-        sql, how = CRAWL_RUNS_FROM_TABLE, "最近的抓取记录 The latest rows of crawl_runs."
-    else:
-        sql, how = CRAWL_RUNS_FROM_CAPTURES, (
-            "按来源和小时汇总抓取结果（每组约为一次抓取）。Captures grouped by source and hour fetched "
-            "(one group ≈ one crawl run), with how many were extracted, failed or are pending."
-        )
-    return {"title": "最近的抓取 Latest crawl runs", "description": how, "sql": sql}
+LATEST_CRAWL_RUNS = {
+    "title": "最近的抓取 Latest crawl runs",
+    "description": "最近的抓取记录：开始、结束、来源、抓取、新增、变更、失败。The latest crawl runs: start, end, source, fetched, new, changed, failed.",
+    "sql": "select * from crawl_runs order by id desc limit 50",
+}
 
 
 @hookimpl
@@ -161,7 +146,7 @@ def canned_queries(datasette: Datasette, database: str) -> Any:
         tables = await datasette.get_database(database).table_names()
         if not ARCHIVE_TABLES <= set(tables):
             return {}
-        return {**CANNED_QUERIES, "latest_crawl_runs": latest_crawl_runs(tables)}
+        return {**CANNED_QUERIES, "latest_crawl_runs": LATEST_CRAWL_RUNS}
 
     return inner
 

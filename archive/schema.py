@@ -5,8 +5,8 @@ how many have run, so opening an old archive brings it up to date.
 
 >>> import sqlite3
 >>> conn = sqlite3.connect(":memory:")
->>> migrate(conn)
-1
+>>> migrate(conn) == len(MIGRATIONS)
+True
 >>> conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
 True
 """
@@ -98,6 +98,44 @@ MIGRATIONS: list[list[str]] = [
                    f.surface, f.kind, f.value, f.unit, f.value_yuan, f.approx, f.range_to,
                    f.metric, f.subject, f.period, f.is_total, f.field, f.sentence
             FROM figures f JOIN articles a ON a.id = f.article_id""",
+    ],
+    # 2: indexes for the common figure filters (cgpn figures, Datasette facets)
+    [
+        "CREATE INDEX figures_kind_value_yuan ON figures (kind, value_yuan)",
+        "CREATE INDEX figures_subject_period ON figures (subject, period)",
+        "CREATE INDEX figures_metric_period ON figures (metric, period)",
+    ],
+    # 3: crawl frontier with HTTP validators, and one row per crawl run (scraper, cgpn crawl)
+    [
+        """CREATE TABLE crawl_frontier (
+            source TEXT NOT NULL,
+            key TEXT NOT NULL,               -- scraper.Request.key: callback, method, URL, form
+            request TEXT NOT NULL,           -- the request as JSON, to resume it
+            leaf INTEGER NOT NULL,           -- 1: an article, fetched once
+            state TEXT NOT NULL DEFAULT 'pending',  -- pending, done, failed (retried), dropped (refused)
+            attempts INTEGER NOT NULL DEFAULT 0,  -- failed runs in a row
+            error TEXT,
+            etag TEXT,
+            last_modified TEXT,
+            added_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (source, key)
+        )""",
+        "CREATE INDEX crawl_frontier_state ON crawl_frontier (source, state)",
+        """CREATE TABLE crawl_runs (
+            id INTEGER PRIMARY KEY,
+            source TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            ended_at TEXT,
+            fetched INTEGER NOT NULL DEFAULT 0,
+            new INTEGER NOT NULL DEFAULT 0,
+            changed INTEGER NOT NULL DEFAULT 0,
+            unchanged INTEGER NOT NULL DEFAULT 0,
+            failed INTEGER NOT NULL DEFAULT 0,
+            skipped INTEGER NOT NULL DEFAULT 0,
+            exit_code INTEGER,
+            message TEXT
+        )""",
     ],
 ]
 

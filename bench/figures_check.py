@@ -13,8 +13,8 @@ import json
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent / "fixtures" / "figures"
-KINDS = {"money", "percent", "points", "count", "area", "duration", "weight"}
+ROOT = Path(__file__).resolve().parent.parent / "tests" / "data" / "figures"
+KINDS = {"money", "percent", "points", "count", "area", "duration", "weight", "length"}
 FIELD_KEY = {"body": "text", "title": "title", "subtitle": "subtitle"}
 
 

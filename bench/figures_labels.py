@@ -1,6 +1,6 @@
-"""Build the hand-labelled figure set ``fixtures/figures/*.json`` from its marked-up sources.
+"""Build the hand-labelled figure set ``tests/data/figures/*.json`` from its marked-up sources.
 
-Each ``fixtures/figures/src/*.txt`` is an article written out by hand with
+Each ``tests/data/figures/src/*.marks`` is an article written out by hand with
 every figure marked where it stands::
 
     published_at: 2022-02-14T20:52:19+08:00
@@ -24,7 +24,7 @@ import re
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent / "fixtures" / "figures"
+ROOT = Path(__file__).resolve().parent.parent / "tests" / "data" / "figures"
 MARK = re.compile(r"\[\[(.+?)\]\]")
 YUAN_SCALE = {"元": 1, "千元": 10**3, "万元": 10**4, "十万元": 10**5, "百万元": 10**6, "千万元": 10**7,
               "亿元": 10**8, "十亿元": 10**9, "百亿元": 10**10, "千亿元": 10**11, "万亿元": 10**12}
@@ -83,7 +83,7 @@ def build(src: Path) -> dict:
 
 
 def main() -> int:
-    for src in sorted((ROOT / "src").glob("*.txt")):
+    for src in sorted((ROOT / "src").glob("*.marks")):
         record = build(src)
         (ROOT / f"{src.stem}.json").write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return 0

@@ -1,6 +1,6 @@
 """Generate a large archive for the search benchmark by recombining realistic sentences.
 
-The sentences come from the search fixture articles (fixtures/search/articles.yaml,
+The sentences come from the search fixture articles (tests/data/search/articles.yaml,
 written in the paper's style) and the seed Jekyll post. Each generated article takes
 one of them as its topic: its title, and 3–6 paragraphs of 2–4 sentences, four in
 five from the topic and one in five from any article, with place names, years and
@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from archive.schema import migrate  # noqa: E402
-from fixtures.search.make_archive import load_articles  # noqa: E402
+from tests.data.search.make_archive import load_articles  # noqa: E402
 
 SEED_POST = ROOT / "fixtures" / "003_28d1446c9616a36f.txt"
 PROVINCES = (

@@ -147,10 +147,12 @@ def stats_(as_json: bool, db_path: str) -> None:
 
 
 # Commands that live in their own modules.
+from cgpn.cmd_crawl import crawl  # noqa: E402
+from cgpn.cmd_figures import figures  # noqa: E402
 from cgpn.cmd_repair import repair  # noqa: E402
 from cgpn.cmd_search import search  # noqa: E402
 from cgpn.cmd_serve import serve  # noqa: E402
 from cgpn.cmd_verify import verify  # noqa: E402
 
-for command in (repair, search, serve, verify):
+for command in (crawl, figures, repair, search, serve, verify):
     cli.add_command(command)

@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import click
 
-from cgpn.errors import CgpnError
+from extractors.decode import decode
 from extractors.text import RepairConfig, explain, repair as repair_text
 
 
 def _read_stdin() -> str:
-    data = click.get_binary_stream("stdin").read()
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise CgpnError(
-            f"stdin is not UTF-8 (byte {e.start}: {data[e.start:e.start + 1]!r})",
-            hint="convert it first, e.g. iconv -f gb18030 -t utf-8 FILE | cgpn repair",
-        ) from None
+    """stdin decoded like any document: BOM, then detection (GBK, Big5 and UTF-8 all work)."""
+    decoded = decode(click.get_binary_stream("stdin").read())
+    for warning in decoded.warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    return decoded.text
 
 
 @click.command("repair")

@@ -14,7 +14,7 @@ boilerplate removal (footer, navigation, byline, source line) and figures.
 from __future__ import annotations
 
 from extractors.boilerplate import split_body
-from extractors.decode import decode
+from extractors.decode import decode, strip_controls
 from extractors.figures import extract_figures
 from extractors.formats import Draft, ExtractionError, epaper, html, jekyll, textdump
 from extractors.formats.headings import same_text
@@ -114,10 +114,14 @@ def finish(draft: Draft, art: Article) -> Article:
 
 def extract_text(text: str, *, path: str | None = None, url: str | None = None, source: str = "file") -> Article:
     """Extract an article from already-decoded ``text``."""
+    text, controls = strip_controls(text)
     if not text.strip():
         raise ExtractionError("the document is empty")
     art = Article(source=source, path=path, url=url)
-    return finish(_draft(text, url), art)
+    art = finish(_draft(text, url), art)
+    if controls:
+        art.warn(f"{controls} control or invisible characters removed")
+    return art
 
 
 def extract(

@@ -30,6 +30,25 @@ _XML_DECL = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_\-]+)"
 _SNIFF_BYTES = 64 * 1024
 
 
+# C0 controls other than white space, DEL, invisible format characters (zero-width spaces and joiners,
+# bidi overrides, soft hyphens) and lone surrogates (from JSON/YAML escapes such as "\\ud800"): never
+# article text. SQLite's length()/substr() stop at NUL, a surrogate cannot be encoded to store it, and a
+# zero-width space inside 1955.96万元 (an anti-copy watermark) would split the figure.
+_CONTROLS = re.compile(
+    r"[\x00-\x08\x0e-\x1f\x7f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff]"
+)
+
+
+def strip_controls(text: str) -> tuple[str, int]:
+    """``text`` without control and invisible characters (tab, line breaks, form feed kept), and how many.
+
+    >>> strip_controls("本报讯\\x00柳州市\\x1b[31m采购\\t完成1955\\u200b.96万元")
+    ('本报讯柳州市[31m采购\\t完成1955.96万元', 3)
+    """
+    cleaned, count = _CONTROLS.subn("", text)
+    return cleaned, count
+
+
 class Decoded(NamedTuple):
     text: str
     encoding: str

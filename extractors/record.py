@@ -23,7 +23,7 @@ class Figure:
     """
 
     surface: str
-    kind: str  # money, percent, points, count, area, duration, …
+    kind: str  # money, percent, points, count, area, duration, weight
     value: float
     unit: str
     value_yuan: float | None = None  # money only; an int when whole

@@ -17,7 +17,7 @@ import uvicorn
 from bs4 import BeautifulSoup
 
 from archive.datasette_plugin import make_datasette
-from fixtures.search.make_archive import build, load_articles
+from tests.data.search.make_archive import build, load_articles
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_FLAGS = [

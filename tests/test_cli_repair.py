@@ -50,13 +50,11 @@ def test_clean_text_passes_unchanged() -> None:
     assert CliRunner().invoke(repair, ["--explain"], input=text).stdout == ""
 
 
-def test_non_utf8_input_is_a_clear_error() -> None:
-    result = CliRunner().invoke(repair, [], input="地區".encode("big5"))
-    assert result.exit_code == 1
-    assert result.stderr == (
-        "Error: stdin is not UTF-8 (byte 0: b'\\xa6')\n"
-        "Hint: convert it first, e.g. iconv -f gb18030 -t utf-8 FILE | cgpn repair\n"
-    )
+def test_gbk_and_big5_input_are_decoded() -> None:
+    text = "柳州市已完成脫貧地區(qū)農(nóng)副產品采購1955.96萬元。"
+    for encoding in ("gb18030", "big5hkscs"):
+        result = CliRunner().invoke(repair, [], input=text.encode(encoding))
+        assert (result.exit_code, result.stdout) == (0, "柳州市已完成脱贫地区农副产品采购1955.96万元。"), encoding
 
 
 def test_help_ends_with_an_example() -> None:

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from cgpn.cmd_search import search
-from fixtures.search.make_archive import build
+from tests.data.search.make_archive import build
 
 
 @pytest.fixture(scope="module")

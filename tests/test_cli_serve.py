@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from cgpn.cmd_serve import serve
-from fixtures.search.make_archive import build
+from tests.data.search.make_archive import build
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -6,13 +6,13 @@ from click.testing import CliRunner
 
 from archive import Archive
 from cgpn.cmd_verify import verify
-from cgpn.pipeline import import_files, iter_files
+from cgpn.pipeline import import_files
 from tests.conftest import FIXTURES
 
 
 def _archive(db_path: str) -> Archive:
     arc = Archive(db_path)
-    import_files(arc, iter_files([FIXTURES]), category=None)
+    import_files(arc, sorted(p for p in FIXTURES.iterdir() if p.is_file()), category=None)  # the seeds and pages
     return arc
 
 

@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 import json
+import random
 import re
+from dataclasses import fields
 from pathlib import Path
 
 import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
 import pytest
 
-from extractors.text import Change, RepairConfig, explain, is_traditional, repair, to_simplified
+from extractors.text import STEPS, Change, RepairConfig, explain, is_traditional, repair, to_simplified
 from extractors.text.gbkshift import fix_gbk_shift
 from extractors.text.pinyin import remove_pinyin
 from extractors.text.width import narrow_numbers
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+DATA = Path(__file__).resolve().parent / "data"
 SEED_000 = (FIXTURES / "000_f35babb0978771df.txt").read_text(encoding="utf-8")
-SIMPLIFIED = (FIXTURES / "repair" / "negative" / "simplified.txt").read_text(encoding="utf-8").splitlines()
-TRADITIONAL = (FIXTURES / "repair" / "negative" / "traditional.txt").read_text(encoding="utf-8").splitlines()
-IN_THE_WILD = json.loads((FIXTURES / "repair" / "in_the_wild.json").read_text(encoding="utf-8"))
+SIMPLIFIED = (DATA / "repair" / "negative" / "simplified.txt").read_text(encoding="utf-8").splitlines()
+TRADITIONAL = (DATA / "repair" / "negative" / "traditional.txt").read_text(encoding="utf-8").splitlines()
+IN_THE_WILD = json.loads((DATA / "repair" / "in_the_wild.json").read_text(encoding="utf-8"))
 PINYIN_LEFT = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[1-5]?[)）]")
 HAN_LINES = [line for line in SIMPLIFIED if not line.isascii()]
 
@@ -39,6 +42,14 @@ def test_clean_traditional_only_simplified(line: str) -> None:
     assert r.text == to_simplified(line)
     assert r.repairs == ([] if r.text == line else ["t2s"])
     assert r.warnings == []
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_characters_lost_to_question_marks_are_not_realigned(seed: int) -> None:
+    # Unencodable characters written as ? are not GBK run one byte off: nothing to repair.
+    rng = random.Random(seed)
+    text = "".join("?" if rng.random() < 0.3 else c for c in "".join(HAN_LINES[:6]))
+    assert repair(text).text == text
 
 
 def test_clean_article_as_one_text_keeps_every_newline() -> None:
@@ -195,6 +206,13 @@ def test_script_and_simplification() -> None:
 
 
 # --- configuration and explanations ---------------------------------------------------------------
+
+
+def test_every_step_has_a_switch_in_the_config() -> None:
+    assert [s.name for s in STEPS] == [
+        "latin1-mojibake", "utf8-as-gbk", "gbk-shift", "pinyin-annotations", "fullwidth-numbers", "t2s"
+    ]
+    assert {s.switch for s in STEPS} | {"t2s_config"} == {f.name for f in fields(RepairConfig)}
 
 
 def test_config_switches_steps_off() -> None:

@@ -1,4 +1,4 @@
-"""Search quality and safety on the fixture archive (fixtures/search/articles.yaml)."""
+"""Search quality and safety on the fixture archive (tests/data/search/articles.yaml)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 
 from archive.fts import fold, index_text
 from archive.search import QuerySyntaxError, figures_of, match_expression, search
-from fixtures.search.make_archive import build, load_articles
+from tests.data.search.make_archive import build, load_articles
 
 GUANGZHOU = "finews:NW202202142276022459"  # seed 003
 LIUZHOU = "file:000_f35babb0978771df"  # seed 000, traditional characters

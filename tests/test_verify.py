@@ -7,14 +7,14 @@ import pytest
 
 from archive import Archive
 from archive.verify import Problem, verify
-from cgpn.pipeline import import_files, iter_files, reextract
+from cgpn.pipeline import import_files, reextract
 from tests.conftest import FIXTURES
 
 
 @pytest.fixture
 def archive(db_path: str) -> Archive:
     arc = Archive(db_path)
-    summary = import_files(arc, iter_files([FIXTURES]), category=None)
+    summary = import_files(arc, sorted(p for p in FIXTURES.iterdir() if p.is_file()), category=None)  # the seeds and pages
     assert summary.counts["new"] > 5 and not summary.failures
     yield arc
     arc.close()

@@ -7,7 +7,12 @@ named earlier) and period (:mod:`.periods`; 去年/今年 resolve against
 ``published_at``). Headline figures (title, subtitle) are totals; a body
 figure that states the same fact more precisely (15077余万元 in the
 subtitle, 15077.38万元 in the body) is marked ``is_total`` too, and the
-headline takes the body's subject and period.
+headline takes the body's subject and period (:mod:`.headlines`).
+
+Units are kept as written (value 15077.38, unit 万元; ``value_yuan`` is the
+amount in yuan, an int when whole). Kinds: money, percent, points (个百分点),
+count, area, duration, weight. Pure and fast: regexes and the gazetteer are
+compiled once at import; no jieba.
 
 >>> figs = extract_figures("本报讯 广州市去年通过“832平台”完成交易额达15077.38万元，占比120.36%。",
 ...                        subtitle="全市预算单位去年完成交易额达15077余万元",
@@ -18,12 +23,14 @@ headline takes the body's subject and period.
 
 from __future__ import annotations
 
-import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from typing import TypeVar
 
+from extractors.figures.headlines import link_headlines
 from extractors.figures.metrics import metric_of
-from extractors.figures.numerals import HALF_WIDTH, SCALES
+from extractors.figures.numerals import HALF_WIDTH
 from extractors.figures.periods import PeriodMention, base_year, find_periods
 from extractors.figures.places import Place, find_places, resolve
 from extractors.figures.quantities import Quantity, scan
@@ -31,6 +38,10 @@ from extractors.record import Figure
 
 __all__ = ["extract_figures"]
 
+Mention = TypeVar("Mention", Place, PeriodMention)
+
+# kinds whose metric may be said once for several figures of a sentence (采购金额共计5000万元，其中工程类3000万元)
+AMOUNTS = ("money", "percent", "points")
 SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]?")
 
 
@@ -43,9 +54,35 @@ def _locate(spans: list[tuple[int, int]], starts: list[int], pos: int) -> tuple[
     return spans[i] if i >= 0 else (0, 0)
 
 
-def _main_subject(places: list[Place]) -> str | None:
-    """The first named place, or the most specific of a chain such as 广东省广州市."""
-    named = [p for p in places if p.canonical]
+class _Field:
+    """One text (title, subtitle or body) with its sentences, places and periods."""
+
+    def __init__(self, name: str, text: str, quantities: list[Quantity], base: int | None):
+        self.name, self.original, self.quantities = name, text, quantities
+        self.text = text.translate(HALF_WIDTH)  # same length: offsets hold in both
+        self.places = find_places(self.text)
+        self.place_starts = [p.start for p in self.places]
+        self.periods = find_periods(self.text, base)
+        self.period_starts = [p.start for p in self.periods]
+        self.carried = _carried_over(self.periods)
+        self.sentences = _spans(SENTENCE, text)
+        self.sentence_starts = [s for s, _ in self.sentences]
+
+
+NATIONAL = re.compile("财政部|国务院|国家|中央|全国")
+DOCUMENT_TITLE = re.compile("《[^》]*》")  # 《财政部关于…的通知》 names a document, not the actor
+
+
+def _main_subject(fields: list[_Field]) -> str | None:
+    """Whose figures the article reports: its first named place, or the most specific of a chain
+    such as 广东省广州市; 全国 when a national body (财政部, 国家…) is named before any place."""
+    for field in fields:
+        first = next((p.start for p in field.places if p.canonical), len(field.text))
+        if NATIONAL.search(DOCUMENT_TITLE.sub("", field.text[:first])):
+            return "全国"
+        if first < len(field.text):
+            break
+    named = [p for f in fields for p in f.places if p.canonical]
     if not named:
         return None
     first = named[0]
@@ -56,81 +93,51 @@ def _main_subject(places: list[Place]) -> str | None:
     return first.canonical
 
 
-def _step(q: Quantity) -> float:
-    """The precision a headline figure is written to, in yuan (money) or its unit."""
-    digits = q.surface.translate(str.maketrans("", "", ",，")).split("余")[0]
-    number = re.match(r"[\d.]+", digits)
-    text = number.group() if number else ""
-    if "." in text:
-        step = 10.0 ** -len(text.split(".")[1])
-    elif text:
-        step = 10.0 ** (len(text) - len(text.rstrip("0")))
-    else:
-        step = 10.0 ** int(math.log10(q.value)) if q.value else 1.0
-    return step * (SCALES.get(q.unit[:-1], 1) if q.kind == "money" else 1)
+def _last_before(items: list[Mention], starts: list[int], start: int, end: int,
+                 keep: Callable[[Mention], bool] = lambda m: True) -> Mention | None:
+    """The last mention in ``[start, end)`` that ``keep`` accepts (``starts``: the mentions' offsets)."""
+    i = bisect_left(starts, end) - 1
+    while i >= 0 and starts[i] >= start:
+        if keep(items[i]):
+            return items[i]
+        i -= 1
+    return None
 
 
-def _same_fact(head: Figure, step: float, body: Figure) -> bool:
-    if head.kind != body.kind:
-        return False
-    if head.kind == "money":
-        h, b = head.value_yuan, body.value_yuan
-    elif head.unit == body.unit:
-        h, b = head.value, body.value
-    else:
-        return False
-    if h is None or b is None:
-        return False
-    if head.approx in ("余", "多", "超", "逾", "以上"):
-        return h <= b < h + step
-    if head.approx in ("近", "不到", "以下"):
-        return h - step < b <= h
-    if head.approx in ("约", "左右"):
-        return abs(b - h) <= step
-    return abs(b - h) <= step / 2
+def _said(p: PeriodMention) -> bool:
+    return p.period is not None
 
 
-class _Field:
-    """One text (title, subtitle or body) with its sentences, places and periods."""
-
-    def __init__(self, name: str, text: str, quantities: list[Quantity], base: int | None):
-        self.name, self.original, self.quantities = name, text, quantities
-        self.text = text.translate(HALF_WIDTH)  # same length: offsets hold in both
-        self.places = find_places(self.text)
-        self.periods = find_periods(self.text, base)
-        self.sentences = _spans(SENTENCE, text)
-        self.sentence_starts = [s for s, _ in self.sentences]
-
-
-def _last_before(items: list, start: int, end: int):  # type: ignore[no-untyped-def]
-    """The last place or period mention in ``[start, end)`` (periods that resolved to nothing skipped)."""
-    found = None
-    for item in items:
-        if item.start >= end:
-            break
-        if item.start >= start and getattr(item, "period", True):
-            found = item
-    return found
-
-
-def _last_inherited(periods: list[PeriodMention], end: int) -> PeriodMention | None:
-    """The period a sentence without one inherits: the last one said before it that carries over."""
+def _carried_over(periods: list[PeriodMention]) -> list[PeriodMention | None]:
+    """For each period mention, the period a later sentence without one of its own takes
+    (see :class:`PeriodMention`): the last that carries over; a weak one only if none came before."""
+    out: list[PeriodMention | None] = []
     found = None
     for p in periods:
-        if p.start >= end:
-            break
-        if p.period and p.inherits:
+        if p.period is not None and p.inherits and not (p.weak and found):
             found = p
-    return found
+        out.append(found)
+    return out
+
+
+BREAKDOWN = re.compile(r"\s*其中")
+
+
+def _breakdown(field: _Field, start: int, found: list[Figure]) -> PeriodMention | None:
+    """A sentence opening with 其中 breaks down the previous sentence's figure: it takes that figure's period."""
+    if not BREAKDOWN.match(field.text, start) or not found or found[-1].start >= start or found[-1].period is None:
+        return None
+    return PeriodMention("其中", found[-1].period, start)
 
 
 def _subject(field: _Field, start: int, end: int, seen: list[Place], main: str | None) -> str | None:
     """The place named last before ``end`` in the sentence from ``start``; 全市 resolved; 甲县、乙县等 → main."""
-    place = _last_before(field.places, start, end)
+    place = _last_before(field.places, field.place_starts, start, end)
     if place is None:
         return main
     if place.canonical is None:
-        return resolve(place, seen + [p for p in field.places if p.start < place.start]) or main
+        earlier = seen + field.places[: bisect_left(field.place_starts, place.start)]
+        return resolve(place, earlier, main) or main
     if field.text.startswith("等", place.start + len(place.text)):
         return main  # 阜平县、涞源县、易县等脱贫县: a group within the article's place
     return place.canonical
@@ -138,13 +145,16 @@ def _subject(field: _Field, start: int, end: int, seen: list[Place], main: str |
 
 def _align_enumerations(field: _Field, figures: list[Figure]) -> None:
     """甲市、乙市分别为A、B: give the i-th figure after 分别 the i-th place before it."""
+    starts = [f.start for f in figures]
     for s, e in field.sentences:
         respectively = field.text.find("分别", s, e)
         if respectively < 0:
             continue
-        after = [f for f in figures if respectively < f.start < e]
-        previous = max((f.end for f in figures if s <= f.start < respectively), default=s)
-        places = [p for p in field.places if previous <= p.start < respectively and p.canonical]
+        after = figures[bisect_left(starts, respectively) : bisect_left(starts, e)]
+        before = figures[bisect_left(starts, s) : bisect_left(starts, respectively)]
+        previous = before[-1].end if before else s
+        places = [p for p in field.places[bisect_left(field.place_starts, previous) : bisect_left(field.place_starts, respectively)]
+                  if p.canonical]
         if len(after) >= 2 and all(f.kind == after[0].kind for f in after) and len(places) == len(after):
             for f, p in zip(after, places):
                 f.subject = p.canonical
@@ -159,24 +169,34 @@ def extract_figures(
         return []
     base = base_year(published_at, "\n".join(t for _, t, _ in texts))
     fields = [_Field(n, t, q, base) for n, t, q in texts]
-    main = _main_subject([p for f in fields for p in f.places])
-    default_period = next((p.period for f in fields for p in f.periods if p.period), None)
+    main = _main_subject(fields)
+    # nothing said before a figure: the headline's period, else the figure stands as of publication,
+    # else (no date) the first period the body names
+    default_period = next((p.period for f in fields if f.name != "body" for p in f.periods if p.period), None)
     if default_period is None and published_at and published_at[:4].isdigit():
-        default_period = published_at[:4]  # nothing said: the figure stands as of publication
+        default_period = published_at[:4]
+    if default_period is None:
+        default_period = next((p.period for f in fields for p in f.periods if p.period), None)
 
     figures: list[Figure] = []
     seen: list[Place] = []
     for field in fields:
         text = field.text
-        found = []
+        found: list[Figure] = []
         for q in field.quantities:
             s, e = _locate(field.sentences, field.sentence_starts, q.start)
-            period_at = _last_before(field.periods, s, q.start) or _last_inherited(field.periods, q.start)
+            period_at = _last_before(field.periods, field.period_starts, s, q.start, _said)
+            if period_at is None:
+                i = bisect_left(field.period_starts, q.start) - 1
+                period_at = field.carried[i] if i >= 0 else None
+            if period_at is None or period_at.start < s:
+                period_at = _breakdown(field, s, found) or period_at
             found.append(
                 Figure(
                     surface=q.surface, kind=q.kind, value=q.value, unit=q.unit, value_yuan=q.value_yuan,
                     approx=q.approx, range_to=q.range_to,
-                    metric=metric_of(text[s : q.start], text[q.end : min(e, q.end + 16)]),
+                    metric=metric_of(text[s : q.start], text[q.end : min(e, q.end + 16)],
+                                     whole_sentence=q.kind in AMOUNTS, money=q.kind == "money"),
                     subject=_subject(field, s, q.start, seen, main),
                     period=period_at.period if period_at else default_period,
                     sentence=field.original[s:e].strip(), start=q.start, end=q.end, field=field.name,
@@ -186,20 +206,14 @@ def extract_figures(
         _align_enumerations(field, found)
         figures += found
         seen.extend(field.places)
-    _link_headlines(figures, [q for f in fields for q in f.quantities])
+    _one_currency(figures)
+    link_headlines(figures, [q for f in fields for q in f.quantities])
     return figures
 
 
-def _link_headlines(figures: list[Figure], quantities: list[Quantity]) -> None:
-    """Mark body figures that a title/subtitle figure reports as totals, and share their meaning."""
-    body = [f for f in figures if f.field == "body"]
-    for head, q in zip(figures, quantities):
-        if head.field == "body":
-            break
-        step = _step(q)
-        matches = [b for b in body if _same_fact(head, step, b)]
-        for b in matches:
-            b.is_total = True
-        if matches:
-            head.metric = head.metric or matches[0].metric
-            head.subject, head.period = matches[0].subject, matches[0].period
+def _one_currency(figures: list[Figure]) -> None:
+    """An article that counts in 新台币 once counts in it throughout: its other 元 are not yuan either."""
+    if any(f.kind == "money" and f.unit.startswith("新台币") for f in figures):
+        for f in figures:
+            if f.kind == "money" and f.value_yuan is not None:
+                f.unit, f.value_yuan = "新台币" + f.unit, None

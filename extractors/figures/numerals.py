@@ -21,7 +21,8 @@ SCALES = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "十万": 100_000, 
           "亿": 100_000_000, "十亿": 10**9, "百亿": 10**10, "千亿": 10**11, "万亿": 10**12}
 
 # Arabic digits, full-width digits and separators, mapped 1:1 so offsets stay put
-HALF_WIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
+# (not the full-width comma: in Chinese text "，" is punctuation, never a thousands separator)
+HALF_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 
 
 def whole(x: float) -> float | int:
@@ -65,7 +66,9 @@ def _chinese(text: str) -> float | None:
 
 def parse_number(text: str) -> float | int | None:
     """The value of an Arabic or Chinese numeral, or None when it is neither."""
-    text = text.translate(HALF_WIDTH).replace(",", "")
+    if not text.isascii():
+        text = text.translate(HALF_WIDTH)
+    text = text.replace(",", "")
     if not text:
         return None
     if text[0].isdigit():

@@ -66,14 +66,21 @@ def find_places(text: str) -> list[Place]:
     return out
 
 
-def resolve(reference: Place, earlier: list[Place]) -> str | None:
-    """The place a 全市/该区 reference means: the latest earlier place of that level.
+def resolve(reference: Place, earlier: list[Place], main: str | None = None) -> str | None:
+    """The place a 全市/该区 reference means: for 全/本/我, the article's own place ``main`` when it
+    is of that level; otherwise (and for 该) the latest earlier place of that level.
 
     >>> ps = find_places("广西壮族自治区柳州市称，全区")
-    >>> resolve(ps[-1], ps[:-1])
+    >>> resolve(ps[-1], ps[:-1], main="柳州市")
     '广西壮族自治区'
+    >>> ps = find_places("晋江市、南安市采购规模较大。全市")
+    >>> resolve(ps[-1], ps[:-1], main="泉州市"), resolve(ps[-1], ps[:-1])
+    ('泉州市', '南安市')
     """
+    level = reference.level or ""
+    if main and main.endswith(level) and reference.text[0] != "该":
+        return main
     for p in reversed(earlier):
-        if p.canonical and p.canonical.endswith(reference.level or ""):
+        if p.canonical and p.canonical.endswith(level):
             return p.canonical
     return None

@@ -8,6 +8,8 @@ turns each match into a :class:`Quantity` and drops what is not a figure
 [('15077余万元', 'money', 15077, '万元', '余'), ('57家', 'count', 57, '家', None), ('120.36%', 'percent', 120.36, '%', None)]
 >>> [(q.surface, q.value, q.range_to, q.unit) for q in scan("单笔5至10亿元，增长30%-40%")]
 [('5至10亿元', 5, 10, '亿元'), ('30%-40%', 30, 40, '%')]
+>>> [(q.surface, q.unit, q.value_yuan) for q in scan("贷款100万美元，决标金额达新台币856.3亿元")]
+[('100万美元', '万美元', None), ('856.3亿元', '新台币亿元', None)]
 """
 
 from __future__ import annotations
@@ -28,22 +30,25 @@ SEP = r"\s?[-—–~～至到]\s?"
 
 # unit → kind; the order inside each kind matters (longest first)
 UNIT_KINDS: list[tuple[str, str]] = [
-    ("money", r"元(?![旦素化件宵器首老音])"),
+    ("money", r"美元|欧元|港元|港币|日元|英镑|元(?![旦素化件宵器首老音])"),
     ("points", r"个百分点|百分点"),
     ("percent", r"%"),
     ("area", r"平方公里|平方千米|平方米|平米|㎡|亩|公顷"),
-    ("duration", r"个工作日|个月|个小时|小时|分钟|工作日|天|周(?!年)|年(?![月度级底初末前中内])"),
+    ("duration", r"个工作日|个月|个小时|小时|分钟|工作日|日历天|天|周(?!年)|年(?![月度级底初末前中])|日"),
     ("weight", r"万吨|吨|公斤|千克|斤"),
-    ("count", r"人次|批次|大类|家|个|款|项(?!目)|台|人|次|批|县|件|套|辆|所|名|份(?!额)|笔|场|条|种|户|座|栋|张|册|位|只|头|箱|宗|例|间|艘|架|类|部门|单(?![位价据独一元])"),
+    ("count", r"人次|批次|大类|家|个|款|项(?!目)|台|人|次|批|县|件|套|辆|所|名|份(?!额)|笔|场|条|种|户|座|栋|张|册|位|只|头|箱|宗|例|间|艘|架|类|部门|块|处(?![理罚置长室分级])|单(?![位价据独一元])"),
 ]
+KINDS = [kind for kind, _ in UNIT_KINDS]
 UNIT = "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in UNIT_KINDS)
 APPROX_AFTER = "左右|以上|以下"
 # approximation words written before a figure, and their normal form; 约 must not end 签约/节约/合约
 APPROX_BEFORE = re.compile(
-    r"(?:不超过|不高于|不多于|不低于|不少于|超过|突破|高于|大约|将近|接近|不到|不足|低于|近|逾|超|(?<![签节合预制条公契违履邀集特简])约)$"
+    r"(?:不得超过|不得高于|不得低于|不得少于|不超过|不高于|不多于|不低于|不少于|超过|突破|高于|大约|将近|接近|不到|不足|低于"
+    r"|近|逾|超|(?<![签节合预制条公契违履邀集特简])约)$"
 )
 APPROX_NORMAL = {"超过": "超", "突破": "超", "高于": "超", "大约": "约", "将近": "近", "接近": "近", "不足": "不到",
-                 "低于": "不到", "不超过": "以下", "不高于": "以下", "不多于": "以下", "不低于": "以上", "不少于": "以上"}
+                 "低于": "不到", "不超过": "以下", "不高于": "以下", "不多于": "以下", "不低于": "以上", "不少于": "以上",
+                 "不得超过": "以下", "不得高于": "以下", "不得低于": "以上", "不得少于": "以上"}
 
 FIGURE = re.compile(
     rf"""(?=[\d{CN_CHARS}亿])(?<![\d.,A-Za-z第#/\\])(?:  # the lookahead lets re skip text fast
@@ -57,6 +62,12 @@ FIGURE = re.compile(
     re.VERBOSE,
 )
 VAGUE_BEFORE = "数几上成好"
+IDIOMS = {"二次", "四处", "两处", "多处"}
+# foreign money: 100万美元 (value_yuan stays None: no exchange rate here), 新台币856.3亿元
+FOREIGN = ("美元", "欧元", "港元", "日元")
+FOREIGN_BEFORE = re.compile(r"(新台币|台币|港币|美元|澳门元|澳元)(?:达|约|为|共|计|超)?$")
+DAYS_BEFORE = re.compile("(?:前|后|提前|至少|不少于|不超过|缩短|延长|满|期)$")
+DAYS_AFTER = re.compile("内|以内|之内|后")
 
 
 @dataclass
@@ -86,27 +97,28 @@ def _split_scale(number: str, scale: str | None) -> tuple[str, str]:
 
 def _quantity(m: re.Match[str], text: str) -> Quantity | None:
     start, end = m.span()
-    approx = m.group("post")
-    if m.group("cheng"):
-        kind, value, unit = "percent", parse_number(m.group("cheng")) * 10, "%"  # type: ignore[operator]
+    g = m.groupdict()
+    approx = g["post"]
+    if g["cheng"]:
+        kind, value, unit = "percent", parse_number(g["cheng"]) * 10, "%"  # type: ignore[operator]
         range_to = None
-    elif m.group("yi"):  # 超亿元: more than one hundred million
+    elif g["yi"]:  # 超亿元: more than one hundred million
         kind, value, unit, range_to = "money", 1, "亿元", None
-    elif m.group("pn"):
-        kind, value, unit, range_to = "percent", parse_number(m.group("pn")), "%", None
+    elif g["pn"]:
+        kind, value, unit, range_to = "percent", parse_number(g["pn"]), "%", None
         if value is None:
             return None
     else:
-        kind = m.lastgroup if m.lastgroup in dict(UNIT_KINDS) else next(k for k, _ in UNIT_KINDS if m.group(k))
-        if m.group("n1")[0] in CN_CHARS and start and text[start - 1] in VAGUE_BEFORE:
+        kind = next(k for k in KINDS if g[k])
+        if g["n1"][0] in CN_CHARS and start and text[start - 1] in VAGUE_BEFORE:
             return None  # 数十万元, 上百家: no amount
-        n1, s1 = _split_scale(m.group("n1"), m.group("s1"))
-        word = m.group(kind)
+        n1, s1 = _split_scale(g["n1"], g["s1"])
+        word = g[kind]
         scale = s1
         range_to = None
-        if m.group("n2"):
-            n2, s2 = _split_scale(m.group("n2"), m.group("s2"))
-            scale = s1 or ("" if m.group("u1") else s2)
+        if g["n2"]:
+            n2, s2 = _split_scale(g["n2"], g["s2"])
+            scale = s1 or ("" if g["u1"] else s2)
             upper = parse_number(n2)
             if upper is None:
                 return None
@@ -115,22 +127,32 @@ def _quantity(m: re.Match[str], text: str) -> Quantity | None:
         if value is None:
             return None
         unit = scale + word
-        approx = approx or m.group("a1") or m.group("a3") or m.group("a2")
+        approx = approx or g["a1"] or g["a3"] or g["a2"]
         if kind == "count" and value == 1 and not n1[0].isdigit():
             return None  # 一个平台, 一批企业: an article, not a count
-        if kind == "count" and start and text[start - 1] in "前第" and word in ("位", "名"):
-            return None  # 前两位, 前3名: a rank
+        if kind == "count" and start and text[start - 1] in "前后第" and word in ("位", "名"):
+            return None  # 前两位, 后三位, 前3名: a rank
+        if kind == "count" and not n1[0].isdigit() and (n1 + word in IDIOMS):
+            return None  # 二次竞价 (a second round), 四处找钱 (everywhere)
         if word.startswith("年") and (value >= 100 or len(n1) > 2):
             return None  # 2021年 is a year
         if kind == "count" and not n1[0].isdigit() and start and text[start - 1] in "“‘「":
             return None  # “两个确保”: a slogan
+        if word == "日" and not (DAYS_BEFORE.search(text, max(0, start - 3), start) or DAYS_AFTER.match(text, end)):
+            return None  # 7月21日 is a date; 开始前30日, 签订后60日内 are durations
     if approx is None:
-        before = APPROX_BEFORE.search(text, max(0, start - 3), start)
+        before = APPROX_BEFORE.search(text, max(0, start - 4), start)
         if before:
             approx = before.group()
+    if kind == "duration" and approx == "近":
+        approx = None  # 近三年: the last three years, not nearly three
     q = Quantity(text[start:end], kind, value, unit, start, end, APPROX_NORMAL.get(approx, approx), range_to)
     if kind == "money":
-        q.value_yuan = whole(value * SCALES.get(unit[:-1], 1))
+        currency = FOREIGN_BEFORE.search(text, max(0, start - 5), start - (1 if approx and start and text[start - 1] in "约近超逾" else 0))
+        if currency:
+            q.unit = currency.group(1) + unit  # 新台币856.3亿元: an amount, but not in yuan
+        elif unit[-1] == "元" and unit[-2:] not in FOREIGN:
+            q.value_yuan = whole(value * SCALES.get(unit[:-1], 1))
     return q
 
 

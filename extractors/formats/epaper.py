@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from extractors.dates import parse_date
+from extractors.decode import strip_controls
 from extractors.formats import Draft, ExtractionError
 from extractors.formats.blocks import paragraphs, parse_html
 
@@ -42,13 +43,14 @@ def looks_like(text: str) -> bool:
 
 
 def _text(value: Any) -> str:
-    return value if isinstance(value, str) else ""
+    """A string field; JSON escapes can smuggle in NUL or lone surrogates, which are dropped."""
+    return strip_controls(value)[0] if isinstance(value, str) else ""
 
 
 def parse(text: str) -> Draft:
     try:
         data = json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as exc:
+    except (ValueError, RecursionError) as exc:  # ValueError: a JSONDecodeError, or an integer of > 4300 digits
         raise ExtractionError(f"not valid JSON: {exc}") from None
     detail = find_detail(data)
     if detail is None:

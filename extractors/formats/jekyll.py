@@ -19,6 +19,7 @@ import yaml
 from markdown_it import MarkdownIt
 
 from extractors.dates import parse_date
+from extractors.decode import strip_controls
 from extractors.formats import Draft, ExtractionError
 from extractors.formats.blocks import paragraphs, parse_html
 from extractors.formats.headings import heading_kind, peel
@@ -37,7 +38,7 @@ def looks_like(text: str) -> bool:
 
 def _as_str(value: object) -> str | None:
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-        return str(value).strip() or None
+        return strip_controls(str(value))[0].strip() or None  # YAML escapes can hold NUL or lone surrogates
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     return None
@@ -45,7 +46,7 @@ def _as_str(value: object) -> str | None:
 
 def _as_list(value: object) -> list[str]:
     if isinstance(value, str):
-        return [v for v in re.split(r"[\s,，]+", value) if v]
+        return [s for v in re.split(r"[\s,，]+", value) if (s := _as_str(v))]
     if isinstance(value, list):
         return [s for v in value[:100] if (s := _as_str(v))]
     return []
@@ -60,7 +61,7 @@ def front_matter(block: str, warnings: list[str]) -> dict[str, object]:
         if isinstance(data, dict):
             return data
         warnings.append("front matter is not a mapping")
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError, RecursionError) as exc:  # a date like 2022-13-45, deep nesting
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark else ""
         warnings.append(f"broken front matter{where}: {getattr(exc, 'problem', None) or exc}")

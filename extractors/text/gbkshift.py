@@ -29,21 +29,21 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from extractors.text.score import PUNCTUATION, is_rare, rare_count, score
+from extractors.text.fixed import Fixed
+from extractors.text.pinyin import is_reading, leading_syllable
+from extractors.text.score import PUNCTUATION, UNSURE, is_plausible, is_rare, rare_count, score
 from extractors.text.script import in_script, is_traditional
 
 MARKERS = "?\ufffd"  # what a decoder leaves for a byte it could not place
-# What a misaligned GBK decoder makes: characters above U+2010, the middle dot, and ? for lost bytes.
-_RUN = re.compile(r"[?\u00b7\u2010-\uffff]+")
+# What a misaligned GBK decoder makes: anything but ASCII (Han, symbols, Greek, Cyrillic …), ? for lost bytes.
+_RUN = re.compile(r"[^\x00-\x3e\x40-\x7f]+")
 _MARKER_BY_HAN = re.compile(r"[\u2e80-\uffff][?\ufffd]|[?\ufffd][\u2e80-\uffff]")
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _REACH = 4  # characters of context on each side, and how far a window may start before its first rare character
 _MARGIN = 1.0  # how much better (log-probability per character) a repair must read
-
-
-class Fixed(NamedTuple):
-    text: str
-    warnings: list[str]
+_GAP = 8  # suspicious characters this close belong to one damaged run (half of a shifted run is rare)
+_EXTENT = 1.0  # log-probability each character of a window must earn
+_EVIDENCE = 12.0  # log-probability a repair must gain in all: damage is rarer than odd text
 
 
 def has_gbk_shift(text: str) -> bool:
@@ -70,10 +70,12 @@ def _decode(data: bytes) -> str | None:
 
 
 @lru_cache(maxsize=4096)
-def _guess(known: int, known_is_trail: bool, left: str, right: str) -> str:
-    """The best-reading common character with ``known`` as its trail (or lead) byte."""
+def _guess(known: int, known_is_trail: bool, left: str, right: str, reading: str | None = None) -> str:
+    """The best-reading common character with ``known`` as its trail (or lead) byte, and ``reading`` if given."""
     pairs = [bytes([b, known]) if known_is_trail else bytes([known, b]) for b in range(0x40, 0xFF)]
-    options = [c for c in map(_decode, pairs) if c and not is_rare(c)]
+    options = [c for c in map(_decode, pairs) if c and is_plausible(c)]
+    if reading:
+        options = [c for c in options if is_reading(c, reading)] or options
     if not options:
         return "\ufffd"
     options = in_script(options, is_traditional(left + right))
@@ -88,20 +90,30 @@ class _Candidate(NamedTuple):
     lost: int  # bytes lost
 
 
-def _candidates(line: str, run_start: int, run: str) -> list[_Candidate]:
-    """Every plausible window of ``run`` (at ``run_start`` in ``line``) decoded one byte later."""
-    rare = [k for k, c in enumerate(run) if is_rare(c)]
-    markers = [k for k, c in enumerate(run) if c in MARKERS]
-    starts = {m + 1 for m in markers} | {m for m in markers if m > 0 and run[m - 1] in MARKERS and run[m] == "?"}
-    ends = {len(run), *markers}
-    if rare:
-        starts |= set(range(max(0, rare[0] - _REACH), rare[0] + 1))
-        ends |= set(range(rare[-1] + 1, min(len(run), rare[-1] + _REACH) + 1))
+def _clusters(run: str) -> list[tuple[int, int]]:
+    """First and last positions of each group of suspicious characters (rare ones, lost-byte markers) no
+    more than ``_GAP`` apart; a lone rare Han character is a name more often than damage, and is left."""
+    suspicious = [k for k, c in enumerate(run) if c in MARKERS or is_rare(c)]
+    groups: list[list[int]] = []
+    for k in suspicious:
+        if groups and k - groups[-1][-1] <= _GAP:
+            groups[-1].append(k)
+        else:
+            groups.append([k])
+    return [(g[0], g[-1]) for g in groups if len(g) > 1 or not "\u3400" <= run[g[0]] <= "\u9fff"]
+
+
+def _candidates(line: str, run_start: int, run: str, first: int, last: int) -> list[_Candidate]:
+    """Windows of ``run`` (at ``run_start`` in ``line``) around its suspicious ``first..last``, decoded one byte later."""
+    markers = [k for k in range(max(0, first - 1), min(len(run), last + 2)) if run[k] in MARKERS]
+    starts = set(range(max(0, first - _REACH), first + 1)) | {m + 1 for m in markers}
+    starts |= {m for m in markers if m > 0 and run[m - 1] in MARKERS and run[m] == "?"}
+    ends = set(range(last + 1, min(len(run), last + _REACH) + 1)) | set(markers)
     found = []
     for i in sorted(starts):
         for j in sorted(ends):
             window = run[i:j]
-            if j - i < 2 or any(c in "\ufffd" for c in window) or "?" in window[1:]:
+            if j - i < 2 or "\ufffd" in window or "?" in window[1:]:
                 continue
             data = _gbk(window)
             middle = _decode(data[1:-1]) if data else None
@@ -112,33 +124,39 @@ def _candidates(line: str, run_start: int, run: str) -> list[_Candidate]:
             a, b = run_start + i - lost_before, run_start + j + lost_after
             left, right = line[max(0, a - _REACH) : a], line[b : b + _REACH]
             head = _guess(data[0], True, left, middle[:_REACH]) if lost_before else ""
-            tail = _guess(data[-1], False, (left + head + middle)[-_REACH:], right) if lost_after else ""
+            reading = leading_syllable(line[b : b + 12])  # a pinyin annotation after the lost character
+            tail = _guess(data[-1], False, (left + head + middle)[-_REACH:], right, reading) if lost_after else ""
             text = head + middle + tail
+            if rare_count(text) >= max(1, rare_count(window)):  # realigned, text is plainer than the damage
+                continue
             guessed = frozenset(({0} if head else set()) | ({len(text) - 1} if tail else set()))
             found.append(_Candidate(a, b, text, guessed, lost_before + lost_after))
     return found
 
 
 def _reads(text: str) -> float:
-    """``score`` with each ``?`` read as a lost byte, not as punctuation."""
-    return score(text.replace("?", "\ufffd"))
+    """``score`` with each ``?`` read as an ordinary character that may be damaged, not as punctuation:
+    a repair must earn its keep by what it realigns, not by filling in question marks."""
+    return score(text.replace("?", UNSURE))
 
 
 def _best(line: str) -> _Candidate | None:
     """The window repair that reads best, if it reads clearly better than the line as it is."""
     for m in _RUN.finditer(line):
-        run = m[0]
-        if not (rare_count(run) or any(c in MARKERS for c in run)):
-            continue
-        candidates = _candidates(line, m.start(), run)
-        if not candidates:
-            continue
-        lo = max(0, min(c.start for c in candidates) - _REACH)
-        hi = max(c.end for c in candidates) + _REACH
-        base = _reads(line[lo:hi])
-        best = max(candidates, key=lambda c: _reads(line[lo : c.start] + c.text + line[c.end : hi]))
-        if _reads(line[lo : best.start] + best.text + line[best.end : hi]) > base + _MARGIN:
-            return best
+        for first, last in _clusters(m[0]):
+            candidates = _candidates(line, m.start(), m[0], first, last)
+            if not candidates:
+                continue
+            lo = max(0, min(c.start for c in candidates) - _REACH)
+            hi = max(c.end for c in candidates) + _REACH
+            base = _reads(line[lo:hi])
+
+            def reads(c: _Candidate) -> float:  # the smaller of two windows that read alike: intact text stays
+                return _reads(line[lo : c.start] + c.text + line[c.end : hi]) - _EXTENT * (c.end - c.start) / (hi - lo)
+
+            best = max(candidates, key=reads)
+            if reads(best) > base + max(_MARGIN, _EVIDENCE / (hi - lo)):
+                return best
     return None
 
 

@@ -8,7 +8,7 @@ reads (``score``), and reported.
 
 >>> damaged = "截至今年6月底，柳州市已完成脱贫地区农副产品采购1955.96万元".encode().decode("gb18030", "replace")
 >>> fix_utf8_as_gbk(damaged)
-Fixed(text='截至今年6月底，柳州市已完成脱贫地区农副产品采购1955.96万元', warnings=['utf8-as-gbk: 1 bytes lost near 月底，柳州市已完成脱贫地, 1 characters guessed'])
+Fixed(text='截至今年6月底，柳州市已完成脱贫地区农副产品采购1955.96万元', warnings=['utf8-as-gbk: 1 bytes lost, guessed 购'])
 
 UTF-8 read as latin-1 or cp1252 is ftfy's job:
 
@@ -19,11 +19,13 @@ UTF-8 read as latin-1 or cp1252 is ftfy's job:
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from functools import lru_cache
 
 import ftfy
 
-from extractors.text.score import is_rare, rare_count, score
+from extractors.text.fixed import Fixed
+from extractors.text.pinyin import is_reading, leading_syllable
+from extractors.text.score import PINYIN_LETTERS, PUNCTUATION, UNSURE, is_plausible, rare_count, score
 from extractors.text.script import in_script, is_traditional
 
 # A lead byte of UTF-8 (é, ä …) followed by a continuation byte as latin-1 or cp1252 shows it.
@@ -34,14 +36,12 @@ _LATIN1_MOJIBAKE = re.compile(
 # Characters a GBK decoder makes of UTF-8: anything but ASCII; U+FFFD and ? stand for one lost byte.
 _GBK_RUN = re.compile(r"[^\x00-\x7f]+(?:[?\ufffd][^\x00-\x7f]*)*")
 LOST = "?\ufffd"
+PENDING = "\ufffc"  # where a character that lost bytes waits for its guess
 _CONTEXT = 4  # characters on each side that judge a guess
-
-
-class Fixed(NamedTuple):
-    """A repaired text and what could not be repaired for sure."""
-
-    text: str
-    warnings: list[str]
+_MARGIN = 1.0  # how much better (log-probability per character) a decoded stretch must read
+# Pinyin letters with tone marks as GBK shows their UTF-8 bytes (à → 脿), between Latin letters.
+_PINYIN_LETTER = {letter.encode().decode("gb18030"): letter for letter in PINYIN_LETTERS if len(letter.encode()) == 2}
+_PINYIN_MOJIBAKE = re.compile(f"(?<=[a-z])[{''.join(_PINYIN_LETTER)}](?=[a-z]*[1-5]?[)）])")
 
 
 def has_latin1_mojibake(text: str) -> bool:
@@ -73,16 +73,20 @@ def _utf8_length(lead: int) -> int:
 _LEADS = [*range(0xE3, 0xEA), 0xEF]
 
 
-def _candidates(seq: list[int | None]) -> list[str]:
+@lru_cache(maxsize=65536)
+def _candidates(seq: tuple[int | None, ...]) -> tuple[str, ...]:
     """Characters whose UTF-8 bytes fit ``seq``, where None is an unknown byte.
 
+    At most two bytes may be unknown, and the lead byte only with one other.
     When bytes are unknown only characters common in Chinese prose are offered.
 
-    >>> _candidates([0xE4, 0xB8, None])[:4]
-    ['一', '丁', '七', '万']
-    >>> len(_candidates([0xE8, None, None]))
+    >>> _candidates((0xE4, 0xB8, None))[:4]
+    ('一', '丁', '七', '万')
+    >>> len(_candidates((0xE8, None, None)))
     1000
     """
+    if seq.count(None) > 2 or (seq[0] is None and seq.count(None) > 1):
+        return ()
     trials: list[list[int]] = [[]]
     for i, b in enumerate(seq):
         options = [b] if b is not None else _LEADS if i == 0 else range(0x80, 0xC0)
@@ -94,11 +98,11 @@ def _candidates(seq: list[int | None]) -> list[str]:
         except UnicodeDecodeError:
             continue
     if len(found) > 1:
-        found = [c for c in found if not is_rare(c)]
-    return found
+        found = [c for c in found if is_plausible(c)]
+    return tuple(found)
 
 
-def _decode_from(data: list[int | None], start: int) -> tuple[list[list[str]], int]:
+def _decode_from(data: list[int | None], start: int) -> tuple[list[tuple[str, ...]], int]:
     """Decode UTF-8 from ``data[start:]`` while it stays valid: candidates per character, end offset.
 
     The end offset passes ``len(data)`` when the last character lost its final byte.
@@ -108,7 +112,7 @@ def _decode_from(data: list[int | None], start: int) -> tuple[list[list[str]], i
         lead = data[i]
         n = 3 if lead is None else _utf8_length(lead)
         missing = i + n - len(data)
-        found = _candidates(data[i : i + n] + [None] * missing) if n and missing <= 2 else []
+        found = _candidates(tuple(data[i : i + n] + [None] * missing)) if n and missing <= 2 else ()
         if not found:
             break
         chars.append(found)
@@ -116,66 +120,116 @@ def _decode_from(data: list[int | None], start: int) -> tuple[list[list[str]], i
     return chars, i
 
 
-def _choose(chars: list[list[str]], before: str, after: str) -> tuple[str, int]:
-    """Pick each uncertain character by how well it reads between its neighbours; count guesses."""
-    text = [*before[-_CONTEXT:], *(c[0] if len(c) == 1 else "\ufffd" for c in chars), *after[:_CONTEXT]]
-    chars = [[c] for c in before[-_CONTEXT:]] + chars + [[c] for c in after[:_CONTEXT]]
-    traditional = is_traditional("".join(text))
-    guesses = 0
-    for i, options in enumerate(chars):
-        if len(options) > 1:
-            left, right = "".join(text[max(0, i - _CONTEXT) : i]), "".join(text[i + 1 : i + 1 + _CONTEXT])
-            text[i] = max(in_script(options, traditional), key=lambda c: score(left + c + right))
-            guesses += 1
-    return "".join(text[len(before[-_CONTEXT:]) : len(text) - len(after[:_CONTEXT])]), guesses
+def _is_text(options: tuple[str, ...]) -> bool:
+    """True when a decoded character is Chinese text: Han, CJK or general punctuation, a pinyin letter."""
+    c = options[0]
+    return not c.isascii() and (ord(c) >= 0x2E80 or c in PINYIN_LETTERS or c in PUNCTUATION)
 
 
-def _repair_run(run: str, least: int, before: str, after: str) -> tuple[str, int, int]:
-    """The run with its UTF-8-as-GBK stretches decoded; bytes lost and characters guessed.
+def _closing(options: tuple[str, ...], before: str) -> str | None:
+    """The closing bracket among ``options`` when ``before`` left its opening bracket open."""
+    for opening, closing in ("（）", "《》", "“”", "【】"):
+        if closing in options and before.rfind(opening) > before.rfind(closing):
+            return closing
+    return None
 
-    ``before`` and ``after`` are the text around the run, the context of guesses.
+
+class _Guess:
+    """A character with lost bytes: the characters its known bytes allow, and the one chosen."""
+
+    def __init__(self, options: tuple[str, ...]):
+        self.options = options
+        self.chosen = "\ufffd"
+
+
+def _resolve(text: str, guesses: list[_Guess]) -> str:
+    """``text`` with each ``PENDING`` mark replaced, left to right, by its guess in the repaired context.
+
+    A pinyin annotation right after the character narrows it to the characters it reads, a bracket
+    left open before it makes it the closing one, else the character that reads best wins.
     """
+    out = list(text.replace(PENDING, "\ufffd"))
+    traditional = is_traditional(text)
+    marks = [i for i, c in enumerate(text) if c == PENDING]
+    for at, guess in zip(marks, guesses):
+        options = guess.options
+        syllable = leading_syllable("".join(out[at + 1 : at + 13]))
+        if syllable:
+            options = tuple(c for c in options if is_reading(c, syllable)) or options
+        left, right = "".join(out[max(0, at - _CONTEXT) : at]), "".join(out[at + 1 : at + 1 + _CONTEXT])
+        line = "".join(out[: at])
+        guess.chosen = _closing(options, line[line.rfind("\n") + 1 :]) or max(
+            in_script(list(options), traditional), key=lambda c: score(left + c + right)
+        )
+        out[at] = guess.chosen
+    return "".join(out)
+
+
+def _repair_run(run: str, least: int) -> tuple[str, int, list[_Guess]]:
+    """The run with its UTF-8-as-GBK stretches decoded, a ``PENDING`` mark for each character that
+    lost bytes; bytes lost and the guesses to make."""
     data: list[int | None] = []
     starts = []  # byte offset where each character of the run starts
     for c in run:
         starts.append(len(data))
         data.extend([None] if c in LOST else c.encode("gb18030"))
-    out, pos, lost, guessed = [], 0, 0, 0
+    out, pos, lost, guesses = [], 0, 0, []
     char = 0
     while char < len(run):
         chars, end = _decode_from(data, starts[char])
         stop = next((k for k in range(char, len(run)) if starts[k] >= end), len(run))
-        if len(chars) >= least and stop - char >= least and any(ord(c[0]) >= 0x2E80 for c in chars):
-            decoded, guesses = _choose(chars, before + "".join(out) + run[pos:char], after)
-            if score(decoded) > score(run[char:stop]) + 1.0:
+        if len(chars) >= least and stop - char >= least and any(map(_is_text, chars)):
+            decoded = "".join(c[0] if len(c) == 1 else PENDING for c in chars)
+            if score(decoded.replace(PENDING, UNSURE)) > score(run[char:stop]) + _MARGIN:
                 out.append(run[pos:char] + decoded)
                 lost += sum(c in LOST for c in run[char:stop]) + max(0, end - len(data))
-                guessed += guesses
+                guesses += [_Guess(c) for c in chars if len(c) > 1]
                 pos = char = stop
                 continue
         char += 1
     out.append(run[pos:])
-    return "".join(out), lost, guessed
+    return "".join(out), lost, guesses
+
+
+def _repair_runs(text: str, least: int, guesses: list[_Guess], losses: list[tuple[int, list[_Guess]]]) -> tuple[str, list[_Guess]]:
+    """``text`` with its runs repaired; ``guesses`` (one per ``PENDING`` mark of ``text``) with the new
+    ones in place. Runs already holding a mark are left as they are. ``losses`` collects each run's loss."""
+    out, merged, pos, seen = [], [], 0, 0
+    for m in _GBK_RUN.finditer(text):
+        gap = text[pos : m.start()]
+        out.append(gap)
+        pos = m.end()
+        run = m[0]
+        repairable = PENDING not in run and (rare_count(run) or (least == 1 and any(c in LOST for c in run)))
+        fixed, lost, new = _repair_run(run, least) if repairable else (run, 0, [])
+        marks = gap.count(PENDING) + run.count(PENDING)  # marks of earlier passes (a repaired run had none)
+        merged += guesses[seen : seen + marks] + new
+        seen += marks
+        if lost:
+            losses.append((lost, new))
+        out.append(fixed)
+    out.append(text[pos:])
+    merged += guesses[seen:]
+    return "".join(out), merged
 
 
 def fix_utf8_as_gbk(text: str) -> Fixed:
     """Decode back to UTF-8 the runs of ``text`` that are UTF-8 bytes shown as GBK.
 
-    Runs of two characters or more go first; once they proved the text is
-    mojibake, single characters (the last one of a run, say) follow.
+    Pinyin letters in annotations go first (``(b脿o)`` → ``(bào)``, they help
+    guess the character before them), then runs of two characters or more;
+    once they proved the text is mojibake, single characters (the last one of
+    a run, say) follow. Characters that lost bytes are guessed last, when the
+    text around them is repaired.
     """
-    warnings = []
-
-    def repl(m: re.Match[str], least: int) -> str:
-        if not rare_count(m[0]) and not (least == 1 and any(c in LOST for c in m[0])):
-            return m[0]
-        line_start = m.string.rfind("\n", 0, m.start()) + 1
-        fixed, lost, guessed = _repair_run(m[0], least, m.string[line_start : m.start()], m.string[m.end() : m.end() + _CONTEXT])
-        if lost:
-            warnings.append(f"utf8-as-gbk: {lost} bytes lost near {fixed[:12]}, {guessed} characters guessed")
-        return fixed
-
-    fixed = _GBK_RUN.sub(lambda m: repl(m, 2), text)
+    text = _PINYIN_MOJIBAKE.sub(lambda m: _PINYIN_LETTER[m[0]], text)
+    losses: list[tuple[int, list[_Guess]]] = []
+    fixed, guesses = _repair_runs(text, 2, [], losses)
     if fixed != text:
-        fixed = _GBK_RUN.sub(lambda m: repl(m, 1), fixed)
+        fixed, guesses = _repair_runs(fixed, 1, guesses, losses)
+    # Letters whose brackets were mojibake too: 政（zh猫ng） once （） is back.
+    fixed = _resolve(_PINYIN_MOJIBAKE.sub(lambda m: _PINYIN_LETTER[m[0]], fixed), guesses)
+    warnings = [
+        f"utf8-as-gbk: {lost} bytes lost, guessed {''.join(g.chosen for g in run) or 'nothing'}" for lost, run in losses
+    ]
     return Fixed(fixed, warnings)

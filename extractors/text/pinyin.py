@@ -28,6 +28,15 @@ _ANNOTATION = re.compile(
 _TONE_MARKS = set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ")
 
 
+_LEADING = re.compile(rf"[ \u3000]?[(（][ \u3000]?({_SYLLABLE})[ \u3000]?[)）]")
+
+
+def leading_syllable(text: str) -> str | None:
+    """The bracketed syllable ``text`` starts with, if any: ``(qū)農`` → ``qū``."""
+    m = _LEADING.match(text)
+    return m[1] if m else None
+
+
 def has_pinyin(text: str) -> bool:
     """Cheap detector: a bracketed lowercase syllable right after a Han character."""
     return _ANNOTATION.search(text) is not None
@@ -55,7 +64,12 @@ def readings(char: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def _is_reading(char: str, syllable: str) -> bool:
+def is_reading(char: str, syllable: str) -> bool:
+    """True when ``syllable`` (tone marks, tone number or none) is a reading of ``char``.
+
+    >>> is_reading("區", "qū"), is_reading("區", "qu1"), is_reading("區", "qu"), is_reading("區", "qǔ")
+    (True, True, True, False)
+    """
     if any(c in _TONE_MARKS for c in syllable):
         return syllable in readings(char)
     if syllable[-1].isdigit():
@@ -65,4 +79,4 @@ def _is_reading(char: str, syllable: str) -> bool:
 
 def remove_pinyin(text: str) -> str:
     """Drop every bracketed syllable that is a reading of the character before it."""
-    return _ANNOTATION.sub(lambda m: m["char"] if _is_reading(m["char"], m["syllable"]) else m[0], text)
+    return _ANNOTATION.sub(lambda m: m["char"] if is_reading(m["char"], m["syllable"]) else m[0], text)

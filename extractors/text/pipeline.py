@@ -69,9 +69,14 @@ class Change(NamedTuple):
 
 
 class Step(NamedTuple):
-    name: str  # the name in ``Repaired.repairs``; its RepairConfig switch has ``_`` for ``-``
+    name: str  # the name in ``Repaired.repairs``
     detect: Callable[[str], bool]
     fix: Callable[[str, RepairConfig], tuple[str, list[str]]]
+
+    @property
+    def switch(self) -> str:
+        """Its ``RepairConfig`` field: the name with ``_`` for ``-``."""
+        return self.name.replace("-", "_")
 
 
 STEPS = [
@@ -84,10 +89,6 @@ STEPS = [
 ]
 
 
-def _enabled(step: Step, config: RepairConfig) -> bool:
-    return bool(getattr(config, step.name.replace("-", "_")))
-
-
 def _run(text: str, config: RepairConfig) -> tuple[Repaired, list[tuple[str, str, str]]]:
     """Run the enabled steps; the result and (step, before, after) for each step that changed the text."""
     result = Repaired(text=text, unsimplified=text)
@@ -96,7 +97,7 @@ def _run(text: str, config: RepairConfig) -> tuple[Repaired, list[tuple[str, str
         if step.name == "t2s":
             result.unsimplified = text
             result.script = "hant" if is_traditional(text) else "hans"
-        if not _enabled(step, config) or not step.detect(text):
+        if not getattr(config, step.switch) or not step.detect(text):
             continue
         fixed, warnings = step.fix(text, config)
         result.warnings += warnings

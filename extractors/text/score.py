@@ -32,6 +32,9 @@ PUNCTUATION = "，。、；：？！“”‘’（）《》〈〉【】—…·
 # Log-probabilities of punctuation, by how often Chinese news uses it; other punctuation and ASCII -8.
 _PUNCT_LOGP = {"，": -3.5, "。": -4.0, "、": -5.0, "“": -5.5, "”": -5.5, "：": -6.0, "；": -6.5, "（": -6.5, "）": -6.5,
                "《": -6.5, "》": -6.5, "？": -7.0, "！": -7.0, "\u3000": -9.0}
+# A character that may be damaged or not (a ? that may stand for a lost byte) reads as a typical one.
+UNSURE = "\x01"
+_UNSURE_LOGP = -9.5
 # Letters of pinyin with tone marks: their own repair removes them, they are not mojibake.
 PINYIN_LETTERS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ"
 
@@ -55,7 +58,9 @@ def _logp(freq: dict[str, int], logtotal: float, word: str) -> float | None:
     if n:
         return math.log(n) - logtotal
     if len(word) == 1:
-        if word in PUNCTUATION or (word.isascii() and word != "\x00") or "\uff01" <= word <= "\uff5e":
+        if word == UNSURE:
+            return _UNSURE_LOGP
+        if word in PUNCTUATION or (word.isascii() and word != "\x00") or word in PINYIN_LETTERS or "\uff01" <= word <= "\uff5e":
             return _PUNCT_LOGP.get(word, -8.0)
         return math.log(0.5) - logtotal
     return None
@@ -118,6 +123,11 @@ def _not_rare() -> dict[int, None]:
 def is_rare(char: str) -> bool:
     """True for a CJK character or symbol that clean Chinese prose seldom uses."""
     return ord(char) not in _not_rare()
+
+
+def is_plausible(char: str) -> bool:
+    """True for what a lost byte most likely belonged to: a common Han character or common punctuation."""
+    return char in PUNCTUATION or ("\u4e00" <= char <= "\u9fff" and not is_rare(char))
 
 
 def rare_count(text: str) -> int:

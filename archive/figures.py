@@ -1,0 +1,142 @@
+"""Query the archive's figures: what researchers ask for (kind, place, metric, period, amount).
+
+:func:`query_figures` reads ``figures_view`` (each figure with its article's
+title, date, source and location) with SQL parameters only. ``subject`` and
+``period`` match by prefix (广州 finds 广州市; 2024 finds 2024, 2024-H1 and
+2024-06) as index-friendly ranges; ``metric`` matches a part (交易额 finds
+平台交易额).
+
+>>> import sqlite3
+>>> from archive.schema import migrate
+>>> conn = sqlite3.connect(":memory:")
+>>> _ = migrate(conn)
+>>> _ = conn.execute("INSERT INTO captures (id, location, source, sha256, size, content, fetched_at) "
+...                  "VALUES (1, 'a.md', 'file', 'x', 0, x'', '2024-01-01')")
+>>> _ = conn.execute("INSERT INTO articles (id, key, capture_id, source, title, body, published_at, updated_at) "
+...                  "VALUES (1, 'k', 1, 'file', '广州交出乡村产业振兴满意答卷', '…', '2022-02-14T20:52:19+08:00', '')")
+>>> _ = conn.execute("INSERT INTO figures (article_id, seq, surface, kind, value, unit, value_yuan, metric, subject, period) "
+...                  "VALUES (1, 0, '15077.38万元', 'money', 15077.38, '万元', 150773800, '交易额', '广州市', '2021')")
+>>> [(f["surface"], f["subject"], f["title"]) for f in query_figures(conn, subject="广州", period="2021", min_yuan=1e8)]
+[('15077.38万元', '广州市', '广州交出乡村产业振兴满意答卷')]
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from typing import Any
+
+COLUMNS = (
+    "id", "article_id", "title", "published_at", "source", "location", "surface", "kind", "value", "unit",
+    "value_yuan", "approx", "range_to", "metric", "subject", "period", "is_total", "field", "sentence",
+)
+PREFIX_END = "\U0010ffff"  # sorts after every character: [x, x + PREFIX_END) holds the strings starting with x
+
+
+class FiguresError(Exception):
+    """The figures cannot be read (no archive at that path, not an archive)."""
+
+
+def _like(text: str) -> str:
+    """``text`` as a LIKE pattern matching it anywhere, its wildcards escaped.
+
+    >>> _like("100%_x")
+    '%100\\\\%\\\\_x%'
+    """
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _connect(conn_or_db: sqlite3.Connection | str | Any) -> tuple[sqlite3.Connection, bool]:
+    """A connection and whether we opened it (and so must close it)."""
+    if isinstance(conn_or_db, sqlite3.Connection):
+        return conn_or_db, False
+    if hasattr(conn_or_db, "conn"):  # an archive.Archive
+        return conn_or_db.conn, False
+    path = os.fspath(conn_or_db)
+    if not os.path.exists(path):
+        raise FiguresError(f"no archive at {path}")
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True), True
+
+
+def figures_sql(
+    *,
+    kind: str | None = None,
+    subject: str | None = None,
+    metric: str | None = None,
+    period: str | None = None,
+    min_yuan: float | None = None,
+    max_yuan: float | None = None,
+    source: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int | None = None,
+) -> tuple[str, list[Any]]:
+    """The SQL and parameters of :func:`query_figures` (for ``cgpn figures`` and Datasette links).
+
+    >>> figures_sql(kind="money", max_yuan=5e6)[1]
+    ['money', 5000000.0]
+    """
+    where: list[str] = []
+    params: list[Any] = []
+    if kind:
+        where.append("kind = ?")
+        params.append(kind)
+    for column, prefix in (("subject", subject), ("period", period)):
+        if prefix:
+            where.append(f"{column} >= ? AND {column} < ?")
+            params += [prefix, prefix + PREFIX_END]
+    if metric:
+        where.append("metric LIKE ? ESCAPE '\\'")
+        params.append(_like(metric))
+    if min_yuan is not None:
+        where.append("value_yuan >= ?")
+        params.append(float(min_yuan))
+    if max_yuan is not None:
+        where.append("value_yuan <= ?")
+        params.append(float(max_yuan))
+    if source:
+        where.append("source = ?")
+        params.append(source)
+    if since:
+        where.append("substr(published_at, 1, 10) >= ?")
+        params.append(since)
+    if until:
+        where.append("substr(published_at, 1, 10) <= ?")
+        params.append(until)
+    sql = f"SELECT {', '.join(COLUMNS)} FROM figures_view"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY published_at DESC, article_id, id"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(int(limit))
+    return sql, params
+
+
+def query_figures(conn_or_db: sqlite3.Connection | str | Any, **filters: Any) -> list[dict[str, Any]]:
+    """Figures matching ``filters`` (see :func:`figures_sql`), newest article first, as dicts.
+
+    ``conn_or_db`` is an open connection, an :class:`archive.Archive` or the
+    path of an archive file (opened read-only).
+    """
+    sql, params = figures_sql(**filters)
+    conn, opened = _connect(conn_or_db)
+    try:
+        rows = conn.execute(sql, params).fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise FiguresError(f"cannot read figures: {exc}") from None
+    finally:
+        if opened:
+            conn.close()
+    out = [{k: _whole(v) if k in NUMBERS else v for k, v in zip(COLUMNS, row)} for row in rows]
+    for f in out:
+        f["is_total"] = bool(f["is_total"])
+    return out
+
+
+NUMBERS = ("value", "value_yuan", "range_to")
+
+
+def _whole(x: float | None) -> float | int | None:
+    """SQLite REAL back to an int when whole: 150773800.0 → 150773800."""
+    return int(x) if isinstance(x, float) and x.is_integer() else x

@@ -1,0 +1,135 @@
+"""``cgpn crawl`` through click's CliRunner: exit codes, quiet output, logs, the lock."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from archive import Archive
+from archive.lock import crawl_lock
+from cgpn.cmd_crawl import crawl
+from tests.sites.fixtures import Sites, sites  # noqa: F401
+
+FAST = ["--delay", "0", "--retries", "0", "--timeout", "0.3"]
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(crawl, list(args))
+
+
+def test_quiet_when_all_is_well(sites: Sites, db_path: str) -> None:
+    result = invoke("finews", "--base-url", sites.url, "--db", db_path, *FAST)
+    assert result.exit_code == 0, result.output
+    assert result.output == ""
+    with Archive(db_path) as arc:
+        assert arc.stats()["articles"] == 12
+        run = next(arc.db.query("SELECT source, fetched, new, failed, exit_code, ended_at FROM crawl_runs"))
+    assert run["source"] == "finews" and (run["fetched"], run["new"], run["failed"], run["exit_code"]) == (15, 12, 0, 0)
+    assert run["ended_at"]
+
+
+def test_verbose_logs_each_fetch_and_a_summary(sites: Sites, db_path: str) -> None:
+    result = invoke("cgpnews", "--base-url", sites.url, "--since", "2022-02-14", "--until", "2022-02-14",
+                    "--db", db_path, "--verbose", *FAST)
+    assert result.exit_code == 0
+    assert f"INFO new {sites.url}epapers/article?id=000000" in result.stderr
+    assert result.stderr.rstrip().endswith("crawled cgpnews: fetched 6, new 3, changed 0, unchanged 0, failed 0, skipped 0")
+
+
+def test_partial_failure_exits_1_and_names_each_failure(sites: Sites, db_path: str, tmp_path: Path) -> None:
+    listed = tmp_path / "urls.txt"
+    listed.write_text(f"{sites.url}news/0000.html\n{sites.url}fault/slow\n")
+    result = invoke("urls", "--from", str(listed), "--db", db_path, *FAST)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"ERROR failed {sites.url}fault/slow: timed out (ReadTimeout) (gave up after 1 attempts)",
+        f"failed: {sites.url}fault/slow: timed out (ReadTimeout) (gave up after 1 attempts)",
+        "crawled urls: fetched 1, new 1, changed 0, unchanged 0, failed 1, skipped 0",
+    ]
+
+
+def test_log_json_lines(sites: Sites, db_path: str) -> None:
+    result = invoke("finews", "--base-url", sites.url, "--db", db_path, "--log-json", "--verbose", *FAST)
+    assert result.exit_code == 0
+    lines = [json.loads(line) for line in result.stderr.splitlines() if line.startswith("{")]
+    assert len(lines) >= 12
+    assert {tuple(sorted(line)) for line in lines} == {("level", "logger", "message", "time")}
+    assert any(line["message"].startswith("new http://127.0.0.1") for line in lines)
+
+
+def test_a_second_run_while_one_holds_the_lock_exits_75(sites: Sites, db_path: str) -> None:
+    with crawl_lock(db_path):
+        result = invoke("finews", "--base-url", sites.url, "--db", db_path, *FAST)
+    assert result.exit_code == 75
+    assert result.output.startswith(f"Error: another crawl holds {db_path}.lock (pid ")
+    assert result.output.endswith("Hint: a crawl is already running; this run did nothing\n")
+    assert sites.server.seen == []
+
+
+def test_usage_errors_exit_2(db_path: str, tmp_path: Path) -> None:
+    cases = {
+        ("zcb-epaper",): "Error: zcb-epaper needs --base-url: the site (no default host is known)\n",
+        ("urls",): "Error: urls needs --base-url: the sitemap, feed or URL list to read (or --from FILE)\n",
+        ("cgpnews", "--base-url", "http://c.test/", "--since", "2025-03-05", "--until", "2025-03-01"):
+            "Error: --since 2025-03-05 is after --until 2025-03-01\n",
+        ("finews", "--base-url", "ftp://f.test/"): "Error: --base-url must be an http or https URL, got 'ftp://f.test/'\n",
+    }
+    for args, message in cases.items():
+        result = invoke(*args, "--db", db_path)
+        assert (result.exit_code, result.output) == (2, message)
+    listed = tmp_path / "l.txt"
+    listed.write_text("http://a.test/\n")
+    assert invoke("finews", "--from", str(listed), "--db", db_path).output == "Error: --from is for the urls source only\n"
+    assert invoke("nosuch", "--db", db_path).exit_code == 2
+    listed.write_text("<html><body>not a list</body></html>")
+    result = invoke("urls", "--from", str(listed), "--db", db_path)
+    assert (result.exit_code, result.output) == (
+        2, "Error: --from: no URLs found (expected a sitemap, an RSS/Atom feed or one URL per line)\n")
+
+
+def test_a_file_that_is_not_an_archive_is_one_error_line(sites: Sites, tmp_path: Path) -> None:
+    bad = tmp_path / "notes.db"
+    bad.write_text("these are my notes, not a database" * 100)
+    result = invoke("finews", "--base-url", sites.url, "--db", str(bad), *FAST)
+    assert result.exit_code == 1
+    assert result.output == f"Error: {bad}: file is not a database\nHint: is it a cgpn archive? Pass another --db\n"
+    assert bad.read_text().startswith("these are my notes")
+
+
+def test_help_ends_with_an_example() -> None:
+    result = invoke("--help")
+    assert result.exit_code == 0
+    assert "\n  Example: cgpn crawl finews --since 2025-03-01 --max 50\n" in result.output
+
+
+def test_a_progress_bar_on_a_terminal(sites: Sites, db_path: str) -> None:
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "from cgpn.cmd_crawl import crawl; crawl()", "finews", "--base-url", sites.url,
+         "--db", db_path, "--delay", "0.02"],
+        cwd=ROOT, stdin=slave, stdout=slave, stderr=slave, close_fds=True,
+    )
+    os.close(slave)
+    output = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        output += chunk
+    os.close(master)
+    assert proc.wait(30) == 0
+    text = output.decode("utf-8", errors="replace")
+    assert "crawling finews" in text and "━" in text  # rich's bar
+    assert "crawled finews: fetched 15, new 12, changed 0, unchanged 0, failed 0, skipped 0" in text

@@ -1,0 +1,303 @@
+"""extract_figures: amounts, kinds, exclusions, meaning (metric, subject, period) and headline totals."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import SEED_000, SEED_003
+from extractors import extract
+from extractors.figures import extract_figures
+from extractors.record import Figure
+
+
+def one(text: str, **kwargs: object) -> Figure:
+    figs = extract_figures(text, **kwargs)  # type: ignore[arg-type]
+    assert len(figs) == 1, [f.surface for f in figs]
+    return figs[0]
+
+
+def by_surface(figs: list[Figure], surface: str, field: str = "body") -> list[Figure]:
+    return [f for f in figs if f.surface == surface and f.field == field]
+
+
+# --- seeds ------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed003() -> list[Figure]:
+    return extract(SEED_003.read_bytes(), path=str(SEED_003)).figures
+
+
+@pytest.fixture(scope="module")
+def seed000() -> list[Figure]:
+    return extract(SEED_000.read_bytes(), path=str(SEED_000)).figures
+
+
+def test_seed003_money_with_meaning(seed003: list[Figure]) -> None:
+    totals = by_surface(seed003, "15077.38万元")
+    assert len(totals) == 2
+    for f in totals:
+        assert (f.kind, f.value, f.unit, f.value_yuan) == ("money", 15077.38, "万元", 150773800)
+        assert isinstance(f.value_yuan, int)
+        assert (f.metric, f.subject, f.period, f.is_total) == ("交易额", "广州市", "2021", True)
+    (share,) = by_surface(seed003, "12530.78万元")
+    assert (share.value_yuan, share.metric, share.subject, share.period) == (125307800, "预留采购份额", "广州市", "2021")
+    assert not share.is_total
+
+
+def test_seed003_percents_and_counts(seed003: list[Figure]) -> None:
+    percents = [f.surface for f in seed003 if f.kind == "percent"]
+    assert percents == ["120.36%", "25.13%", "30%", "265.07%", "300%以上", "161.53%"]
+    assert by_surface(seed003, "300%以上")[0].approx == "以上"
+    assert by_surface(seed003, "161.53%")[0].subject == "花都区"  # 全区 after 花都区
+    assert [f.surface for f in seed003 if f.kind == "count"] == ["100余个", "23个", "6个", "3个"]
+    assert not [f for f in seed003 if "2021" in f.surface or "2022" in f.surface or f.surface.startswith("832")]
+
+
+def test_seed003_subtitle_linked_to_body(seed003: list[Figure]) -> None:
+    (head,) = by_surface(seed003, "15077余万元", field="subtitle")
+    assert (head.value, head.unit, head.value_yuan, head.approx) == (15077, "万元", 150770000, "余")
+    assert (head.metric, head.subject, head.period, head.is_total) == ("交易额", "广州市", "2021", True)
+    subtitle = "全市预算单位去年通过“832平台”完成交易额达15077余万元"
+    assert subtitle[head.start : head.end] == head.surface
+
+
+def test_seed000(seed000: list[Figure]) -> None:
+    (money,) = [f for f in seed000 if f.kind == "money"]
+    assert (money.surface, money.value_yuan, money.subject, money.period) == ("1955.96万元", 19559600, "柳州市", "2024-06")
+    assert {f.surface: f.kind for f in seed000 if f.kind != "money"} == {
+        "168平方米": "area", "57家": "count", "500多款": "count", "30多款": "count",
+    }
+    assert by_surface(seed000, "500多款")[0].approx == "多"
+    assert not [f for f in seed000 if f.surface in ("276元", "23元", "69元", "3元")]  # footer prices
+
+
+# --- amounts ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, surface, value, unit, value_yuan, approx, range_to",
+    [
+        ("采购一千二百万元。", "一千二百万元", 1200, "万元", 12_000_000, None, None),
+        ("规模1.2亿元。", "1.2亿元", 1.2, "亿元", 120_000_000, None, None),
+        ("签约三千余万元。", "三千余万元", 3000, "万元", 30_000_000, "余", None),
+        ("力争达到两亿元。", "两亿元", 2, "亿元", 200_000_000, None, None),
+        ("合计1,234.56万元。", "1,234.56万元", 1234.56, "万元", 12_345_600, None, None),
+        ("成交１２.６亿元。", "１２.６亿元", 12.6, "亿元", 1_260_000_000, None, None),
+        ("单笔10万元-50万元。", "10万元-50万元", 10, "万元", 100_000, None, 50),
+        ("投资5至10亿元。", "5至10亿元", 5, "亿元", 500_000_000, None, 10),
+        ("预算5000万元至1亿元。", "5000万元至1亿元", 5000, "万元", 50_000_000, None, 10000),
+        ("节约近3000万元。", "3000万元", 3000, "万元", 30_000_000, "近", None),
+        ("每户1万余元。", "1万余元", 1, "万元", 10_000, "余", None),
+        ("预算3,864,520千元。", "3,864,520千元", 3864520, "千元", 3_864_520_000, None, None),
+        ("金额叁佰捌拾陆万伍仟元整。", "叁佰捌拾陆万伍仟元", 3865000, "元", 3_865_000, None, None),
+        ("交易规模突破千亿元。", "千亿元", 1000, "亿元", 100_000_000_000, "超", None),
+        ("采购130.73亿元。", "130.73亿元", 130.73, "亿元", 13_073_000_000, None, None),
+        ("单价不超过18万元。", "18万元", 18, "万元", 180_000, "以下", None),
+        ("累计签约860万元。", "860万元", 860, "万元", 8_600_000, None, None),  # 约 of 签约 is no approximation
+        ("注册资本不得低于500万元。", "500万元", 500, "万元", 5_000_000, "以上", None),
+    ],
+)
+def test_money(text: str, surface: str, value: float, unit: str, value_yuan: int, approx: str | None,
+               range_to: float | None) -> None:
+    f = one(text)
+    assert (f.surface, f.kind, f.value, f.unit, f.value_yuan, f.approx, f.range_to) == (
+        surface, "money", value, unit, value_yuan, approx, range_to)
+    assert text[f.start : f.end] == f.surface
+
+
+@pytest.mark.parametrize(
+    "text, surface, kind, value, unit, approx",
+    [
+        ("完成比例为120.36%。", "120.36%", "percent", 120.36, "%", None),
+        ("增长百分之三十。", "百分之三十", "percent", 30, "%", None),
+        ("占比三成。", "三成", "percent", 30, "%", None),
+        ("占比近三成。", "三成", "percent", 30, "%", "近"),
+        ("达七成以上。", "七成以上", "percent", 70, "%", "以上"),
+        ("提高2.5个百分点。", "2.5个百分点", "points", 2.5, "个百分点", None),
+        ("供应商57家。", "57家", "count", 57, "家", None),
+        ("商品500多款。", "500多款", "count", 500, "款", "多"),
+        ("基地100余个。", "100余个", "count", 100, "个", "余"),
+        ("订单18.3万单。", "18.3万单", "count", 18.3, "万单", None),
+        ("面积168平方米。", "168平方米", "area", 168, "平方米", None),
+        ("治理48.5万亩。", "48.5万亩", "area", 48.5, "万亩", None),
+        ("周期缩短至15个工作日。", "15个工作日", "duration", 15, "个工作日", None),
+        ("服务期限3年。", "3年", "duration", 3, "年", None),
+        ("合同签订后60日内交货。", "60日", "duration", 60, "日", None),
+        ("工期240日历天。", "240日历天", "duration", 240, "日历天", None),
+        ("销售3,600吨。", "3,600吨", "weight", 3600, "吨", None),
+    ],
+)
+def test_other_kinds(text: str, surface: str, kind: str, value: float, unit: str, approx: str | None) -> None:
+    f = one(text)
+    assert (f.surface, f.kind, f.value, f.unit, f.approx) == (surface, kind, value, unit, approx)
+
+
+def test_percent_range() -> None:
+    f = one("价格扣除比例为30%-40%。")
+    assert (f.surface, f.value, f.range_to) == ("30%-40%", 30, 40)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2021年全市政府采购情况通报。",
+        "根据财库〔2021〕20号文件执行。",
+        "第3家供应商中标，第二批名单公布。",
+        "联系电话：0771-5532611、13907911234。",
+        "上线2.0版系统，版本号V3.2.1。",
+        "于2023年7月1日上线，12345热线。",
+        "搭建一个平台，组织一批企业。",
+        "数十万元的项目，上百家企业。",
+        "落实“两个确保”要求。",
+        "位列各区前两位。",
+        "通过“832平台”采购，推进多元化。",
+    ],
+)
+def test_not_figures(text: str) -> None:
+    assert extract_figures(text) == []
+
+
+# --- meaning ----------------------------------------------------------------------------------
+
+
+def test_reference_resolves_to_earlier_place() -> None:
+    text = "广西壮族自治区柳州市财政局加大采购力度。\n全区完成采购1000万元。"
+    assert one(text).subject == "广西壮族自治区"
+    text = "广东省广州市财政局通报，全市预算单位完成交易额达2000万元。"
+    assert one(text).subject == "广州市"
+
+
+def test_places_are_not_company_names() -> None:
+    f = one("株洲市中心医院采购项目。成交供应商：湖南某某医疗器械有限公司，成交金额：386.5万元。")
+    assert f.subject == "株洲市"
+
+
+def test_enumerated_places_align_with_figures() -> None:
+    figs = extract_figures("阜阳市、六安市、安庆市销售额分别为7.1亿元、6.3亿元、5.2亿元。")
+    assert [(f.subject, f.metric) for f in figs] == [("阜阳市", "销售额"), ("六安市", "销售额"), ("安庆市", "销售额")]
+
+
+@pytest.mark.parametrize(
+    "text, published_at, period",
+    [
+        ("全市去年完成交易额达100万元。", "2022-02-14T20:52:19+08:00", "2021"),
+        ("今年上半年，全市采购100万元。", "2023-07-18T10:02:11+08:00", "2023-H1"),
+        ("截至今年6月底，已完成采购100万元。", "2024-07-01T00:00:00+08:00", "2024-06"),
+        ("今年1-10月，发放贷款100万元。", "2022-12-02T10:00:00+08:00", "2022-10"),
+        ("2024年1月至9月，采购100万元。", None, "2024-09"),
+        ("2020年1—11月，预算100万元。", None, "2020-11"),
+        ("7—9月，采购预算100万元。", "2024-10-11T09:30:00+08:00", "2024-Q3"),
+        ("今年前三季度，节约100万元。", "2021-11-05T16:40:00+08:00", "2021-09"),
+        ("十四五期间，投入100万元。", None, "2021-2025"),
+        ("较去年同期增加100万元。", "2024-12-05T10:00:00+08:00", "2024"),
+        ("全市采购100万元。", "2021-06-30T10:00:00+08:00", "2021"),
+        ("自2020年10月启动试点以来，累计采购100万元。", "2024-02-06T09:30:00+08:00", "2020-2024"),
+        ("全市采购100万元。", None, None),
+    ],
+)
+def test_periods(text: str, published_at: str | None, period: str | None) -> None:
+    assert one(text, published_at=published_at).period == period
+
+
+def test_a_since_span_is_not_the_period_of_later_statistics() -> None:
+    body = "2023年，平台销售额204.3亿元。平台自2020年上线以来，累计销售额突破500亿元。\n四川省销售额21.5亿元。"
+    figs = extract_figures(body, published_at="2024-02-06T09:30:00+08:00")
+    assert [f.period for f in figs] == ["2023", "2020-2024", "2023"]
+    lead = extract_figures("去年以来，全市合同金额3.74亿元。\n其中，某项目合同金额9860万元。", published_at="2023-06-12T09:20:00+08:00")
+    assert [f.period for f in lead] == ["2022-2023", "2022-2023"]
+
+
+def test_period_carries_over_but_not_from_event_dates() -> None:
+    body = "今年第三季度，九江市完成采购项目1078个。\n该系统于2023年7月1日上线。\n同期，采购金额18.9亿元。"
+    money = [f for f in extract_figures(body, published_at="2023-10-09T09:00:00+08:00") if f.kind == "money"]
+    assert [f.period for f in money] == ["2023-Q3"]
+
+
+@pytest.mark.parametrize(
+    "text, metric",
+    [
+        ("全省政府采购节约资金158.2亿元。", "节约资金"),
+        ("全省政府采购规模达3625.4亿元。", "采购规模"),
+        ("完成交易额达15077.38万元。", "交易额"),
+        ("采购金额共计5000万元，其中工程类3000万元。", "采购金额"),
+        ("罚款合计86.5万元。", "罚款"),
+        ("供应商投标成本降低约2.5亿元。", "投标成本"),
+        ("共投入500万元的采购资金。", "采购资金"),
+        ("中标（成交）金额：1,386.72万元。", "中标金额"),
+    ],
+)
+def test_metrics(text: str, metric: str) -> None:
+    assert extract_figures(text)[0].metric == metric
+
+
+def test_headline_not_matching_body_is_still_a_total() -> None:
+    figs = extract_figures("全省采购1.2亿元。", title="某省采购额突破5亿元")
+    head = [f for f in figs if f.field == "title"][0]
+    body = [f for f in figs if f.field == "body"][0]
+    assert (head.is_total, head.approx, body.is_total) == (True, "超", False)
+
+
+def test_headline_links_only_the_same_fact() -> None:
+    figs = extract_figures("全省采购15077.38万元，另有15078.5万元。", subtitle="采购达15077余万元")
+    assert [(f.surface, f.is_total) for f in figs if f.field == "body"] == [("15077.38万元", True), ("15078.5万元", False)]
+
+
+def test_no_figures_and_empty_fields() -> None:
+    assert extract_figures("本报讯 无数字的文章。", title="标题", subtitle=None) == []
+    assert extract_figures("") == []
+
+
+# --- any text ---------------------------------------------------------------------------------
+
+PIECES = st.sampled_from(list("0123456789０１２.,，、%％-至余多万亿千百十元家个年月日成点一二两三五九叁拾佰仟第约近超全市区广州柳州省县“”（）\n ")
+                         + ["百分之", "个百分点", "平方米", "以上", "左右", "去年", "今年", "上半年", "分别为", "截至", "以来"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, max_size=60).map("".join), st.lists(PIECES, max_size=15).map("".join))
+def test_any_text_gives_figures_at_their_offsets(body: str, title: str) -> None:
+    for f in extract_figures(body, title=title, published_at="2024-05-01T00:00:00+08:00"):
+        text = body if f.field == "body" else title
+        assert text[f.start : f.end] == f.surface and f.surface
+        assert f.kind in ("money", "percent", "points", "count", "area", "duration", "weight")
+        assert f.kind == "money" or f.value_yuan is None
+        foreign = f.unit.startswith("新台币") or f.unit.endswith(("美元", "欧元", "港元", "日元"))
+        assert f.kind != "money" or (f.value_yuan is None) == foreign
+        assert f.range_to is None or f.range_to >= 0
+
+
+def test_foreign_money_is_not_counted_in_yuan() -> None:
+    figs = extract_figures("决标金额达新台币856.3亿元。\n其中，工程类采购决标金额512.6亿元。另获贷款100万美元。")
+    assert [(f.surface, f.unit, f.value_yuan) for f in figs] == [
+        ("856.3亿元", "新台币亿元", None), ("512.6亿元", "新台币亿元", None), ("100万美元", "万美元", None)]
+
+
+def test_headline_links_the_nearest_precise_figure_and_its_own_words() -> None:
+    body = "截至8月底，采购规模达到103.6亿元，提前四个月突破百亿元大关。力争全年采购规模达到150亿元左右。"
+    figs = extract_figures(body, title="贵州省2011年政府采购规模突破百亿元")
+    assert [(f.surface, f.is_total) for f in figs if f.kind == "money"] == [
+        ("百亿元", True), ("103.6亿元", True), ("百亿元", True), ("150亿元左右", False)]
+
+
+@pytest.mark.parametrize("text", ["采购人可直接选定或二次竞价。", "以前要四处找钱垫资。", "对排名后三位的县区进行约谈。"])
+def test_counting_words_in_idioms_and_ranks(text: str) -> None:
+    assert [f for f in extract_figures(text) if f.kind == "count"] == []
+
+
+def test_whole_city_is_the_article_city_not_the_last_county_named() -> None:
+    body = "泉州市财政局发布统计。晋江市采购规模15.87亿元，南安市9.63亿元。全市授予中小企业合同金额84.1亿元。"
+    assert [f.subject for f in extract_figures(body)] == ["晋江市", "南安市", "泉州市"]
+    assert one("花都区各单位主动作为，该区完成100万元。", title="广州交出满意答卷").subject == "花都区"
+
+
+def test_a_breakdown_takes_the_period_of_the_figure_it_breaks_down() -> None:
+    body = "截至12月20日，全市采购1026.5万元。全年平台销售额2380万元。其中，墨脱县茶叶销售额612万元。"
+    figs = extract_figures(body, published_at="2022-12-28T12:00:00+08:00")
+    assert [f.period for f in figs] == ["2022-12", "2022", "2022"]
+
+
+def test_recent_years_are_not_approximate() -> None:
+    assert one("近三年内无重大违法记录。").approx is None
