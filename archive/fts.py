@@ -67,7 +67,7 @@ def is_token(word: str) -> bool:
 def words(text: str) -> list[str]:
     """The words of already folded ``text`` in reading order (jieba's precise mode).
 
-    HMM guessing of unknown words is off, here and in :func:`search_words`: it
+    HMM guessing of unknown words is off: it
     cuts the same characters differently in different contexts, so a query
     would miss the article it was copied from.
 
@@ -78,16 +78,26 @@ def words(text: str) -> list[str]:
 
 
 def search_words(text: str) -> list[str]:
-    """The words of folded ``text``, each preceded by the 2- and 3-character dictionary words inside it.
+    """The words of folded ``text``, each preceded by the shorter dictionary words inside it.
+
+    jieba's own ``cut_for_search`` stops at 3 characters; going further puts
+    带量采购 in the index wherever 集中带量采购 is.
 
     >>> search_words("广州市财政局")
     ['广州', '州市', '广州市', '财政', '政局', '财政局']
+    >>> search_words("集中带量采购")[-2:]
+    ['带量采购', '集中带量采购']
     """
-    return [w for w in _jieba().cut_for_search(text, HMM=False) if is_token(w)]
+    dictionary = _jieba().FREQ
+    found = []
+    for word in words(text):
+        found += [word[i:i + n] for n in range(2, len(word)) for i in range(len(word) - n + 1) if dictionary.get(word[i:i + n])]
+        found.append(word)
+    return found
 
 
 def sub_words(word: str) -> list[str]:
-    """The 2- and 3-character dictionary words inside a longer ``word`` (empty for short words).
+    """The dictionary words inside a longer ``word`` (empty for short words).
 
     An article holding ``word`` inside a longer word (香港特区政府 for
     特区政府) is indexed with all of them, so they are the query's fallback.

@@ -60,38 +60,40 @@ def _content_words(text: str) -> list[str]:
     return [w for w in ws if w not in _STOP] or ws
 
 
-def _phrase(text: str) -> str | None:
+def _phrase(text: str, inside: bool) -> str | None:
     """A quoted phrase: its words close together (NEAR allows jieba's sub-words between them)."""
     ws = _content_words(text)
     if len(ws) < 2:
-        return _word(ws[0]) if ws else None
+        return _word(ws[0], inside) if ws else None
     return "NEAR(" + " ".join(map(_quote, ws)) + f", {3 * (len(ws) - 1)})"
 
 
-def _word(word: str) -> str:
-    """One query word, or else all the dictionary words inside it (it may sit in a longer indexed word).
+def _word(word: str, inside: bool = True) -> str:
+    """One query word, or (``inside``) else all the dictionary words inside it, as it may sit in a longer indexed word.
 
     >>> _word("特区政府")
     '("特区政府" OR ("特区" AND "区政" AND "政府" AND "区政府"))'
+    >>> _word("特区政府", inside=False)
+    '"特区政府"'
     """
-    subs = sub_words(word)
+    subs = sub_words(word) if inside else []
     if not subs:
         return _quote(word)
     return f"({_quote(word)} OR (" + " AND ".join(map(_quote, subs)) + "))"
 
 
-def _bare(chunk: str) -> str | None:
+def _bare(chunk: str, inside: bool) -> str | None:
     """A bare chunk: all of its words, anywhere; a trailing ``*`` makes the last one a prefix."""
     ws = _content_words(chunk)
     if not ws:
         return None
-    quoted = [_word(w) for w in ws]
+    quoted = [_word(w, inside) for w in ws]
     if chunk.endswith("*"):
         quoted[-1] = _quote(ws[-1]) + "*"
     return quoted[0] if len(quoted) == 1 else "(" + " AND ".join(quoted) + ")"
 
 
-def _clauses(query: str) -> tuple[list[list[str]], list[str]]:
+def _clauses(query: str, inside: bool) -> tuple[list[list[str]], list[str]]:
     """Split ``query`` into OR-groups of positive clauses and a list of excluded clauses."""
     groups: list[list[str]] = []
     excluded: list[str] = []
@@ -104,10 +106,10 @@ def _clauses(query: str) -> tuple[list[list[str]], list[str]]:
                 pending_or, pending_not = operator == "OR", operator == "NOT"
                 continue
             negate = pending_not or (bare.startswith("-") and len(bare) > 1)
-            clause = _bare(bare.lstrip("-"))
+            clause = _bare(bare.lstrip("-"), inside)
         else:
             negate = pending_not
-            clause = _phrase(quoted if quoted is not None else curly)
+            clause = _phrase(quoted if quoted is not None else curly, inside)
         if clause is None:
             continue
         if negate:
@@ -144,12 +146,13 @@ def check_raw(expression: str) -> None:
         conn.close()
 
 
-def match_expression(query: str, raw: bool = False) -> str:
+def match_expression(query: str, raw: bool = False, inside_words: bool = True) -> str:
     """The FTS5 MATCH string for a user ``query``; ``""`` when nothing is searchable.
 
     Space-separated chunks must all occur (their words anywhere in the
     article); ``"quoted text"`` must occur as a phrase; ``OR`` between two
-    chunks accepts either; ``-chunk`` or ``NOT chunk`` excludes.
+    chunks accepts either; ``-chunk`` or ``NOT chunk`` excludes. A word also
+    matches inside a longer indexed word unless ``inside_words`` is false.
 
     >>> match_expression('PPP (NEAR* "')
     '"ppp"'
@@ -165,7 +168,7 @@ def match_expression(query: str, raw: bool = False) -> str:
         expression = _raw_expression(query)
         check_raw(expression)
         return expression
-    groups, excluded = _clauses(query)
+    groups, excluded = _clauses(query, inside_words)
     if not groups:
         return ""
     positive = " AND ".join(g[0] if len(g) == 1 else "(" + " OR ".join(g) + ")" for g in groups)
@@ -254,6 +257,25 @@ def _next_day(date: str) -> str:
     return (dt.date.fromisoformat(date[:10]) + dt.timedelta(days=1)).isoformat()
 
 
+def _ranked(
+    conn: sqlite3.Connection, expression: str, filters: list[tuple[str, str]], limit: int, window: int | None
+) -> list[tuple]:
+    """Rows (id, title, subtitle, published_at, source, url, path, body, score) of the best matches."""
+    join = "JOIN articles a ON a.id = articles_fts.rowid" if filters else ""
+    sql = f"""
+        WITH matches AS (
+            SELECT articles_fts.rowid AS id, bm25(articles_fts, {TITLE_WEIGHT}, {SUBTITLE_WEIGHT}, {BODY_WEIGHT}) AS score
+            FROM articles_fts {join}
+            WHERE articles_fts MATCH ? {''.join(' AND ' + clause for clause, _ in filters)}
+            ORDER BY articles_fts.rowid DESC LIMIT ?
+        ), hits AS (SELECT id, score FROM matches ORDER BY score LIMIT ?)
+        SELECT a.id, a.title, a.subtitle, a.published_at, a.source, a.url, a.path, a.body, -hits.score
+        FROM hits JOIN articles a ON a.id = hits.id ORDER BY hits.score
+    """
+    params = [expression, *(value for _, value in filters), -1 if window is None else window, limit]
+    return conn.execute(sql, params).fetchall()
+
+
 def search(
     conn: sqlite3.Connection,
     query: str,
@@ -271,40 +293,37 @@ def search(
     dict: id, title, subtitle, published_at, source, url, path, snippet
     (matches between « and ») and score (higher is better).
 
+    The query's words are looked up as indexed words first; only when that
+    finds fewer than ``limit`` articles are words inside longer indexed words
+    searched too (特区政府 in 香港特区政府), which costs scans of common words.
     bm25 ranks the ``window`` most recently added matching articles (highest
     ids), which is all of them unless the query is very broad: ranking every
     one of 100,000 matches would cost a second. ``window=None`` ranks all.
     """
-    expression = match_expression(query, raw=raw)
-    if not expression:
-        return []
-    filters, params = [], [expression]
-    for clause, value in (
-        ("a.published_at >= ?", since),
-        ("a.published_at < ?", until and _next_day(until)),
-        ("a.source = ?", source),
-    ):
-        if value is not None:
-            filters.append(clause)
-            params.append(value)
-    join = "JOIN articles a ON a.id = articles_fts.rowid" if filters else ""
-    sql = f"""
-        WITH matches AS (
-            SELECT articles_fts.rowid AS id, bm25(articles_fts, {TITLE_WEIGHT}, {SUBTITLE_WEIGHT}, {BODY_WEIGHT}) AS score
-            FROM articles_fts {join}
-            WHERE articles_fts MATCH ? {''.join(' AND ' + f for f in filters)}
-            ORDER BY articles_fts.rowid DESC LIMIT ?
-        ), hits AS (SELECT id, score FROM matches ORDER BY score LIMIT ?)
-        SELECT a.id, a.title, a.subtitle, a.published_at, a.source, a.url, a.path, a.body, -hits.score
-        FROM hits JOIN articles a ON a.id = hits.id ORDER BY hits.score
-    """
-    params += [-1 if window is None else window, limit]
-    try:
-        rows = conn.execute(sql, params).fetchall()
-    except sqlite3.OperationalError as e:
-        if raw and "fts5" in str(e):
-            raise QuerySyntaxError(str(e)) from None
-        raise
+    filters = [
+        (clause, value)
+        for clause, value in (
+            ("a.published_at >= ?", since),
+            ("a.published_at < ?", until and _next_day(until)),
+            ("a.source = ?", source),
+        )
+        if value is not None
+    ]
+    rows: list[tuple] = []
+    tried = set()
+    for inside in (False, True):
+        expression = match_expression(query, raw=raw, inside_words=inside)
+        if not expression or expression in tried:
+            continue
+        tried.add(expression)
+        try:
+            rows = _ranked(conn, expression, filters, limit, window)
+        except sqlite3.OperationalError as e:
+            if raw and "fts5" in str(e):
+                raise QuerySyntaxError(str(e)) from None
+            raise
+        if len(rows) >= limit:
+            break
     terms = highlight_terms(query)
     return [
         {
