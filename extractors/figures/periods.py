@@ -80,6 +80,7 @@ def _part(year: int, part: str | None, month: str | None, first: str | None = No
 def find_periods(text: str, base_year: int | None) -> list[PeriodMention]:
     """Period mentions in ``text``; relative ones are None when there is no ``base_year``."""
     out: list[PeriodMention] = []
+    last_year: int | None = None  # the year of the latest mention that names one
     for m in PERIOD.finditer(text):
         if text.startswith("起", m.end()):
             continue  # 第四季度起: a plan from then on, not a period of figures
@@ -93,7 +94,7 @@ def find_periods(text: str, base_year: int | None) -> list[PeriodMention]:
         else:
             year = int(m.group("y")) if m.group("y") else None
             if m.group("rel") == "全年":  # the year the article has been talking about
-                year = next((int(p.period[:4]) for p in reversed(out) if p.period and p.period[:4].isdigit()), base_year)
+                year = last_year if last_year is not None else base_year
             elif year is None and base_year is not None:
                 year = base_year + RELATIVE[m.group("rel")]
             period = None if year is None else _part(year, m.group("part"), m.group("m"), m.group("m0"))
@@ -106,6 +107,8 @@ def find_periods(text: str, base_year: int | None) -> list[PeriodMention]:
         # 截至…日 is a cut-off and carries over
         event_day = DAY.match(text, m.end()) is not None and text[max(0, m.start() - 2) : m.start()] not in ("截至", "截止")
         out.append(PeriodMention(m.group(), period, m.start(), m.group("rel") != "全年" and not event_day, bool(since)))
+        if period and period[:4].isdigit():
+            last_year = int(period[:4])
     return out
 
 
