@@ -85,7 +85,8 @@ def _fts_index(conn: sqlite3.Connection) -> list[Problem]:
 def _schema(conn: sqlite3.Connection) -> list[Problem]:
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version != len(MIGRATIONS):
-        return [Problem("schema", f"schema version {version}, this cgpn expects {len(MIGRATIONS)}")]
+        fix = "; any command that opens it (cgpn stats) migrates it" if version < len(MIGRATIONS) else ""
+        return [Problem("schema", f"schema version {version}, this cgpn expects {len(MIGRATIONS)}{fix}")]
     return []
 
 
