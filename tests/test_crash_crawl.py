@@ -184,7 +184,7 @@ def test_sigkill_during_reextract_never_corrupts_and_the_next_run_equals_a_fresh
     assert mid_run >= 6, f"only {mid_run} kills landed between two documents"
 
     final = cgpn("reextract", "--all", "--db", str(db))
-    out, err = final.communicate(timeout=300)
+    _, err = final.communicate(timeout=300)
     assert final.returncode == 0, err.decode()
     assert sound(db) == []
     conn = sqlite3.connect(db)
