@@ -75,6 +75,9 @@ class Archive:
         self.conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         if path != ":memory:":
             self.conn.execute("PRAGMA journal_mode = WAL")
+            # Checkpoint (copy the WAL back and fsync) every 4000 pages, not SQLite's 1000: fewer
+            # fsyncs during an import; commits are as durable, the WAL only grows to ~16 MB.
+            self.conn.execute("PRAGMA wal_autocheckpoint = 4000")
         self.conn.execute("PRAGMA synchronous = NORMAL")
         self.conn.execute("PRAGMA foreign_keys = ON")
         try:

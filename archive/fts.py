@@ -29,6 +29,8 @@ jieba.setLogLevel(logging.WARNING)
 
 # A token is what unicode61 keeps: letters and digits (and marks); \w adds "_".
 _TOKEN = re.compile(r"[^\W_]", re.UNICODE)
+# The runs jieba.Tokenizer.cut segments one by one (its own pattern, so the split is the same).
+_BLOCK = jieba.re_han_default
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 
 
@@ -88,12 +90,32 @@ def search_words(text: str) -> list[str]:
     >>> search_words("集中带量采购")[-2:]
     ['带量采购', '集中带量采购']
     """
+    found: list[str] = []
+    for block in _BLOCK.split(text):
+        if block:
+            found += _block_search_words(block)
+    return found
+
+
+@functools.lru_cache(maxsize=16384)
+def _block_search_words(block: str) -> tuple[str, ...]:
+    """:func:`search_words` of one of the blocks jieba cuts independently, remembered.
+
+    jieba splits text at ``_BLOCK`` and segments each block on its own, so the
+    words of a text are its blocks' words in order; boilerplate clauses that
+    recur across articles are segmented once.
+
+    >>> _BLOCK.split("采购人，广州市财政局")
+    ['', '采购人', '，', '广州市财政局', '']
+    >>> _block_search_words("广州市财政局")
+    ('广州', '州市', '广州市', '财政', '政局', '财政局')
+    """
     dictionary = _jieba().FREQ
     found = []
-    for word in words(text):
+    for word in words(block):
         found += [word[i:i + n] for n in range(2, len(word)) for i in range(len(word) - n + 1) if dictionary.get(word[i:i + n])]
         found.append(word)
-    return found
+    return tuple(found)
 
 
 def sub_words(word: str) -> list[str]:
