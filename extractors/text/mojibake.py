@@ -27,6 +27,7 @@ from extractors.text.fixed import Fixed
 from extractors.text.pinyin import is_reading, leading_syllable
 from extractors.text.score import PINYIN_LETTERS, PUNCTUATION, UNSURE, is_plausible, rare_count, score
 from extractors.text.script import in_script, is_traditional
+from extractors.text.tagger import tagged_logp
 
 # A lead byte of UTF-8 (é, ä …) followed by a continuation byte as latin-1 or cp1252 shows it.
 _LATIN1_MOJIBAKE = re.compile(
@@ -142,6 +143,14 @@ class _Guess:
         self.chosen = "\ufffd"
 
 
+def _fit(left: str, char: str, right: str) -> float:
+    """How well ``char`` reads between ``left`` and ``right``: the log-probability of the stretch by
+    jieba's words, plus that of ``char`` joining its neighbours by jieba's tagging HMM (by its words
+    alone when the HMM has never seen it)."""
+    tagged = tagged_logp(left, char, right)
+    return score(left + char + right) * (len(left) + 1 + len(right)) + (score(char) if tagged is None else tagged)
+
+
 def _resolve(text: str, guesses: list[_Guess]) -> str:
     """``text`` with each ``PENDING`` mark replaced, left to right, by its guess in the repaired context.
 
@@ -159,7 +168,7 @@ def _resolve(text: str, guesses: list[_Guess]) -> str:
         left, right = "".join(out[max(0, at - _CONTEXT) : at]), "".join(out[at + 1 : at + 1 + _CONTEXT])
         line = "".join(out[: at])
         guess.chosen = _closing(options, line[line.rfind("\n") + 1 :]) or max(
-            in_script(list(options), traditional), key=lambda c: score(left + c + right)
+            in_script(list(options), traditional), key=lambda c: _fit(left, c, right)
         )
         out[at] = guess.chosen
     return "".join(out)
