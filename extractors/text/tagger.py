@@ -18,7 +18,7 @@ True
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from types import ModuleType
 
 import opencc
@@ -51,7 +51,9 @@ def _known(text: str, reverse: bool) -> str:
     return "".join(reversed(kept) if reverse else kept)
 
 
+@lru_cache(maxsize=4096)
 def _logp(text: str) -> float:
+    """Log-probability of the best tagging of ``text`` (0 for empty text)."""
     if not text:
         return 0.0
     model = _posseg()
