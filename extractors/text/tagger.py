@@ -28,7 +28,7 @@ _NUMERALS = str.maketrans("0123456789０１２３４５６７８９", "〇一二
 
 @cache
 def _posseg() -> ModuleType:
-    """jieba's part-of-speech model, loaded on first use (a quarter of a second)."""
+    """jieba's part-of-speech model, loaded on first use (half a second)."""
     import jieba.posseg
 
     return jieba.posseg
