@@ -166,6 +166,23 @@ def test_utf8_read_as_gbk_losses_guessed_and_reported() -> None:
     assert errors / sum(map(len, HAN_LINES)) < 0.02
 
 
+@pytest.mark.parametrize(
+    ("text", "guessed"),
+    [
+        ("财政厅通知，自2016年5月1日起执行", "月"),  # 月 (E6 9C 88) between numerals, not the commoner 有 (E6 9C 89)
+        ("今年，平均节约率达12.5%，效果明显", "达"),  # 达 (E8 BE BE) before an amount, not 较 (E8 BE 83)
+    ],
+)
+def test_utf8_read_as_gbk_lost_byte_guessed_from_its_neighbours(text: str, guessed: str) -> None:
+    # The lost character's first two bytes leave up to 64 candidates; the numerals around it choose.
+    damaged = text.encode("utf-8").decode("gb18030", "replace")
+    assert "\ufffd" in damaged
+    r = repair(damaged)
+    assert r.text == text
+    assert any(w.startswith("utf8-as-gbk:") and w.endswith(guessed) for w in r.warnings)
+    assert repair(r.text).text == r.text
+
+
 def _shift(text: str, start: int, end: int, lost: bool) -> str:
     """``text[start:end]`` decoded one byte off: its end bytes lost to ``?``, or a stray byte on each side."""
     data = text[start:end].encode("gbk")

@@ -18,6 +18,7 @@ UTF-8 read as latin-1 or cp1252 is ftfy's job:
 
 from __future__ import annotations
 
+import heapq
 import re
 from functools import lru_cache
 
@@ -27,6 +28,7 @@ from extractors.text.fixed import Fixed
 from extractors.text.pinyin import is_reading, leading_syllable
 from extractors.text.score import PINYIN_LETTERS, PUNCTUATION, UNSURE, is_plausible, rare_count, score
 from extractors.text.script import in_script, is_traditional
+from extractors.text.tagger import tagged_logp
 
 # A lead byte of UTF-8 (é, ä …) followed by a continuation byte as latin-1 or cp1252 shows it.
 _LATIN1_MOJIBAKE = re.compile(
@@ -38,6 +40,7 @@ _GBK_RUN = re.compile(r"[^\x00-\x7f]+(?:[?\ufffd][^\x00-\x7f]*)*")
 LOST = "?\ufffd"
 PENDING = "\ufffc"  # where a character that lost bytes waits for its guess
 _CONTEXT = 4  # characters on each side that judge a guess
+_SHORTLIST = 8  # candidates that read best by jieba's words, judged again by its tagging HMM
 _MARGIN = 1.0  # how much better (log-probability per character) a decoded stretch must read
 # Pinyin letters with tone marks as GBK shows their UTF-8 bytes (à → 脿), between Latin letters.
 _PINYIN_LETTER = {letter.encode().decode("gb18030"): letter for letter in PINYIN_LETTERS if len(letter.encode()) == 2}
@@ -142,6 +145,14 @@ class _Guess:
         self.chosen = "\ufffd"
 
 
+def _fit(left: str, char: str, right: str) -> float:
+    """How well ``char`` reads between ``left`` and ``right``: the log-probability of the stretch by
+    jieba's words, plus that of ``char`` joining its neighbours by jieba's tagging HMM (by its words
+    alone when the HMM has never seen it)."""
+    tagged = tagged_logp(left, char, right)
+    return score(left + char + right) * (len(left) + 1 + len(right)) + (score(char) if tagged is None else tagged)
+
+
 def _resolve(text: str, guesses: list[_Guess]) -> str:
     """``text`` with each ``PENDING`` mark replaced, left to right, by its guess in the repaired context.
 
@@ -158,9 +169,8 @@ def _resolve(text: str, guesses: list[_Guess]) -> str:
             options = tuple(c for c in options if is_reading(c, syllable)) or options
         left, right = "".join(out[max(0, at - _CONTEXT) : at]), "".join(out[at + 1 : at + 1 + _CONTEXT])
         line = "".join(out[: at])
-        guess.chosen = _closing(options, line[line.rfind("\n") + 1 :]) or max(
-            in_script(list(options), traditional), key=lambda c: score(left + c + right)
-        )
+        shortlist = heapq.nlargest(_SHORTLIST, in_script(list(options), traditional), key=lambda c: score(left + c + right))
+        guess.chosen = _closing(options, line[line.rfind("\n") + 1 :]) or max(shortlist, key=lambda c: _fit(left, c, right))
         out[at] = guess.chosen
     return "".join(out)
 
