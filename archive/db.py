@@ -147,19 +147,15 @@ class Archive:
             raise ArchiveError(f"no capture {capture_id}")
         return row[0], row[1]
 
-    def capture_ids(self, *, stale_for: str | None = None, failed_only: bool = False) -> list[int]:
-        """Captures to (re-)extract: the latest capture of each location, optionally only those
-        extracted by another extractor version than ``stale_for`` or only failed ones."""
-        sql = "SELECT max(id) FROM captures GROUP BY location"
-        ids = [r[0] for r in self.conn.execute(sql)]
-        if stale_for is None and not failed_only:
-            return sorted(ids)
-        keep = []
-        for cid in sorted(ids):
-            status, version = self.capture_state(cid)
-            if (failed_only and status == "failed") or (stale_for is not None and (version != stale_for or status != "ok")):
-                keep.append(cid)
-        return keep
+    def capture_ids(self, *, stale_for: str | None = None) -> list[int]:
+        """The latest capture of each location, to (re-)extract; with ``stale_for``, only those not
+        extracted successfully by that extractor version."""
+        latest = "SELECT max(id) AS id FROM captures GROUP BY location"
+        if stale_for is None:
+            return sorted(r[0] for r in self.conn.execute(latest))
+        sql = (f"SELECT c.id FROM captures c JOIN ({latest}) l ON l.id = c.id "
+               "WHERE c.status != 'ok' OR c.extractor_version IS NOT ? ORDER BY c.id")
+        return [r[0] for r in self.conn.execute(sql, (stale_for,))]
 
     def mark_failed(self, capture_id: int, error: str, extractor_version: str) -> None:
         with self.transaction() as conn:
