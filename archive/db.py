@@ -41,6 +41,14 @@ FIGURE_FIELDS = (
 _JSON_FIELDS = {"tags", "repairs", "warnings"}
 
 
+def _columns(names: tuple[str, ...]) -> str:
+    """Quoted column list ("column" and "end" are SQL keywords)."""
+    return ", ".join(f'"{n}"' for n in names)
+
+
+_ARTICLE_COLUMNS, _FIGURE_COLUMNS = _columns(ARTICLE_FIELDS), _columns(FIGURE_FIELDS)
+
+
 class ArchiveError(Exception):
     """The archive cannot do what was asked (unknown capture, newer schema, …)."""
 
@@ -174,14 +182,14 @@ class Archive:
         figures = record.get("figures") or []
         with self.transaction() as conn:
             existing = conn.execute(
-                f"SELECT id, {', '.join(chr(34) + f + chr(34) for f in ARTICLE_FIELDS)} FROM articles WHERE key = ?", (key,)
+                f"SELECT id, {_ARTICLE_COLUMNS} FROM articles WHERE key = ?", (key,)
             ).fetchone()
             old_figures = []
             if existing:
                 article_id = existing[0]
                 old_figures = [
                     tuple(r) for r in conn.execute(
-                        f"SELECT {', '.join(chr(34) + f + chr(34) for f in FIGURE_FIELDS)} FROM figures WHERE article_id = ? ORDER BY seq",
+                        f"SELECT {_FIGURE_COLUMNS} FROM figures WHERE article_id = ? ORDER BY seq",
                         (article_id,),
                     )
                 ]
@@ -190,21 +198,20 @@ class Archive:
                 status = "unchanged"
             else:
                 status = "changed" if existing else "new"
-                cols = ", ".join(f'"{k}"' for k in row)
                 values = [key, capture_id, *row.values(), extractor_version, now()]
                 if existing:
                     sets = ", ".join(f'"{k}" = ?' for k in ("key", "capture_id", *row, "extractor_version", "updated_at"))
                     conn.execute(f"UPDATE articles SET {sets} WHERE id = ?", (*values, article_id))
                 else:
                     cur = conn.execute(
-                        f"INSERT INTO articles (key, capture_id, {cols}, extractor_version, updated_at) "
+                        f"INSERT INTO articles (key, capture_id, {_ARTICLE_COLUMNS}, extractor_version, updated_at) "
                         f"VALUES ({', '.join('?' * len(values))})",
                         values,
                     )
                     article_id = int(cur.lastrowid)
                 conn.execute("DELETE FROM figures WHERE article_id = ?", (article_id,))
                 conn.executemany(
-                    f"INSERT INTO figures (article_id, seq, {', '.join(chr(34) + f + chr(34) for f in FIGURE_FIELDS)}) "
+                    f"INSERT INTO figures (article_id, seq, {_FIGURE_COLUMNS}) "
                     f"VALUES (?, ?, {', '.join('?' * len(FIGURE_FIELDS))})",
                     [(article_id, seq, *values) for seq, values in enumerate(new_figures)],
                 )

@@ -255,9 +255,8 @@ def finews(root: html.HtmlElement, draft: Draft) -> None:
         small.drop_tree()
     h1 = section.find(".//h1")
     draft.title = text_of(h1) if h1 is not None else page_title(root)
-    nodes = [el for el in section if isinstance(el.tag, str) and el is not h1]
-    if h1 is not None and h1.getparent() is section:
-        nodes = [el for el in section[section.index(h1) + 1:] if isinstance(el.tag, str)]
+    after_title = section.index(h1) + 1 if h1 is not None and h1.getparent() is section else 0
+    nodes = [el for el in section[after_title:] if isinstance(el.tag, str) and el is not h1]
     blocks = [(paragraphs(el), heading_kind(el)) for el in nodes]
     blocks = [(ps, kind) for ps, kind in blocks if ps]
     column, title, subtitle, start = peel([(" ".join(ps), kind) for ps, kind in blocks], draft.title)
