@@ -56,8 +56,9 @@ class CrawlStateStore:
         self.give_up_after = give_up_after  # failed runs before an item is dropped
 
     def add(self, source: str, requests: Iterable[_Request]) -> None:
+        """Add the run's seeds (those known already keep their state)."""
         with _transaction(self.conn):
-            self._insert(source, requests)
+            self._insert(source, requests, found_on_a_page=False)
 
     def resume(self, source: str) -> list[Any]:
         rows = self.conn.execute(
@@ -90,7 +91,7 @@ class CrawlStateStore:
         self, source: str, key: str, children: Iterable[_Request], validators: tuple[str | None, str | None]
     ) -> None:
         with _transaction(self.conn):
-            self._insert(source, children)
+            self._insert(source, children, found_on_a_page=True)
             self.conn.execute(
                 """UPDATE crawl_frontier SET state = 'done', error = NULL, attempts = 0,
                    etag = coalesce(?, etag), last_modified = coalesce(?, last_modified), updated_at = ?
@@ -110,12 +111,20 @@ class CrawlStateStore:
                 (permanent, self.give_up_after, permanent, self.give_up_after, error, error, _now(), source, key),
             )
 
-    def _insert(self, source: str, requests: Iterable[_Request]) -> None:
+    def _insert(self, source: str, requests: Iterable[_Request], *, found_on_a_page: bool) -> None:
+        """Add requests as pending; a listing found again on a page is pending again even if done.
+
+        A listing that answers 304 later yields no links, so the listings it led to must have been
+        read since it was, or still be pending: otherwise a run killed between a listing and the
+        next page would leave that next page (and posts only it lists) unread for good.
+        """
         now = _now()
         self.conn.executemany(
             """INSERT INTO crawl_frontier (source, key, request, leaf, added_at, updated_at)
-               VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (source, key) DO NOTHING""",
-            [(source, r.key, r.to_json(), int(r.leaf), now, now) for r in requests],
+               VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (source, key) DO UPDATE
+               SET state = 'pending', updated_at = excluded.updated_at
+               WHERE ? AND crawl_frontier.state = 'done' AND NOT excluded.leaf""",
+            [(source, r.key, r.to_json(), int(r.leaf), now, now, found_on_a_page) for r in requests],
         )
 
     # ---- crawl_runs -------------------------------------------------------------

@@ -139,3 +139,34 @@ def test_max_leaves_the_rest_queued_for_the_next_run(sites: Sites, db_path: str)
     assert totals == [5, 5, 2]
     details = [s.form["guid"] for s in sites.server.seen if s.path.endswith("detailData.do")]
     assert len(details) == len(set(details)) == 12
+
+
+def test_a_listing_unchanged_since_a_killed_run_still_leads_to_the_pages_after_it(sites: Sites, db_path: str) -> None:
+    # run 1 sees 6 posts on two listing pages; then 6 newer posts push the sixth newest onto page 2
+    everything = list(sites.finews.stories)
+    sites.finews.stories = everything[6:]
+    run_crawl(db_path, "finews", Scope(sites.url), settings=FAST)
+    assert counts(db_path) == (6, 6)
+    sites.finews.stories = everything
+    original = sites.server._server.app
+    page2 = "/category/zhongguozhengfucaigoubao/page2.html"
+    sites.server._server.app = lambda seen: Reply(body=b"", delay=30) if seen.path == page2 else original(seen)
+    before = len(sites.server.seen)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "from cgpn.cmd_crawl import crawl; crawl()", "finews", "--base-url", sites.url,
+         "--db", db_path, "--delay", "0"],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:  # run 2 reads page 1 (and its posts), then is killed while page 2 is on its way
+        deadline = time.monotonic() + 60
+        while not any(s.path == page2 for s in sites.server.seen[before:]) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        os.kill(proc.pid, signal.SIGKILL)
+    finally:
+        proc.wait(10)
+    assert any(s.path == page2 for s in sites.server.seen[before:])
+    sites.server._server.app = original
+    # run 3: page 1 answers 304 (unchanged since run 2), yet page 2 must still be read for the post only it lists
+    stats = run_crawl(db_path, "finews", Scope(sites.url), settings=FAST)
+    assert stats.failed == 0
+    assert counts(db_path) == (12, 12)

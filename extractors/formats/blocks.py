@@ -10,6 +10,7 @@ instead of ``<p>``; both come out as one paragraph per line.
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 
 from lxml import etree, html
 
@@ -33,13 +34,87 @@ def parse_html(text: str) -> html.HtmlElement:
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)  # lxml refuses str input with an encoding declaration
     if not text.strip():
         return html.fromstring("<html></html>")
+    root, too_deep = _parse(text)
+    if too_deep:  # past libxml2's hard limit (2048 levels): flatten the deepest levels and parse again
+        root, too_deep = _parse(flatten(text))
+    if too_deep:
+        raise ExtractionError(f"HTML nested too deep: {_PARSER.error_log.last_error.message.split(',')[0]}")
+    return root if root is not None else html.fromstring("<html></html>")
+
+
+def _parse(text: str) -> tuple[html.HtmlElement | None, bool]:
     try:
         root = etree.fromstring(text, _PARSER, base_url=None)
     except (etree.ParserError, ValueError):
         root = None
-    if any(e.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT for e in _PARSER.error_log):
-        raise ExtractionError(f"HTML nested too deep: {_PARSER.error_log.last_error.message.split(',')[0]}")
-    return root if root is not None else html.fromstring("<html></html>")
+    return root, any(e.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT for e in _PARSER.error_log)
+
+
+MAX_DEPTH = 256  # elements kept open by :func:`flatten`; libxml2 itself stops at 2048
+# dropped whole: the usual cause of such depth is formatting left unclosed on every line
+_FORMATTING = frozenset("b big em font i s small span strike strong sub sup u".split())
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+
+
+class _Flattener(HTMLParser):
+    """Re-emits HTML without formatting tags and without tags opened more than ``MAX_DEPTH`` deep."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.out: list[str] = []
+        self.open: list[str] = []  # tags opened and not yet closed; those past MAX_DEPTH were dropped
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _FORMATTING:
+            return
+        if tag not in _VOID:  # void tags (<br>, <img>) hold nothing: they are always kept
+            self.open.append(tag)
+        kept = tag in _VOID or len(self.open) <= MAX_DEPTH
+        self.out.append(self.get_starttag_text() or "" if kept else self._dropped(tag))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.out.append(self.get_starttag_text() or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in self.open:
+            return  # a stray end tag, or formatting
+        while (closing := self.open.pop()) != tag:  # close what was left open inside, as a browser does
+            self.out.append(self._end(closing))
+        self.out.append(self._end(tag))
+
+    def _end(self, tag: str) -> str:
+        return f"</{tag}>" if len(self.open) < MAX_DEPTH else self._dropped(tag)
+
+    @staticmethod
+    def _dropped(tag: str) -> str:
+        return "<br>" if tag in BLOCK_TAGS else ""
+
+    def handle_data(self, data: str) -> None:
+        self.out.append(data.replace("<", "&lt;"))
+
+    def handle_entityref(self, name: str) -> None:
+        self.out.append(f"&{name};")
+
+    def handle_charref(self, name: str) -> None:
+        self.out.append(f"&#{name};")
+
+    def handle_decl(self, decl: str) -> None:
+        self.out.append(f"<!{decl}>")
+
+
+def flatten(text: str) -> str:
+    """``text`` without formatting tags (``<font>``, ``<b>``…) and without tags opened more than
+    ``MAX_DEPTH`` levels deep; no text is lost, and block tags past the limit still end a paragraph.
+
+    >>> deep = "<div>" * 300 + "<font color=red>正文<p>第二段" + "</div>" * 300
+    >>> flat = flatten(deep)
+    >>> flat.count("<div>"), flat.count("<font"), paragraphs(parse_html(flat))
+    (256, 0, ['正文', '第二段'])
+    """
+    parser = _Flattener()
+    parser.feed(text)
+    parser.close()
+    return "".join(parser.out)
 
 
 def clean_line(text: str) -> str:

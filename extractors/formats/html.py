@@ -122,7 +122,10 @@ def best_container(root: html.HtmlElement) -> html.HtmlElement | None:
         score *= 1 - min(_link_ratio(el), 1.0)
         if score > best_score:
             best, best_score = el, score
-    return best if best_score >= _MIN_SCORE else None
+    if best_score >= _MIN_SCORE:
+        return best
+    body = root.find("body")  # a bare page: the prose sits right in <body>
+    return body if body is not None and _prose_score(text_of(body)) >= _MIN_SCORE else None
 
 
 def _link_ratio(el: html.HtmlElement) -> float:
