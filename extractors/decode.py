@@ -28,6 +28,8 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+
 _XML_DECL = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_\-]+)""", re.I)
 # Detection runs on a prefix: enough to tell GB18030 from Big5 from UTF-8, cheap on 20 MB files.
 _SNIFF_BYTES = 64 * 1024
+# Bad UTF-8 sequences tolerated (replaced): at most one per this many good non-ASCII characters.
+_UTF8_ERRORS_PER_CHAR = 50
 
 
 # C0 controls other than white space, DEL, invisible format characters (zero-width spaces and joiners,
@@ -97,6 +99,27 @@ def _detect(sample: bytes) -> str:
     return normalise_encoding(ranked[0].encoding) if ranked else "gb18030"
 
 
+def _utf8(data: bytes) -> tuple[str, list[str]] | None:
+    """``data`` as UTF-8 if it is, or nearly is: a few bad sequences (a cut last character, a stray
+    byte) among many good characters are replaced, not taken as a sign of another encoding.
+
+    UTF-8 validates itself: GBK or Big5 text read as UTF-8 fails at nearly every character.
+
+    >>> _utf8(("柳州" * 60).encode()[:-1])[1]
+    ['1 invalid UTF-8 sequence replaced with U+FFFD']
+    >>> _utf8(("柳州" * 60).encode("gbk")) is None
+    True
+    """
+    if (text := _strict(data, "utf-8")) is not None:
+        return text, []
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    good = len(text) - len(text.encode("ascii", errors="ignore")) - bad  # non-ASCII characters decoded
+    if bad * _UTF8_ERRORS_PER_CHAR > good:
+        return None
+    return text, [f"{bad} invalid UTF-8 sequence{'s' * (bad > 1)} replaced with U+FFFD"]
+
+
 def decode(data: bytes, declared: str | None = None, content_type: str | None = None) -> Decoded:
     """Decode ``data``; ``declared`` overrides what the bytes or ``content_type`` claim."""
     warnings: list[str] = []
@@ -108,17 +131,18 @@ def decode(data: bytes, declared: str | None = None, content_type: str | None = 
     encoding = normalise_encoding(claimed)
     if claimed and encoding is None:
         warnings.append(f"unknown declared charset {claimed!r}")
+    utf8 = None if data.isascii() else _utf8(data)
     if encoding and (text := _strict(data, encoding)) is not None:
-        if encoding != "utf-8" and _strict(data, "utf-8") is not None and not data.isascii():
-            # Valid UTF-8 with non-ASCII bytes is almost never GBK by accident.
+        if encoding != "utf-8" and utf8 is not None:
+            # (Nearly) valid UTF-8 with non-ASCII bytes is almost never GBK by accident.
             warnings.append(f"declared {claimed} but the bytes are UTF-8")
-            return Decoded(data.decode("utf-8"), "utf-8", warnings)
+            return Decoded(utf8[0], "utf-8", warnings + utf8[1])
         return Decoded(text, encoding, warnings)
-    # No usable declaration (or a false one): UTF-8 if it is valid, else detect.
-    if (text := _strict(data, "utf-8")) is not None:
+    # No usable declaration (or a false one): UTF-8 if it is (nearly) valid, else detect.
+    if utf8 is not None:
         if claimed and encoding != "utf-8":
             warnings.append(f"declared {claimed} but the bytes are UTF-8")
-        return Decoded(text, "utf-8", warnings)
+        return Decoded(utf8[0], "utf-8", warnings + utf8[1])
     detected = _detect(data[:_SNIFF_BYTES])
     text = data.decode(detected, errors="replace")
     if claimed:
