@@ -89,15 +89,21 @@ STEPS = [
 ]
 
 
+_SWITCHES = [step.switch for step in STEPS]  # looked up once: the loop runs per paragraph
+
+
 def _run(text: str, config: RepairConfig) -> tuple[Repaired, list[tuple[str, str, str]]]:
     """Run the enabled steps; the result and (step, before, after) for each step that changed the text."""
     result = Repaired(text=text, unsimplified=text)
     history = []
-    for step in STEPS:
+    for step, switch in zip(STEPS, _SWITCHES):
         if step.name == "t2s":
             result.unsimplified = text
             result.script = "hant" if is_traditional(text) else "hans"
-        if not getattr(config, step.switch) or not step.detect(text):
+            damaged = result.script == "hant"
+        else:
+            damaged = step.detect(text)
+        if not getattr(config, switch) or not damaged:
             continue
         fixed, warnings = step.fix(text, config)
         result.warnings += warnings
