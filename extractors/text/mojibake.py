@@ -76,23 +76,61 @@ def _utf8_length(lead: int) -> int:
 _LEADS = [*range(0xE3, 0xEA), 0xEF]
 
 
-@lru_cache(maxsize=65536)
-def _candidates(seq: tuple[int | None, ...]) -> tuple[str, ...]:
-    """Characters whose UTF-8 bytes fit ``seq``, where None is an unknown byte.
+@lru_cache(maxsize=4096)
+def _lost_byte(codec: str, following: str) -> tuple[int, ...]:
+    """The bytes a ``codec`` decoder would have replaced by one ``�`` right before ``following``.
 
-    At most two bytes may be unknown, and the lead byte only with one other.
-    When bytes are unknown only characters common in Chinese prose are offered.
+    Python's GBK and GB18030 decoders replace one byte per ``�`` and go on with
+    the next, so the lost byte is one that cannot start a character with the
+    bytes after it: before a digit any byte can, but GB18030 pairs every byte
+    from 0x81 with a non-ASCII one, so there it can only be 0x80. Nothing is
+    excluded when ``following`` was cut short before another lost byte.
+
+    >>> _lost_byte("gb18030", "100%")[:3], len(_lost_byte("gb18030", "100%"))
+    ((128, 129, 130), 128)
+    >>> _lost_byte("gb18030", "绗")  # 0xFF is no UTF-8 byte: the byte was 0x80
+    (128, 255)
+    >>> [hex(b) for b in _lost_byte("gbk", "绗")][:8]
+    ['0x80', '0xaa', '0xab', '0xac', '0xad', '0xae', '0xaf', '0xf8']
+    """
+    try:
+        rest = following.encode("gb18030")
+    except UnicodeEncodeError:
+        return tuple(range(0x80, 0x100))
+    observed = "\ufffd" + following
+    fit = tuple(b for b in range(0x80, 0x100) if (bytes([b]) + rest).decode(codec, "replace") == observed)
+    return fit or tuple(range(0x80, 0x100))  # a stretch cut short (before another lost byte) tells nothing
+
+
+def _codec(text: str) -> str:
+    """The decoder that made ``text``: only GB18030 maps bytes to the private use area (GBK drops those rows)."""
+    return "gb18030" if re.search("[\ue000-\uf8ff]", text) else "gbk"
+
+
+Byte = int | tuple[int, ...] | None  # a known byte, the values a lost byte may have had, or any value
+
+
+@lru_cache(maxsize=65536)
+def _candidates(seq: tuple[Byte, ...]) -> tuple[str, ...]:
+    """Characters whose UTF-8 bytes fit ``seq``: each byte known, among given values, or unknown (None).
+
+    At most two bytes may be uncertain, and the lead byte only with one other.
+    When bytes are uncertain only characters common in Chinese prose are offered.
 
     >>> _candidates((0xE4, 0xB8, None))[:4]
     ('一', '丁', '七', '万')
+    >>> _candidates((0xE4, 0xB8, (0x80, 0xFF)))
+    ('一',)
     >>> len(_candidates((0xE8, None, None)))
     1000
     """
-    if seq.count(None) > 2 or (seq[0] is None and seq.count(None) > 1):
+    uncertain = sum(not isinstance(b, int) for b in seq)
+    if uncertain > 2 or (not isinstance(seq[0], int) and uncertain > 1):
         return ()
     trials: list[list[int]] = [[]]
     for i, b in enumerate(seq):
-        options = [b] if b is not None else _LEADS if i == 0 else range(0x80, 0xC0)
+        role = _LEADS if i == 0 else range(0x80, 0xC0)
+        options = [b] if isinstance(b, int) else role if b is None else [o for o in b if o in role]
         trials = [t + [o] for t in trials for o in options]
     found = []
     for trial in trials:
@@ -105,7 +143,7 @@ def _candidates(seq: tuple[int | None, ...]) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _decode_from(data: list[int | None], start: int) -> tuple[list[tuple[str, ...]], int]:
+def _decode_from(data: list[Byte], start: int) -> tuple[list[tuple[str, ...]], int]:
     """Decode UTF-8 from ``data[start:]`` while it stays valid: candidates per character, end offset.
 
     The end offset passes ``len(data)`` when the last character lost its final byte.
@@ -113,7 +151,7 @@ def _decode_from(data: list[int | None], start: int) -> tuple[list[tuple[str, ..
     chars, i = [], start
     while i < len(data):
         lead = data[i]
-        n = 3 if lead is None else _utf8_length(lead)
+        n = _utf8_length(lead) if isinstance(lead, int) else 3
         missing = i + n - len(data)
         found = _candidates(tuple(data[i : i + n] + [None] * missing)) if n and missing <= 2 else ()
         if not found:
@@ -175,14 +213,18 @@ def _resolve(text: str, guesses: list[_Guess]) -> str:
     return "".join(out)
 
 
-def _repair_run(run: str, least: int) -> tuple[str, int, list[_Guess]]:
-    """The run with its UTF-8-as-GBK stretches decoded, a ``PENDING`` mark for each character that
-    lost bytes; bytes lost and the guesses to make."""
-    data: list[int | None] = []
+def _repair_run(run: str, after: str, codec: str, least: int) -> tuple[str, int, list[_Guess]]:
+    """The run (followed by ``after``, decoded by ``codec``) with its UTF-8-as-GBK stretches decoded, a
+    ``PENDING`` mark for each character that lost bytes; bytes lost and the guesses to make."""
+    data: list[Byte] = []
     starts = []  # byte offset where each character of the run starts
-    for c in run:
+    for i, c in enumerate(run):
         starts.append(len(data))
-        data.extend([None] if c in LOST else c.encode("gb18030"))
+        if c == "\ufffd":
+            following = (run[i + 1 :] + after)[:8]
+            data.append(_lost_byte(codec, re.split("[?\ufffd\ufffc]", following)[0]))
+        else:
+            data.extend([None] if c in LOST else c.encode("gb18030"))
     out, pos, lost, guesses = [], 0, 0, []
     char = 0
     while char < len(run):
@@ -205,13 +247,14 @@ def _repair_runs(text: str, least: int, guesses: list[_Guess], losses: list[tupl
     """``text`` with its runs repaired; ``guesses`` (one per ``PENDING`` mark of ``text``) with the new
     ones in place. Runs already holding a mark are left as they are. ``losses`` collects each run's loss."""
     out, merged, pos, seen = [], [], 0, 0
+    codec = _codec(text)
     for m in _GBK_RUN.finditer(text):
         gap = text[pos : m.start()]
         out.append(gap)
         pos = m.end()
         run = m[0]
         repairable = PENDING not in run and (rare_count(run) or (least == 1 and any(c in LOST for c in run)))
-        fixed, lost, new = _repair_run(run, least) if repairable else (run, 0, [])
+        fixed, lost, new = _repair_run(run, text[m.end() : m.end() + 8], codec, least) if repairable else (run, 0, [])
         marks = gap.count(PENDING) + run.count(PENDING)  # marks of earlier passes (a repaired run had none)
         merged += guesses[seen : seen + marks] + new
         seen += marks
