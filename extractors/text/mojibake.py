@@ -41,7 +41,10 @@ LOST = "?\ufffd"
 PENDING = "\ufffc"  # where a character that lost bytes waits for its guess
 _CONTEXT = 4  # characters on each side that judge a guess
 _SHORTLIST = 8  # candidates that read best by jieba's words, judged again by its tagging HMM
-_MARGIN = 1.0  # how much better (log-probability per character) a decoded stretch must read
+_MARGIN = 1.0
+# Chinese numerals, which no one writes next to an Arabic digit (一2.92, 5十1): never the guess there.
+_NUMERALS = "〇一二三四五六七八九十两零壹贰叁肆伍陆柒捌玖拾"
+_DIGIT = re.compile("[0-9０-９]")  # how much better (log-probability per character) a decoded stretch must read
 # Pinyin letters with tone marks as GBK shows their UTF-8 bytes (à → 脿), between Latin letters.
 _PINYIN_LETTER = {letter.encode().decode("gb18030"): letter for letter in PINYIN_LETTERS if len(letter.encode()) == 2}
 _PINYIN_MOJIBAKE = re.compile(f"(?<=[a-z])[{''.join(_PINYIN_LETTER)}](?=[a-z]*[1-5]?[)）])")
@@ -194,8 +197,9 @@ def _fit(left: str, char: str, right: str) -> float:
 def _resolve(text: str, guesses: list[_Guess]) -> str:
     """``text`` with each ``PENDING`` mark replaced, left to right, by its guess in the repaired context.
 
-    A pinyin annotation right after the character narrows it to the characters it reads, a bracket
-    left open before it makes it the closing one, else the character that reads best wins.
+    A pinyin annotation right after the character narrows it to the characters it reads, an Arabic
+    digit beside it rules out Chinese numerals, a bracket left open before it makes it the closing
+    one, else the character that reads best wins.
     """
     out = list(text.replace(PENDING, "\ufffd"))
     traditional = is_traditional(text)
@@ -206,6 +210,8 @@ def _resolve(text: str, guesses: list[_Guess]) -> str:
         if syllable:
             options = tuple(c for c in options if is_reading(c, syllable)) or options
         left, right = "".join(out[max(0, at - _CONTEXT) : at]), "".join(out[at + 1 : at + 1 + _CONTEXT])
+        if _DIGIT.match(left[-1:]) or _DIGIT.match(right):
+            options = tuple(c for c in options if c not in _NUMERALS) or options
         line = "".join(out[: at])
         shortlist = heapq.nlargest(_SHORTLIST, in_script(list(options), traditional), key=lambda c: score(left + c + right))
         guess.chosen = _closing(options, line[line.rfind("\n") + 1 :]) or max(shortlist, key=lambda c: _fit(left, c, right))
