@@ -47,7 +47,8 @@ _NUMERALS = "〇一二三四五六七八九十两零壹贰叁肆伍陆柒捌玖�
 _DIGIT = re.compile("[0-9０-９]")  # how much better (log-probability per character) a decoded stretch must read
 # Pinyin letters with tone marks as GBK shows their UTF-8 bytes (à → 脿), between Latin letters.
 _PINYIN_LETTER = {letter.encode().decode("gb18030"): letter for letter in PINYIN_LETTERS if len(letter.encode()) == 2}
-_PINYIN_MOJIBAKE = re.compile(f"(?<=[a-z])[{''.join(_PINYIN_LETTER)}](?=[a-z]*[1-5]?[)）])")
+# The closing bracket may itself wait for its guess (PENDING); a reading may be the letter alone: (茅) for (é).
+_PINYIN_MOJIBAKE = re.compile(f"(?<=[a-z(（])[{''.join(_PINYIN_LETTER)}](?=[a-z]*[1-5]?[)）\ufffc])")
 
 
 def has_latin1_mojibake(text: str) -> bool:
