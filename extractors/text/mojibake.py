@@ -48,6 +48,8 @@ _DIGIT = re.compile("[0-9０-９]")  # how much better (log-probability per char
 # Pinyin letters with tone marks as GBK shows their UTF-8 bytes (à → 脿), between Latin letters.
 _PINYIN_LETTER = {letter.encode().decode("gb18030"): letter for letter in PINYIN_LETTERS if len(letter.encode()) == 2}
 # The closing bracket may itself wait for its guess (PENDING); a reading may be the letter alone: (茅) for (é).
+# A pinyin reading in brackets, which the context of a guess skips: 統(tǒng)?(jì) is judged by 統?.
+_READING = re.compile(f"[(（][a-z{PINYIN_LETTERS}]{{1,6}}[1-5]?[)）]")
 _PINYIN_MOJIBAKE = re.compile(f"(?<=[a-z(（])[{''.join(_PINYIN_LETTER)}](?=[a-z]*[1-5]?[)）\ufffc])")
 
 
@@ -198,7 +200,8 @@ def _fit(left: str, char: str, right: str) -> float:
 def _resolve(text: str, guesses: list[_Guess]) -> str:
     """``text`` with each ``PENDING`` mark replaced, left to right, by its guess in the repaired context.
 
-    A pinyin annotation right after the character narrows it to the characters it reads, an Arabic
+    The characters around it judge it, pinyin readings skipped. A pinyin annotation right after
+    the character narrows it to the characters it reads, an Arabic
     digit beside it rules out Chinese numerals, a bracket left open before it makes it the closing
     one, else the character that reads best wins.
     """
@@ -210,7 +213,8 @@ def _resolve(text: str, guesses: list[_Guess]) -> str:
         syllable = leading_syllable("".join(out[at + 1 : at + 13]))
         if syllable:
             options = tuple(c for c in options if is_reading(c, syllable)) or options
-        left, right = "".join(out[max(0, at - _CONTEXT) : at]), "".join(out[at + 1 : at + 1 + _CONTEXT])
+        left = _READING.sub("", "".join(out[max(0, at - 10 * _CONTEXT) : at]))[-_CONTEXT:]
+        right = _READING.sub("", "".join(out[at + 1 : at + 1 + 10 * _CONTEXT]))[:_CONTEXT]
         if _DIGIT.match(left[-1:]) or _DIGIT.match(right):
             options = tuple(c for c in options if c not in _NUMERALS) or options
         line = "".join(out[: at])
