@@ -197,30 +197,43 @@ def _fit(left: str, char: str, right: str) -> float:
     return score(left + char + right) * (len(left) + 1 + len(right)) + (score(char) if tagged is None else tagged)
 
 
-def _resolve(text: str, guesses: list[_Guess]) -> str:
-    """``text`` with each ``PENDING`` mark replaced, left to right, by its guess in the repaired context.
+def _choose(out: list[str], at: int, guess: _Guess, traditional: bool) -> tuple[str, bool]:
+    """The character for the mark at ``out[at]`` and whether a character after it still waited for
+    its own guess (then its choice is worth making again once they are all made).
 
     The characters around it judge it, pinyin readings skipped. A pinyin annotation right after
-    the character narrows it to the characters it reads, an Arabic
-    digit beside it rules out Chinese numerals, a bracket left open before it makes it the closing
-    one, else the character that reads best wins.
+    the character narrows it to the characters it reads, an Arabic digit beside it rules out
+    Chinese numerals, a bracket left open before it makes it the closing one, else the character
+    that reads best wins.
     """
+    options = guess.options
+    syllable = leading_syllable("".join(out[at + 1 : at + 13]))
+    if syllable:
+        options = tuple(c for c in options if is_reading(c, syllable)) or options
+    left = _READING.sub("", "".join(out[max(0, at - 10 * _CONTEXT) : at]))[-_CONTEXT:]
+    right = _READING.sub("", "".join(out[at + 1 : at + 1 + 10 * _CONTEXT]))[:_CONTEXT]
+    if _DIGIT.match(left[-1:]) or _DIGIT.match(right):
+        options = tuple(c for c in options if c not in _NUMERALS) or options
+    line = "".join(out[:at])
+    shortlist = heapq.nlargest(_SHORTLIST, in_script(list(options), traditional), key=lambda c: score(left + c + right))
+    chosen = _closing(options, line[line.rfind("\n") + 1 :]) or max(shortlist, key=lambda c: _fit(left, c, right))
+    return chosen, "\ufffd" in right
+
+
+def _resolve(text: str, guesses: list[_Guess]) -> str:
+    """``text`` with each ``PENDING`` mark replaced, left to right, by its guess in the repaired context;
+    then once more where the first choice was made before the next guess."""
     out = list(text.replace(PENDING, "\ufffd"))
     traditional = is_traditional(text)
-    marks = [i for i, c in enumerate(text) if c == PENDING]
-    for at, guess in zip(marks, guesses):
-        options = guess.options
-        syllable = leading_syllable("".join(out[at + 1 : at + 13]))
-        if syllable:
-            options = tuple(c for c in options if is_reading(c, syllable)) or options
-        left = _READING.sub("", "".join(out[max(0, at - 10 * _CONTEXT) : at]))[-_CONTEXT:]
-        right = _READING.sub("", "".join(out[at + 1 : at + 1 + 10 * _CONTEXT]))[:_CONTEXT]
-        if _DIGIT.match(left[-1:]) or _DIGIT.match(right):
-            options = tuple(c for c in options if c not in _NUMERALS) or options
-        line = "".join(out[: at])
-        shortlist = heapq.nlargest(_SHORTLIST, in_script(list(options), traditional), key=lambda c: score(left + c + right))
-        guess.chosen = _closing(options, line[line.rfind("\n") + 1 :]) or max(shortlist, key=lambda c: _fit(left, c, right))
-        out[at] = guess.chosen
+    again = []
+    for at, guess in zip([i for i, c in enumerate(text) if c == PENDING], guesses):
+        out[at], early = _choose(out, at, guess, traditional)
+        if early:
+            again.append((at, guess))
+    for at, guess in again:
+        out[at] = _choose(out, at, guess, traditional)[0]
+    for at, guess in zip([i for i, c in enumerate(text) if c == PENDING], guesses):
+        guess.chosen = out[at]
     return "".join(out)
 
 
