@@ -3,8 +3,9 @@
 UTF-8 read as GBK turns every three bytes into one and a half characters,
 mostly rare ones; encoding the run back to GB18030 and decoding it as UTF-8
 restores it. A byte the GBK decoder could not place shows as ``�`` (or ``?``):
-the character it belonged to is guessed from its other bytes by how well it
-reads (``score``), and reported.
+the character it belonged to is guessed from its other bytes, the values the
+decoder could have replaced there (``_lost_byte``) and how well it reads
+(``score``, jieba's tagging HMM), and reported.
 
 >>> damaged = "截至今年6月底，柳州市已完成脱贫地区农副产品采购1955.96万元".encode().decode("gb18030", "replace")
 >>> fix_utf8_as_gbk(damaged)
@@ -41,15 +42,15 @@ LOST = "?\ufffd"
 PENDING = "\ufffc"  # where a character that lost bytes waits for its guess
 _CONTEXT = 4  # characters on each side that judge a guess
 _SHORTLIST = 8  # candidates that read best by jieba's words, judged again by its tagging HMM
-_MARGIN = 1.0
+_MARGIN = 1.0  # how much better (log-probability per character) a decoded stretch must read
 # Chinese numerals, which no one writes next to an Arabic digit (一2.92, 5十1): never the guess there.
 _NUMERALS = "〇一二三四五六七八九十两零壹贰叁肆伍陆柒捌玖拾"
-_DIGIT = re.compile("[0-9０-９]")  # how much better (log-probability per character) a decoded stretch must read
-# Pinyin letters with tone marks as GBK shows their UTF-8 bytes (à → 脿), between Latin letters.
-_PINYIN_LETTER = {letter.encode().decode("gb18030"): letter for letter in PINYIN_LETTERS if len(letter.encode()) == 2}
-# The closing bracket may itself wait for its guess (PENDING); a reading may be the letter alone: (茅) for (é).
+_DIGIT = re.compile("[0-9０-９]")
 # A pinyin reading in brackets, which the context of a guess skips: 統(tǒng)?(jì) is judged by 統?.
 _READING = re.compile(f"[(（][a-z{PINYIN_LETTERS}]{{1,6}}[1-5]?[)）]")
+# Pinyin letters with tone marks as GBK shows their UTF-8 bytes (à → 脿), in a reading: after a Latin
+# letter or alone in brackets ((茅) for (é)), before a closing bracket, perhaps one waiting for its guess.
+_PINYIN_LETTER = {letter.encode().decode("gb18030"): letter for letter in PINYIN_LETTERS if len(letter.encode()) == 2}
 _PINYIN_MOJIBAKE = re.compile(f"(?<=[a-z(（])[{''.join(_PINYIN_LETTER)}](?=[a-z]*[1-5]?[)）\ufffc])")
 
 
@@ -225,14 +226,15 @@ def _resolve(text: str, guesses: list[_Guess]) -> str:
     then once more where the first choice was made before the next guess."""
     out = list(text.replace(PENDING, "\ufffd"))
     traditional = is_traditional(text)
+    marks = list(zip([i for i, c in enumerate(text) if c == PENDING], guesses))
     again = []
-    for at, guess in zip([i for i, c in enumerate(text) if c == PENDING], guesses):
+    for at, guess in marks:
         out[at], early = _choose(out, at, guess, traditional)
         if early:
             again.append((at, guess))
     for at, guess in again:
         out[at] = _choose(out, at, guess, traditional)[0]
-    for at, guess in zip([i for i, c in enumerate(text) if c == PENDING], guesses):
+    for at, guess in marks:
         guess.chosen = out[at]
     return "".join(out)
 
