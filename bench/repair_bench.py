@@ -5,7 +5,7 @@ markdown table: exact-match rate and character error rate (edit distance /
 length of the clean text) per family, clean paragraphs changed, intact
 characters damaged where bytes were lost, and speed (µs per KB of UTF-8 input).
 
-    python bench/repair_bench.py --seed 7 --per-family 30 --clean 200
+    python bench/repair_bench.py --seed 7 --per-family 30 --clean 200 [--held-out 300]
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import ftfy
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from repair_corpus import cases  # noqa: E402
+from repair_corpus import cases, held_out_cases  # noqa: E402
 
 from extractors.text import repair, to_simplified  # noqa: E402
 
@@ -64,8 +64,8 @@ def intact_damaged(expected: str, damaged: str, output: str) -> int:
     return len(survived - kept)
 
 
-def run(seed: int, per_family: int, clean: int) -> str:
-    corpus = list(cases(seed, per_family, clean))
+def run(seed: int, per_family: int, clean: int, held_out: int = 0) -> str:
+    corpus = list(cases(seed, per_family, clean)) + list(held_out_cases(held_out) if held_out else [])
     t0 = time.process_time()
     repair("零售每份3元??梢云圃?、破季訂閱。 鍙互")  # loads jieba's dictionary, OpenCC and the character tables
     repair("零售每份3元。")
@@ -105,7 +105,7 @@ def run(seed: int, per_family: int, clean: int) -> str:
         f"Corpus: `repair_corpus.py --seed {seed} --per-family {per_family} --clean {clean}`: "
         f"{sum(1 for c in corpus if not c['family'].startswith(('clean', 't2s')))} damaged and "
         f"{sum(1 for c in corpus if c['family'].startswith(('clean', 't2s')))} clean paragraphs "
-        "(simplified, and traditional through s2t or s2tw).",
+        "(simplified, and traditional through s2t or s2tw)" + (f", plus {held_out} held-out paragraphs (`held_out_cases`) per decoder." if held_out else "."),
         "",
         "| family | n | cgpn exact | cgpn CER | OpenCC exact | OpenCC CER | ftfy+OpenCC exact | ftfy+OpenCC CER | intact chars damaged (cgpn) |",
         "|---|---|---|---|---|---|---|---|---|",
@@ -136,8 +136,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--per-family", type=int, default=30)
     parser.add_argument("--clean", type=int, default=200)
+    parser.add_argument("--held-out", type=int, default=0, help="also UTF-8 read as GBK/GB18030 on this many paragraphs of the page sets")
     args = parser.parse_args()
-    print(run(args.seed, args.per_family, args.clean))
+    print(run(args.seed, args.per_family, args.clean, args.held_out))
 
 
 if __name__ == "__main__":

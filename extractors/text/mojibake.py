@@ -3,8 +3,9 @@
 UTF-8 read as GBK turns every three bytes into one and a half characters,
 mostly rare ones; encoding the run back to GB18030 and decoding it as UTF-8
 restores it. A byte the GBK decoder could not place shows as ``�`` (or ``?``):
-the character it belonged to is guessed from its other bytes by how well it
-reads (``score``), and reported.
+the character it belonged to is guessed from its other bytes, the values the
+decoder could have replaced there (``_lost_byte``) and how well it reads
+(``score``, jieba's tagging HMM), and reported.
 
 >>> damaged = "截至今年6月底，柳州市已完成脱贫地区农副产品采购1955.96万元".encode().decode("gb18030", "replace")
 >>> fix_utf8_as_gbk(damaged)
@@ -42,9 +43,15 @@ PENDING = "\ufffc"  # where a character that lost bytes waits for its guess
 _CONTEXT = 4  # characters on each side that judge a guess
 _SHORTLIST = 8  # candidates that read best by jieba's words, judged again by its tagging HMM
 _MARGIN = 1.0  # how much better (log-probability per character) a decoded stretch must read
-# Pinyin letters with tone marks as GBK shows their UTF-8 bytes (à → 脿), between Latin letters.
+# Chinese numerals, which no one writes next to an Arabic digit (一2.92, 5十1): never the guess there.
+_NUMERALS = "〇一二三四五六七八九十两零壹贰叁肆伍陆柒捌玖拾"
+_DIGIT = re.compile("[0-9０-９]")
+# A pinyin reading in brackets, which the context of a guess skips: 統(tǒng)?(jì) is judged by 統?.
+_READING = re.compile(f"[(（][a-z{PINYIN_LETTERS}]{{1,6}}[1-5]?[)）]")
+# Pinyin letters with tone marks as GBK shows their UTF-8 bytes (à → 脿), in a reading: after a Latin
+# letter or alone in brackets ((茅) for (é)), before a closing bracket, perhaps one waiting for its guess.
 _PINYIN_LETTER = {letter.encode().decode("gb18030"): letter for letter in PINYIN_LETTERS if len(letter.encode()) == 2}
-_PINYIN_MOJIBAKE = re.compile(f"(?<=[a-z])[{''.join(_PINYIN_LETTER)}](?=[a-z]*[1-5]?[)）])")
+_PINYIN_MOJIBAKE = re.compile(f"(?<=[a-z(（])[{''.join(_PINYIN_LETTER)}](?=[a-z]*[1-5]?[)）\ufffc])")
 
 
 def has_latin1_mojibake(text: str) -> bool:
@@ -76,23 +83,61 @@ def _utf8_length(lead: int) -> int:
 _LEADS = [*range(0xE3, 0xEA), 0xEF]
 
 
-@lru_cache(maxsize=65536)
-def _candidates(seq: tuple[int | None, ...]) -> tuple[str, ...]:
-    """Characters whose UTF-8 bytes fit ``seq``, where None is an unknown byte.
+@lru_cache(maxsize=4096)
+def _lost_byte(codec: str, following: str) -> tuple[int, ...]:
+    """The bytes a ``codec`` decoder would have replaced by one ``�`` right before ``following``.
 
-    At most two bytes may be unknown, and the lead byte only with one other.
-    When bytes are unknown only characters common in Chinese prose are offered.
+    Python's GBK and GB18030 decoders replace one byte per ``�`` and go on with
+    the next, so the lost byte is one that cannot start a character with the
+    bytes after it: before a digit any byte can, but GB18030 pairs every byte
+    from 0x81 with a non-ASCII one, so there it can only be 0x80. Nothing is
+    excluded when ``following`` was cut short before another lost byte.
+
+    >>> _lost_byte("gb18030", "100%")[:3], len(_lost_byte("gb18030", "100%"))
+    ((128, 129, 130), 128)
+    >>> _lost_byte("gb18030", "绗")  # 0xFF is no UTF-8 byte: the byte was 0x80
+    (128, 255)
+    >>> [hex(b) for b in _lost_byte("gbk", "绗")][:8]
+    ['0x80', '0xaa', '0xab', '0xac', '0xad', '0xae', '0xaf', '0xf8']
+    """
+    try:
+        rest = following.encode("gb18030")
+    except UnicodeEncodeError:
+        return tuple(range(0x80, 0x100))
+    observed = "\ufffd" + following
+    fit = tuple(b for b in range(0x80, 0x100) if (bytes([b]) + rest).decode(codec, "replace") == observed)
+    return fit or tuple(range(0x80, 0x100))  # a stretch cut short (before another lost byte) tells nothing
+
+
+def _codec(text: str) -> str:
+    """The decoder that made ``text``: only GB18030 maps bytes to the private use area (GBK drops those rows)."""
+    return "gb18030" if re.search("[\ue000-\uf8ff]", text) else "gbk"
+
+
+Byte = int | tuple[int, ...] | None  # a known byte, the values a lost byte may have had, or any value
+
+
+@lru_cache(maxsize=65536)
+def _candidates(seq: tuple[Byte, ...]) -> tuple[str, ...]:
+    """Characters whose UTF-8 bytes fit ``seq``: each byte known, among given values, or unknown (None).
+
+    At most two bytes may be uncertain, and the lead byte only with one other.
+    When bytes are uncertain only characters common in Chinese prose are offered.
 
     >>> _candidates((0xE4, 0xB8, None))[:4]
     ('一', '丁', '七', '万')
+    >>> _candidates((0xE4, 0xB8, (0x80, 0xFF)))
+    ('一',)
     >>> len(_candidates((0xE8, None, None)))
     1000
     """
-    if seq.count(None) > 2 or (seq[0] is None and seq.count(None) > 1):
+    uncertain = sum(not isinstance(b, int) for b in seq)
+    if uncertain > 2 or (not isinstance(seq[0], int) and uncertain > 1):
         return ()
     trials: list[list[int]] = [[]]
     for i, b in enumerate(seq):
-        options = [b] if b is not None else _LEADS if i == 0 else range(0x80, 0xC0)
+        role = _LEADS if i == 0 else range(0x80, 0xC0)
+        options = [b] if isinstance(b, int) else role if b is None else [o for o in b if o in role]
         trials = [t + [o] for t in trials for o in options]
     found = []
     for trial in trials:
@@ -105,7 +150,7 @@ def _candidates(seq: tuple[int | None, ...]) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _decode_from(data: list[int | None], start: int) -> tuple[list[tuple[str, ...]], int]:
+def _decode_from(data: list[Byte], start: int) -> tuple[list[tuple[str, ...]], int]:
     """Decode UTF-8 from ``data[start:]`` while it stays valid: candidates per character, end offset.
 
     The end offset passes ``len(data)`` when the last character lost its final byte.
@@ -113,7 +158,7 @@ def _decode_from(data: list[int | None], start: int) -> tuple[list[tuple[str, ..
     chars, i = [], start
     while i < len(data):
         lead = data[i]
-        n = 3 if lead is None else _utf8_length(lead)
+        n = _utf8_length(lead) if isinstance(lead, int) else 3
         missing = i + n - len(data)
         found = _candidates(tuple(data[i : i + n] + [None] * missing)) if n and missing <= 2 else ()
         if not found:
@@ -153,36 +198,59 @@ def _fit(left: str, char: str, right: str) -> float:
     return score(left + char + right) * (len(left) + 1 + len(right)) + (score(char) if tagged is None else tagged)
 
 
-def _resolve(text: str, guesses: list[_Guess]) -> str:
-    """``text`` with each ``PENDING`` mark replaced, left to right, by its guess in the repaired context.
+def _choose(out: list[str], at: int, guess: _Guess, traditional: bool) -> tuple[str, bool]:
+    """The character for the mark at ``out[at]`` and whether a character after it still waited for
+    its own guess (then its choice is worth making again once they are all made).
 
-    A pinyin annotation right after the character narrows it to the characters it reads, a bracket
-    left open before it makes it the closing one, else the character that reads best wins.
+    The characters around it judge it, pinyin readings skipped. A pinyin annotation right after
+    the character narrows it to the characters it reads, an Arabic digit beside it rules out
+    Chinese numerals, a bracket left open before it makes it the closing one, else the character
+    that reads best wins.
     """
+    options = guess.options
+    syllable = leading_syllable("".join(out[at + 1 : at + 13]))
+    if syllable:
+        options = tuple(c for c in options if is_reading(c, syllable)) or options
+    left = _READING.sub("", "".join(out[max(0, at - 10 * _CONTEXT) : at]))[-_CONTEXT:]
+    right = _READING.sub("", "".join(out[at + 1 : at + 1 + 10 * _CONTEXT]))[:_CONTEXT]
+    if _DIGIT.match(left[-1:]) or _DIGIT.match(right):
+        options = tuple(c for c in options if c not in _NUMERALS) or options
+    line = "".join(out[:at])
+    shortlist = heapq.nlargest(_SHORTLIST, in_script(list(options), traditional), key=lambda c: score(left + c + right))
+    chosen = _closing(options, line[line.rfind("\n") + 1 :]) or max(shortlist, key=lambda c: _fit(left, c, right))
+    return chosen, "\ufffd" in right
+
+
+def _resolve(text: str, guesses: list[_Guess]) -> str:
+    """``text`` with each ``PENDING`` mark replaced, left to right, by its guess in the repaired context;
+    then once more where the first choice was made before the next guess."""
     out = list(text.replace(PENDING, "\ufffd"))
     traditional = is_traditional(text)
-    marks = [i for i, c in enumerate(text) if c == PENDING]
-    for at, guess in zip(marks, guesses):
-        options = guess.options
-        syllable = leading_syllable("".join(out[at + 1 : at + 13]))
-        if syllable:
-            options = tuple(c for c in options if is_reading(c, syllable)) or options
-        left, right = "".join(out[max(0, at - _CONTEXT) : at]), "".join(out[at + 1 : at + 1 + _CONTEXT])
-        line = "".join(out[: at])
-        shortlist = heapq.nlargest(_SHORTLIST, in_script(list(options), traditional), key=lambda c: score(left + c + right))
-        guess.chosen = _closing(options, line[line.rfind("\n") + 1 :]) or max(shortlist, key=lambda c: _fit(left, c, right))
-        out[at] = guess.chosen
+    marks = list(zip([i for i, c in enumerate(text) if c == PENDING], guesses))
+    again = []
+    for at, guess in marks:
+        out[at], early = _choose(out, at, guess, traditional)
+        if early:
+            again.append((at, guess))
+    for at, guess in again:
+        out[at] = _choose(out, at, guess, traditional)[0]
+    for at, guess in marks:
+        guess.chosen = out[at]
     return "".join(out)
 
 
-def _repair_run(run: str, least: int) -> tuple[str, int, list[_Guess]]:
-    """The run with its UTF-8-as-GBK stretches decoded, a ``PENDING`` mark for each character that
-    lost bytes; bytes lost and the guesses to make."""
-    data: list[int | None] = []
+def _repair_run(run: str, after: str, codec: str, least: int) -> tuple[str, int, list[_Guess]]:
+    """The run (followed by ``after``, decoded by ``codec``) with its UTF-8-as-GBK stretches decoded, a
+    ``PENDING`` mark for each character that lost bytes; bytes lost and the guesses to make."""
+    data: list[Byte] = []
     starts = []  # byte offset where each character of the run starts
-    for c in run:
+    for i, c in enumerate(run):
         starts.append(len(data))
-        data.extend([None] if c in LOST else c.encode("gb18030"))
+        if c == "\ufffd":
+            following = (run[i + 1 :] + after)[:8]
+            data.append(_lost_byte(codec, re.split("[?\ufffd\ufffc]", following)[0]))
+        else:
+            data.extend([None] if c in LOST else c.encode("gb18030"))
     out, pos, lost, guesses = [], 0, 0, []
     char = 0
     while char < len(run):
@@ -205,13 +273,14 @@ def _repair_runs(text: str, least: int, guesses: list[_Guess], losses: list[tupl
     """``text`` with its runs repaired; ``guesses`` (one per ``PENDING`` mark of ``text``) with the new
     ones in place. Runs already holding a mark are left as they are. ``losses`` collects each run's loss."""
     out, merged, pos, seen = [], [], 0, 0
+    codec = _codec(text)
     for m in _GBK_RUN.finditer(text):
         gap = text[pos : m.start()]
         out.append(gap)
         pos = m.end()
         run = m[0]
         repairable = PENDING not in run and (rare_count(run) or (least == 1 and any(c in LOST for c in run)))
-        fixed, lost, new = _repair_run(run, least) if repairable else (run, 0, [])
+        fixed, lost, new = _repair_run(run, text[m.end() : m.end() + 8], codec, least) if repairable else (run, 0, [])
         marks = gap.count(PENDING) + run.count(PENDING)  # marks of earlier passes (a repaired run had none)
         merged += guesses[seen : seen + marks] + new
         seen += marks

@@ -9,6 +9,8 @@ Mojibake is made of rare characters that form no words and scores far lower:
 (-6.6, -8.8)
 >>> score("以實際行動踐行") > score("ㄒ實際行動")
 True
+>>> score("本报讯 日前") > score("本报让 日前")
+True
 
 ``is_rare`` is the cheap detector in front of the byte-level repairs: a
 character outside GB2312 level 1 (and its traditional forms) and outside common
@@ -37,6 +39,10 @@ UNSURE = "\x01"
 _UNSURE_LOGP = -9.5
 # Letters of pinyin with tone marks: their own repair removes them, they are not mojibake.
 PINYIN_LETTERS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ"
+# Datelines of a news outlet's own story (本报讯: "this paper reports"), which open most articles of the
+# press this project reads; jieba's dictionary counts 本报讯 and 新华社讯 3 times. Each reads as often
+# as the outlet's name it extends.
+_DATELINES = ("本报讯", "本刊讯", "新华社讯", "中新社讯")
 
 
 @cache
@@ -45,16 +51,18 @@ def _t2s() -> opencc.OpenCC:
 
 
 @cache
-def _model() -> tuple[dict[str, int], float, int]:
-    """jieba's dictionary (loaded once): frequencies, log of the total, longest word."""
+def _model() -> tuple[dict[str, int], dict[str, int], float, int]:
+    """jieba's dictionary (loaded once, jieba's own left as it is, datelines added): frequencies, log of
+    the total, longest word."""
     jieba.setLogLevel(60)
     jieba.dt.initialize()
     freq = jieba.dt.FREQ
-    return freq, math.log(jieba.dt.total), max(map(len, freq))
+    datelines = {word: max(freq.get(word, 0), freq.get(word[:-1], 0)) for word in _DATELINES}
+    return freq, datelines, math.log(jieba.dt.total), max(map(len, freq))
 
 
-def _logp(freq: dict[str, int], logtotal: float, word: str) -> float | None:
-    n = freq.get(word)
+def _logp(freq: dict[str, int], datelines: dict[str, int], logtotal: float, word: str) -> float | None:
+    n = datelines.get(word) or freq.get(word)
     if n:
         return math.log(n) - logtotal
     if len(word) == 1:
@@ -70,7 +78,7 @@ def score(text: str) -> float:
     """Mean log-probability per character of ``text`` (0 for empty text); higher reads better."""
     if not text:
         return 0.0
-    freq, logtotal, longest = _model()
+    freq, datelines, logtotal, longest = _model()
     s = _t2s().convert(text)
     if len(s) != len(text):
         s = text
@@ -80,7 +88,7 @@ def score(text: str) -> float:
     for end in range(1, n + 1):
         candidates = []
         for start in range(max(0, end - longest), end):
-            lp = _logp(freq, logtotal, s[start:end])
+            lp = _logp(freq, datelines, logtotal, s[start:end])
             if lp is not None:
                 candidates.append(best[start] + lp)
         best[end] = max(candidates)

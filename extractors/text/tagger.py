@@ -23,7 +23,8 @@ from types import ModuleType
 
 import opencc
 
-_NUMERALS = str.maketrans("0123456789０１２３４５６７８９", "〇一二三四五六七八九" * 2)
+# 0 reads 零: the model never saw 〇, which would cut the context at 2023's second digit.
+_NUMERALS = str.maketrans("0123456789０１２３４５６７８９", "零一二三四五六七八九" * 2)
 
 
 @cache
