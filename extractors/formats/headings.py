@@ -30,7 +30,7 @@ def heading_kind(el: html.HtmlElement) -> bool | None:
     if el.tag in _HEADING_TAGS:
         return True if centred or el.tag in ("h1", "h2") else False
     bold = "".join(text_of(b) for b in el.iter(*_BOLD_TAGS))
-    all_bold = len(_SQUASH.sub("", bold)) >= len(_SQUASH.sub("", text)) > 0
+    all_bold = bool(bold) and len(_SQUASH.sub("", bold)) >= len(_SQUASH.sub("", text)) > 0
     if centred and (all_bold or len(text) <= 40):
         return True
     return False if all_bold else None
