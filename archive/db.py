@@ -123,8 +123,9 @@ class Archive:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """``BEGIN IMMEDIATE`` … ``COMMIT``, rolled back on any error; inside :meth:`batch`, a
-        savepoint of the batch's open transaction, committed with the units before it."""
+        """``BEGIN IMMEDIATE`` … ``COMMIT``, rolled back on any error; inside :meth:`batch`, a unit of
+        the batch's open transaction, committed with the units before it (an error rolls back all
+        the uncommitted units: no savepoint, as FTS5 flushes a segment at each one)."""
         if self._batch is None:
             self.conn.execute("BEGIN IMMEDIATE")
             try:
@@ -138,15 +139,12 @@ class Archive:
             self.conn.execute("BEGIN IMMEDIATE")
             self._batch.open(time.monotonic())
         changes = self.conn.total_changes
-        self.conn.execute("SAVEPOINT unit")
         try:
             yield self.conn
         except BaseException:
-            if self.conn.in_transaction:  # SQLite may have rolled everything back already
-                self.conn.execute("ROLLBACK TO unit")
-                self.conn.execute("RELEASE unit")
+            if self.conn.in_transaction:  # SQLite may have rolled it back already
+                self.conn.execute("ROLLBACK")
             raise
-        self.conn.execute("RELEASE unit")
         if self._batch.done(wrote=self.conn.total_changes != changes, now=time.monotonic()):
             self.conn.execute("COMMIT")
 
@@ -155,9 +153,10 @@ class Archive:
         """Commit the transactions inside in groups: after ``units`` of them wrote something, or
         ``seconds`` after the group began, whichever comes first, and on leaving.
 
-        Each :meth:`transaction` stays whole (a savepoint), so a crash loses only the
-        uncommitted tail of whole units; fewer commits mean fewer FTS5 segments
-        and WAL frames. The write lock is held while a group is open.
+        Commits fall between units only, so each :meth:`transaction` stays whole and a
+        crash, or an error inside a unit, loses only the uncommitted group; fewer
+        commits mean fewer FTS5 segments and WAL frames. The write lock is held
+        while a group is open.
 
         >>> arc = Archive(":memory:")
         >>> with arc.batch(units=2):
@@ -174,7 +173,7 @@ class Archive:
             yield
         finally:
             self._batch = None
-            if self.conn.in_transaction:  # only whole units are pending, even after an error
+            if self.conn.in_transaction:  # only whole units are pending, even after an error between them
                 self.conn.execute("COMMIT")
 
     # --- captures -----------------------------------------------------------------

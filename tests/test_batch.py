@@ -41,22 +41,33 @@ def test_a_batch_commits_once_its_time_is_up(tmp_path: Path) -> None:
         assert _count(db, "captures") == 1
 
 
-def test_a_failed_unit_is_undone_alone_and_an_error_keeps_the_finished_ones(tmp_path: Path) -> None:
+def test_an_error_inside_a_unit_undoes_the_uncommitted_group_only(tmp_path: Path) -> None:
     db = tmp_path / "a.db"
     with Archive(str(db)) as arc:
-        with pytest.raises(KeyError), arc.batch(units=1000, seconds=3600):
+        with pytest.raises(sqlite3.IntegrityError), arc.batch(units=2, seconds=3600):
+            cid, _ = arc.add_capture("a.txt", "file", b"a")
+            arc.save_article(cid, {**RECORD, "path": "a.txt"}, "1")  # second unit: committed
+            arc.add_capture("b.txt", "file", b"b")
+            with arc.transaction() as conn:  # a unit half done, then an error
+                conn.execute("UPDATE captures SET status = 'failed' WHERE location = 'a.txt'")
+                conn.execute("INSERT INTO figures (article_id, seq) VALUES (?, 0)", (999,))
+        assert not arc.conn.in_transaction
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT location, status FROM captures ORDER BY id").fetchall() == [("a.txt", "ok")]
+    assert _count(db, "articles") == 1 and _count(db, "articles_fts") == 1 and _count(db, "figures") == 0
+
+
+def test_an_error_between_units_keeps_the_finished_ones(tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    with Archive(str(db)) as arc:
+        with pytest.raises(KeyboardInterrupt), arc.batch(units=1000, seconds=3600):
             cid, _ = arc.add_capture("a.txt", "file", b"a")
             arc.save_article(cid, {**RECORD, "path": "a.txt"}, "1")
-            cid, _ = arc.add_capture("b.txt", "file", b"b")
-            with pytest.raises(sqlite3.IntegrityError), arc.transaction() as conn:
-                conn.execute("INSERT INTO figures (article_id, seq) VALUES (?, 0)", (999,))
-            with arc.transaction() as conn:  # half an article, then an error
-                conn.execute("UPDATE captures SET status = 'ok' WHERE id = ?", (cid,))
-                raise KeyError("stop")
-        assert not arc.conn.in_transaction
-    assert _count(db, "captures") == 2 and _count(db, "articles") == 1 and _count(db, "articles_fts") == 1
+            arc.add_capture("b.txt", "file", b"b")
+            raise KeyboardInterrupt  # as during the extraction of b.txt
     conn = sqlite3.connect(db)
     assert conn.execute("SELECT location, status FROM captures ORDER BY id").fetchall() == [("a.txt", "ok"), ("b.txt", "pending")]
+    assert _count(db, "articles") == 1 and _count(db, "articles_fts") == 1
 
 
 def test_batches_do_not_nest(tmp_path: Path) -> None:
