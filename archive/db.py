@@ -20,6 +20,7 @@ import datetime as dt
 import hashlib
 import json
 import sqlite3
+import time
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -74,6 +75,22 @@ def _row(record: dict[str, Any]) -> dict[str, Any]:
     return {k: json.dumps(record.get(k) or [], ensure_ascii=False) if k in _JSON_FIELDS else record.get(k) for k in ARTICLE_FIELDS}
 
 
+class _Group:
+    """The count and age of the open transaction of :meth:`Archive.batch`."""
+
+    def __init__(self, units: int, seconds: float):
+        self.units, self.seconds = units, seconds
+        self.began, self.wrote = 0.0, 0
+
+    def open(self, now: float) -> None:
+        self.began, self.wrote = now, 0
+
+    def done(self, *, wrote: bool, now: float) -> bool:
+        """Count a finished unit; True when the group should be committed."""
+        self.wrote += wrote
+        return self.wrote >= self.units or now - self.began >= self.seconds
+
+
 class Archive:
     """An archive file, created and migrated on open; WAL mode so readers never wait for a crawl."""
 
@@ -93,6 +110,7 @@ class Archive:
         except RuntimeError as exc:
             raise ArchiveError(str(exc)) from None
         self.db = sqlite_utils.Database(self.conn)
+        self._batch: _Group | None = None
 
     def close(self) -> None:
         self.conn.close()
@@ -105,14 +123,58 @@ class Archive:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """``BEGIN IMMEDIATE`` … ``COMMIT``, rolled back on any error."""
-        self.conn.execute("BEGIN IMMEDIATE")
+        """``BEGIN IMMEDIATE`` … ``COMMIT``, rolled back on any error; inside :meth:`batch`, a unit of
+        the batch's open transaction, committed with the units before it (an error rolls back all
+        the uncommitted units: no savepoint, as FTS5 flushes a segment at each one)."""
+        if self._batch is None:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+            return
+        if not self.conn.in_transaction:
+            self.conn.execute("BEGIN IMMEDIATE")
+            self._batch.open(time.monotonic())
+        changes = self.conn.total_changes
         try:
             yield self.conn
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            if self.conn.in_transaction:  # SQLite may have rolled it back already
+                self.conn.execute("ROLLBACK")
             raise
-        self.conn.execute("COMMIT")
+        if self._batch.done(wrote=self.conn.total_changes != changes, now=time.monotonic()):
+            self.conn.execute("COMMIT")
+
+    @contextmanager
+    def batch(self, *, units: int = 8, seconds: float = 0.5) -> Iterator[None]:
+        """Commit the transactions inside in groups: after ``units`` of them wrote something, or
+        ``seconds`` after the group began, whichever comes first, and on leaving.
+
+        Commits fall between units only, so each :meth:`transaction` stays whole and a
+        crash, or an error inside a unit, loses only the uncommitted group; fewer
+        commits mean fewer FTS5 segments and WAL frames. The write lock is held
+        while a group is open.
+
+        >>> arc = Archive(":memory:")
+        >>> with arc.batch(units=2):
+        ...     ids = [arc.add_capture(f"{n}.txt", "file", b"x")[0] for n in range(3)]
+        ...     arc.conn.in_transaction  # two units committed, the third is pending
+        True
+        >>> arc.conn.in_transaction, arc.stats()["captures"]
+        (False, 3)
+        """
+        if self._batch is not None:
+            raise ArchiveError("batches do not nest")
+        self._batch = _Group(units, seconds)
+        try:
+            yield
+        finally:
+            self._batch = None
+            if self.conn.in_transaction:  # only whole units are pending, even after an error between them
+                self.conn.execute("COMMIT")
 
     # --- captures -----------------------------------------------------------------
 

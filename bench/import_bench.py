@@ -2,8 +2,8 @@
 
 Each size runs in its own process (so peak RSS is that run's own): generate N
 articles with bench/corpus.py, stream them through ``cgpn.pipeline.ingest``
-(capture, repair, figures, FTS: the same path as ``cgpn import``, minus reading
-files), then time full-text queries on the result.
+(capture, repair, figures, FTS, committed in batches: the same path as ``cgpn
+import``, minus reading files), then time full-text queries on the result.
 
     python bench/import_bench.py --sizes 1000,10000 --out bench/out
 """
@@ -35,8 +35,9 @@ def run_one(count: int, db_path: Path) -> dict[str, float]:
     db_path.unlink(missing_ok=True)
     t0 = time.perf_counter()
     with Archive(str(db_path)) as arc:
-        for name, data in generate(count):
-            ingest(arc, data, location=f"bench://{name}", source="file", path=name)
+        with arc.batch():  # as cgpn import commits
+            for name, data in generate(count):
+                ingest(arc, data, location=f"bench://{name}", source="file", path=name)
         elapsed = time.perf_counter() - t0
         arc.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         latencies = []

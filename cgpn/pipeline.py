@@ -1,7 +1,8 @@
 """Capture → extraction → archive: the one path every document takes (import, crawl, reextract).
 
-The raw bytes are committed first; extraction runs after, and a failure is
-recorded on the capture, so nothing is lost and ``cgpn reextract`` can retry.
+The raw bytes are committed first (or, in a batch, with the article); extraction runs after, and a
+failure is recorded on the capture, so nothing is lost and ``cgpn reextract`` can retry. Imports and
+re-extractions commit in batches (:meth:`archive.Archive.batch`); a crawl commits page by page.
 """
 
 from __future__ import annotations
@@ -144,21 +145,22 @@ def import_files(archive: Archive, files: Iterable[Path], *, category: str | Non
                  on_done: Callable[[Outcome], None] | None = None) -> Summary:
     """Import files into ``archive``; Jekyll posts of another category than ``category`` are skipped."""
     summary = Summary()
-    for file in files:
-        location = str(file.resolve())
-        try:
-            content = file.read_bytes()
-        except OSError as exc:
-            outcome = Outcome("failed", location, error=f"cannot read: {exc.strerror or exc}")
-        else:
-            found = peek_category(content) if category else None
-            if found is not None and found != category:
-                outcome = Outcome("skipped", location, error=f"category {found}")
+    with archive.batch():
+        for file in files:
+            location = str(file.resolve())
+            try:
+                content = file.read_bytes()
+            except OSError as exc:
+                outcome = Outcome("failed", location, error=f"cannot read: {exc.strerror or exc}")
             else:
-                outcome = ingest(archive, content, location=location, source="file", path=location)
-        summary.add(outcome)
-        if on_done:
-            on_done(outcome)
+                found = peek_category(content) if category else None
+                if found is not None and found != category:
+                    outcome = Outcome("skipped", location, error=f"category {found}")
+                else:
+                    outcome = ingest(archive, content, location=location, source="file", path=location)
+            summary.add(outcome)
+            if on_done:
+                on_done(outcome)
     return summary
 
 
@@ -167,15 +169,16 @@ def reextract(archive: Archive, *, everything: bool = False,
     """Re-run the extractors over stored captures: all, or those not extracted by this version."""
     summary = Summary()
     ids = archive.capture_ids(stale_for=None if everything else EXTRACTOR_VERSION)
-    for capture_id in ids:
-        cap = archive.capture(capture_id)
-        is_url = "://" in cap["location"]
-        outcome = extract_and_store(
-            archive, capture_id, cap["content"], location=cap["location"], source=cap["source"],
-            content_type=cap["content_type"], url=cap["location"] if is_url else None,
-            path=None if is_url else cap["location"],
-        )
-        summary.add(outcome)
-        if on_done:
-            on_done(outcome)
+    with archive.batch():
+        for capture_id in ids:
+            cap = archive.capture(capture_id)
+            is_url = "://" in cap["location"]
+            outcome = extract_and_store(
+                archive, capture_id, cap["content"], location=cap["location"], source=cap["source"],
+                content_type=cap["content_type"], url=cap["location"] if is_url else None,
+                path=None if is_url else cap["location"],
+            )
+            summary.add(outcome)
+            if on_done:
+                on_done(outcome)
     return summary

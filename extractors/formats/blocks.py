@@ -23,7 +23,6 @@ BLOCK_TAGS = frozenset(
 SKIP_TAGS = frozenset("script style noscript template iframe object embed svg canvas select option button textarea head".split())
 _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u2002\u2003\u2009\u200b\ufeff]+")
 _WRAP = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])[ \t]*[\r\n]+[ \t]*(?=[\u3000-\u9fff\uff00-\uffef])")
-_INDENT = re.compile(r"^[\s\u3000]+|[\s\u3000]+$")
 # huge_tree lifts libxml2's 256-level depth limit, past which it silently drops the rest of a page
 # (old CMS pages leave <font> unclosed on every line); the input size is capped by extractors.MAX_BYTES.
 _PARSER = html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, recover=True, huge_tree=True)
@@ -123,9 +122,9 @@ def clean_line(text: str) -> str:
     >>> clean_line("　　本报讯  日前，\\n广州市")
     '本报讯 日前，广州市'
     """
-    text = _WRAP.sub("", text)  # a line wrap in the HTML source inside a Chinese sentence
-    text = _SPACES.sub(" ", text)
-    return _INDENT.sub("", text)
+    if "\n" in text or "\r" in text:
+        text = _WRAP.sub("", text)  # a line wrap in the HTML source inside a Chinese sentence
+    return _SPACES.sub(" ", text).strip()  # strip(): the white space of \s, U+3000 included
 
 
 def paragraphs(node: html.HtmlElement) -> list[str]:

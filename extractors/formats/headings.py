@@ -10,10 +10,11 @@ bold title and a centred bold subtitle before the first paragraph of prose.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from lxml import html
 
-from extractors.formats.blocks import text_of
+from extractors.formats.blocks import clean_line, paragraphs, parse_html, text_of
 
 _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _BOLD_TAGS = {"strong", "b"}
@@ -21,19 +22,33 @@ _MAX_HEADING = 80
 _SQUASH = re.compile(r"[\s\W_]+")
 
 
-def heading_kind(el: html.HtmlElement) -> bool | None:
-    """``True`` for a centred heading, ``False`` for another heading (all bold), ``None`` for prose."""
-    text = text_of(el)
+def heading_kind(el: html.HtmlElement, text: str | None = None) -> bool | None:
+    """``True`` for a centred heading, ``False`` for another heading (all bold), ``None`` for prose;
+    ``text`` is ``text_of(el)`` when the caller has it."""
+    text = text_of(el) if text is None else text
     if not text or len(text) > _MAX_HEADING:
         return None
     centred = (el.get("align") or "").lower() == "center" or "center" in (el.get("style") or "").replace(" ", "") or el.tag == "center"
     if el.tag in _HEADING_TAGS:
         return True if centred or el.tag in ("h1", "h2") else False
     bold = "".join(text_of(b) for b in el.iter(*_BOLD_TAGS))
-    all_bold = len(_SQUASH.sub("", bold)) >= len(_SQUASH.sub("", text)) > 0
+    all_bold = bool(bold) and len(_SQUASH.sub("", bold)) >= len(_SQUASH.sub("", text)) > 0
     if centred and (all_bold or len(text) <= 40):
         return True
     return False if all_bold else None
+
+
+def heading_blocks(nodes: Iterable[html.HtmlElement]) -> list[tuple[list[str], bool | None]]:
+    """Each node's paragraphs and :func:`heading_kind` (paragraphs computed once).
+
+    >>> heading_blocks(parse_html("<p align=center><b>标题</b></p><p>正文。</p>").find("body"))
+    [(['标题'], True), (['正文。'], None)]
+    """
+    blocks = []
+    for el in nodes:
+        ps = paragraphs(el)
+        blocks.append((ps, heading_kind(el, clean_line(" ".join(ps)))))
+    return blocks
 
 
 def same_text(a: str | None, b: str | None) -> bool:

@@ -25,7 +25,7 @@ from extractors.boilerplate import META_AUTHOR
 from extractors.dates import DATE_RE, date_from_url, from_timestamp, parse_date
 from extractors.formats import Draft, ExtractionError
 from extractors.formats.blocks import BLOCK_TAGS, SKIP_TAGS, clean_line, paragraphs, parse_html, text_of
-from extractors.formats.headings import heading_kind, peel, same_text
+from extractors.formats.headings import heading_blocks, peel, same_text
 
 _SHARE = re.compile(r"NewsShare\.html\?infoCode=([A-Za-z]*\d+)")
 _TITLE_SPLIT = re.compile(r"\s*(?:[-_|｜—–]+|【[^】]*】|\[[^\]]*\])\s*")
@@ -260,7 +260,7 @@ def finews(root: html.HtmlElement, draft: Draft) -> None:
     draft.title = text_of(h1) if h1 is not None else page_title(root)
     after_title = section.index(h1) + 1 if h1 is not None and h1.getparent() is section else 0
     nodes = [el for el in section[after_title:] if isinstance(el.tag, str) and el is not h1]
-    blocks = [(paragraphs(el), heading_kind(el)) for el in nodes]
+    blocks = heading_blocks(nodes)
     blocks = [(ps, kind) for ps, kind in blocks if ps]
     column, title, subtitle, start = peel([(" ".join(ps), kind) for ps, kind in blocks], draft.title)
     draft.column, draft.title, draft.subtitle = column, title, subtitle

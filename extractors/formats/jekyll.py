@@ -21,8 +21,8 @@ from markdown_it import MarkdownIt
 from extractors.dates import parse_date
 from extractors.decode import strip_controls
 from extractors.formats import Draft, ExtractionError
-from extractors.formats.blocks import paragraphs, parse_html
-from extractors.formats.headings import heading_kind, peel
+from extractors.formats.blocks import parse_html
+from extractors.formats.headings import heading_blocks, peel
 
 FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 MAX_FRONT_MATTER = 64 * 1024
@@ -92,7 +92,7 @@ def parse(text: str) -> Draft:
         draft.url, draft.info_code = share.group(0), share["code"]
     root = parse_html(_MD.render(body))
     top = [el for el in (root.find("body") if root.find("body") is not None else root) if isinstance(el.tag, str)]
-    blocks = [(paragraphs(el), heading_kind(el)) for el in top]
+    blocks = heading_blocks(top)
     flat = [(" ".join(ps), kind) for ps, kind in blocks if ps]
     column, title, subtitle, start = peel(flat, draft.title)
     draft.column, draft.title, draft.subtitle = column, title, subtitle
