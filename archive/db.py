@@ -20,7 +20,6 @@ import datetime as dt
 import hashlib
 import json
 import sqlite3
-import time
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -75,22 +74,6 @@ def _row(record: dict[str, Any]) -> dict[str, Any]:
     return {k: json.dumps(record.get(k) or [], ensure_ascii=False) if k in _JSON_FIELDS else record.get(k) for k in ARTICLE_FIELDS}
 
 
-class _Group:
-    """The count and age of the open transaction of :meth:`Archive.batch`."""
-
-    def __init__(self, units: int, seconds: float):
-        self.units, self.seconds = units, seconds
-        self.began, self.wrote = 0.0, 0
-
-    def open(self, now: float) -> None:
-        self.began, self.wrote = now, 0
-
-    def done(self, *, wrote: bool, now: float) -> bool:
-        """Count a finished unit; True when the group should be committed."""
-        self.wrote += wrote
-        return self.wrote >= self.units or now - self.began >= self.seconds
-
-
 class Archive:
     """An archive file, created and migrated on open; WAL mode so readers never wait for a crawl."""
 
@@ -110,7 +93,7 @@ class Archive:
         except RuntimeError as exc:
             raise ArchiveError(str(exc)) from None
         self.db = sqlite_utils.Database(self.conn)
-        self._batch: _Group | None = None
+        self._in_batch = False
 
     def close(self) -> None:
         self.conn.close()
@@ -123,58 +106,41 @@ class Archive:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """``BEGIN IMMEDIATE`` … ``COMMIT``, rolled back on any error; inside :meth:`batch`, a unit of
-        the batch's open transaction, committed with the units before it (an error rolls back all
-        the uncommitted units: no savepoint, as FTS5 flushes a segment at each one)."""
-        if self._batch is None:
-            self.conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield self.conn
-            except BaseException:
-                self.conn.execute("ROLLBACK")
-                raise
-            self.conn.execute("COMMIT")
+        """``BEGIN IMMEDIATE`` … ``COMMIT``, rolled back on any error; inside :meth:`batch`, part of
+        the batch's one transaction."""
+        if self._in_batch:
+            yield self.conn
             return
-        if not self.conn.in_transaction:
-            self.conn.execute("BEGIN IMMEDIATE")
-            self._batch.open(time.monotonic())
-        changes = self.conn.total_changes
+        self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self.conn
         except BaseException:
-            if self.conn.in_transaction:  # SQLite may have rolled it back already
-                self.conn.execute("ROLLBACK")
+            self.conn.execute("ROLLBACK")
             raise
-        if self._batch.done(wrote=self.conn.total_changes != changes, now=time.monotonic()):
-            self.conn.execute("COMMIT")
+        self.conn.execute("COMMIT")
 
     @contextmanager
-    def batch(self, *, units: int = 8, seconds: float = 0.5) -> Iterator[None]:
-        """Commit the transactions inside in groups: after ``units`` of them wrote something, or
-        ``seconds`` after the group began, whichever comes first, and on leaving.
-
-        Commits fall between units only, so each :meth:`transaction` stays whole and a
-        crash, or an error inside a unit, loses only the uncommitted group; fewer
-        commits mean fewer FTS5 segments and WAL frames. The write lock is held
-        while a group is open.
+    def batch(self) -> Iterator[None]:
+        """Run the transactions inside as one: committed together on leaving, rolled back together
+        on an error. Fewer commits mean fewer FTS5 segments and WAL syncs (an import writes
+        documents in groups this way); keep what runs inside short, as it holds the write lock.
 
         >>> arc = Archive(":memory:")
-        >>> with arc.batch(units=2):
+        >>> with arc.batch():
         ...     ids = [arc.add_capture(f"{n}.txt", "file", b"x")[0] for n in range(3)]
-        ...     arc.conn.in_transaction  # two units committed, the third is pending
+        ...     arc.conn.in_transaction
         True
         >>> arc.conn.in_transaction, arc.stats()["captures"]
         (False, 3)
         """
-        if self._batch is not None:
+        if self._in_batch:
             raise ArchiveError("batches do not nest")
-        self._batch = _Group(units, seconds)
-        try:
-            yield
-        finally:
-            self._batch = None
-            if self.conn.in_transaction:  # only whole units are pending, even after an error between them
-                self.conn.execute("COMMIT")
+        with self.transaction():
+            self._in_batch = True
+            try:
+                yield
+            finally:
+                self._in_batch = False
 
     # --- captures -----------------------------------------------------------------
 
@@ -199,6 +165,15 @@ class Archive:
                 (location, source, sha, len(content), zlib.compress(content, 6), content_type, fetched_at or now()),
             )
             return int(cur.lastrowid), True
+
+    def is_current(self, location: str, content: bytes, extractor_version: str) -> bool:
+        """True when ``location`` already holds these bytes, extracted by ``extractor_version``
+        without error: nothing to do (a read; no lock taken)."""
+        row = self.conn.execute(
+            "SELECT 1 FROM captures WHERE location = ? AND sha256 = ? AND status = 'ok' AND extractor_version = ?",
+            (location, hashlib.sha256(content).hexdigest(), extractor_version),
+        ).fetchone()
+        return row is not None
 
     def capture(self, capture_id: int) -> dict[str, Any]:
         """A capture's row with its raw bytes decompressed under ``content``."""
@@ -271,13 +246,14 @@ class Archive:
                         values,
                     )
                     article_id = int(cur.lastrowid)
-                conn.execute("DELETE FROM figures WHERE article_id = ?", (article_id,))
+                if existing:  # a new article has no figures or index row to replace
+                    conn.execute("DELETE FROM figures WHERE article_id = ?", (article_id,))
+                    conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (article_id,))
                 conn.executemany(
                     f"INSERT INTO figures (article_id, seq, {_FIGURE_COLUMNS}) "
                     f"VALUES (?, ?, {', '.join('?' * len(FIGURE_FIELDS))})",
                     [(article_id, seq, *values) for seq, values in enumerate(new_figures)],
                 )
-                conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (article_id,))
                 conn.execute(
                     "INSERT INTO articles_fts (rowid, title, subtitle, body) VALUES (?, ?, ?, ?)",
                     (article_id, index_text(row["title"]), index_text(row["subtitle"] or ""), index_text(row["body"])),

@@ -1,7 +1,7 @@
 """Options shared by several commands, defined once (as sqlite-utils does).
 
 A flag means the same in every command: ``--db``/``CGPN_DB``, ``--json``,
-``--csv``, ``--since``/``--until``, ``--limit``, ``--source``.
+``--csv``, ``--since``/``--until``, ``--limit``, ``--source``, ``--batch-size``.
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ from collections.abc import Callable
 from typing import Any
 
 import click
+
+from cgpn.pipeline import BATCH_SIZE
 
 DEFAULT_DB = "archive.db"
 
@@ -52,3 +54,10 @@ def source_option(fn: Callable[..., Any]) -> Callable[..., Any]:
 def output_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     fn = click.option("--csv", "as_csv", is_flag=True, help="Output CSV.")(fn)
     return click.option("--json", "as_json", is_flag=True, help="Output JSON, one object per line.")(fn)
+
+
+def batch_size_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--batch-size", type=click.IntRange(min=1), default=BATCH_SIZE, show_default=True,
+        help="Documents written per transaction (a kill loses at most one batch; the next run redoes it).",
+    )(fn)

@@ -1,8 +1,10 @@
 """Capture → extraction → archive: the one path every document takes (import, crawl, reextract).
 
-The raw bytes are committed first (or, in a batch, with the article); extraction runs after, and a
-failure is recorded on the capture, so nothing is lost and ``cgpn reextract`` can retry. Imports and
-re-extractions commit in batches (:meth:`archive.Archive.batch`); a crawl commits page by page.
+A crawled page is committed as a capture first, then extracted; a failure is recorded on the
+capture, so nothing is lost and ``cgpn reextract`` can retry. Imports and re-extractions, whose
+bytes are already safe (a file, a stored capture), extract first and then write a group of
+documents in one transaction (capture, article, figures, index rows): fewer commits, and the
+write lock is never held while extracting.
 """
 
 from __future__ import annotations
@@ -10,15 +12,17 @@ from __future__ import annotations
 import os
 import signal
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import NamedTuple
 
 from archive import Archive
-from extractors import EXTRACTOR_VERSION, ExtractionError, extract, peek_category
+from extractors import EXTRACTOR_VERSION, Article, ExtractionError, extract, peek_category
 
 IMPORT_SUFFIXES = {".md", ".markdown", ".html", ".htm", ".shtml", ".txt", ".json"}
 DEFAULT_CATEGORY = "zhongguozhengfucaigoubao"
@@ -97,33 +101,95 @@ def time_limit(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def extract_and_store(archive: Archive, capture_id: int, content: bytes, *, location: str, source: str,
-                      content_type: str | None = None, url: str | None = None, path: str | None = None) -> Outcome:
-    """Extract a stored capture and save its article; record the error on failure."""
+class Extracted(NamedTuple):
+    """The result of extracting one document, before it is stored: an article or an error."""
+
+    article: Article | None
+    error: str | None = None
+
+
+def extract_safely(content: bytes, **hints: str | None) -> Extracted:
+    """``extract`` under the time limit; any failure becomes the error to record, never an exception."""
     try:
         with time_limit(EXTRACT_SECONDS):
-            article = extract(content, path=path, url=url, source=source, content_type=content_type)
+            return Extracted(extract(content, **hints))
     except (ExtractionError, ExtractionTimeout) as exc:
-        archive.mark_failed(capture_id, str(exc), EXTRACTOR_VERSION)
-        return Outcome("failed", location, capture_id, error=str(exc))
+        return Extracted(None, str(exc))
     except Exception as exc:  # an extractor bug must not lose the capture or stop the batch
-        error = f"{type(exc).__name__}: {exc}"
-        archive.mark_failed(capture_id, error, EXTRACTOR_VERSION)
-        return Outcome("failed", location, capture_id, error=error)
-    article_id, status = archive.save_article(capture_id, article.to_dict(), EXTRACTOR_VERSION)
-    return Outcome(status, location, capture_id, article_id, warnings=tuple(article.warnings), figures=len(article.figures))
+        return Extracted(None, f"{type(exc).__name__}: {exc}")
+
+
+def store(archive: Archive, capture_id: int, location: str, done: Extracted) -> Outcome:
+    """Save the article of a stored capture, or record its error on it."""
+    if done.article is None:
+        archive.mark_failed(capture_id, done.error or "no article", EXTRACTOR_VERSION)
+        return Outcome("failed", location, capture_id, error=done.error)
+    article_id, status = archive.save_article(capture_id, done.article.to_dict(), EXTRACTOR_VERSION)
+    return Outcome(status, location, capture_id, article_id, warnings=tuple(done.article.warnings),
+                   figures=len(done.article.figures))
 
 
 def ingest(archive: Archive, content: bytes, *, location: str, source: str, content_type: str | None = None,
            fetched_at: str | None = None, url: str | None = None, path: str | None = None) -> Outcome:
-    """Store ``content`` as a capture, then extract and archive it (skipped when already done)."""
+    """Store ``content`` as a capture (committed), then extract and archive it (skipped when already done)."""
     capture_id, new = archive.add_capture(location, source, content, content_type=content_type, fetched_at=fetched_at)
     if not new:
         status, version = archive.capture_state(capture_id)
         if version == EXTRACTOR_VERSION and status == "ok":
             return Outcome("unchanged", location, capture_id)
-    return extract_and_store(archive, capture_id, content, location=location, source=source,
-                             content_type=content_type, url=url, path=path)
+    done = extract_safely(content, path=path, url=url, source=source, content_type=content_type)
+    return store(archive, capture_id, location, done)
+
+
+# An import writes extracted documents in groups: this many (by default), or fewer once the group
+# is this old or holds this many bytes. A kill loses at most one group, which the next run redoes.
+BATCH_SIZE, GROUP_SECONDS, GROUP_BYTES = 32, 0.5, 8 * 2**20
+
+
+class _Groups:
+    """Writes queued by :meth:`add` run in one transaction per group; outcomes are reported once committed."""
+
+    def __init__(self, archive: Archive, on_done: Callable[[Outcome], None] | None, batch_size: int):
+        self.archive, self.on_done, self.batch_size = archive, on_done, batch_size
+        self.summary = Summary()
+        self.writes: list[Callable[[], Outcome]] = []
+        self.size, self.since = 0, 0.0
+
+    def report(self, outcome: Outcome) -> None:
+        self.summary.add(outcome)
+        if self.on_done:
+            self.on_done(outcome)
+
+    def add(self, write: Callable[[], Outcome], size: int) -> None:
+        if not self.writes:
+            self.since = time.monotonic()
+        self.writes.append(write)
+        self.size += size
+        if len(self.writes) >= self.batch_size or self.size >= GROUP_BYTES or time.monotonic() - self.since >= GROUP_SECONDS:
+            self.flush()
+
+    def flush(self) -> None:
+        writes, self.writes, self.size = self.writes, [], 0
+        if writes:
+            with self.archive.batch():
+                outcomes = [write() for write in writes]
+            for outcome in outcomes:
+                self.report(outcome)
+
+
+@contextmanager
+def _grouped(archive: Archive, on_done: Callable[[Outcome], None] | None, batch_size: int) -> Iterator[_Groups]:
+    """Groups flushed on leaving, also on an interrupt: what was extracted is kept."""
+    groups = _Groups(archive, on_done, batch_size)
+    try:
+        yield groups
+    finally:
+        groups.flush()
+
+
+def _import_one(archive: Archive, location: str, content: bytes, done: Extracted) -> Outcome:
+    capture_id, _ = archive.add_capture(location, "file", content)
+    return store(archive, capture_id, location, done)
 
 
 def iter_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
@@ -142,43 +208,50 @@ def iter_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
 
 
 def import_files(archive: Archive, files: Iterable[Path], *, category: str | None = DEFAULT_CATEGORY,
-                 on_done: Callable[[Outcome], None] | None = None) -> Summary:
-    """Import files into ``archive``; Jekyll posts of another category than ``category`` are skipped."""
-    summary = Summary()
-    with archive.batch():
-        for file in files:
-            location = str(file.resolve())
-            try:
-                content = file.read_bytes()
-            except OSError as exc:
-                outcome = Outcome("failed", location, error=f"cannot read: {exc.strerror or exc}")
+                 on_done: Callable[[Outcome], None] | None = None, batch_size: int = BATCH_SIZE) -> Summary:
+    """Import files into ``archive``; Jekyll posts of another category than ``category`` are skipped.
+    Documents are written ``batch_size`` to a transaction (see :data:`BATCH_SIZE`)."""
+    return import_documents(archive, _read(files), category=category, on_done=on_done, batch_size=batch_size)
+
+
+def _read(files: Iterable[Path]) -> Iterator[tuple[str, bytes | OSError]]:
+    for file in files:
+        location = str(file.resolve())
+        try:
+            yield location, file.read_bytes()
+        except OSError as exc:
+            yield location, exc
+
+
+def import_documents(archive: Archive, documents: Iterable[tuple[str, bytes | OSError]], *,
+                     category: str | None = DEFAULT_CATEGORY, on_done: Callable[[Outcome], None] | None = None,
+                     batch_size: int = BATCH_SIZE) -> Summary:
+    """Import (location, bytes) pairs, as :func:`import_files` does files; an ``OSError`` in place of the
+    bytes is reported as a file that cannot be read."""
+    with _grouped(archive, on_done, batch_size) as groups:
+        for location, content in documents:
+            if isinstance(content, OSError):
+                groups.report(Outcome("failed", location, error=f"cannot read: {content.strerror or content}"))
+                continue
+            found = peek_category(content) if category else None
+            if found is not None and found != category:
+                groups.report(Outcome("skipped", location, error=f"category {found}"))
+            elif archive.is_current(location, content, EXTRACTOR_VERSION):
+                groups.report(Outcome("unchanged", location))
             else:
-                found = peek_category(content) if category else None
-                if found is not None and found != category:
-                    outcome = Outcome("skipped", location, error=f"category {found}")
-                else:
-                    outcome = ingest(archive, content, location=location, source="file", path=location)
-            summary.add(outcome)
-            if on_done:
-                on_done(outcome)
-    return summary
+                done = extract_safely(content, path=location, source="file")
+                groups.add(partial(_import_one, archive, location, content, done), len(content))
+    return groups.summary
 
 
 def reextract(archive: Archive, *, everything: bool = False,
-              on_done: Callable[[Outcome], None] | None = None) -> Summary:
+              on_done: Callable[[Outcome], None] | None = None, batch_size: int = BATCH_SIZE) -> Summary:
     """Re-run the extractors over stored captures: all, or those not extracted by this version."""
-    summary = Summary()
-    ids = archive.capture_ids(stale_for=None if everything else EXTRACTOR_VERSION)
-    with archive.batch():
-        for capture_id in ids:
+    with _grouped(archive, on_done, batch_size) as groups:
+        for capture_id in archive.capture_ids(stale_for=None if everything else EXTRACTOR_VERSION):
             cap = archive.capture(capture_id)
             is_url = "://" in cap["location"]
-            outcome = extract_and_store(
-                archive, capture_id, cap["content"], location=cap["location"], source=cap["source"],
-                content_type=cap["content_type"], url=cap["location"] if is_url else None,
-                path=None if is_url else cap["location"],
-            )
-            summary.add(outcome)
-            if on_done:
-                on_done(outcome)
-    return summary
+            done = extract_safely(cap["content"], source=cap["source"], content_type=cap["content_type"],
+                                  url=cap["location"] if is_url else None, path=None if is_url else cap["location"])
+            groups.add(partial(store, archive, capture_id, cap["location"], done), len(cap["content"]))
+    return groups.summary

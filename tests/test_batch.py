@@ -1,4 +1,5 @@
-"""Archive.batch: several transactions per commit, each still whole; what other connections see."""
+"""Writing in batches: Archive.batch is one transaction; an import writes its documents in groups,
+each group whole, and never holds the write lock while it extracts."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from archive import Archive
-from cgpn.pipeline import import_files
+from cgpn import pipeline
+from cgpn.pipeline import import_documents, import_files
 
 RECORD = {"title": "标题", "body": "本报讯 全市完成交易额15077.38万元。", "source": "file", "figures": []}
 
@@ -21,53 +23,30 @@ def _count(db: Path, table: str) -> int:
         conn.close()
 
 
-def test_a_batch_commits_every_units_writes_and_on_leaving(tmp_path: Path) -> None:
-    db = tmp_path / "a.db"
-    with Archive(str(db)) as arc, arc.batch(units=4, seconds=3600):
-        seen = []
-        for n in range(10):
-            arc.add_capture(f"{n}.txt", "file", f"第{n}篇".encode())
-            seen.append(_count(db, "captures"))
-        arc.add_capture("0.txt", "file", "第0篇".encode())  # unchanged: reads only, counts for nothing
-        assert _count(db, "captures") == 8
-    assert seen == [0, 0, 0, 4, 4, 4, 4, 8, 8, 8]
-    assert _count(db, "captures") == 10
+def _document(n: int) -> bytes:
+    return f"第{n}号通知\n　　本报讯 全市完成交易额{n + 1}万元。\n".encode()
 
 
-def test_a_batch_commits_once_its_time_is_up(tmp_path: Path) -> None:
-    db = tmp_path / "a.db"
-    with Archive(str(db)) as arc, arc.batch(units=1000, seconds=0):
-        arc.add_capture("a.txt", "file", b"a")
-        assert _count(db, "captures") == 1
-
-
-def test_an_error_inside_a_unit_undoes_the_uncommitted_group_only(tmp_path: Path) -> None:
+def test_a_batch_is_one_transaction_committed_on_leaving(tmp_path: Path) -> None:
     db = tmp_path / "a.db"
     with Archive(str(db)) as arc:
-        with pytest.raises(sqlite3.IntegrityError), arc.batch(units=2, seconds=3600):
-            cid, _ = arc.add_capture("a.txt", "file", b"a")
-            arc.save_article(cid, {**RECORD, "path": "a.txt"}, "1")  # second unit: committed
-            arc.add_capture("b.txt", "file", b"b")
-            with arc.transaction() as conn:  # a unit half done, then an error
-                conn.execute("UPDATE captures SET status = 'failed' WHERE location = 'a.txt'")
-                conn.execute("INSERT INTO figures (article_id, seq) VALUES (?, 0)", (999,))
-        assert not arc.conn.in_transaction
-    conn = sqlite3.connect(db)
-    assert conn.execute("SELECT location, status FROM captures ORDER BY id").fetchall() == [("a.txt", "ok")]
-    assert _count(db, "articles") == 1 and _count(db, "articles_fts") == 1 and _count(db, "figures") == 0
-
-
-def test_an_error_between_units_keeps_the_finished_ones(tmp_path: Path) -> None:
-    db = tmp_path / "a.db"
-    with Archive(str(db)) as arc:
-        with pytest.raises(KeyboardInterrupt), arc.batch(units=1000, seconds=3600):
+        with arc.batch():
             cid, _ = arc.add_capture("a.txt", "file", b"a")
             arc.save_article(cid, {**RECORD, "path": "a.txt"}, "1")
-            arc.add_capture("b.txt", "file", b"b")
-            raise KeyboardInterrupt  # as during the extraction of b.txt
-    conn = sqlite3.connect(db)
-    assert conn.execute("SELECT location, status FROM captures ORDER BY id").fetchall() == [("a.txt", "ok"), ("b.txt", "pending")]
-    assert _count(db, "articles") == 1 and _count(db, "articles_fts") == 1
+            assert _count(db, "captures") == 0  # other connections see nothing yet
+        assert _count(db, "captures") == _count(db, "articles") == _count(db, "articles_fts") == 1
+
+
+def test_an_error_in_a_batch_rolls_all_of_it_back(tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    with Archive(str(db)) as arc:
+        with pytest.raises(sqlite3.IntegrityError), arc.batch():
+            cid, _ = arc.add_capture("a.txt", "file", b"a")
+            arc.save_article(cid, {**RECORD, "path": "a.txt"}, "1")
+            with arc.transaction() as conn:
+                conn.execute("INSERT INTO figures (article_id, seq) VALUES (?, 0)", (999,))
+        assert not arc.conn.in_transaction
+    assert _count(db, "captures") == _count(db, "articles") == _count(db, "articles_fts") == 0
 
 
 def test_batches_do_not_nest(tmp_path: Path) -> None:
@@ -76,15 +55,61 @@ def test_batches_do_not_nest(tmp_path: Path) -> None:
             pass
 
 
+def test_an_import_commits_every_batch_size_documents(tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    committed = []
+    with Archive(str(db)) as arc:
+        summary = import_documents(arc, ((f"{n}.txt", _document(n)) for n in range(10)), category=None,
+                                   batch_size=4, on_done=lambda o: committed.append(_count(db, "articles")))
+    assert summary.counts["new"] == 10
+    assert committed == [4] * 4 + [8] * 4 + [10] * 2  # each outcome is reported once its batch is committed
+
+
+def test_no_write_lock_is_held_while_extracting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "a.db"
+    Archive(str(db)).close()
+    locked: list[bool] = []
+
+    def extract_and_try_to_write(content: bytes, **hints: str | None) -> pipeline.Extracted:
+        other = sqlite3.connect(db, timeout=0)  # another writer (a crawl) must get the lock at once
+        try:
+            other.execute("BEGIN IMMEDIATE")
+            other.rollback()
+            locked.append(False)
+        except sqlite3.OperationalError:
+            locked.append(True)
+        finally:
+            other.close()
+        return real(content, **hints)
+
+    real = pipeline.extract_safely
+    monkeypatch.setattr(pipeline, "extract_safely", extract_and_try_to_write)
+    with Archive(str(db)) as arc:
+        import_documents(arc, ((f"{n}.txt", _document(n)) for n in range(10)), category=None, batch_size=3)
+    assert locked == [False] * 10
+
+
+def test_an_interrupted_import_keeps_what_it_extracted(tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+
+    def documents():  # noqa: ANN202
+        yield from ((f"{n}.txt", _document(n)) for n in range(5))
+        raise KeyboardInterrupt  # Ctrl-C while reading the sixth file
+
+    with Archive(str(db)) as arc, pytest.raises(KeyboardInterrupt):
+        import_documents(arc, documents(), category=None, batch_size=32)
+    assert _count(db, "articles") == _count(db, "articles_fts") == 5
+
+
 def test_an_import_stores_every_file_with_its_figures_and_index_row(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     for n in range(25):
-        (folder / f"{n:02d}.txt").write_text(f"第{n}号通知\n　　本报讯 全市完成交易额{n + 1}万元。\n", encoding="utf-8")
+        (folder / f"{n:02d}.txt").write_bytes(_document(n))
     (folder / "bad.json").write_text("{not json", encoding="utf-8")
     db = tmp_path / "a.db"
     with Archive(str(db)) as arc:
-        summary = import_files(arc, sorted(folder.iterdir()), category=None)
+        summary = import_files(arc, sorted(folder.iterdir()), category=None, batch_size=7)
     assert summary.counts["new"] == 25 and summary.counts["failed"] == 1
     assert _count(db, "articles") == _count(db, "articles_fts") == 25
     conn = sqlite3.connect(db)

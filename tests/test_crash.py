@@ -161,7 +161,7 @@ def test_sigkill_at_random_moments_never_corrupts_and_the_next_run_finishes(tmp_
     interrupted = mid_import = 0
     for round_ in range(KILLS):
         changed = corpus.rewrite(REWRITES) if round_ else list(range(DOCUMENTS))
-        proc = cgpn("import", str(corpus.folder), "--db", str(db))
+        proc = cgpn("import", str(corpus.folder), "--db", str(db), "--batch-size", "4")  # several commits a run
         if round_ % 2:  # at a random time: start-up, schema creation, extraction, a commit
             time.sleep(rng.uniform(0.05, 2.5))
         else:  # at a random point of the work: after k of the changed documents are stored

@@ -186,7 +186,7 @@ def test_sigkill_during_reextract_never_corrupts_and_the_next_run_equals_a_fresh
     interrupted = mid_run = 0
     for round_ in range(REEXTRACT_KILLS):
         _make_stale(db, rng)
-        proc = cgpn("reextract", "--all", "--db", str(db))
+        proc = cgpn("reextract", "--all", "--db", str(db), "--batch-size", "4")  # several commits a run
         if round_ % 2:  # at a random time, but before the run could finish
             _wait_for(db, EXTRACTED, DOCUMENTS - 5, proc, seconds=rng.uniform(0.3, 5.0))
         else:
