@@ -166,15 +166,6 @@ class Archive:
             )
             return int(cur.lastrowid), True
 
-    def is_current(self, location: str, content: bytes, extractor_version: str) -> bool:
-        """True when ``location`` already holds these bytes, extracted by ``extractor_version``
-        without error: nothing to do (a read; no lock taken)."""
-        row = self.conn.execute(
-            "SELECT 1 FROM captures WHERE location = ? AND sha256 = ? AND status = 'ok' AND extractor_version = ?",
-            (location, hashlib.sha256(content).hexdigest(), extractor_version),
-        ).fetchone()
-        return row is not None
-
     def capture(self, capture_id: int) -> dict[str, Any]:
         """A capture's row with its raw bytes decompressed under ``content``."""
         cur = self.conn.execute("SELECT * FROM captures WHERE id = ?", (capture_id,))

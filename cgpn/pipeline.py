@@ -1,10 +1,9 @@
 """Capture → extraction → archive: the one path every document takes (import, crawl, reextract).
 
-A crawled page is committed as a capture first, then extracted; a failure is recorded on the
-capture, so nothing is lost and ``cgpn reextract`` can retry. Imports and re-extractions, whose
-bytes are already safe (a file, a stored capture), extract first and then write a group of
-documents in one transaction (capture, article, figures, index rows): fewer commits, and the
-write lock is never held while extracting.
+Raw bytes are committed as a capture before they are extracted; a failure is recorded on the
+capture, so nothing is lost and ``cgpn reextract`` can retry. A crawl does that page by page;
+imports and re-extractions in batches (one commit for a batch's captures, one for its articles,
+figures and index rows), so FTS5 writes fewer segments and no lock is held while extracting.
 """
 
 from __future__ import annotations
@@ -12,12 +11,10 @@ from __future__ import annotations
 import os
 import signal
 import threading
-import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from typing import NamedTuple
 
@@ -141,55 +138,43 @@ def ingest(archive: Archive, content: bytes, *, location: str, source: str, cont
     return store(archive, capture_id, location, done)
 
 
-# An import writes extracted documents in groups: this many (by default), or fewer once the group
-# is this old or holds this many bytes. A kill loses at most one group, which the next run redoes.
-BATCH_SIZE, GROUP_SECONDS, GROUP_BYTES = 32, 0.5, 8 * 2**20
+# Imports and re-extractions work in batches of this many documents (fewer when their bytes add
+# up to GROUP_BYTES): one transaction stores the batch's captures, the extraction runs with no
+# lock held, one more transaction stores the articles. A kill loses at most one batch's
+# extraction work, which the next run redoes from the stored captures.
+BATCH_SIZE, GROUP_BYTES = 32, 8 * 2**20
 
 
-class _Groups:
-    """Writes queued by :meth:`add` run in one transaction per group; outcomes are reported once committed."""
+class _Reporter:
+    """The summary of a run and the caller's per-document callback, fed once a document is committed."""
 
-    def __init__(self, archive: Archive, on_done: Callable[[Outcome], None] | None, batch_size: int):
-        self.archive, self.on_done, self.batch_size = archive, on_done, batch_size
-        self.summary = Summary()
-        self.writes: list[Callable[[], Outcome]] = []
-        self.size, self.since = 0, 0.0
+    def __init__(self, on_done: Callable[[Outcome], None] | None):
+        self.summary, self.on_done = Summary(), on_done
 
-    def report(self, outcome: Outcome) -> None:
+    def __call__(self, outcome: Outcome) -> None:
         self.summary.add(outcome)
         if self.on_done:
             self.on_done(outcome)
 
-    def add(self, write: Callable[[], Outcome], size: int) -> None:
-        if not self.writes:
-            self.since = time.monotonic()
-        self.writes.append(write)
-        self.size += size
-        if len(self.writes) >= self.batch_size or self.size >= GROUP_BYTES or time.monotonic() - self.since >= GROUP_SECONDS:
-            self.flush()
 
-    def flush(self) -> None:
-        writes, self.writes, self.size = self.writes, [], 0
-        if writes:
-            with self.archive.batch():
-                outcomes = [write() for write in writes]
-            for outcome in outcomes:
-                self.report(outcome)
+def _store_batch(archive: Archive, extracted: list[tuple[int, str, Extracted]], report: _Reporter) -> None:
+    """Articles (or errors) of a batch of stored captures, written in one transaction."""
+    with archive.batch():
+        outcomes = [store(archive, capture_id, location, done) for capture_id, location, done in extracted]
+    for outcome in outcomes:
+        report(outcome)
 
 
-@contextmanager
-def _grouped(archive: Archive, on_done: Callable[[Outcome], None] | None, batch_size: int) -> Iterator[_Groups]:
-    """Groups flushed on leaving, also on an interrupt: what was extracted is kept."""
-    groups = _Groups(archive, on_done, batch_size)
-    try:
-        yield groups
-    finally:
-        groups.flush()
-
-
-def _import_one(archive: Archive, location: str, content: bytes, done: Extracted) -> Outcome:
-    capture_id, _ = archive.add_capture(location, "file", content)
-    return store(archive, capture_id, location, done)
+def _import_batch(archive: Archive, batch: list[tuple[str, bytes]], report: _Reporter) -> None:
+    with archive.batch():  # raw bytes first, all of the batch in one commit
+        captured = [(location, content, *archive.add_capture(location, "file", content)) for location, content in batch]
+    extracted = []
+    for location, content, capture_id, new in captured:
+        if not new and archive.capture_state(capture_id) == ("ok", EXTRACTOR_VERSION):
+            report(Outcome("unchanged", location, capture_id))
+        else:
+            extracted.append((capture_id, location, extract_safely(content, path=location, source="file")))
+    _store_batch(archive, extracted, report)
 
 
 def iter_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
@@ -228,30 +213,37 @@ def import_documents(archive: Archive, documents: Iterable[tuple[str, bytes | OS
                      batch_size: int = BATCH_SIZE) -> Summary:
     """Import (location, bytes) pairs, as :func:`import_files` does files; an ``OSError`` in place of the
     bytes is reported as a file that cannot be read."""
-    with _grouped(archive, on_done, batch_size) as groups:
-        for location, content in documents:
-            if isinstance(content, OSError):
-                groups.report(Outcome("failed", location, error=f"cannot read: {content.strerror or content}"))
-                continue
-            found = peek_category(content) if category else None
-            if found is not None and found != category:
-                groups.report(Outcome("skipped", location, error=f"category {found}"))
-            elif archive.is_current(location, content, EXTRACTOR_VERSION):
-                groups.report(Outcome("unchanged", location))
-            else:
-                done = extract_safely(content, path=location, source="file")
-                groups.add(partial(_import_one, archive, location, content, done), len(content))
-    return groups.summary
+    report = _Reporter(on_done)
+    batch: list[tuple[str, bytes]] = []
+    for location, content in documents:
+        if isinstance(content, OSError):
+            report(Outcome("failed", location, error=f"cannot read: {content.strerror or content}"))
+            continue
+        found = peek_category(content) if category else None
+        if found is not None and found != category:
+            report(Outcome("skipped", location, error=f"category {found}"))
+            continue
+        batch.append((location, content))
+        if len(batch) >= batch_size or sum(len(c) for _, c in batch) >= GROUP_BYTES:
+            _import_batch(archive, batch, report)
+            batch = []
+    if batch:
+        _import_batch(archive, batch, report)
+    return report.summary
 
 
 def reextract(archive: Archive, *, everything: bool = False,
               on_done: Callable[[Outcome], None] | None = None, batch_size: int = BATCH_SIZE) -> Summary:
     """Re-run the extractors over stored captures: all, or those not extracted by this version."""
-    with _grouped(archive, on_done, batch_size) as groups:
-        for capture_id in archive.capture_ids(stale_for=None if everything else EXTRACTOR_VERSION):
+    report = _Reporter(on_done)
+    ids = archive.capture_ids(stale_for=None if everything else EXTRACTOR_VERSION)
+    for start in range(0, len(ids), batch_size):
+        extracted = []
+        for capture_id in ids[start:start + batch_size]:
             cap = archive.capture(capture_id)
             is_url = "://" in cap["location"]
             done = extract_safely(cap["content"], source=cap["source"], content_type=cap["content_type"],
                                   url=cap["location"] if is_url else None, path=None if is_url else cap["location"])
-            groups.add(partial(store, archive, capture_id, cap["location"], done), len(cap["content"]))
-    return groups.summary
+            extracted.append((capture_id, cap["location"], done))
+        _store_batch(archive, extracted, report)
+    return report.summary

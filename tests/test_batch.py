@@ -1,5 +1,5 @@
-"""Writing in batches: Archive.batch is one transaction; an import writes its documents in groups,
-each group whole, and never holds the write lock while it extracts."""
+"""Writing in batches: Archive.batch is one transaction; an import stores a batch's raw bytes,
+extracts them with no lock held, then stores their articles, each batch whole."""
 
 from __future__ import annotations
 
@@ -89,15 +89,27 @@ def test_no_write_lock_is_held_while_extracting(tmp_path: Path, monkeypatch: pyt
     assert locked == [False] * 10
 
 
-def test_an_interrupted_import_keeps_what_it_extracted(tmp_path: Path) -> None:
+def test_raw_bytes_are_stored_before_extraction_and_an_interrupted_batch_is_redone(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     db = tmp_path / "a.db"
+    docs = [(f"{n}.txt", _document(n)) for n in range(5)]
+    real = pipeline.extract_safely
 
-    def documents():  # noqa: ANN202
-        yield from ((f"{n}.txt", _document(n)) for n in range(5))
-        raise KeyboardInterrupt  # Ctrl-C while reading the sixth file
+    def interrupted(content: bytes, **hints: str | None) -> pipeline.Extracted:
+        if content == docs[2][1]:
+            raise KeyboardInterrupt  # Ctrl-C while extracting the third document
+        return real(content, **hints)
 
+    monkeypatch.setattr(pipeline, "extract_safely", interrupted)
     with Archive(str(db)) as arc, pytest.raises(KeyboardInterrupt):
-        import_documents(arc, documents(), category=None, batch_size=32)
+        import_documents(arc, iter(docs), category=None)
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT location, status FROM captures ORDER BY id").fetchall() == [(loc, "pending") for loc, _ in docs]
+    assert _count(db, "articles") == 0
+    monkeypatch.setattr(pipeline, "extract_safely", real)
+    with Archive(str(db)) as arc:
+        summary = import_documents(arc, iter(docs), category=None)
+    assert summary.counts["new"] == 5 and _count(db, "captures") == 5  # extracted from the stored captures, none stored twice
     assert _count(db, "articles") == _count(db, "articles_fts") == 5
 
 
