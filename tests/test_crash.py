@@ -224,12 +224,32 @@ def _datasette(db_path: Path) -> Iterator[str]:
         proc.wait(timeout=30)
 
 
-def _read_loop(query: Callable[[], int], stop: threading.Event, seen: list[int], errors: list[str]) -> None:
-    while not stop.is_set():
-        try:
-            seen.append(query())
-        except Exception as exc:  # every error a reader meets is a failure of the test
-            errors.append(f"{type(exc).__name__}: {exc}")
+def read_while(readers: dict[str, Callable[[], int]], start: Callable[[], subprocess.Popen[bytes]]
+               ) -> tuple[subprocess.Popen[bytes], bytes, dict[str, list[int]], list[str]]:
+    """Run each reader in a loop on its own thread, from before ``start()`` launches the writer until it
+    ends; return the writer, its stderr, what each reader returned, and every error a reader met."""
+    stop = threading.Event()
+    seen: dict[str, list[int]] = {name: [] for name in readers}
+    errors: list[str] = []
+
+    def loop(name: str, query: Callable[[], int]) -> None:
+        while not stop.is_set():
+            try:
+                seen[name].append(query())
+            except Exception as exc:  # every error a reader meets is a failure of the test
+                errors.append(f"{name}: {type(exc).__name__}: {exc}")
+
+    threads = [threading.Thread(target=loop, args=item) for item in readers.items()]
+    for thread in threads:
+        thread.start()
+    try:
+        writer = start()
+        _, err = writer.communicate(timeout=300)
+    finally:
+        stop.set()
+        for thread in threads:
+            thread.join(timeout=60)
+    return writer, err, seen, errors
 
 
 def test_readers_never_error_while_an_import_writes(tmp_path: Path) -> None:
@@ -255,18 +275,8 @@ def test_readers_never_error_while_an_import_writes(tmp_path: Path) -> None:
             rows.raise_for_status()
             return max((r["id"] for r in rows.json()), default=0)
 
-        stop = threading.Event()
-        seen: dict[str, list[int]] = {"sql": [], "datasette": []}
-        errors: list[str] = []
-        readers = [threading.Thread(target=_read_loop, args=(fn, stop, seen[name], errors))
-                   for name, fn in (("sql", sql_reader), ("datasette", datasette_reader))]
-        for r in readers:
-            r.start()
-        writer = cgpn("import", str(corpus.folder), "--db", str(db))
-        _, err = writer.communicate(timeout=300)
-        stop.set()
-        for r in readers:
-            r.join(timeout=60)
+        writer, err, seen, errors = read_while({"sql": sql_reader, "datasette": datasette_reader},
+                                               lambda: cgpn("import", str(corpus.folder), "--db", str(db)))
     assert writer.returncode == 0, err.decode()
     assert errors == []
     for name, counts in seen.items():  # each reader saw the archive grow while it was written

@@ -11,7 +11,6 @@ import random
 import signal
 import sqlite3
 import subprocess
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,7 +25,7 @@ from extractors import extract
 from tests.sites.data import Story, stories
 from tests.sites.finews import FinewsSite, post_path
 from tests.sites.server import LocalServer, Reply, Seen
-from tests.test_crash import Corpus, _query, _read_loop, cgpn
+from tests.test_crash import Corpus, _query, cgpn, read_while
 
 POSTS = 150
 SLOW = 0.05  # seconds a post takes to serve, so that a run lasts long enough to be killed between posts
@@ -230,20 +229,10 @@ def test_readers_never_error_while_a_crawl_writes(tmp_path: Path) -> None:
         finally:
             conn.close()
 
-    stop = threading.Event()
-    seen: list[list[int]] = [[], []]
-    errors: list[str] = []
-    readers = [threading.Thread(target=_read_loop, args=(reader, stop, s, errors)) for s in seen]
     with finews() as (server, _):
-        for r in readers:
-            r.start()
-        writer = crawl(server, db)
-        _, err = writer.communicate(timeout=300)
-        stop.set()
-        for r in readers:
-            r.join(timeout=60)
+        writer, err, seen, errors = read_while({"first": reader, "second": reader}, lambda: crawl(server, db))
     assert writer.returncode == 0, err.decode()
     assert errors == []
     assert _count(db, ARTICLES) == POSTS
-    for counts in seen:  # each reader saw the archive grow while it was written
-        assert len(set(counts)) >= 3, f"a reader saw only {sorted(set(counts))}"
+    for name, counts in seen.items():  # each reader saw the archive grow while it was written
+        assert len(set(counts)) >= 3, f"the {name} reader saw only {sorted(set(counts))}"

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from lxml import html
 
-from extractors.formats.blocks import clean_line, paragraphs, parse_html, text_of
+from extractors.formats.blocks import clean_line, paragraphs, text_of
 
 _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _BOLD_TAGS = {"strong", "b"}
@@ -41,6 +41,7 @@ def heading_kind(el: html.HtmlElement, text: str | None = None) -> bool | None:
 def heading_blocks(nodes: Iterable[html.HtmlElement]) -> list[tuple[list[str], bool | None]]:
     """Each node's paragraphs and :func:`heading_kind` (paragraphs computed once).
 
+    >>> from extractors.formats.blocks import parse_html
     >>> heading_blocks(parse_html("<p align=center><b>标题</b></p><p>正文。</p>").find("body"))
     [(['标题'], True), (['正文。'], None)]
     """
