@@ -5,13 +5,13 @@ Issue of a date (``epapers?period=1&period_date=YYYY-MM-DD``) → page links in
 as HTML. A date without an issue has an empty ``div#pageList``; a page with no
 ``div#pageList`` at all means the markup changed.
 
+>>> import datetime as dt
 >>> [r.url for r in Cgpnews().start(Scope("http://c.test/", dt.date(2025, 3, 3), dt.date(2025, 3, 4)))]
 ['http://c.test/epapers?period=1&period_date=2025-03-04', 'http://c.test/epapers?period=1&period_date=2025-03-03']
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 
 from scraper.errors import MarkupChanged
