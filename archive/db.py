@@ -89,7 +89,9 @@ class Archive:
             # 32,000, and took 21.5 s instead of 26.8 (bench/RESULTS-speed.md). Commits are as durable.
             self.conn.execute("PRAGMA wal_autocheckpoint = 32000")
         self.conn.execute("PRAGMA synchronous = NORMAL")
-        # 64 MB of page cache (SQLite's default is 2 MB): index pages stay in memory as the archive grows
+        # Up to 64 MB of page cache per connection (SQLite's default is 2 MB), so that more index pages
+        # are found in memory as the archive grows; its effect on import time was within this machine's
+        # noise (bench/RESULTS-speed.md "Growth"), its cost is ~60 MB of RSS once full.
         self.conn.execute("PRAGMA cache_size = -65536")
         self.conn.execute("PRAGMA foreign_keys = ON")
         try:

@@ -72,3 +72,12 @@ def test_newer_schema_is_refused(db_path: str) -> None:
     conn.close()
     with pytest.raises(ArchiveError, match="newer than this cgpn"):
         Archive(db_path)
+
+
+@pytest.mark.parametrize("column", ["kind", "subject", "metric", "period", "value_yuan"])
+def test_every_figure_filter_is_served_by_an_index(db_path: str, column: str) -> None:
+    # migration 4 dropped the one-column indexes that the (kind, value_yuan), (subject, period)
+    # and (metric, period) pairs begin with: the filters of `cgpn figures` must still use an index
+    with Archive(db_path) as arc:
+        plan = " ".join(r[3] for r in arc.conn.execute(f"EXPLAIN QUERY PLAN SELECT id FROM figures WHERE {column} = ?", ("x",)))
+    assert "USING INDEX" in plan or "USING COVERING INDEX" in plan, plan
