@@ -70,6 +70,16 @@ def article_key(record: dict[str, Any]) -> str:
     return f"loc:{record.get('url') or record.get('path')}"
 
 
+def index_row(record: dict[str, Any]) -> tuple[str, str, str]:
+    """The ``articles_fts`` texts (title, subtitle, body) of a record: jieba's work, done wherever the
+    record was extracted (a worker process) so the writer only writes.
+
+    >>> index_row({"title": "脫貧", "body": "832平臺"})
+    ('脱贫 脱 贫', '', '832 平台 平 台')
+    """
+    return index_text(record.get("title")), index_text(record.get("subtitle")), index_text(record.get("body"))
+
+
 def _row(record: dict[str, Any]) -> dict[str, Any]:
     return {k: json.dumps(record.get(k) or [], ensure_ascii=False) if k in _JSON_FIELDS else record.get(k) for k in ARTICLE_FIELDS}
 
@@ -208,9 +218,11 @@ class Archive:
 
     # --- articles -------------------------------------------------------------------
 
-    def save_article(self, capture_id: int, record: dict[str, Any], extractor_version: str) -> tuple[int, str]:
+    def save_article(self, capture_id: int, record: dict[str, Any], extractor_version: str, *,
+                     index: tuple[str, str, str] | None = None) -> tuple[int, str]:
         """Insert or update the article of ``record`` (an ``Article.to_dict()``) with its figures
-        and index row, all in one transaction; return (article id, ``new``/``changed``/``unchanged``)."""
+        and index row, all in one transaction; return (article id, ``new``/``changed``/``unchanged``).
+        ``index`` is :func:`index_row` of the record when already computed."""
         key = article_key(record)
         row = _row(record)
         figures = record.get("figures") or []
@@ -253,7 +265,7 @@ class Archive:
                 )
                 conn.execute(
                     "INSERT INTO articles_fts (rowid, title, subtitle, body) VALUES (?, ?, ?, ?)",
-                    (article_id, index_text(row["title"]), index_text(row["subtitle"] or ""), index_text(row["body"])),
+                    (article_id, *(index or index_row(record))),
                 )
             conn.execute(
                 "UPDATE captures SET status = 'ok', error = NULL, extractor_version = ?, extracted_at = ? WHERE id = ?",

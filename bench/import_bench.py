@@ -20,6 +20,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from typing import Any
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,12 +29,21 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 QUERIES = ["政府采购", "832平台", "预留份额", "节约资金", "政采贷", "中小企业", "框架协议", "电子化", "脱贫地区", "采购意向"]
 
 
+def _written_bytes() -> int:
+    """Bytes this process has caused to be written to disk (Linux /proc/self/io), 0 elsewhere."""
+    try:
+        with open("/proc/self/io") as f:
+            return int(dict(line.split(": ") for line in f.read().splitlines())["write_bytes"])
+    except OSError:
+        return 0
+
+
 def _percentiles(ms: list[float]) -> tuple[float, float]:
     ms = sorted(ms)
     return round(statistics.median(ms), 2), round(ms[int(len(ms) * 0.95) - 1], 2)
 
 
-def run_one(count: int, db_path: Path) -> dict[str, float]:
+def run_one(count: int, db_path: Path, jobs: int = 1) -> dict[str, Any]:
     from archive import Archive
     from archive.fts import index_text
     from archive.search import search
@@ -55,10 +65,23 @@ def run_one(count: int, db_path: Path) -> dict[str, float]:
                 return
             yield f"bench://{item[0]}", item[1]
 
+    # Every tenth of the run: (articles, wall s, CPU s, MB written) so far, for the marginal cost of each tenth.
+    tenths: list[tuple[int, float, float, float]] = []
+    done = [0]
+
+    def clock() -> tuple[float, float, float]:
+        return time.perf_counter() - made[0], time.process_time() - made[1], _written_bytes() / 2**20
+
+    def on_done(outcome: object) -> None:
+        done[0] += 1
+        if done[0] % max(1, count // 10) == 0:
+            tenths.append((done[0], *clock()))
+
     with Archive(str(db_path)) as arc:
-        w, c = time.perf_counter(), time.process_time()
-        summary = import_documents(arc, documents(), category=None)  # the path of `cgpn import`
-        wall, cpu = time.perf_counter() - w - made[0], time.process_time() - c - made[1]
+        start = clock()
+        summary = import_documents(arc, documents(), category=None, on_done=on_done, jobs=jobs)  # the path of `cgpn import`
+        end = clock()
+        wall, cpu = end[0] - start[0], end[1] - start[1]
         assert summary.counts["new"] == count, summary.line()
         arc.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         raw, ranked = [], []
@@ -75,13 +98,20 @@ def run_one(count: int, db_path: Path) -> dict[str, float]:
                 ranked.append((time.perf_counter() - t) * 1000)
     return {
         "articles": count,
+        "jobs": jobs,
         "seconds": round(wall, 2),
         "articles_per_s": round(count / wall, 1),
         "articles_per_cpu_s": round(count / cpu, 1),
         "db_mb": round(db_path.stat().st_size / 2**20, 1),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "worker_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1) if jobs != 1 else 0,
         "search_ms": _percentiles(ranked),
         "full_rank_ms": _percentiles(raw),
+        "tenths": [
+            {"articles": n, "articles_per_s": round((n - n0) / (w - w0), 1), "articles_per_cpu_s": round((n - n0) / (c - c0), 1),
+             "kb_written_per_article": round((b - b0) * 1024 / (n - n0), 1)}
+            for (n0, w0, c0, b0), (n, w, c, b) in zip([(0, *start)] + tenths, tenths)
+        ],
     }
 
 
@@ -89,15 +119,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
+    parser.add_argument("--jobs", type=int, default=1, help="extraction worker processes, as `cgpn import -j`")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     if args.one:
-        print(json.dumps(run_one(args.one, args.out / f"import-{args.one}.db")))
+        print(json.dumps(run_one(args.one, args.out / f"import-{args.one}.db", args.jobs)))
         return
     rows = []
     for size in (int(s) for s in args.sizes.split(",")):
-        out = subprocess.run([sys.executable, __file__, "--one", str(size), "--out", str(args.out)],
+        out = subprocess.run([sys.executable, __file__, "--one", str(size), "--out", str(args.out), "--jobs", str(args.jobs)],
                              check=True, capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": "0"})
         rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
         print(rows[-1], file=sys.stderr)
@@ -106,6 +137,12 @@ def main() -> None:
     for r in rows:
         print(f"| {r['articles']:,} | {r['seconds']} | {r['articles_per_s']} | {r['articles_per_cpu_s']} | {r['db_mb']} | "
               f"{r['peak_rss_mb']} | {r['search_ms'][0]} / {r['search_ms'][1]} | {r['full_rank_ms'][0]} / {r['full_rank_ms'][1]} |")
+    largest = rows[-1]
+    print(f"\nEach tenth of the {largest['articles']:,}-article run (marginal cost: is time linear in articles?)\n")
+    print("| articles so far | articles/s in this tenth | articles/CPU-s | KB written per article |")
+    print("|---:|---:|---:|---:|")
+    for t in largest["tenths"]:
+        print(f"| {t['articles']:,} | {t['articles_per_s']} | {t['articles_per_cpu_s']} | {t['kb_written_per_article']} |")
 
 if __name__ == "__main__":
     main()

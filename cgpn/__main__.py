@@ -1,3 +1,4 @@
 from cgpn.cli import cli
 
-cli(prog_name="cgpn")
+if __name__ == "__main__":
+    cli(prog_name="cgpn")

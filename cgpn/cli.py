@@ -14,7 +14,7 @@ import click
 from archive import Archive, ArchiveError
 from cgpn import __version__
 from cgpn.errors import EXIT_PARTIAL, EXIT_USAGE, CgpnError
-from cgpn.options import batch_size_option, db_option
+from cgpn.options import batch_size_option, db_option, jobs_option
 from cgpn.pipeline import DEFAULT_CATEGORY, Outcome, Summary, import_files, iter_files, reextract
 from extractors import ExtractionError, extract
 
@@ -75,8 +75,9 @@ def _files(paths: tuple[str, ...]) -> list[Path]:
               help="Keep only Jekyll posts of this category (posts without one are kept).")
 @click.option("--all-categories", is_flag=True, help="Keep Jekyll posts of every category.")
 @batch_size_option
+@jobs_option
 @db_option
-def import_(paths: tuple[str, ...], category: str, all_categories: bool, batch_size: int, db_path: str) -> None:
+def import_(paths: tuple[str, ...], category: str, all_categories: bool, batch_size: int, jobs: int, db_path: str) -> None:
     """Import files or folders (Jekyll .md, .html/.htm, .txt dumps, e-paper .json) into the archive.
 
     Idempotent: a file already imported is not stored again; a changed file updates its article.
@@ -86,7 +87,7 @@ def import_(paths: tuple[str, ...], category: str, all_categories: bool, batch_s
     files = _files(paths)
     with open_archive(db_path) as archive, progress(len(files), "importing") as advance:
         summary = import_files(archive, files, category=None if all_categories else category, on_done=advance,
-                               batch_size=batch_size)
+                               batch_size=batch_size, jobs=jobs)
     report(summary, f"imported {len(files)} files into {db_path}")
 
 
@@ -115,8 +116,9 @@ def extract_(paths: tuple[str, ...], as_json: bool) -> None:
 @cli.command(name="reextract")
 @click.option("--all", "everything", is_flag=True, help="Every capture, not only those of an older extractor.")
 @batch_size_option
+@jobs_option
 @db_option
-def reextract_(everything: bool, batch_size: int, db_path: str) -> None:
+def reextract_(everything: bool, batch_size: int, jobs: int, db_path: str) -> None:
     """Re-run the extractors over stored captures and update articles, figures and the index.
 
     Example: cgpn reextract --all
@@ -124,7 +126,7 @@ def reextract_(everything: bool, batch_size: int, db_path: str) -> None:
     with open_archive(db_path) as archive:
         total = len(archive.capture_ids(stale_for=None))
         with progress(total, "re-extracting") as advance:
-            summary = reextract(archive, everything=everything, on_done=advance, batch_size=batch_size)
+            summary = reextract(archive, everything=everything, on_done=advance, batch_size=batch_size, jobs=jobs)
     report(summary, "re-extracted")
 
 

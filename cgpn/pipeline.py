@@ -4,22 +4,28 @@ Raw bytes are committed as a capture before they are extracted; a failure is rec
 capture, so nothing is lost and ``cgpn reextract`` can retry. A crawl does that page by page;
 imports and re-extractions in batches (one commit for a batch's captures, one for its articles,
 figures and index rows), so FTS5 writes fewer segments and no lock is held while extracting.
+The CPU work of a document (extraction, repair, figures, jieba segmentation for the index) can
+run in worker processes (:class:`Extractors`, ``cgpn import -j N``); only this process writes.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 import threading
-from collections import Counter
+import time
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from archive import Archive
-from extractors import EXTRACTOR_VERSION, Article, ExtractionError, extract, peek_category
+from archive import Archive, index_row
+from extractors import EXTRACTOR_VERSION, ExtractionError, extract, peek_category
 
 IMPORT_SUFFIXES = {".md", ".markdown", ".html", ".htm", ".shtml", ".txt", ".json"}
 DEFAULT_CATEGORY = "zhongguozhengfucaigoubao"
@@ -99,31 +105,36 @@ def time_limit(seconds: float) -> Iterator[None]:
 
 
 class Extracted(NamedTuple):
-    """The result of extracting one document, before it is stored: an article or an error."""
+    """One document extracted and made ready to store, or the error to record on its capture:
+    the record (``Article.to_dict()``) and its full-text index texts (see :func:`archive.index_row`)."""
 
-    article: Article | None
+    record: dict[str, Any] | None
     error: str | None = None
+    index: tuple[str, str, str] | None = None
 
 
 def extract_safely(content: bytes, **hints: str | None) -> Extracted:
-    """``extract`` under the time limit; any failure becomes the error to record, never an exception."""
+    """``extract`` under the time limit, then the record and its index texts (the CPU work of a
+    document, which worker processes can share); any failure becomes the error to record, never an
+    exception."""
     try:
         with time_limit(EXTRACT_SECONDS):
-            return Extracted(extract(content, **hints))
+            record = extract(content, **hints).to_dict()
     except (ExtractionError, ExtractionTimeout) as exc:
         return Extracted(None, str(exc))
     except Exception as exc:  # an extractor bug must not lose the capture or stop the batch
         return Extracted(None, f"{type(exc).__name__}: {exc}")
+    return Extracted(record, index=index_row(record))
 
 
 def store(archive: Archive, capture_id: int, location: str, done: Extracted) -> Outcome:
     """Save the article of a stored capture, or record its error on it."""
-    if done.article is None:
+    if done.record is None:
         archive.mark_failed(capture_id, done.error or "no article", EXTRACTOR_VERSION)
         return Outcome("failed", location, capture_id, error=done.error)
-    article_id, status = archive.save_article(capture_id, done.article.to_dict(), EXTRACTOR_VERSION)
-    return Outcome(status, location, capture_id, article_id, warnings=tuple(done.article.warnings),
-                   figures=len(done.article.figures))
+    article_id, status = archive.save_article(capture_id, done.record, EXTRACTOR_VERSION, index=done.index)
+    return Outcome(status, location, capture_id, article_id, warnings=tuple(done.record["warnings"]),
+                   figures=len(done.record["figures"]))
 
 
 def ingest(archive: Archive, content: bytes, *, location: str, source: str, content_type: str | None = None,
@@ -141,8 +152,92 @@ def ingest(archive: Archive, content: bytes, *, location: str, source: str, cont
 # Imports and re-extractions work in batches of this many documents (fewer when their bytes add
 # up to GROUP_BYTES): one transaction stores the batch's captures, the extraction runs with no
 # lock held, one more transaction stores the articles. A kill loses at most one batch's
-# extraction work, which the next run redoes from the stored captures.
+# extraction work (two with worker processes), which the next run redoes from the stored captures.
 BATCH_SIZE, GROUP_BYTES = 32, 8 * 2**20
+WORKER_DIED = "the extraction worker process died (crashed or was killed); `cgpn reextract` retries it"
+
+
+class Job(NamedTuple):
+    """A stored capture to extract: its id, location, raw bytes and the hints ``extract`` takes."""
+
+    capture_id: int
+    location: str
+    content: bytes
+    hints: dict[str, str | None]
+
+
+def _end_with(parent: int) -> None:
+    """Worker start: end this worker once ``parent`` (the importing process) is gone. A killed
+    parent cannot tell its workers, and they would wait for work forever."""
+
+    def watch() -> None:
+        while True:
+            time.sleep(1)
+            try:
+                os.kill(parent, 0)
+            except ProcessLookupError:
+                os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def _extract_all(jobs: list[Job]) -> list[Extracted]:
+    return [extract_safely(job.content, **job.hints) for job in jobs]
+
+
+class Extractors:
+    """Extraction of a batch of jobs: in this process (``jobs=1``) or spread over worker processes.
+
+    With workers, :meth:`submit` returns at once and the next batch is extracted while this one is
+    written (``ahead`` batches in flight); a worker that dies fails its documents with
+    :data:`WORKER_DIED` (their captures stay stored) and a new pool takes the next batch.
+
+    >>> with Extractors(1) as extractors:
+    ...     [done.record["title"] for done in extractors.submit([Job(1, "a.txt", "标题\\n正文。".encode(), {})])()]
+    ['标题']
+    """
+
+    def __init__(self, jobs: int = 1):
+        self.jobs = jobs if jobs > 0 else os.cpu_count() or 1
+        self.ahead = 0 if self.jobs == 1 else 1
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> Extractors:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+
+    def submit(self, jobs: list[Job]) -> Callable[[], list[Extracted]]:
+        """Start extracting ``jobs``; the returned function waits for their results, in order."""
+        if self.jobs == 1 or not jobs:
+            done = _extract_all(jobs)
+            return lambda: done
+        size = -(-len(jobs) // (2 * self.jobs))  # two chunks per worker: even shares, few messages
+        chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
+        pool = self._pool or self._start()
+        futures = [(pool.submit(_extract_all, chunk), len(chunk)) for chunk in chunks]
+        return lambda: [done for future, n in futures for done in self._result(future, n)]
+
+    def _start(self) -> ProcessPoolExecutor:
+        # forkserver (spawn where there is none): workers never inherit the archive's connection or
+        # the progress bar's thread; they start from a process that has imported the extractors once.
+        method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+        context = multiprocessing.get_context(method)
+        if method == "forkserver":
+            context.set_forkserver_preload([__name__])
+        self._pool = ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_end_with, initargs=(os.getpid(),))
+        return self._pool
+
+    def _result(self, future: Future[list[Extracted]], count: int) -> list[Extracted]:
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            if self._pool is not None:
+                self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+            return [Extracted(None, WORKER_DIED)] * count
 
 
 class _Reporter:
@@ -157,24 +252,39 @@ class _Reporter:
             self.on_done(outcome)
 
 
-def _store_batch(archive: Archive, extracted: list[tuple[int, str, Extracted]], report: _Reporter) -> None:
-    """Articles (or errors) of a batch of stored captures, written in one transaction."""
+def _extract_and_store(archive: Archive, batches: Iterable[list[Job]], report: _Reporter, jobs: int) -> None:
+    """Extract each batch of jobs and write its articles (or errors) in one transaction per batch."""
+    in_flight: deque[tuple[list[Job], Callable[[], list[Extracted]]]] = deque()
+    with Extractors(jobs) as extractors:
+        for batch in batches:  # the next batch's captures are committed before it is extracted
+            in_flight.append((batch, extractors.submit(batch)))
+            while len(in_flight) > extractors.ahead:
+                _store_batch(archive, *in_flight.popleft(), report)
+        while in_flight:
+            _store_batch(archive, *in_flight.popleft(), report)
+
+
+def _store_batch(archive: Archive, batch: list[Job], results: Callable[[], list[Extracted]], report: _Reporter) -> None:
+    extracted = results()
+    if not batch:
+        return
     with archive.batch():
-        outcomes = [store(archive, capture_id, location, done) for capture_id, location, done in extracted]
+        outcomes = [store(archive, job.capture_id, job.location, done) for job, done in zip(batch, extracted)]
     for outcome in outcomes:
         report(outcome)
 
 
-def _import_batch(archive: Archive, batch: list[tuple[str, bytes]], report: _Reporter) -> None:
-    with archive.batch():  # raw bytes first, all of the batch in one commit
+def _captured(archive: Archive, batch: list[tuple[str, bytes]], report: _Reporter) -> list[Job]:
+    """Store a batch's raw bytes in one commit; the jobs of those not already extracted by this version."""
+    with archive.batch():
         captured = [(location, content, *archive.add_capture(location, "file", content)) for location, content in batch]
-    extracted = []
+    jobs = []
     for location, content, capture_id, new in captured:
         if not new and archive.capture_state(capture_id) == ("ok", EXTRACTOR_VERSION):
             report(Outcome("unchanged", location, capture_id))
         else:
-            extracted.append((capture_id, location, extract_safely(content, path=location, source="file")))
-    _store_batch(archive, extracted, report)
+            jobs.append(Job(capture_id, location, content, {"path": location, "source": "file"}))
+    return jobs
 
 
 def iter_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
@@ -193,10 +303,12 @@ def iter_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
 
 
 def import_files(archive: Archive, files: Iterable[Path], *, category: str | None = DEFAULT_CATEGORY,
-                 on_done: Callable[[Outcome], None] | None = None, batch_size: int = BATCH_SIZE) -> Summary:
+                 on_done: Callable[[Outcome], None] | None = None, batch_size: int = BATCH_SIZE,
+                 jobs: int = 1) -> Summary:
     """Import files into ``archive``; Jekyll posts of another category than ``category`` are skipped.
-    Documents are written ``batch_size`` to a transaction (see :data:`BATCH_SIZE`)."""
-    return import_documents(archive, _read(files), category=category, on_done=on_done, batch_size=batch_size)
+    Documents are written ``batch_size`` to a transaction (see :data:`BATCH_SIZE`) and extracted in
+    ``jobs`` processes (0: one per CPU; see :class:`Extractors`)."""
+    return import_documents(archive, _read(files), category=category, on_done=on_done, batch_size=batch_size, jobs=jobs)
 
 
 def _read(files: Iterable[Path]) -> Iterator[tuple[str, bytes | OSError]]:
@@ -210,40 +322,48 @@ def _read(files: Iterable[Path]) -> Iterator[tuple[str, bytes | OSError]]:
 
 def import_documents(archive: Archive, documents: Iterable[tuple[str, bytes | OSError]], *,
                      category: str | None = DEFAULT_CATEGORY, on_done: Callable[[Outcome], None] | None = None,
-                     batch_size: int = BATCH_SIZE) -> Summary:
+                     batch_size: int = BATCH_SIZE, jobs: int = 1) -> Summary:
     """Import (location, bytes) pairs, as :func:`import_files` does files; an ``OSError`` in place of the
     bytes is reported as a file that cannot be read."""
     report = _Reporter(on_done)
-    batch: list[tuple[str, bytes]] = []
-    for location, content in documents:
-        if isinstance(content, OSError):
-            report(Outcome("failed", location, error=f"cannot read: {content.strerror or content}"))
-            continue
-        found = peek_category(content) if category else None
-        if found is not None and found != category:
-            report(Outcome("skipped", location, error=f"category {found}"))
-            continue
-        batch.append((location, content))
-        if len(batch) >= batch_size or sum(len(c) for _, c in batch) >= GROUP_BYTES:
-            _import_batch(archive, batch, report)
-            batch = []
-    if batch:
-        _import_batch(archive, batch, report)
+
+    def batches() -> Iterator[list[Job]]:
+        batch: list[tuple[str, bytes]] = []
+        for location, content in documents:
+            if isinstance(content, OSError):
+                report(Outcome("failed", location, error=f"cannot read: {content.strerror or content}"))
+                continue
+            found = peek_category(content) if category else None
+            if found is not None and found != category:
+                report(Outcome("skipped", location, error=f"category {found}"))
+                continue
+            batch.append((location, content))
+            if len(batch) >= batch_size or sum(len(c) for _, c in batch) >= GROUP_BYTES:
+                yield _captured(archive, batch, report)
+                batch = []
+        if batch:
+            yield _captured(archive, batch, report)
+
+    _extract_and_store(archive, batches(), report, jobs)
     return report.summary
 
 
-def reextract(archive: Archive, *, everything: bool = False,
-              on_done: Callable[[Outcome], None] | None = None, batch_size: int = BATCH_SIZE) -> Summary:
+def reextract(archive: Archive, *, everything: bool = False, on_done: Callable[[Outcome], None] | None = None,
+              batch_size: int = BATCH_SIZE, jobs: int = 1) -> Summary:
     """Re-run the extractors over stored captures: all, or those not extracted by this version."""
     report = _Reporter(on_done)
     ids = archive.capture_ids(stale_for=None if everything else EXTRACTOR_VERSION)
-    for start in range(0, len(ids), batch_size):
-        extracted = []
-        for capture_id in ids[start:start + batch_size]:
-            cap = archive.capture(capture_id)
-            is_url = "://" in cap["location"]
-            done = extract_safely(cap["content"], source=cap["source"], content_type=cap["content_type"],
-                                  url=cap["location"] if is_url else None, path=None if is_url else cap["location"])
-            extracted.append((capture_id, cap["location"], done))
-        _store_batch(archive, extracted, report)
+
+    def batches() -> Iterator[list[Job]]:
+        for start in range(0, len(ids), batch_size):
+            jobs = []
+            for capture_id in ids[start:start + batch_size]:
+                cap = archive.capture(capture_id)
+                is_url = "://" in cap["location"]
+                hints = {"source": cap["source"], "content_type": cap["content_type"],
+                         "url": cap["location"] if is_url else None, "path": None if is_url else cap["location"]}
+                jobs.append(Job(capture_id, cap["location"], cap["content"], hints))
+            yield jobs
+
+    _extract_and_store(archive, batches(), report, jobs)
     return report.summary
