@@ -168,7 +168,10 @@ class Job(NamedTuple):
 
 def _end_with(parent: int) -> None:
     """Worker start: end this worker once ``parent`` (the importing process) is gone. A killed
-    parent cannot tell its workers, and they would wait for work forever."""
+    parent cannot tell its workers, and they would wait for work forever. POSIX only: on Windows
+    ``os.kill(pid, 0)`` would terminate the parent instead of probing it."""
+    if os.name != "posix":
+        return
 
     def watch() -> None:
         while True:
