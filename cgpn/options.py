@@ -67,5 +67,5 @@ def jobs_option(fn: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
         "-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
         help="Extract in N worker processes while this one writes (0: one per CPU). On 2 cores, -j 2 "
-             "imports ~1.8x as many articles per second (BENCHMARKS.md).",
+             "imports 1.5-1.9x as many articles per second (BENCHMARKS.md).",
     )(fn)
