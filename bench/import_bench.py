@@ -7,13 +7,17 @@ capture + article + figures + FTS written in groups), then time searches on the 
 Generating the articles is not timed.
 
     python bench/import_bench.py --sizes 1000,10000 --out bench/out
+    python bench/import_bench.py --sizes 3000 --profile   # cProfile of the import, to stderr
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import cProfile
 import json
 import os
+import pstats
 import resource
 import statistics
 import subprocess
@@ -38,36 +42,27 @@ def _written_bytes() -> int:
         return 0
 
 
-def _tree() -> list[int]:
-    """This process and its live descendants (import workers and their forkserver), from /proc."""
-    parents: dict[int, list[int]] = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
+def _tree_usage() -> tuple[float, float]:
+    """(PSS MB, CPU s) of this process and its live descendants (import workers and their
+    forkserver), from /proc (psutil is not a dependency): memory shared between them is counted
+    once, and workers' CPU, live or ended, is counted, so articles per CPU second compare
+    ``--jobs`` runs fairly."""
+    stats: dict[int, list[str]] = {}  # pid -> the fields of /proc/<pid>/stat after the command name
+    for path in Path("/proc").glob("[0-9]*/stat"):
         try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
+            stats[int(path.parent.name)] = path.read_text().rsplit(")", 1)[1].split()
         except OSError:  # ended while we looked
             continue
-        parents.setdefault(int(fields[1]), []).append(int(stat.parent.name))
-    tree, todo = [], [os.getpid()]
+    pss_kb, ticks, todo = 0, 0, [os.getpid()]
     while todo:
         pid = todo.pop()
-        tree.append(pid)
-        todo += parents.get(pid, [])
-    return tree
-
-
-def _tree_usage() -> tuple[float, float]:
-    """(PSS MB, CPU s) summed over :func:`_tree`: memory shared between the processes is counted once.
-
-    CPU of workers, live or ended, is counted too, so articles per CPU second compare ``--jobs`` runs fairly."""
-    pss_kb, ticks = 0, 0
-    for pid in _tree():
+        todo += [child for child, fields in stats.items() if int(fields[1]) == pid]
         try:
             rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
         pss_kb += sum(int(line.split()[1]) for line in rollup.splitlines() if line.startswith("Pss:"))
-        ticks += sum(map(int, fields[11:15]))  # utime, stime, and cutime, cstime: ended workers reaped by it
+        ticks += sum(map(int, stats[pid][11:15]))  # utime, stime, and cutime, cstime: ended workers reaped by it
     return pss_kb / 1024, ticks / os.sysconf("SC_CLK_TCK")
 
 
@@ -76,7 +71,7 @@ def _percentiles(ms: list[float]) -> tuple[float, float]:
     return round(statistics.median(ms), 2), round(ms[int(len(ms) * 0.95) - 1], 2)
 
 
-def run_one(count: int, db_path: Path, jobs: int = 1) -> dict[str, Any]:
+def run_one(count: int, db_path: Path, jobs: int = 1, profile: bool = False) -> dict[str, Any]:
     from archive import Archive
     from archive.fts import index_text
     from archive.search import search
@@ -115,9 +110,13 @@ def run_one(count: int, db_path: Path, jobs: int = 1) -> dict[str, Any]:
             clock()  # one more memory sample
 
     with Archive(str(db_path)) as arc:
+        profiler = cProfile.Profile() if profile else None
         start = clock()
-        summary = import_documents(arc, documents(), category=None, on_done=on_done, jobs=jobs)  # the path of `cgpn import`
+        with profiler or contextlib.nullcontext():  # the path of `cgpn import`
+            summary = import_documents(arc, documents(), category=None, on_done=on_done, jobs=jobs)
         end = clock()
+        if profiler:  # bench/corpus.py's frames are generating the articles, not importing them
+            pstats.Stats(profiler, stream=sys.stderr).sort_stats("cumulative").print_stats(40)
         wall, cpu = end[0] - start[0], end[1] - start[1]
         assert summary.counts["new"] == count, summary.line()
         arc.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -157,16 +156,18 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
     parser.add_argument("--jobs", type=int, default=1, help="extraction worker processes, as `cgpn import -j`")
+    parser.add_argument("--profile", action="store_true", help="print a cProfile of each import (slows it down)")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     if args.one:
-        print(json.dumps(run_one(args.one, args.out / f"import-{args.one}.db", args.jobs)))
+        print(json.dumps(run_one(args.one, args.out / f"import-{args.one}.db", args.jobs, args.profile)))
         return
     rows = []
     for size in (int(s) for s in args.sizes.split(",")):
-        out = subprocess.run([sys.executable, __file__, "--one", str(size), "--out", str(args.out), "--jobs", str(args.jobs)],
-                             check=True, capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": "0"})
+        command = [sys.executable, __file__, "--one", str(size), "--out", str(args.out), "--jobs", str(args.jobs)]
+        out = subprocess.run(command + ["--profile"] * args.profile, check=True, stdout=subprocess.PIPE, text=True,
+                             env={**os.environ, "PYTHONHASHSEED": "0"})  # its stderr (a profile, errors) passes through
         rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
         print(rows[-1], file=sys.stderr)
     print("| articles | import s | articles/s | articles/CPU-s | DB MB | peak RSS MB | peak PSS MB with workers "
