@@ -239,7 +239,7 @@ class Archive:
                         (article_id,),
                     )
                 ]
-            new_figures = [tuple(f.get(k) for k in FIGURE_FIELDS) for f in figures]
+            new_figures = [tuple(map(f.get, FIGURE_FIELDS)) for f in figures]
             if existing and tuple(existing[1:]) == tuple(row.values()) and old_figures == new_figures:
                 status = "unchanged"
             else:

@@ -11,7 +11,14 @@ Both are plain dataclasses; ``to_dict()`` gives the JSON shape printed by
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from functools import cache
 from typing import Any
+
+
+@cache
+def _names(cls: type) -> tuple[str, ...]:
+    """A dataclass's field names, looked up once (``to_dict`` runs for every figure of every article)."""
+    return tuple(f.name for f in fields(cls))
 
 
 @dataclass
@@ -39,7 +46,7 @@ class Figure:
     is_total: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
+        return {name: getattr(self, name) for name in _names(type(self))}
 
 
 @dataclass
@@ -69,7 +76,7 @@ class Article:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data (lists copied, so the dict can be changed without touching the article)."""
-        d = {f.name: getattr(self, f.name) for f in fields(self)}
+        d = {name: getattr(self, name) for name in _names(type(self))}
         d["tags"], d["repairs"], d["warnings"] = list(self.tags), list(self.repairs), list(self.warnings)
         d["figures"] = [f.to_dict() for f in self.figures]
         return d

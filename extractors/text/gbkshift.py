@@ -31,7 +31,7 @@ from typing import NamedTuple
 
 from extractors.text.fixed import Fixed
 from extractors.text.pinyin import is_reading, leading_syllable
-from extractors.text.score import PUNCTUATION, UNSURE, is_plausible, is_rare, rare_count, score
+from extractors.text.score import PUNCTUATION, UNSURE, has_rare, is_plausible, is_rare, rare_count, score
 from extractors.text.script import in_script, is_traditional
 
 MARKERS = "?\ufffd"  # what a decoder leaves for a byte it could not place
@@ -48,7 +48,7 @@ _EVIDENCE = 12.0  # log-probability a repair must gain in all: damage is rarer t
 
 def has_gbk_shift(text: str) -> bool:
     """Cheap detector: a rare character, or a lost-byte marker next to a Han character."""
-    return rare_count(text) > 0 or _MARKER_BY_HAN.search(text) is not None
+    return has_rare(text) or _MARKER_BY_HAN.search(text) is not None
 
 
 def _gbk(chars: str) -> bytes | None:

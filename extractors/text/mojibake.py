@@ -27,7 +27,7 @@ import ftfy
 
 from extractors.text.fixed import Fixed
 from extractors.text.pinyin import is_reading, leading_syllable
-from extractors.text.score import PINYIN_LETTERS, PUNCTUATION, UNSURE, is_plausible, rare_count, score
+from extractors.text.score import PINYIN_LETTERS, PUNCTUATION, UNSURE, has_rare, is_plausible, score
 from extractors.text.script import in_script, is_traditional
 from extractors.text.tagger import tagged_logp
 
@@ -66,7 +66,7 @@ def fix_latin1(text: str) -> str:
 
 def has_gbk_mojibake(text: str) -> bool:
     """Cheap detector: a rare character (UTF-8 read as GBK is half made of them)."""
-    return rare_count(text) > 0
+    return has_rare(text)
 
 
 def _utf8_length(lead: int) -> int:
@@ -279,7 +279,7 @@ def _repair_runs(text: str, least: int, guesses: list[_Guess], losses: list[tupl
         out.append(gap)
         pos = m.end()
         run = m[0]
-        repairable = PENDING not in run and (rare_count(run) or (least == 1 and any(c in LOST for c in run)))
+        repairable = PENDING not in run and (has_rare(run) or (least == 1 and any(c in LOST for c in run)))
         fixed, lost, new = _repair_run(run, text[m.end() : m.end() + 8], codec, least) if repairable else (run, 0, [])
         marks = gap.count(PENDING) + run.count(PENDING)  # marks of earlier passes (a repaired run had none)
         merged += guesses[seen : seen + marks] + new
