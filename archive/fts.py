@@ -109,22 +109,12 @@ def _block_search_words(block: str) -> tuple[str, ...]:
     ['', '采购人', '，', '广州市财政局', '']
     >>> _block_search_words("广州市财政局")
     ('广州', '州市', '广州市', '财政', '政局', '财政局')
-
-    The shorter words come from jieba's word graph of the block (``get_DAG``: for each start, the
-    ends of the dictionary words there), shortest first, then left to right.
     """
-    tokenizer = _jieba()
-    graph = tokenizer.get_DAG(block)
-    found: list[str] = []
-    start = 0
-    for word in tokenizer.cut(block, HMM=False):
-        end = start + len(word)
-        if is_token(word):
-            inside = sorted((last + 1 - first, first) for first in range(start, end) for last in graph[first]
-                            if 2 <= last + 1 - first < len(word) and last < end)
-            found += [block[first:first + size] for size, first in inside]
-            found.append(word)
-        start = end
+    dictionary = _jieba().FREQ
+    found = []
+    for word in words(block):
+        found += [word[i:i + n] for n in range(2, len(word)) for i in range(len(word) - n + 1) if dictionary.get(word[i:i + n])]
+        found.append(word)
     return tuple(found)
 
 

@@ -5,10 +5,8 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
-from archive.fts import _jieba, fold, index_text, search_words, words
+from archive.fts import fold, index_text
 from archive.search import QuerySyntaxError, figures_of, match_expression, search
 from tests.data.search.make_archive import build, load_articles
 
@@ -188,19 +186,3 @@ def test_procurement_words_are_indexed_whole_without_touching_global_jieba():
 
     assert index_text("集中带量采购").split()[:5] == ["集中", "带量", "采购", "带量采购", "集中带量采购"]
     assert list(jieba.cut("带量采购", HMM=False)) == ["带", "量", "采购"]
-
-
-# characters of procurement prose, so random texts are full of dictionary words, plus digits and ASCII
-_PROSE = "广州市财政局集中带量采购政府和社会资本合作项目中小企业预留份额节约资金全省交易额万元" + "0123456789.abc ，。、"
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=_PROSE, max_size=40))
-def test_search_words_are_each_word_after_every_shorter_dictionary_word_inside_it(text: str) -> None:
-    # the definition, spelled out: for each word, its dictionary sub-words by length, then position
-    frequency = _jieba().FREQ
-    expected = []
-    for word in words(text):
-        expected += [word[i:i + n] for n in range(2, len(word)) for i in range(len(word) - n + 1) if frequency.get(word[i:i + n])]
-        expected.append(word)
-    assert search_words(text) == expected

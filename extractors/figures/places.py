@@ -32,7 +32,8 @@ CANONICAL = _load()
 BY_PREFIX: dict[str, list[str]] = {}
 for _name in sorted(CANONICAL, key=len, reverse=True):
     BY_PREFIX.setdefault(_name[:2], []).append(_name)
-FIRST_CHAR = re.compile("[{}](?=[{}])".format(*(re.escape("".join(sorted({n[k] for n in CANONICAL}))) for k in (0, 1))))
+_FIRSTS, _SECONDS = (re.escape("".join(sorted({name[k] for name in CANONICAL}))) for k in (0, 1))
+FIRST_CHAR = re.compile(f"[{_FIRSTS}](?=[{_SECONDS}])")
 NOT_BEFORE = "省市区县州场"  # 广州市场 is not 广州; 广州市 is found whole
 REFERENCE = re.compile("[全该本我][省市区县州](?![场域长委])")
 # a short name that starts a company's or institution's name: 广州银行, 湖南某某医疗器械有限公司
