@@ -181,8 +181,39 @@ def test_rank_window_ranks_only_the_most_recently_added_matches(conn, key_of):
     assert [h["id"] for h in search(conn, "采购", window=1000, limit=5)] == full
 
 
-def test_procurement_words_are_indexed_whole_without_touching_global_jieba():
-    import jieba
+def test_procurement_words_are_indexed_whole_without_touching_the_default_dictionary():
+    import rjieba
 
     assert index_text("集中带量采购").split()[:5] == ["集中", "带量", "采购", "带量采购", "集中带量采购"]
-    assert list(jieba.cut("带量采购", HMM=False)) == ["带", "量", "采购"]
+    assert rjieba.cut("带量采购", hmm=False) == ["带", "量", "采购"]
+
+
+def test_index_words_are_those_of_python_jieba():
+    """rjieba (jieba-rs) must cut as Python jieba does: a different dictionary or tie-break in a
+    new release would index new articles differently from old ones."""
+    import json
+    import random
+    from importlib import resources
+    from pathlib import Path
+
+    import jieba
+
+    from archive.fts import _BLOCK, _block_search_words, is_token, words
+
+    reference = jieba.Tokenizer()
+    for word in json.loads(resources.files("archive").joinpath("words.json").read_text(encoding="utf-8"))["words"]:
+        reference.add_word(word)
+    reference.initialize()
+    vocabulary = [w for w, freq in reference.FREQ.items() if freq]
+    rng = random.Random(5)
+    root = Path(__file__).resolve().parent.parent
+    texts = (root / "bench" / "pages" / "articles.txt").read_text(encoding="utf-8").splitlines()
+    texts += (root / "tests" / "data" / "search" / "articles.yaml").read_text(encoding="utf-8").splitlines()
+    # dictionary words glued together: every word boundary is a tie or near-tie to resolve
+    texts += ["".join(rng.choices(vocabulary, k=rng.randint(1, 6))) for _ in range(20000)]
+    for text in map(fold, texts):
+        assert words(text) == [w for w in reference.cut(text, HMM=False) if is_token(w)], text
+        for block in filter(None, _BLOCK.split(text)):
+            expected = [s for w in words(block) for s in (
+                [w[i:i + n] for n in range(2, len(w)) for i in range(len(w) - n + 1) if reference.FREQ.get(w[i:i + n])] + [w])]
+            assert list(_block_search_words(block)) == expected, block
