@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from archive.db import ArchiveError
-from archive.fts import HAN, fold, sub_words, words
+from archive.fts import HAN_RUN, fold, sub_words, words
 
 HIGHLIGHT = ("«", "»")  # marks a match inside a snippet
 TITLE_WEIGHT, SUBTITLE_WEIGHT, BODY_WEIGHT = 10.0, 5.0, 1.0
@@ -37,7 +37,6 @@ _NEAR_GROUP = re.compile(r"\bNEAR\s*\(([^()]*?)(?:,\s*\d+\s*)?\)")
 _OPERATORS = {"AND", "OR", "NOT", "NEAR"}
 # One-character function words: dropped from a query that has other words (they match every article).
 _STOP = set("的了和与及或在是对等为以于之而并也其")
-_HAN_RUN = re.compile(f"(?:{HAN.pattern})+")
 
 
 class QuerySyntaxError(ValueError):
@@ -124,7 +123,7 @@ def _clauses(query: str, inside: bool) -> tuple[list[list[str]], list[str]]:
 
 def _raw_expression(query: str) -> str:
     """``query`` as FTS5 syntax, its Chinese runs folded and split into words."""
-    spaced = _HAN_RUN.sub(lambda m: " " + " ".join(words(fold(m.group()))) + " ", query)
+    spaced = HAN_RUN.sub(lambda m: " " + " ".join(words(fold(m.group()))) + " ", query)
     return " ".join(spaced.split())
 
 
