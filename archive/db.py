@@ -176,19 +176,24 @@ class Archive:
             if row:
                 return row[0], False
             cur = conn.execute(
-                "INSERT INTO captures (location, source, sha256, size, content, content_type, fetched_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (location, source, sha, len(content), zlib.compress(content, 6), content_type, fetched_at or now()),
+                "INSERT INTO captures (location, source, sha256, size, content_type, fetched_at) VALUES (?, ?, ?, ?, ?, ?)",
+                (location, source, sha, len(content), content_type, fetched_at or now()),
             )
+            conn.execute("INSERT INTO capture_contents (capture_id, content) VALUES (?, ?)",
+                         (cur.lastrowid, zlib.compress(content, 6)))
             return int(cur.lastrowid), True
 
     def capture(self, capture_id: int) -> dict[str, Any]:
         """A capture's row with its raw bytes decompressed under ``content``."""
-        cur = self.conn.execute("SELECT * FROM captures WHERE id = ?", (capture_id,))
+        cur = self.conn.execute(
+            "SELECT c.*, k.content FROM captures c LEFT JOIN capture_contents k ON k.capture_id = c.id WHERE c.id = ?",
+            (capture_id,))
         row = cur.fetchone()
         if row is None:
             raise ArchiveError(f"no capture {capture_id}")
         record = dict(zip([d[0] for d in cur.description], row))
+        if record["content"] is None:
+            raise ArchiveError(f"capture {capture_id} has no stored bytes (`cgpn verify` lists such captures)")
         record["content"] = zlib.decompress(record["content"])
         return record
 

@@ -10,8 +10,8 @@ title, date, source and location) with SQL parameters only. ``subject`` and
 >>> from archive.schema import migrate
 >>> conn = sqlite3.connect(":memory:")
 >>> _ = migrate(conn)
->>> _ = conn.execute("INSERT INTO captures (id, location, source, sha256, size, content, fetched_at) "
-...                  "VALUES (1, 'a.md', 'file', 'x', 0, x'', '2024-01-01')")
+>>> _ = conn.execute("INSERT INTO captures (id, location, source, sha256, size, fetched_at) "
+...                  "VALUES (1, 'a.md', 'file', 'x', 0, '2024-01-01')")
 >>> _ = conn.execute("INSERT INTO articles (id, key, capture_id, source, title, body, published_at, updated_at) "
 ...                  "VALUES (1, 'k', 1, 'file', '广州交出乡村产业振兴满意答卷', '…', '2022-02-14T20:52:19+08:00', '')")
 >>> _ = conn.execute("INSERT INTO figures (article_id, seq, surface, kind, value, unit, value_yuan, metric, subject, period) "

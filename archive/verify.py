@@ -59,6 +59,10 @@ CHECKS: list[tuple[str, str, str]] = [
      f"WHERE f.start IS NULL OR f.\"end\" IS NULL OR f.start < 0 OR f.\"end\" - f.start != length(f.surface) "
      f"OR substr({_FIELD_TEXT}, f.start + 1, f.\"end\" - f.start) IS NOT f.surface",
      "figure {0} of article {1}: {2!r} is not at {3}[{4}:{5}]"),
+    ("capture-content",
+     "SELECT c.id, c.location FROM captures c LEFT JOIN capture_contents k ON k.capture_id = c.id "
+     "WHERE k.capture_id IS NULL",
+     "capture {0} ({1}) has lost its raw bytes"),
     ("capture-failed-without-error",
      "SELECT id, location FROM captures WHERE status = 'failed' AND coalesce(error, '') = ''",
      "capture {0} ({1}) failed without a recorded reason"),

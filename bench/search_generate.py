@@ -112,9 +112,10 @@ def generate(path: Path, count: int, seed: int = 6) -> None:
     pool = [s for _, sentences in subjects for s in sentences]
     with conn:
         conn.execute(
-            "INSERT INTO captures (id, location, source, sha256, size, content, fetched_at, status) "
-            "VALUES (1, 'bench', 'file', '', 0, x'', '2025-01-01T00:00:00+00:00', 'ok')"
+            "INSERT INTO captures (id, location, source, sha256, size, fetched_at, status) "
+            "VALUES (1, 'bench', 'file', '', 0, '2025-01-01T00:00:00+00:00', 'ok')"
         )
+        conn.execute("INSERT INTO capture_contents (capture_id, content) VALUES (1, x'')")
         for i in range(1, count + 1):
             a = article(rng, subjects, pool)
             conn.execute(

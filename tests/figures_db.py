@@ -33,9 +33,10 @@ def make_archive(path: str) -> str:
     with conn:
         for aid, title, published, source, url in ARTICLES:
             conn.execute(
-                "INSERT INTO captures (id, location, source, sha256, size, content, fetched_at) VALUES (?, ?, ?, ?, 0, x'', ?)",
+                "INSERT INTO captures (id, location, source, sha256, size, fetched_at) VALUES (?, ?, ?, ?, 0, ?)",
                 (aid, url or f"/x/{aid}.txt", source, f"sha{aid}", published),
             )
+            conn.execute("INSERT INTO capture_contents (capture_id, content) VALUES (?, x'')", (aid,))
             conn.execute(
                 "INSERT INTO articles (id, key, capture_id, source, path, url, title, body, published_at, updated_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, '…', ?, '')",

@@ -1,11 +1,16 @@
 from __future__ import annotations
 
+import hashlib
+import random
 import sqlite3
+import zlib
+from pathlib import Path
 
 import pytest
 
 from archive import Archive, ArchiveError
 from archive.schema import MIGRATIONS
+from archive.verify import verify
 from extractors import extract
 from tests.conftest import SEED_003
 
@@ -81,3 +86,44 @@ def test_every_figure_filter_is_served_by_an_index(db_path: str, column: str) ->
     with Archive(db_path) as arc:
         plan = " ".join(r[3] for r in arc.conn.execute(f"EXPLAIN QUERY PLAN SELECT id FROM figures WHERE {column} = ?", ("x",)))
     assert "USING INDEX" in plan or "USING COVERING INDEX" in plan, plan
+
+
+def test_migration_5_moves_raw_bytes_out_of_captures_and_keeps_them(db_path: str) -> None:
+    raw = {"/x/a.html": "<p>采购</p>".encode("gbk"), "/x/b.txt": b"", "/x/c.md": "---\ntitle: 标题\n---\n正文".encode()}
+    conn = sqlite3.connect(db_path)
+    for statement in [s for migration in MIGRATIONS[:4] for s in migration]:
+        conn.execute(statement)
+    conn.execute("PRAGMA user_version = 4")
+    with conn:
+        for i, (location, data) in enumerate(raw.items(), start=1):
+            conn.execute("INSERT INTO captures (id, location, source, sha256, size, content, fetched_at, status, error) "
+                         "VALUES (?, ?, 'file', ?, ?, ?, '2024-01-01', ?, ?)",
+                         (i, location, hashlib.sha256(data).hexdigest(), len(data), zlib.compress(data),
+                          "failed" if i == 2 else "pending", "empty" if i == 2 else None))
+    conn.close()
+    with Archive(db_path) as arc:
+        assert arc.conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+        assert "content" not in {r[1] for r in arc.conn.execute("PRAGMA table_info(captures)")}
+        assert {arc.capture(i)["location"]: arc.capture(i)["content"] for i in (1, 2, 3)} == raw
+        assert (arc.capture(2)["status"], arc.capture(2)["error"]) == ("failed", "empty")
+        assert verify(arc.conn) == []
+
+
+def test_recording_an_extraction_does_not_rewrite_the_raw_bytes(db_path: str) -> None:
+    data = random.Random(1).randbytes(200_000)  # incompressible: ~49 pages of its own
+    with Archive(db_path) as arc:
+        cid, _ = arc.add_capture("/x/big.bin", "file", data)
+        arc.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        arc.mark_failed(cid, "not an article", "1")
+        wal = Path(db_path + "-wal").stat().st_size
+        assert wal < len(data) / 10, wal  # the capture row and its status index, not the bytes again
+        assert arc.capture(cid)["content"] == data
+
+
+def test_a_capture_without_its_bytes_is_reported_not_misread(db_path: str) -> None:
+    with Archive(db_path) as arc:
+        cid, _ = arc.add_capture("/x/a.txt", "file", b"one")
+        arc.conn.execute("DELETE FROM capture_contents WHERE capture_id = ?", (cid,))
+        with pytest.raises(ArchiveError, match="has no stored bytes"):
+            arc.capture(cid)
+        assert [p.check for p in verify(arc.conn)] == ["capture-content"]

@@ -18,6 +18,7 @@ import subprocess
 import sys
 import threading
 import time
+import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -185,11 +186,13 @@ def test_sigkill_at_random_moments_never_corrupts_and_the_next_run_finishes(tmp_
     assert _query(db, "SELECT count(*) FROM (SELECT 1 FROM captures GROUP BY location, sha256 HAVING count(*) > 1)") == [(0,)]
     # every article comes from the newest capture of its file, which holds the file's bytes now
     newest = _query(db, "SELECT c.location, c.sha256, c.status, "
-                        "(SELECT count(*) FROM figures f JOIN articles a ON a.id = f.article_id WHERE a.capture_id = c.id) "
+                        "(SELECT count(*) FROM figures f JOIN articles a ON a.id = f.article_id WHERE a.capture_id = c.id), "
+                        "(SELECT content FROM capture_contents k WHERE k.capture_id = c.id) "
                         "FROM captures c WHERE c.id = (SELECT max(id) FROM captures d WHERE d.location = c.location)")
-    assert {loc: sha for loc, sha, _, _ in newest} == {loc: hashlib.sha256(data).hexdigest() for loc, data in files.items()}
-    assert {status for _, _, status, _ in newest} == {"ok"}
-    assert {loc: n for loc, _, _, n in newest} == {loc: len(extract(data, path=loc).figures) for loc, data in files.items()}
+    assert {loc: sha for loc, sha, _, _, _ in newest} == {loc: hashlib.sha256(data).hexdigest() for loc, data in files.items()}
+    assert {loc: zlib.decompress(raw) for loc, _, _, _, raw in newest} == files
+    assert {status for _, _, status, _, _ in newest} == {"ok"}
+    assert {loc: n for loc, _, _, n, _ in newest} == {loc: len(extract(data, path=loc).figures) for loc, data in files.items()}
     again = cgpn("import", str(corpus.folder), "--db", str(db))
     out, _ = again.communicate(timeout=60)
     assert out.decode().endswith(f"nothing new: {DOCUMENTS} unchanged\n")
