@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import json
+import random
 import sqlite3
+from importlib import resources
+from pathlib import Path
 
+import jieba
 import pytest
+import rjieba
 
-from archive.fts import fold, index_text
+from archive.fts import _BLOCK, _block_search_words, fold, index_text, is_token, words
 from archive.search import QuerySyntaxError, figures_of, match_expression, search
 from tests.data.search.make_archive import build, load_articles
 
@@ -182,8 +188,6 @@ def test_rank_window_ranks_only_the_most_recently_added_matches(conn, key_of):
 
 
 def test_procurement_words_are_indexed_whole_without_touching_the_default_dictionary():
-    import rjieba
-
     assert index_text("集中带量采购").split()[:5] == ["集中", "带量", "采购", "带量采购", "集中带量采购"]
     assert rjieba.cut("带量采购", hmm=False) == ["带", "量", "采购"]
 
@@ -191,15 +195,6 @@ def test_procurement_words_are_indexed_whole_without_touching_the_default_dictio
 def test_index_words_are_those_of_python_jieba():
     """rjieba (jieba-rs) must cut as Python jieba does: a different dictionary or tie-break in a
     new release would index new articles differently from old ones."""
-    import json
-    import random
-    from importlib import resources
-    from pathlib import Path
-
-    import jieba
-
-    from archive.fts import _BLOCK, _block_search_words, is_token, words
-
     reference = jieba.Tokenizer()
     for word in json.loads(resources.files("archive").joinpath("words.json").read_text(encoding="utf-8"))["words"]:
         reference.add_word(word)
@@ -209,7 +204,7 @@ def test_index_words_are_those_of_python_jieba():
     root = Path(__file__).resolve().parent.parent
     texts = (root / "bench" / "pages" / "articles.txt").read_text(encoding="utf-8").splitlines()
     texts += (root / "tests" / "data" / "search" / "articles.yaml").read_text(encoding="utf-8").splitlines()
-    # dictionary words glued together: every word boundary is a tie or near-tie to resolve
+    # dictionary words glued together: the route through them must be the one jieba picks
     texts += ["".join(rng.choices(vocabulary, k=rng.randint(1, 6))) for _ in range(20000)]
     for text in map(fold, texts):
         assert words(text) == [w for w in reference.cut(text, HMM=False) if is_token(w)], text
