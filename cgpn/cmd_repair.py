@@ -10,7 +10,8 @@ from extractors.text import RepairConfig, explain, repair as repair_text
 
 def _read_stdin() -> str:
     """stdin decoded like any document: BOM, then detection (GBK, Big5 and UTF-8 all work)."""
-    decoded = decode(click.get_binary_stream("stdin").read())
+    with click.open_file("-", "rb") as stdin:  # Click's stdin, left open on exit
+        decoded = decode(stdin.read())
     for warning in decoded.warnings:
         click.echo(f"Warning: {warning}", err=True)
     return decoded.text

@@ -88,12 +88,13 @@ def search(
         for hit in hits:
             click.echo(json.dumps(hit, ensure_ascii=False))
     elif as_csv:
-        writer = csv.writer(click.get_text_stream("stdout"), lineterminator="\n")
-        writer.writerow(CSV_FIELDS + (("figures",) if with_figures else ()))
-        for hit in hits:
-            row = [hit["id"], hit["published_at"], hit["title"], hit["source"], hit["url"] or hit["path"],
-                   hit["score"], hit["snippet"]]
-            writer.writerow(row + ([_figures_line(hit["figures"])] if with_figures else []))
+        with click.open_file("-", "w") as stdout:  # Click's stdout, left open on exit
+            writer = csv.writer(stdout, lineterminator="\n")
+            writer.writerow(CSV_FIELDS + (("figures",) if with_figures else ()))
+            for hit in hits:
+                row = [hit["id"], hit["published_at"], hit["title"], hit["source"], hit["url"] or hit["path"],
+                       hit["score"], hit["snippet"]]
+                writer.writerow(row + ([_figures_line(hit["figures"])] if with_figures else []))
     elif hits:
         _echo_text(hits, with_figures)
     else:
