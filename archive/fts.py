@@ -23,22 +23,28 @@ import re
 import unicodedata
 from importlib import resources
 
+import jieba
 import opencc
 import rjieba
 
 # A token is what unicode61 keeps: letters and digits (and marks); \w adds "_".
 _TOKEN = re.compile(r"[^\W_]", re.UNICODE)
-# The runs jieba cuts one by one (jieba.re_han_default). jieba-rs's runs also take the other CJK
-# ideograph blocks, but no dictionary word has such a character, so the words are the same.
-_BLOCK = re.compile(r"([\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]+)")
+# The runs jieba cuts one by one. jieba-rs's runs also take the other CJK ideograph blocks, but
+# no dictionary word has such a character, so cutting at these gives the same words.
+_BLOCK = jieba.re_han_default
 HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
+
+
+def procurement_words() -> list[str]:
+    """The words of archive/words.json that the index adds to jieba's dictionary (带量采购, 预算单位 …)."""
+    return json.loads(resources.files("archive").joinpath("words.json").read_text(encoding="utf-8"))["words"]
 
 
 @functools.cache
 def _jieba() -> rjieba.Jieba:
-    """jieba's dictionary plus the procurement words of archive/words.json (jieba's own left alone)."""
+    """jieba's dictionary plus :func:`procurement_words` (jieba's own dictionary left alone)."""
     tokenizer = rjieba.Jieba()
-    for word in json.loads(resources.files("archive").joinpath("words.json").read_text(encoding="utf-8"))["words"]:
+    for word in procurement_words():
         tokenizer.add_word(word, None, None)  # frequency as jieba's add_word suggests it
     return tokenizer
 
