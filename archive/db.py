@@ -36,9 +36,15 @@ ARTICLE_FIELDS = (
 )
 FIGURE_FIELDS = (
     "surface", "kind", "value", "unit", "value_yuan", "approx", "range_to", "metric", "subject", "period",
-    "sentence", "start", "end", "field", "is_total",
+    "sentence", "start", "end", "field", "is_total", "base_value", "base_unit", "change", "base_period", "parent",
 )
 _JSON_FIELDS = {"tags", "repairs", "warnings"}
+_FIGURE_FLAGS = {"is_total", "change"}  # NOT NULL: records of an older extractor may lack them
+
+
+def _figure_row(figure: dict[str, Any]) -> tuple[Any, ...]:
+    """A figure's column values, in ``FIGURE_FIELDS`` order; a flag missing from the record is 0."""
+    return tuple(bool(figure.get(k)) if k in _FIGURE_FLAGS else figure.get(k) for k in FIGURE_FIELDS)
 
 
 def _columns(names: tuple[str, ...]) -> str:
@@ -244,7 +250,7 @@ class Archive:
                         (article_id,),
                     )
                 ]
-            new_figures = [tuple(map(f.get, FIGURE_FIELDS)) for f in figures]
+            new_figures = [_figure_row(f) for f in figures]
             if existing and tuple(existing[1:]) == tuple(row.values()) and old_figures == new_figures:
                 status = "unchanged"
             else:

@@ -28,7 +28,8 @@ from typing import Any
 
 COLUMNS = (
     "id", "article_id", "title", "published_at", "source", "location", "surface", "kind", "value", "unit",
-    "value_yuan", "approx", "range_to", "metric", "subject", "period", "is_total", "field", "sentence",
+    "value_yuan", "approx", "range_to", "metric", "subject", "period", "change", "base_period", "base_value",
+    "base_unit", "parent_id", "is_total", "field", "sentence",
 )
 PREFIX_END = "\U0010ffff"  # sorts after every character: [x, x + PREFIX_END) holds the strings starting with x
 
@@ -64,6 +65,7 @@ def figures_sql(
     subject: str | None = None,
     metric: str | None = None,
     period: str | None = None,
+    change: bool | None = None,
     min_yuan: float | None = None,
     max_yuan: float | None = None,
     source: str | None = None,
@@ -75,6 +77,8 @@ def figures_sql(
 
     >>> figures_sql(kind="money", max_yuan=5e6)[1]
     ['money', 5000000.0]
+    >>> figures_sql(kind="money", change=False)[1]
+    ['money', 0]
     """
     where: list[str] = []
     params: list[Any] = []
@@ -85,6 +89,9 @@ def figures_sql(
         if prefix:
             where.append(f"{column} >= ? AND {column} < ?")
             params += [prefix, prefix + PREFIX_END]
+    if change is not None:
+        where.append("change = ?")
+        params.append(int(change))
     if metric:
         where.append("metric LIKE ? ESCAPE '\\'")
         params.append(_like(metric))
@@ -130,11 +137,11 @@ def query_figures(conn_or_db: sqlite3.Connection | str | Any, **filters: Any) ->
             conn.close()
     out = [{k: _whole(v) if k in NUMBERS else v for k, v in zip(COLUMNS, row)} for row in rows]
     for f in out:
-        f["is_total"] = bool(f["is_total"])
+        f["is_total"], f["change"] = bool(f["is_total"]), bool(f["change"])
     return out
 
 
-NUMBERS = ("value", "value_yuan", "range_to")
+NUMBERS = ("value", "value_yuan", "range_to", "base_value")
 
 
 def _whole(x: float | None) -> float | int | None:

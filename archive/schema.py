@@ -155,6 +155,25 @@ MIGRATIONS: list[list[str]] = [
         "INSERT INTO capture_contents (capture_id, content) SELECT id, content FROM captures",
         "ALTER TABLE captures DROP COLUMN content",
     ],
+    # 6: what a figure means beyond metric, subject and period: its value in base units (every kind),
+    # whether it is a change and against which period, the figure it is part of (其中). Existing rows
+    # get NULL/0 until `cgpn reextract` fills them (the extractor version changed with them).
+    [
+        "ALTER TABLE figures ADD COLUMN base_value REAL",
+        "ALTER TABLE figures ADD COLUMN base_unit TEXT",
+        "ALTER TABLE figures ADD COLUMN change INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE figures ADD COLUMN base_period TEXT",
+        "ALTER TABLE figures ADD COLUMN parent INTEGER",  # seq of the figure it is part of, same article
+        "DROP VIEW figures_view",
+        """CREATE VIEW figures_view AS
+            SELECT f.id, f.article_id, a.title, a.published_at, a.source,
+                   coalesce(a.url, a.path) AS location,
+                   f.surface, f.kind, f.value, f.unit, f.value_yuan, f.approx, f.range_to,
+                   f.metric, f.subject, f.period, f.change, f.base_period, f.base_value, f.base_unit,
+                   p.id AS parent_id, f.is_total, f.field, f.sentence
+            FROM figures f JOIN articles a ON a.id = f.article_id
+            LEFT JOIN figures p ON p.article_id = f.article_id AND p.seq = f.parent""",
+    ],
 ]
 
 

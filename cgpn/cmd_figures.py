@@ -19,7 +19,8 @@ KINDS = ("money", "percent", "points", "count", "area", "duration", "weight")
 TABLE = (("date", 10), ("subject", 12), ("period", 9), ("metric", 14), ("figure", 16), ("yuan", 15), ("title", 30))
 CSV_COLUMNS = (
     "published_at", "title", "location", "source", "surface", "kind", "value", "unit", "value_yuan", "approx",
-    "range_to", "metric", "subject", "period", "is_total", "field", "sentence",
+    "range_to", "metric", "subject", "period", "change", "base_period", "base_value", "base_unit", "parent_id",
+    "is_total", "field", "sentence",
 )
 SCALE = {"": 1, "千": 10**3, "万": 10**4, "百万": 10**6, "千万": 10**7, "亿": 10**8}
 
@@ -80,6 +81,8 @@ def render_csv(figures: list[dict[str, Any]]) -> str:
 @click.option("--subject", help="Place the figure belongs to; a prefix (广州 finds 广州市).")
 @click.option("--metric", help="What was measured; any part (交易额 finds 平台交易额).")
 @click.option("--period", help="Period it covers; a prefix (2024 finds 2024, 2024-H1, 2024-06).")
+@click.option("--change/--no-change", default=None,
+              help="Only changes (比上年增加…, 增长15.6%) or only levels; both when not given.")
 @click.option("--min-yuan", type=Yuan(), help="At least this amount (5000000, 500万, 1.2亿).")
 @click.option("--max-yuan", type=Yuan(), help="At most this amount.")
 @source_option
@@ -88,7 +91,7 @@ def render_csv(figures: list[dict[str, Any]]) -> str:
 @output_options
 @db_option
 def figures(
-    kind: str | None, subject: str | None, metric: str | None, period: str | None, min_yuan: float | None,
+    kind: str | None, subject: str | None, metric: str | None, period: str | None, change: bool | None, min_yuan: float | None,
     max_yuan: float | None, source: str | None, since: str | None, until: str | None, limit: int | None,
     as_json: bool, as_csv: bool, db_path: str,
 ) -> None:
@@ -101,7 +104,7 @@ def figures(
         raise CgpnError("--json and --csv exclude each other", exit_code=2)
     try:
         rows = query_figures(
-            db_path, kind=kind, subject=subject, metric=metric, period=period, min_yuan=min_yuan,
+            db_path, kind=kind, subject=subject, metric=metric, period=period, change=change, min_yuan=min_yuan,
             max_yuan=max_yuan, source=source, since=since, until=until, limit=limit,
         )
     except FiguresError as exc:

@@ -26,7 +26,9 @@ class Figure:
     """One figure reported by an article, e.g. ``15077.38万元`` of 交易额.
 
     ``surface`` is an exact substring of the field it came from (``body``,
-    ``title`` or ``subtitle``) at ``start:end``.
+    ``title`` or ``subtitle``) at ``start:end``. ``period`` is ``2021``,
+    ``2021-H1``, ``2021-Q3``, ``2021-06`` (one month), or a range
+    ``2021-01..2021-07`` (year to date), ``2021..2024`` (several years).
     """
 
     surface: str
@@ -44,6 +46,11 @@ class Figure:
     end: int = 0
     field: str = "body"
     is_total: bool = False
+    base_value: float | None = None  # the value in base units, every kind: 6.3万家 → 63000 (家), 1.2亿元 → 120000000
+    base_unit: str | None = None  # 元, 家, 亩, %, …: ``unit`` without its scale (万家 → 家)
+    change: bool = False  # a change (比上年增加3120.55万元, 增长15.6%), not a level
+    base_period: str | None = None  # what a change is measured against: 比上年 → the year before ``period``
+    parent: int | None = None  # index (in the article's figures) of the figure this one is part of (其中…)
 
     def to_dict(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in _names(type(self))}

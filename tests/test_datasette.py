@@ -95,7 +95,7 @@ def test_latest_crawl_runs(db_path, tmp_path):
 
 def test_default_facets_of_figures(ds):
     facets = get(ds, "/archive/figures_view.json", _size="0").json()["facet_results"]
-    assert set(facets) == {"source", "published_at", "subject", "metric", "kind"}
+    assert set(facets) == {"source", "published_at", "subject", "metric", "kind", "change"}
     all_figures = [(a, f) for a in ARTICLES for f in a.get("figures") or []]
     counts = {name: {v["value"]: v["count"] for v in facet["results"]} for name, facet in facets.items()}
     assert counts["kind"] == dict(collections.Counter(f[1] for _, f in all_figures))
