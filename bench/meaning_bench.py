@@ -7,6 +7,8 @@ their base value (6.3万家 → 63000)::
 
     python bench/meaning_bench.py tests/data/meaning/a [--errors] [--json]
 
+Each field is first repaired and simplified as ``cgpn extract`` does (a
+traditional text's figures are read in simplified characters; offsets stay).
 Subject and metric are right when the prediction is one of the label's
 readings (``-`` is null); periods are compared as the months they cover, so
 ``2021-H1`` equals ``2021-01..2021-06``. Run it on a new batch once, with the
@@ -28,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from extractors.figures import extract_figures  # noqa: E402
+from extractors.text import repair  # noqa: E402
 from figures_bench import _prf, _same_value, match  # noqa: E402
 from figures_check import load  # noqa: E402
 
@@ -78,11 +81,20 @@ def right(label: dict, predicted: dict, key: str) -> bool:
     return (value or "-") in readings
 
 
+def _as_extracted(text: str | None) -> str | None:
+    """A field as ``cgpn extract`` hands it to the figure extractor: repaired and simplified, paragraph by
+    paragraph (a traditional text dump's figures are read in simplified characters)."""
+    if text is None:
+        return None
+    return "\n".join(repair(line).text for line in text.split("\n"))
+
+
 def predict(record: dict) -> list[dict]:
     accepted = inspect.signature(extract_figures).parameters
     extra = {k: record.get(k) for k in CONTEXT if k in accepted}
-    figs = extract_figures(record["text"], title=record.get("title"), subtitle=record.get("subtitle"),
-                           published_at=record.get("published_at"), **extra)
+    figs = extract_figures(_as_extracted(record["text"]), title=_as_extracted(record.get("title")),
+                           subtitle=_as_extracted(record.get("subtitle")), published_at=record.get("published_at"),
+                           **extra)
     return [f.to_dict() for f in figs]
 
 

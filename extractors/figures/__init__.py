@@ -1,100 +1,66 @@
-"""Figures with their meaning: amount, unit, what was measured, whose, when.
+"""Figures with their meaning: amount, unit, what was measured, whose, when, level or change, part of what.
 
 :func:`extract_figures` scans the title, subtitle and body for amounts
-(:mod:`.quantities`), then gives each its metric (:mod:`.metrics`), subject (the
-place it belongs to, :mod:`.places`; 全市/该市/全区 resolve to the place
-named earlier) and period (:mod:`.periods`; 去年/今年 resolve against
-``published_at``). Headline figures (title, subtitle) are totals; a body
-figure that states the same fact more precisely (15077余万元 in the
-subtitle, 15077.38万元 in the body) is marked ``is_total`` too, and the
-headline takes the body's subject and period (:mod:`.headlines`).
+(:mod:`.quantities`) and reads each in its sentence:
 
-Units are kept as written (value 15077.38, unit 万元; ``value_yuan`` is the
-amount in yuan, an int when whole). Kinds: money, percent, points (个百分点),
-count, area, duration, weight. Pure and fast: regexes and the gazetteer are
-compiled once at import; no jieba.
+- **metric** (:mod:`.metrics`): the noun phrase before it in its clause, word by
+  word; parallel lists pair item i with figure i (:mod:`.lists`); a share
+  (占比) is of the phrase or figure it follows; a change is of the quantity
+  that changed;
+- **change** (:mod:`.changes`): 比上年增加…, 同比增长15.6%, with the base period;
+- **subject** (:mod:`.subjects`, :mod:`.places`): the place or body the sentence
+  speaks of, else the one its paragraph spoke of, else the article's own place
+  (headline, lead, byline, source line, site); 全市/市本级 resolved;
+  organisations' figures have none;
+- **period** (:mod:`.periods`): the period said in its sentence, else carried from
+  earlier in its paragraph, else the article's;
+- **parent** (:mod:`.parts`): the figure it is part of (其中, breakdowns that add up).
 
->>> figs = extract_figures("本报讯 广州市去年通过“832平台”完成交易额达15077.38万元，占比120.36%。",
+Headline figures (title, subtitle) are totals; a body figure that states the
+same fact more precisely is marked ``is_total`` too (:mod:`.headlines`).
+
+>>> figs = extract_figures("本报讯 广州市去年通过“832平台”完成交易额达15077.38万元，比上年增加3120.55万元，占比120.36%。",
 ...                        subtitle="全市预算单位去年完成交易额达15077余万元",
 ...                        published_at="2022-02-14T20:52:19+08:00")
->>> [(f.field, f.surface, f.value_yuan, f.metric, f.subject, f.period, f.is_total) for f in figs]
-[('subtitle', '15077余万元', 150770000, '交易额', '广州市', '2021', True), ('body', '15077.38万元', 150773800, '交易额', '广州市', '2021', True), ('body', '120.36%', None, '占比', '广州市', '2021', False)]
+>>> [(f.surface, f.metric, f.subject, f.period, f.change, f.base_period) for f in figs]
+[('15077余万元', '交易额', '广州市', '2021', False, None), ('15077.38万元', '交易额', '广州市', '2021', False, None), ('3120.55万元', '交易额', '广州市', '2021', True, '2020'), ('120.36%', '交易额占比', '广州市', '2021', False, None)]
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Callable
 from typing import TypeVar
 
+from extractors.figures.changes import Change, change_before
+from extractors.figures.clauses import Layout
 from extractors.figures.headlines import link_headlines
-from extractors.figures.metrics import metric_of
-from extractors.figures.numerals import HALF_WIDTH
+from extractors.figures.lists import RESPECTIVELY, items
+from extractors.figures.metrics import head, is_vague, join, phrase, phrase_after
+from extractors.figures.numerals import NORMAL_FORM
+from extractors.figures.parts import link_parts
 from extractors.figures.periods import PeriodMention, base_year, find_periods
-from extractors.figures.places import Place, find_places, resolve
+from extractors.figures.places import Division, Place, choose, find_places
 from extractors.figures.quantities import Quantity, scan
+from extractors.figures.subjects import Home, find_home, subject
 from extractors.record import Figure
 
 __all__ = ["extract_figures"]
 
 Mention = TypeVar("Mention", Place, PeriodMention)
 
-# kinds whose metric may be said once for several figures of a sentence (采购金额共计5000万元，其中工程类3000万元)
-AMOUNTS = ("money", "percent", "points")
-SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]?")
+SHARE = re.compile(r"(?:占比|占(?P<of>[^，。；,;]{0,20}?)(?:的)?(?:比重|比例|份额)?)(?:为|达到|达|约为|约|超过|超|近|逾)*$")
+DOCUMENT = re.compile("《[^》]*》")
+# words that say which part of a place's figures follow, for the rest of the sentence: 市本级…，…，…
+SCOPE = re.compile(r"(?:自治区|[省市区县州盟旗])本级|中央(?:本级|预算单位|国家机关|部门)|地方预算单位"
+                   r"|(?<![全本我该])(?:县（区）|县\(区\)|县（市、区）|县（市）|县（市、区、旗）|县市区|县区|区县|市县|县市|盟市|市州|市（州）|乡镇|街道)")
+# an earlier clause that says what the changes of the sentence are measured against: 与2020年相比，…
+COMPARED = re.compile(r"(?:与|和|同|较|比)(?P<what>[^，。；,;]{1,14}?)(?:相比|比较|相较)[，,]?")
 
 
-def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in pattern.finditer(text)]
-
-
-def _locate(spans: list[tuple[int, int]], starts: list[int], pos: int) -> tuple[int, int]:
-    i = bisect_right(starts, pos) - 1
-    return spans[i] if i >= 0 else (0, 0)
-
-
-class _Field:
-    """One text (title, subtitle or body) with its sentences, places and periods."""
-
-    def __init__(self, name: str, text: str, quantities: list[Quantity], base: int | None):
-        self.name, self.original, self.quantities = name, text, quantities
-        self.text = text.translate(HALF_WIDTH)  # same length: offsets hold in both
-        self.places = find_places(self.text)
-        self.place_starts = [p.start for p in self.places]
-        self.periods = find_periods(self.text, base)
-        self.period_starts = [p.start for p in self.periods]
-        self.carried = _carried_over(self.periods)
-        self.sentences = _spans(SENTENCE, text)
-        self.sentence_starts = [s for s, _ in self.sentences]
-
-
-NATIONAL = re.compile("财政部|国务院|国家|中央|全国")
-DOCUMENT_TITLE = re.compile("《[^》]*》")  # 《财政部关于…的通知》 names a document, not the actor
-
-
-def _main_subject(fields: list[_Field]) -> str | None:
-    """Whose figures the article reports: its first named place, or the most specific of a chain
-    such as 广东省广州市; 全国 when a national body (财政部, 国家…) is named before any place."""
-    for field in fields:
-        first = next((p.start for p in field.places if p.canonical), len(field.text))
-        if NATIONAL.search(DOCUMENT_TITLE.sub("", field.text[:first])):
-            return "全国"
-        if first < len(field.text):
-            break
-    named = [p for f in fields for p in f.places if p.canonical]
-    if not named:
-        return None
-    first = named[0]
-    for p in named[1:]:
-        if p.start != first.start + len(first.text):
-            break
-        first = p
-    return first.canonical
-
-
-def _last_before(items: list[Mention], starts: list[int], start: int, end: int,
-                 keep: Callable[[Mention], bool] = lambda m: True) -> Mention | None:
+def _last(items: list[Mention], starts: list[int], start: int, end: int,
+          keep: Callable[[Mention], bool] = lambda m: True) -> Mention | None:
     """The last mention in ``[start, end)`` that ``keep`` accepts (``starts``: the mentions' offsets)."""
     i = bisect_left(starts, end) - 1
     while i >= 0 and starts[i] >= start:
@@ -104,111 +70,305 @@ def _last_before(items: list[Mention], starts: list[int], start: int, end: int,
     return None
 
 
+class _Field:
+    """One text (title, subtitle or body) with its layout, quantities, places and periods."""
+
+    def __init__(self, name: str, text: str, quantities: list[Quantity], base: int | None, month: int | None):
+        self.name, self.original, self.quantities = name, text, quantities
+        self.text = text.translate(NORMAL_FORM)  # same length: offsets hold in both
+        self.layout = Layout(self.text)
+        documents = [m.span() for m in DOCUMENT.finditer(self.text)]
+        self.places = [p for p in find_places(self.text) if not any(s < p.start < e for s, e in documents)]
+        self.place_starts = [p.start for p in self.places]
+        self.periods = find_periods(self.text, base, month)
+        self.period_starts = [p.start for p in self.periods]
+        self.blocked = ([(p.start, p.end) for p in self.places if not p.qualifier]
+                        + [(p.start, p.start + len(p.text)) for p in self.periods]
+                        + [(q.start, q.end) for q in quantities])
+
+
 def _said(p: PeriodMention) -> bool:
     return p.period is not None
 
 
-def _carried_over(periods: list[PeriodMention]) -> list[PeriodMention | None]:
-    """For each period mention, the period a later sentence without one of its own takes
-    (see :class:`PeriodMention`): the last that carries over; a weak one only if none came before."""
-    out: list[PeriodMention | None] = []
-    found = None
-    for p in periods:
-        if p.period is not None and p.inherits and not (p.weak and found):
-            found = p
-        out.append(found)
-    return out
+def _period(field: _Field, q: Quantity, default: str | None) -> str | None:
+    """The period said in the figure's sentence (the most specific of a year and a part of it said
+    together: 截至11月底，今年…), else carried from earlier in its paragraph, else ``default``."""
+    s, _ = field.layout.sentence_at(q.start)
+    p, _ = field.layout.paragraph_at(q.start)
+    said = _last(field.periods, field.period_starts, s, q.start, _said)
+    if said is not None and said.period and len(said.period) == 4:
+        finer = _last(field.periods, field.period_starts, s, said.start,
+                      lambda m: bool(m.period) and m.period != said.period and m.period.startswith(said.period + "-"))
+        said = finer or said
+    if said is None:
+        said = _last(field.periods, field.period_starts, p, s, lambda m: m.period is not None and m.inherits)
+        if said is not None and said.weak and _last(field.periods, field.period_starts, p, said.start, _said):
+            said = None
+    return said.period if said else default
 
 
-BREAKDOWN = re.compile(r"\s*其中")
+def _actor(field: _Field, start: int, end: int) -> Place | None:
+    """The place or body last named in ``[start, end)``."""
+    return _last(field.places, field.place_starts, start, end)
 
 
-def _breakdown(field: _Field, start: int, found: list[Figure]) -> PeriodMention | None:
-    """A sentence opening with 其中 breaks down the previous sentence's figure: it takes that figure's period."""
-    if not BREAKDOWN.match(field.text, start) or not found or found[-1].start >= start or found[-1].period is None:
+def _level_before(found: list[Figure], sentence_start: int, kinds: tuple[str, ...] = ("money", "count")) -> Figure | None:
+    """The last figure of ``kinds`` given earlier in the same sentence that is a level (not a change)."""
+    for f in reversed(found):
+        if f.start < sentence_start:
+            return None
+        if f.kind in kinds and not f.change:
+            return f
+    return None
+
+
+class _Reader:
+    """Reads the figures of one article field by field, keeping what earlier fields named."""
+
+    def __init__(self, home: Home, default_period: str | None, warnings: list[str] | None):
+        self.home, self.default_period, self.warnings = home, default_period, warnings
+        self.named: list[Division] = [home.division] if home.division else []
+
+    def _subject(self, field: _Field, q: Quantity) -> str | None:
+        s, _ = field.layout.sentence_at(q.start)
+        p, _ = field.layout.paragraph_at(q.start)
+        place = _actor(field, s, q.start) or _actor(field, p, s)
+        return subject(place, self.home, self._named_before(field, q.start))
+
+    def _named_before(self, field: _Field, pos: int) -> list[Division]:
+        out = list(self.named)
+        for p in field.places[: bisect_left(field.place_starts, pos)]:
+            d = choose(p.candidates, out) if p.candidates and not p.org else None
+            if d is not None:
+                out.append(d)
+        return out
+
+    def _topic(self, field: _Field, clause_start: int) -> str | None:
+        """The metric phrase the sentence gave before ``clause_start`` (the clauses before, nearest first)."""
+        s, _ = field.layout.sentence_at(clause_start)
+        for cs, ce in reversed([c for c in field.layout.clauses if s <= c[0] < clause_start]):
+            end = ce
+            while end > cs and field.text[end - 1] in "，,：:":
+                end -= 1
+            found = phrase(field.text, cs, end, field.blocked)
+            if found:
+                return found
         return None
-    return PeriodMention("其中", found[-1].period, start)
+
+    def read(self, field: _Field) -> list[Figure]:
+        text = field.text
+        out: list[Figure] = []
+        listed = self._lists(field)
+        for i, q in enumerate(field.quantities):
+            c, _ = field.layout.clause_at(q.start)
+            s, e = field.layout.sentence_at(q.start)
+            period = _period(field, q, self.default_period)
+            subj = self._subject(field, q)
+            change = change_before(text[c : q.start]) if q.kind != "duration" else None
+            base = None
+            if change is not None:
+                metric = self._change_metric(field, q, c, change, out)
+                level = _level_before(out, s, ("percent",) if q.kind == "points" else ("money", "count"))
+                if level is not None and _actor(field, c, q.start) is None:
+                    subj = level.subject
+                base = change.base(period) or self._compared(field, s, c, period)
+            elif q.kind == "percent" and SHARE.search(text, c, q.start):
+                metric = self._share_metric(field, q, c, out)
+            else:
+                metric = phrase(text, c, q.start, field.blocked)
+                if metric is None and out and out[-1].start >= c and out[-1].field == field.name:
+                    metric = out[-1].metric  # 由30%提高到50%: the second figure is of the first's metric
+                if is_vague(metric):
+                    metric = phrase_after(text, q.end, e) or metric
+                if is_vague(metric):
+                    metric = join(self._topic(field, c), metric)
+            if i in listed:
+                metric, item = listed[i]
+                if isinstance(item, Place):
+                    subj = subject(item, self.home, self._named_before(field, q.start))
+                elif item is not None:  # a share of an earlier figure of the field
+                    of = out[item]
+                    metric, subj, period = _share(of.metric), of.subject, of.period
+            metric = self._complete(field, q, metric, out)
+            out.append(Figure(
+                surface=q.surface, kind=q.kind, value=q.value, unit=q.unit, value_yuan=q.value_yuan, approx=q.approx,
+                range_to=q.range_to, metric=metric, subject=subj, period=period,
+                sentence=field.original[s:e].strip(), start=q.start, end=q.end, field=field.name,
+                is_total=field.name != "body", base_value=q.base_value, base_unit=q.base_unit,
+                change=change is not None, base_period=base,
+            ))
+        for p in field.places:
+            d = choose(p.candidates, self.named) if p.candidates and not p.org else None
+            if d is not None:
+                self.named.append(d)
+        return out
+
+    def _complete(self, field: _Field, q: Quantity, metric: str | None, found: list[Figure]) -> str | None:
+        """A metric with the sentence's scope (市本级…，…) and, when it only qualifies (货物类, 竞争性磋商),
+        the measured quantity of the figure before it (…采购金额); else, when none was read, that figure's."""
+        s, _ = field.layout.sentence_at(q.start)
+        p, _ = field.layout.paragraph_at(q.start)
+        before = [f for f in found if f.start >= p and f.kind == q.kind and not f.change and f.metric]
+        if metric is None:
+            return before[-1].metric if before else None
+        if head(metric) is None and before:
+            earlier = head(before[-1].metric)
+            if earlier and not metric.endswith(earlier):
+                metric += earlier
+        scope = None
+        for m in SCOPE.finditer(field.text, s, q.start):
+            if _actor(field, m.end(), q.start) is None:
+                scope = m.group()
+        if scope and scope not in metric and not any(x in metric for x in ("本级", "县区", "市县", "区县")):
+            metric = scope + metric
+        return metric
+
+    def _compared(self, field: _Field, sentence: int, clause: int, period: str | None) -> str | None:
+        """The base of a change said in an earlier clause of its sentence (与2020年相比，…增长12.4%)."""
+        found = None
+        for m in COMPARED.finditer(field.text, sentence, clause):
+            found = m
+        return Change(0, found.group()).base(period) if found else None
+
+    def _change_metric(self, field: _Field, q: Quantity, clause: int, change: Change, found: list[Figure]) -> str | None:
+        """What changed: the phrase before the comparison, else the level just given in the sentence
+        (a share for 个百分点, an amount or count for a growth rate)."""
+        own = phrase(field.text, clause, clause + change.start, field.blocked)
+        if own and not is_vague(own):
+            return own
+        s, _ = field.layout.sentence_at(q.start)
+        level = _level_before(found, s, ("percent",) if q.kind == "points" else ("money", "count"))
+        if level is not None:
+            return level.metric
+        return join(self._topic(field, clause), own)
+
+    def _share_metric(self, field: _Field, q: Quantity, clause: int, found: list[Figure]) -> str | None:
+        """A share is of the phrase before 占 in its clause, else of the figure just given: X占比."""
+        at = field.text.rfind("占", clause, q.start)
+        own = phrase(field.text, clause, at, field.blocked) if at > clause else None
+        if not own:
+            s, _ = field.layout.sentence_at(q.start)
+            level = _level_before(found, s)
+            own = level.metric if level is not None else self._topic(field, clause)
+        return _share(own)
+
+    def _lists(self, field: _Field) -> dict[int, tuple[str | None, Place | int | None]]:
+        """Figures of parallel lists (甲、乙分别为A、B): index → (metric, place) of their item, or
+        (None, index of the figure it is a share of) for 分别占 after a list of figures."""
+        text, out = field.text, {}
+        starts = [q.start for q in field.quantities]
+        for s, e in field.layout.sentences:
+            for m in RESPECTIVELY.finditer(text, s, e):
+                nxt = RESPECTIVELY.search(text, m.end(), e)
+                after = list(range(bisect_left(starts, m.end()), bisect_left(starts, nxt.start() if nxt else e)))
+                after = [i for i in after if field.quantities[i].kind == field.quantities[after[0]].kind] if after else []
+                if len(after) < 2:
+                    continue
+                c, _ = field.layout.clause_at(m.start())
+                segment_start = _list_start(field, c, m.start())
+                places = [p for p in field.places if segment_start <= p.start < m.start() and p.candidates]
+                share = text.startswith("占", m.end())
+                if len(places) >= 2:
+                    metric = phrase(text, places[-1].end, m.start(), field.blocked) or self._topic(field, c)
+                    pairs = [(_share(metric) if share else metric, p) for p in places]
+                elif segment_start < m.start() and SEPARATOR.search(text, segment_start, m.start()):
+                    pairs = [(_share(x.text) if share else x.text, None)
+                             for x in items(text[segment_start : m.start()], segment_start)]
+                elif share:  # 货物类…，工程类…，分别占21.6%、55.7%: shares of the figures before
+                    pairs = [(None, j) for j in range(bisect_left(starts, s), bisect_left(starts, m.start()))
+                             if field.quantities[j].kind == "money"][-len(after):]
+                else:
+                    continue
+                if len(pairs) != len(after):
+                    if self.warnings is not None:
+                        self.warnings.append(f"a list of {len(pairs)} items has {len(after)} figures: "
+                                             f"{field.original[s:e].strip()[:60]}")
+                    continue
+                out.update(zip(after, pairs))
+        return out
 
 
-def _subject(field: _Field, start: int, end: int, seen: list[Place], main: str | None) -> str | None:
-    """The place named last before ``end`` in the sentence from ``start``; 全市 resolved; 甲县、乙县等 → main."""
-    place = _last_before(field.places, field.place_starts, start, end)
-    if place is None:
-        return main
-    if place.canonical is None:
-        earlier = seen + field.places[: bisect_left(field.place_starts, place.start)]
-        return resolve(place, earlier, main) or main
-    if field.text.startswith("等", place.start + len(place.text)):
-        return main  # 阜平县、涞源县、易县等脱贫县: a group within the article's place
-    return place.canonical
+SEPARATOR = re.compile("、|以及|和|及|与")
+LIST_WORDS = re.compile(r"[^\s，。；：,;:（）()“”\d%]+$")
 
 
-def _align_enumerations(field: _Field, figures: list[Figure]) -> None:
-    """甲市、乙市分别为A、B: give the i-th figure after 分别 the i-th place before it."""
-    starts = [f.start for f in figures]
-    for s, e in field.sentences:
-        respectively = field.text.find("分别", s, e)
-        if respectively < 0:
-            continue
-        after = figures[bisect_left(starts, respectively) : bisect_left(starts, e)]
-        before = figures[bisect_left(starts, s) : bisect_left(starts, respectively)]
-        previous = before[-1].end if before else s
-        places = [p for p in field.places[bisect_left(field.place_starts, previous) : bisect_left(field.place_starts, respectively)]
-                  if p.canonical]
-        if len(after) >= 2 and all(f.kind == after[0].kind for f in after) and len(places) == len(after):
-            for f, p in zip(after, places):
-                f.subject = p.canonical
+def _share(metric: str | None) -> str | None:
+    """The metric of a share of ``metric``: 货物类采购规模 → 货物类采购规模占比."""
+    if not metric:
+        return "占比"
+    return metric if metric.endswith(("占比", "比例", "比重")) else metric + "占比"
+
+
+def _list_start(field: _Field, clause: int, at: int) -> int:
+    """Where the items of a list before ``at`` (分别) start: after the clause's place, period or link words."""
+    start = clause
+    for s, e in field.blocked:
+        if clause <= s < at and e <= at and not any(p.start == s and p.candidates for p in field.places):
+            start = max(start, e)
+    m = LIST_WORDS.search(field.text, start, at)
+    start = m.start() if m else start
+    for word in ("其中", "共", "累计", "全年", "分别", "的"):
+        if field.text.startswith(word, start):
+            start += len(word)
+    return start
 
 
 def extract_figures(
-    body: str, title: str | None = None, subtitle: str | None = None, published_at: str | None = None
+    body: str, title: str | None = None, subtitle: str | None = None, published_at: str | None = None, *,
+    author: str | None = None, publisher: str | None = None, url: str | None = None,
+    warnings: list[str] | None = None,
 ) -> list[Figure]:
-    """Every figure of an article, title and subtitle first, each with its meaning."""
+    """Every figure of an article, title and subtitle first, each with its meaning.
+
+    ``author``, ``publisher`` and ``url`` help find the article's own place; doubts (a list whose items
+    and figures do not pair) are appended to ``warnings``.
+    """
     texts = [(n, t, scan(t)) for n, t in (("title", title), ("subtitle", subtitle), ("body", body)) if t]
     if not any(q for _, _, q in texts):
         return []
     base = base_year(published_at, "\n".join(t for _, t, _ in texts))
-    fields = [_Field(n, t, q, base) for n, t, q in texts]
-    main = _main_subject(fields)
-    # nothing said before a figure: the headline's period, else the figure stands as of publication,
-    # else (no date) the first period the body names
-    default_period = next((p.period for f in fields if f.name != "body" for p in f.periods if p.period), None)
-    if default_period is None and published_at and published_at[:4].isdigit():
-        default_period = published_at[:4]
-    if default_period is None:
-        default_period = next((p.period for f in fields for p in f.periods if p.period), None)
-
+    month = int(published_at[5:7]) if published_at and published_at[5:7].isdigit() else None
+    fields = [_Field(n, t, q, base, month) for n, t, q in texts]
+    lead = []
+    for f in fields:
+        if f.name == "body":
+            p_start, p_end = f.layout.paragraphs[0] if f.layout.paragraphs else (0, 0)
+            lead.append((f.text[:p_end], [p for p in f.places if p.start < p_end]))
+            rest = [p for p in f.places if p.start >= p_end and p.candidates and not p.org][:1]
+            lead.append((f.text[p_end:], rest))
+        else:
+            lead.append((f.text, f.places))
+    home = find_home(lead, author, publisher, url)
+    reader = _Reader(home, _default_period(fields, published_at), warnings)
     figures: list[Figure] = []
-    seen: list[Place] = []
-    for field in fields:
-        text = field.text
-        found: list[Figure] = []
-        for q in field.quantities:
-            s, e = _locate(field.sentences, field.sentence_starts, q.start)
-            period_at = _last_before(field.periods, field.period_starts, s, q.start, _said)
-            if period_at is None:
-                i = bisect_left(field.period_starts, q.start) - 1
-                period_at = field.carried[i] if i >= 0 else None
-            if period_at is None or period_at.start < s:
-                period_at = _breakdown(field, s, found) or period_at
-            found.append(
-                Figure(
-                    surface=q.surface, kind=q.kind, value=q.value, unit=q.unit, value_yuan=q.value_yuan,
-                    approx=q.approx, range_to=q.range_to,
-                    metric=metric_of(text[s : q.start], text[q.end : min(e, q.end + 16)],
-                                     whole_sentence=q.kind in AMOUNTS, money=q.kind == "money"),
-                    subject=_subject(field, s, q.start, seen, main),
-                    period=period_at.period if period_at else default_period,
-                    sentence=field.original[s:e].strip(), start=q.start, end=q.end, field=field.name,
-                    is_total=field.name != "body",
-                )
-            )
-        _align_enumerations(field, found)
+    field_of: list[int] = []
+    for k, field in enumerate(fields):
+        found = reader.read(field)
         figures += found
-        seen.extend(field.places)
+        field_of += [k] * len(found)
+    link_parts(figures, [(f.text, f.layout.paragraphs, f.layout.sentences) for f in fields], field_of)
     _one_currency(figures)
     link_headlines(figures, [q for f in fields for q in f.quantities])
     return figures
+
+
+def _default_period(fields: list[_Field], published_at: str | None) -> str | None:
+    """The period of figures that say none: the headline's, else the one the body's first figure is
+    of, else the year of publication, else the first the text names."""
+    for f in fields:
+        if f.name != "body":
+            said = next((p.period for p in f.periods if p.period and p.inherits), None)
+            if said:
+                return said
+    body = next((f for f in fields if f.name == "body"), None)
+    if body is not None and body.quantities:
+        said = _last(body.periods, body.period_starts, 0, body.quantities[0].start, _said)
+        if said is not None:
+            return said.period
+    if published_at and published_at[:4].isdigit():
+        return published_at[:4]
+    return next((p.period for f in fields for p in f.periods if p.period), None)
 
 
 def _one_currency(figures: list[Figure]) -> None:
@@ -217,3 +377,4 @@ def _one_currency(figures: list[Figure]) -> None:
         for f in figures:
             if f.kind == "money" and f.value_yuan is not None:
                 f.unit, f.value_yuan = "新台币" + f.unit, None
+                f.base_unit = "新台币" + (f.base_unit or "")
