@@ -13,8 +13,9 @@ Rows: ``name``, ``full`` (the subject as stored: 广西壮族自治区, 河池�
 ``full`` of the enclosing division) and ``pinyin`` (of the short name of
 provinces, prefectures and county-level cities, to recognise a site's host:
 czj.yichang.gov.cn). Names are the full names and the short names of
-provinces, prefectures and county-level cities (浏阳 → 浏阳市), and
-黔东南州 for an autonomous prefecture; other county short names are left out
+provinces, prefectures and county-level cities (浏阳 → 浏阳市), 黔东南州 for an
+autonomous prefecture, and a county's name with the other suffixes of 县/区/市
+(counties keep becoming districts and cities: 凤翔市 in the data is 凤翔区 since 2021); other county short names are left out
 (many are ordinary words: 和平, 新华, 长安). Run when the divisions change::
 
     python bench/figures_gazetteer.py > extractors/figures/places.tsv
@@ -66,10 +67,20 @@ def divisions(path: str) -> list[tuple[str, str, int, str, str]]:
     return out
 
 
+def renamed(name: str) -> list[str]:
+    """The names a county may have taken since the data was compiled: counties become districts or
+    cities (凤翔县 → 凤翔区, 2021), and the text says the new name (stored as written: 宝鸡市凤翔区)."""
+    stem, suffix = name[:-1], name[-1]
+    if suffix not in "县区市" or len(stem) < 2 or name.endswith(("自治县", "新区", "林区", "矿区", "特区", "城区", "郊区")):
+        return []
+    return [stem + other for other in "县区市" if other != suffix]
+
+
 def rows(path: str) -> list[tuple[str, str, int, str, str]]:
     from pypinyin import lazy_pinyin
 
     out: dict[tuple[str, str], tuple[str, str, int, str, str]] = {}
+    variants: dict[tuple[str, str], tuple[str, str, int, str, str]] = {}
     for full, short, level, parent, _province in divisions(path):
         name = full[len(parent):] if level == 3 else full
         pinyin = "".join(lazy_pinyin(short)) if level <= 2 or name.endswith("市") else ""
@@ -78,8 +89,12 @@ def rows(path: str) -> list[tuple[str, str, int, str, str]]:
             names.add(short)  # 浙江, 宜昌, 浏阳
         if name.endswith("自治州") and short != name:
             names.add(short + "州")  # 黔东南州
+        for variant in renamed(name) if level == 3 else ():
+            variants.setdefault((variant, parent + variant), (variant, parent + variant, level, parent, ""))
         for n in names:
             out.setdefault((n, full), (n, full, level, parent, pinyin))
+    real = {name for name, _ in out}
+    out.update((key, row) for key, row in variants.items() if key[0] not in real)  # 大同区 → not 大同市
     return sorted(out.values(), key=lambda r: (r[2], r[1], r[0]))
 
 

@@ -41,7 +41,7 @@ from extractors.figures.metrics import head, is_vague, join, phrase, phrase_afte
 from extractors.figures.numerals import NORMAL_FORM
 from extractors.figures.parts import link_parts
 from extractors.figures.periods import PeriodMention, base_year, find_periods
-from extractors.figures.places import Division, Place, choose, find_places
+from extractors.figures.places import DIVISIONS, Division, Place, choose, find_places, lineage
 from extractors.figures.quantities import Quantity, scan
 from extractors.figures.subjects import Home, find_home, subject
 from extractors.record import Figure
@@ -52,6 +52,7 @@ Mention = TypeVar("Mention", Place, PeriodMention)
 
 SHARE = re.compile(r"(?:占比|占(?P<of>[^，。；,;]{0,20}?)(?:的)?(?:比重|比例|份额)?)(?:为|达到|达|约为|约|超过|超|近|逾)*$")
 DOCUMENT = re.compile("《[^》]*》")
+TAIWAN = re.compile("新台币|民国|中华民国|行政院|立法院")  # years count from 1912, figures are Taiwan's
 # words that say which part of a place's figures follow, for the rest of the sentence: 市本级…，…，…
 SCOPE = re.compile(r"(?:自治区|[省市区县州盟旗])本级|中央(?:本级|预算单位|国家机关|部门)|地方预算单位"
                    r"|(?<![全本我该])(?:县（区）|县\(区\)|县（市、区）|县（市）|县（市、区、旗）|县市区|县区|区县|市县|县市|盟市|市州|市（州）|乡镇|街道)")
@@ -73,14 +74,15 @@ def _last(items: list[Mention], starts: list[int], start: int, end: int,
 class _Field:
     """One text (title, subtitle or body) with its layout, quantities, places and periods."""
 
-    def __init__(self, name: str, text: str, quantities: list[Quantity], base: int | None, month: int | None):
+    def __init__(self, name: str, text: str, quantities: list[Quantity], base: int | None, month: int | None,
+                 roc: bool = False):
         self.name, self.original, self.quantities = name, text, quantities
         self.text = text.translate(NORMAL_FORM)  # same length: offsets hold in both
         self.layout = Layout(self.text)
         documents = [m.span() for m in DOCUMENT.finditer(self.text)]
         self.places = [p for p in find_places(self.text) if not any(s < p.start < e for s, e in documents)]
         self.place_starts = [p.start for p in self.places]
-        self.periods = find_periods(self.text, base, month)
+        self.periods = find_periods(self.text, base, month, roc=roc)
         self.period_starts = [p.start for p in self.periods]
         self.blocked = ([(p.start, p.end) for p in self.places if not p.qualifier]
                         + [(p.start, p.start + len(p.text)) for p in self.periods]
@@ -109,8 +111,8 @@ def _period(field: _Field, q: Quantity, default: str | None) -> str | None:
 
 
 def _actor(field: _Field, start: int, end: int) -> Place | None:
-    """The place or body last named in ``[start, end)``."""
-    return _last(field.places, field.place_starts, start, end)
+    """The place or body last named in ``[start, end)`` as the one acting (not 为全省企业)."""
+    return _last(field.places, field.place_starts, start, end, lambda p: not p.governed)
 
 
 def _level_before(found: list[Figure], sentence_start: int, kinds: tuple[str, ...] = ("money", "count")) -> Figure | None:
@@ -131,10 +133,22 @@ class _Reader:
         self.named: list[Division] = [home.division] if home.division else []
 
     def _subject(self, field: _Field, q: Quantity) -> str | None:
+        """Whose the figure is: the place or body its sentence names last, else the one the sentence before
+        opened with (该区…), else the article's; several places named together (甲县、乙县合计) are their
+        enclosing place's."""
         s, _ = field.layout.sentence_at(q.start)
-        p, _ = field.layout.paragraph_at(q.start)
-        place = _actor(field, s, q.start) or _actor(field, p, s)
-        return subject(place, self.home, self._named_before(field, q.start))
+        place = _actor(field, s, q.start)
+        if place is None:
+            ps, _ = field.layout.sentence_at(s - 1) if s else (s, s)
+            p, _ = field.layout.paragraph_at(q.start)
+            opening = _actor(field, max(ps, p), min(max(ps, p) + 6, s)) if ps >= p and s > p else None
+            place = opening
+        named = self._named_before(field, q.start)
+        group = _group(field, place) if place is not None and place.candidates else []
+        if len(group) > 1:
+            common = _enclosing([choose(g.candidates, named) for g in group])
+            return common.full if common else subject(None, self.home, named)
+        return subject(place, self.home, named)
 
     def _named_before(self, field: _Field, pos: int) -> list[Division]:
         out = list(self.named)
@@ -267,10 +281,14 @@ class _Reader:
                     continue
                 c, _ = field.layout.clause_at(m.start())
                 segment_start = _list_start(field, c, m.start())
+                if segment_start >= m.start() - 1 and c > s:  # 甲、乙、丙位居前三，依次为…: the items are a clause before
+                    pc, _ = field.layout.clause_at(c - 1)
+                    segment_start = _list_start(field, pc, c)
                 places = [p for p in field.places if segment_start <= p.start < m.start() and p.candidates]
                 share = text.startswith("占", m.end())
                 if len(places) >= 2:
-                    metric = phrase(text, places[-1].end, m.start(), field.blocked) or self._topic(field, c)
+                    metric = (phrase(text, places[-1].end, m.start(), field.blocked)
+                              or phrase_after(text, places[-1].end, m.start()) or self._topic(field, c))
                     pairs = [(_share(metric) if share else metric, p) for p in places]
                 elif segment_start < m.start() and SEPARATOR.search(text, segment_start, m.start()):
                     pairs = [(_share(x.text) if share else x.text, None)
@@ -290,6 +308,28 @@ class _Reader:
 
 
 SEPARATOR = re.compile("、|以及|和|及|与")
+
+
+def _group(field: _Field, place: Place) -> list[Place]:
+    """The places named together with ``place`` (兴庆区、金凤区和灵武市), itself last; just it when alone."""
+    out = [place]
+    i = field.places.index(place)
+    while i > 0:
+        prev = field.places[i - 1]
+        gap = field.text[prev.end : out[0].start]
+        if not prev.candidates or not SEPARATOR.fullmatch(gap):
+            break
+        out.insert(0, prev)
+        i -= 1
+    return out
+
+
+def _enclosing(divisions: list[Division | None]) -> Division | None:
+    """The smallest division that holds all of ``divisions`` (银川市 for 兴庆区 and 灵武市)."""
+    if not divisions or any(d is None for d in divisions):
+        return None
+    common = [d for d in lineage(divisions[0]) if all(d.full in {x.full for x in lineage(o)} for o in divisions[1:])]
+    return common[0] if common and common[0] not in divisions else None
 LIST_WORDS = re.compile(r"[^\s，。；：,;:（）()“”\d%]+$")
 
 
@@ -329,17 +369,19 @@ def extract_figures(
         return []
     base = base_year(published_at, "\n".join(t for _, t, _ in texts))
     month = int(published_at[5:7]) if published_at and published_at[5:7].isdigit() else None
-    fields = [_Field(n, t, q, base, month) for n, t, q in texts]
-    lead = []
+    roc = TAIWAN.search("\n".join(t for _, t, _ in texts)) is not None or ".tw/" in (url or "") + "/"
+    fields = [_Field(n, t, q, base, month, roc) for n, t, q in texts]
+    lead, later = [], []
     for f in fields:
         if f.name == "body":
-            p_start, p_end = f.layout.paragraphs[0] if f.layout.paragraphs else (0, 0)
+            _, p_end = f.layout.paragraphs[0] if f.layout.paragraphs else (0, 0)
             lead.append((f.text[:p_end], [p for p in f.places if p.start < p_end]))
-            rest = [p for p in f.places if p.start >= p_end and p.candidates and not p.org][:1]
-            lead.append((f.text[p_end:], rest))
+            later = [p for p in f.places if p.start >= p_end and p.candidates and not p.org][:1]
         else:
             lead.append((f.text, f.places))
-    home = find_home(lead, author, publisher, url)
+    home = find_home(lead, author, publisher, url, later)
+    if roc and home.division is None and not home.organisation:
+        home = Home(DIVISIONS["台湾省"])
     reader = _Reader(home, _default_period(fields, published_at), warnings)
     figures: list[Figure] = []
     field_of: list[int] = []
@@ -361,14 +403,11 @@ def _default_period(fields: list[_Field], published_at: str | None) -> str | Non
             said = next((p.period for p in f.periods if p.period and p.inherits), None)
             if said:
                 return said
+    fallback = published_at[:4] if published_at and published_at[:4].isdigit() else None
     body = next((f for f in fields if f.name == "body"), None)
     if body is not None and body.quantities:
-        said = _last(body.periods, body.period_starts, 0, body.quantities[0].start, _said)
-        if said is not None:
-            return said.period
-    if published_at and published_at[:4].isdigit():
-        return published_at[:4]
-    return next((p.period for f in fields for p in f.periods if p.period), None)
+        return _period(body, body.quantities[0], fallback)
+    return fallback or next((p.period for f in fields for p in f.periods if p.period), None)
 
 
 def _one_currency(figures: list[Figure]) -> None:

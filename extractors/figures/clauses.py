@@ -21,8 +21,6 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from importlib.resources import files
 
-import rjieba
-
 PARAGRAPH = re.compile(r"[^\n]+")
 SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]*")
 CLAUSE = re.compile(r"[^，,：:。！？；!?;\n]+[，,：:。！？；!?;]*")
@@ -65,13 +63,15 @@ class Word:
 
 
 @functools.cache
-def _tokenizer() -> rjieba.Jieba:
-    tokenizer = rjieba.Jieba()
+def _tokenizer():  # type: ignore[no-untyped-def]
+    """rjieba's default tokenizer (its dictionary is loaded once per process) with ``lexicon.txt`` added."""
+    import rjieba  # 0.2 s to load the dictionary: only when a text has figures to read
+
     for line in files("extractors.figures").joinpath("lexicon.txt").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             word, _, tag = line.partition(" ")
-            tokenizer.add_word(word, None, tag or "n")
-    return tokenizer
+            rjieba.add_word(word, None, tag or "n")
+    return rjieba
 
 
 def words(text: str, offset: int = 0) -> list[Word]:

@@ -48,20 +48,31 @@ def _part_pattern(g: str) -> str:
             rf"|(?:(?P<{g}one>\d{{1,2}})月(?:份|底|末|初|中旬|下旬|上旬)?)")
 
 
-PERIOD = re.compile(
-    r"(?=[\d十今本当全去上前明第一二三四下])"  # lets re skip text fast
-    r"(?:(?<!\d)(?P<y1>(?:19|20)\d{2})年?(?:至|到|-|—|～|~)(?P<y2>(?:19|20)\d{2})年"
-    r"|(?P<plan>十一五|十二五|十三五|十四五|十五五)"
-    r"|(?:(?<![\d较比与])(?P<y>(?:19|20)\d{2})年(?:度)?"
-    r"|(?<![较比由同与和])(?P<rel>本年度|上年度|上一年|今年|本年|当年|全年|去年|上年|前年|明年))"
-    rf"(?P<part>{_part_pattern('p')})?"
-    rf"|(?P<bare>{_part_pattern('b')}))"
-)
+
+
+def _pattern(year: str) -> re.Pattern[str]:
+    """Period expressions whose years are written as ``year`` (2021; 112 in Taiwan's 民国 count)."""
+    return re.compile(
+        r"(?=[\d十今本当全去上前明第一二三四下])"  # lets re skip text fast
+        rf"(?:(?<!\d)(?P<y1>{year})年?(?:至|到|-|—|～|~)(?P<y2>{year})年"
+        r"|(?P<plan>十一五|十二五|十三五|十四五|十五五)"
+        rf"|(?:(?<![\d较比与])(?P<y>{year})年(?:度)?"
+        r"|(?<![较比由同与和])(?P<rel>本年度|上年度|上一年|今年|本年|当年|全年|去年|上年|前年|明年))"
+        rf"(?P<part>{_part_pattern('p')})?"
+        rf"|(?P<bare>{_part_pattern('b')}))"
+    )
+
+
+PERIOD = _pattern(r"(?:19|20)\d{2}")
+ROC_PERIOD = _pattern(r"1[0-2]\d")  # 112年度 is 2023 where years count from 1912 (民国, Taiwan)
+ROC_YEARS = 1911
+NOW = re.compile(r"(?:截至|截止|截止到)(?:目前|当前|发稿时|现在)")
 CUTOFF = re.compile("(?:截至|截止|截止到|到)$")
-SINCE = re.compile(r"[^，。；、,;]{0,8}?以来")
+SINCE = re.compile(r"[^，。；、,;]{0,12}?以来")
 CUMULATIVE = re.compile(r"[^。；;]{0,16}?累计")
 DAY = re.compile(r"\d{1,2}日")
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
+LAST_YEAR = re.compile("去年|上年(?!同期)")
 PAST_YEAR = re.compile(r"(?:[比较与]|相比)((?:19|20)\d{2})年|((?:19|20)\d{2})年(?:全年|同期)")
 
 
@@ -119,14 +130,24 @@ def _part(year: int, m: re.Match[str], cutoff: bool) -> str:
     return _months(year, month, month)
 
 
-def find_periods(text: str, base_year: int | None, base_month: int | None = None) -> list[PeriodMention]:
+def find_periods(text: str, base_year: int | None, base_month: int | None = None, *,
+                 roc: bool = False) -> list[PeriodMention]:
     """Period mentions in ``text``; relative ones are None when there is no ``base_year``. 全年 and
-    当年 are of the year last named in their paragraph (None when it named none); 今年以来 runs to
-    ``base_month`` (the month of publication) when it is known."""
+    当年 are of the year last named in their paragraph (None when it named none); 今年以来 and 截至目前
+    run to ``base_month`` (the month of publication) when it is known. ``roc``: years are counted
+    from 1912 as in Taiwan (112年 is 2023).
+
+    >>> [p.period for p in find_periods("截至9月末累计放款，截至目前累计", 2023, 11)]
+    ['..2023-09', '..2023-11']
+    >>> [p.period for p in find_periods("112年度决标金额", 2024, roc=True)]
+    ['2023']
+    """
     out: list[PeriodMention] = []
     last_year: int | None = None  # the year of the latest mention of the paragraph that names one
     last_end = 0
-    for m in PERIOD.finditer(text):
+    if base_year and base_month:
+        out += [PeriodMention(m.group(), f"..{base_year}-{base_month:02d}", m.start()) for m in NOW.finditer(text)]
+    for m in (ROC_PERIOD if roc else PERIOD).finditer(text):
         if "\n" in text[last_end : m.start()]:
             last_year = None
         last_end = m.end()
@@ -141,17 +162,19 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
             period = "{}..{}".format(*PLANS[m.group("plan")])
         else:
             if m.group("y"):
-                year: int | None = int(m.group("y"))
+                year: int | None = int(m.group("y")) + (ROC_YEARS if roc else 0)
             elif rel in CONTEXTUAL:
                 year = last_year
-            elif m.group("bare"):
-                year = last_year if last_year is not None else base_year
+            elif m.group("bare"):  # 上半年 after 2023年 is 2023's, not after a target year (至2025年底)
+                year = last_year if last_year is not None and (base_year is None or last_year <= base_year) else base_year
             else:
                 year = None if base_year is None else base_year + RELATIVE[rel]
             period = None if year is None else _part(year, m, cutoff)
             year_end = year is not None and not m.group("part") and text.startswith(("底", "末"), m.end())
-            if year_end and cutoff and CUMULATIVE.match(text, m.end()):
-                period = f"..{year}-12"  # 截至2023年底累计: since whenever it started
+            month_end = m.group("pone") or m.group("bone")
+            if cutoff and (year_end or month_end) and CUMULATIVE.match(text, m.end()):
+                # 截至2023年底累计, 截至9月末累计: a total since whenever it started
+                period = f"..{year}-{int(month_end or 12):02d}" if year is not None else None
         since = period and base_year and SINCE.match(text, m.end()) and period[:4].isdigit() and int(period[:4]) < base_year
         if since:
             period = f"{period[:4]}..{base_year}"  # 2020年10月以来: from then to the year of writing
@@ -163,20 +186,22 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
         if since:
             continue  # 2020年以来 says where a span starts, not the year the text speaks of
         if m.group("y"):
-            last_year = int(m.group("y"))
+            last_year = int(m.group("y")) + (ROC_YEARS if roc else 0)
         elif period and period[:4].isdigit() and (rel or m.group("y1")):
             last_year = int(period[:4])
+    out.sort(key=lambda p: p.start)
     return out
 
 
 def base_year(published_at: str | None, text: str) -> int | None:
     """The year 今年 means: the year of publication, else the latest year the text names, or the
-    year after it when the text names that year as past (比2018年, 2018年全年, 2018年同期).
+    year after it when the text names that year as past (比2018年, 2018年全年, 2018年同期) or
+    speaks of 去年 (a text without a date that reports 2020年 as 去年 is of 2021).
 
     >>> base_year("2022-02-14T20:52:19+08:00", ""), base_year(None, "提前完成2024年任务"), base_year(None, "无")
     (2022, 2024, None)
-    >>> base_year(None, "今年1-6月完成3亿元，超过2018年全年")
-    2019
+    >>> base_year(None, "今年1-6月完成3亿元，超过2018年全年"), base_year(None, "去年采购规模……2020年，全区")
+    (2019, 2021)
     """
     if published_at and published_at[:4].isdigit():
         return int(published_at[:4])
@@ -185,7 +210,7 @@ def base_year(published_at: str | None, text: str) -> int | None:
         return None
     latest = max(years)
     past = {int(a or b) for a, b in PAST_YEAR.findall(text)}
-    return latest + 1 if latest in past else latest
+    return latest + 1 if latest in past or LAST_YEAR.search(text) else latest
 
 
 SHIFTABLE = re.compile(r"(\d{4})(.*)")

@@ -71,7 +71,8 @@ PUBLIC_BODY = re.compile(r"(?:人民)?政府|财政[局厅部]|财政|政府采�
 class Place:
     """A place mention at ``start``: a named division (``full`` set when the name means one),
     a reference (``ref``: the level letter of 全市/该区/市本级; ``that`` for 该市, the place named
-    last) or national (``national``). ``org`` when the name starts an organisation's (宜昌市中心医院)."""
+    last) or national (``national``). ``org`` when the name starts an organisation's (宜昌市中心医院);
+    ``governed`` when a preposition makes it who benefits (为全省企业), not who acts."""
 
     text: str
     start: int
@@ -80,6 +81,7 @@ class Place:
     that: bool = False
     national: bool = False
     org: bool = False
+    governed: bool = False
 
     @property
     def full(self) -> str | None:
@@ -113,6 +115,12 @@ def _names_organisation(text: str, end: int) -> bool:
 
 
 ORGANISATION_WORD = re.compile(r"银行|医院|大学|学院|公司|集团|研究院|研究所|出版社|报社|电视台|协会|商会|合作社")
+# an organisation named by what it is: 学校共完成…, 该行已累计…, 我院
+ORGANISATION_REFERENCE = re.compile(r"(?:[该本我全]|(?<![\w]))(?:学校|校|医院|院|行|公司|集团)(?=[共已累全年今去上本近通在将对为与的有]|$)"
+                                    r"|(?:该|本|我)(?:行|校|院|公司|集团)")
+MEDIA = re.compile(r"日报|晚报|报社|电视台|新闻网|广播电视台|融媒体中心|新闻")
+# a place after these is who benefits or the way, not who reports the figure (为全省…企业发放贷款)
+GOVERNED = re.compile(r"(?:为|向|给|对|帮助|助力|惠及|覆盖|面向|带动|支持|通过|经由|依托|与)$")
 PROPER = {"ns", "nz", "nt", "nr", "nrt", "j"}
 INSTRUMENT = re.compile("(?:通过|经由|借助|依托|与|向|为|给|对|和)$")  # 通过中国农业银行发放: not the actor
 
@@ -158,6 +166,11 @@ def find_places(text: str) -> list[Place]:
     out = [p for p in out if p.candidates or not any(s <= p.start < e for s, e in taken)]
     places = [(p.start, p.end) for p in out if p.candidates]
     out += [o for o in _organisations(text) if not any(s < o.end and o.start < e for s, e in places)]
+    taken = {(p.start, p.end) for p in out}
+    out += [Place(m.group(), m.start(), org=True) for m in ORGANISATION_REFERENCE.finditer(text)
+            if not any(s < m.end() and m.start() < e for s, e in taken)]
+    for p in out:
+        p.governed = GOVERNED.search(text, max(0, p.start - 4), p.start) is not None
     out.sort(key=lambda p: p.start)
     return out
 
@@ -224,5 +237,8 @@ def from_host(url: str | None) -> Division | None:
     if not url:
         return None
     host = url.split("//", 1)[-1].split("/", 1)[0].lower()
+    for tld, full in ((".tw", "台湾省"), (".hk", "香港特别行政区"), (".mo", "澳门特别行政区")):
+        if host.endswith(tld) and full in DIVISIONS:
+            return DIVISIONS[full]
     found = {d for part in HOST_PART.findall(host) if len(part) >= 4 for d in PINYIN.get(part, ())}
     return found.pop() if len(found) == 1 else None

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.figures.places import Division, Place, choose, find_places, from_host, lineage, refer
+from extractors.figures.places import ORGANISATION_WORD, Division, Place, choose, find_places, from_host, lineage, refer
 
 NATIONAL_ACTOR = re.compile("财政部|国务院|国家|中央|全国")
 DOCUMENT_TITLE = re.compile("《[^》]*》")  # 《财政部关于…的通知》 names a document, not the actor
@@ -58,9 +58,9 @@ def _specific(places: list[Place], context: list[Division]) -> Division | None:
 
 
 def find_home(texts: list[tuple[str, list[Place]]], author: str | None = None, publisher: str | None = None,
-              url: str | None = None) -> Home:
+              url: str | None = None, later: list[Place] = ()) -> Home:  # type: ignore[assignment]
     """The article's own place from its headline and lead (``texts``: title, subtitle, first paragraph,
-    each with its places), byline, source line and site."""
+    each with its places), byline, source line and site, else the first place named ``later``."""
     for text, places in texts:
         first = next((p.start for p in places if p.candidates and not p.org), len(text))
         if NATIONAL_ACTOR.search(DOCUMENT_TITLE.sub(lambda m: " " * len(m.group()), text[:first])):
@@ -68,7 +68,9 @@ def find_home(texts: list[tuple[str, list[Place]]], author: str | None = None, p
         if first < len(text):
             break
     named = [p for _, places in texts for p in places if p.candidates and not p.org]
-    organisation = bool(texts) and any(p.org for p in texts[0][1]) and not any(p.candidates and not p.org for p in texts[0][1])
+    headline = texts[0][1] if texts else []
+    organisation = any(p.org for p in headline) and not any(p.candidates and not p.org for p in headline)
+    organisation |= bool(publisher and ORGANISATION_WORD.search(publisher))  # 兰州大学新闻网, 长安银行
     division = _specific(named, [])
     # a local paper names its place (宜昌日报), a bureau its own (沈阳市浑南区人民政府)
     sources = [_specific([p for p in find_places(line) if p.candidates], []) for line in (publisher, author) if line]
@@ -80,7 +82,7 @@ def find_home(texts: list[tuple[str, list[Place]]], author: str | None = None, p
             if found:
                 return Home(found, organisation=organisation)
     if division is None:
-        division = next((d for d in sources if d), None)
+        division = next((d for d in sources if d), None) or _specific(list(later), [])
     return Home(division, organisation=organisation)
 
 
