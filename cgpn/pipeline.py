@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from archive import Archive, index_row
-from extractors import EXTRACTOR_VERSION, ExtractionError, extract, peek_category
+from extractors import EXTRACTOR_VERSION, ExtractionError, extract, peek
 
 IMPORT_SUFFIXES = {".md", ".markdown", ".html", ".htm", ".shtml", ".txt", ".json"}
 DEFAULT_CATEGORY = "zhongguozhengfucaigoubao"
@@ -311,7 +311,8 @@ def iter_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
 def import_files(archive: Archive, files: Iterable[Path], *, category: str | None = DEFAULT_CATEGORY,
                  on_done: Callable[[Outcome], None] | None = None, batch_size: int = BATCH_SIZE,
                  jobs: int = 1) -> Summary:
-    """Import files into ``archive``; Jekyll posts of another category than ``category`` are skipped.
+    """Import files into ``archive``; Jekyll site pages and templates, and posts of another category than
+    ``category``, are skipped.
     Documents are written ``batch_size`` to a transaction (see :data:`BATCH_SIZE`) and extracted in
     ``jobs`` processes (0: one per CPU; see :class:`Extractors`)."""
     return import_documents(archive, _read(files), category=category, on_done=on_done, batch_size=batch_size, jobs=jobs)
@@ -339,9 +340,9 @@ def import_documents(archive: Archive, documents: Iterable[tuple[str, bytes | OS
             if isinstance(content, OSError):
                 report(Outcome("failed", location, error=f"cannot read: {content.strerror or content}"))
                 continue
-            found = peek_category(content) if category else None
-            if found is not None and found != category:
-                report(Outcome("skipped", location, error=f"category {found}"))
+            found, not_a_post = peek(content, location)
+            if not_a_post or (category and found is not None and found != category):
+                report(Outcome("skipped", location, error=not_a_post or f"category {found}"))
                 continue
             batch.append((location, content))
             if len(batch) >= batch_size or sum(len(c) for _, c in batch) >= GROUP_BYTES:
