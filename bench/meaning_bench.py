@@ -31,45 +31,12 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from extractors.figures import extract_figures  # noqa: E402
 from extractors.text import repair  # noqa: E402
-from figures_bench import _prf, _same_value, match  # noqa: E402
+from figures_bench import _prf, _same_value, match, months  # noqa: E402
 from figures_check import load  # noqa: E402
 
 SCORED = ("money", "percent", "points")
 FIELDS = ("subject", "period", "metric", "change", "parent")
 CONTEXT = ("author", "publisher", "url")  # passed when the extractor takes them
-PART = re.compile(r"(\d{4})(?:-(H[12]|Q[1-4]|\d{2}))?$")
-SPANS = {"H1": (1, 6), "H2": (7, 12), "Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12)}
-
-
-def months(period: str | None) -> tuple[int | None, int | None] | None:
-    """The months a period covers, as (first, last) counted from year 0; None when unreadable.
-
-    >>> months("2021-H1") == months("2021-01..2021-06"), months("2021") == months("2021..2021")
-    (True, True)
-    >>> months("..2023-12")[0] is None, months("2016-2020") == months("2016..2020")
-    (True, True)
-    """
-    if not period or period == "-":
-        return None
-    if re.fullmatch(r"\d{4}-\d{4}", period):  # the figure set's old spans
-        period = period.replace("-", "..")
-    if ".." in period:
-        a, _, b = period.partition("..")
-        first, last = months(a) if a else (None, None), months(b)
-        if first is None or last is None:
-            return None
-        return first[0], last[1]
-    m = PART.match(period)
-    if not m:
-        return None
-    year, part = int(m.group(1)) * 12, m.group(2)
-    if part is None:
-        return year + 1, year + 12
-    if part in SPANS:
-        return year + SPANS[part][0], year + SPANS[part][1]
-    return year + int(part), year + int(part)
-
-
 def right(label: dict, predicted: dict, key: str) -> bool:
     """Whether ``predicted`` gets ``key`` right for ``label`` (``parent`` is checked by :func:`evaluate`)."""
     if key == "change":

@@ -110,7 +110,8 @@ def finish(draft: Draft, art: Article) -> Article:
         art.warn("no publication date found")
     if not art.body:
         raise ExtractionError("no article text left after removing boilerplate")
-    art.figures = extract_figures(art.body, title=art.title, subtitle=art.subtitle, published_at=art.published_at)
+    art.figures = extract_figures(art.body, title=art.title, subtitle=art.subtitle, published_at=art.published_at,
+                                  author=art.author, publisher=art.publisher, url=art.url, warnings=art.warnings)
     return art
 
 

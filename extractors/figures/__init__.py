@@ -29,18 +29,18 @@ same fact more precisely is marked ``is_total`` too (:mod:`.headlines`).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from typing import TypeVar
 
-from extractors.figures.changes import Change, change_before
+from extractors.figures.changes import Change, change_before, change_of
 from extractors.figures.clauses import Layout
 from extractors.figures.headlines import link_headlines
 from extractors.figures.lists import RESPECTIVELY, items
-from extractors.figures.metrics import head, is_vague, join, phrase, phrase_after
+from extractors.figures.metrics import head, is_vague, join, mask, phrase, phrase_after, qualifies_only
 from extractors.figures.numerals import NORMAL_FORM
 from extractors.figures.parts import link_parts
-from extractors.figures.periods import PeriodMention, base_year, find_periods
+from extractors.figures.periods import PeriodMention, base_year, find_periods, shift
 from extractors.figures.places import DIVISIONS, Division, Place, choose, find_places, lineage
 from extractors.figures.quantities import Quantity, scan
 from extractors.figures.subjects import Home, find_home, subject
@@ -52,6 +52,7 @@ Mention = TypeVar("Mention", Place, PeriodMention)
 
 SHARE = re.compile(r"(?:占比|占(?P<of>[^，。；,;]{0,20}?)(?:的)?(?:比重|比例|份额)?)(?:为|达到|达|约为|约|超过|超|近|逾)*$")
 DOCUMENT = re.compile("《[^》]*》")
+COMPLETED = re.compile(r"完成(?P<what>[^，。；,;]{1,16}?)的$")  # 完成预留份额的103.4%: a rate of completion
 TAIWAN = re.compile("新台币|民国|中华民国|行政院|立法院")  # years count from 1912, figures are Taiwan's
 # words that say which part of a place's figures follow, for the rest of the sentence: 市本级…，…，…
 SCOPE = re.compile(r"(?:自治区|[省市区县州盟旗])本级|中央(?:本级|预算单位|国家机关|部门)|地方预算单位"
@@ -84,9 +85,30 @@ class _Field:
         self.place_starts = [p.start for p in self.places]
         self.periods = find_periods(self.text, base, month, roc=roc)
         self.period_starts = [p.start for p in self.periods]
-        self.blocked = ([(p.start, p.end) for p in self.places if not p.qualifier]
-                        + [(p.start, p.start + len(p.text)) for p in self.periods]
-                        + [(q.start, q.end) for q in quantities])
+        self.blocked_spans = sorted([(p.start, p.end) for p in self.places if not p.qualifier]
+                                    + [(p.start, p.start + len(p.text)) for p in self.periods]
+                                    + [(q.start, q.end) for q in quantities])
+        self.blocked = mask(self.text, self.blocked_spans)
+        self._phrases: dict[tuple[int, int], str | None] = {}
+        self.named: list[Division] | None = None  # the divisions its places name, in order
+        self.named_starts: list[int] = []
+        self.clause_starts = [c for c, _ in self.layout.clauses]
+        self.scopes = [(m.start(), m.end(), m.group()) for m in SCOPE.finditer(self.text)]
+        self.scope_starts = [start for start, _, _ in self.scopes]
+
+    def phrase(self, start: int, end: int) -> str | None:
+        """:func:`.metrics.phrase` of ``text[start:end]`` with this field's places, periods and figures
+        blocked (remembered: a clause is read for each figure after it)."""
+        key = (start, end)
+        if key not in self._phrases:
+            self._phrases[key] = phrase(self.text, start, end, self.blocked)
+        return self._phrases[key]
+
+
+def _one_span(period: str) -> bool:
+    """Whether ``period`` lies within one year (2023, 2023-H1, 2023-01..2023-09), not several (2021..2023)."""
+    first, _, last = period.partition("..")
+    return first[:4].isdigit() and (not last or last[:4] == first[:4])
 
 
 def _said(p: PeriodMention) -> bool:
@@ -94,20 +116,24 @@ def _said(p: PeriodMention) -> bool:
 
 
 def _period(field: _Field, q: Quantity, default: str | None) -> str | None:
-    """The period said in the figure's sentence (the most specific of a year and a part of it said
-    together: 截至11月底，今年…), else carried from earlier in its paragraph, else ``default``."""
+    """The period said in the figure's sentence, else carried from earlier in its paragraph or the
+    paragraphs before (an annual review's year), else ``default``."""
     s, _ = field.layout.sentence_at(q.start)
-    p, _ = field.layout.paragraph_at(q.start)
     said = _last(field.periods, field.period_starts, s, q.start, _said)
-    if said is not None and said.period and len(said.period) == 4:
-        finer = _last(field.periods, field.period_starts, s, said.start,
-                      lambda m: bool(m.period) and m.period != said.period and m.period.startswith(said.period + "-"))
-        said = finer or said
     if said is None:
-        said = _last(field.periods, field.period_starts, p, s, lambda m: m.period is not None and m.inherits)
-        if said is not None and said.weak and _last(field.periods, field.period_starts, p, said.start, _said):
+        said = _last(field.periods, field.period_starts, 0, s, lambda m: m.period is not None and m.inherits)
+        if said is not None and said.weak and _last(field.periods, field.period_starts, 0, said.start, _said):
             said = None
-    return said.period if said else default
+    return _finer(field, said).period if said else default
+
+
+def _finer(field: _Field, said: PeriodMention) -> PeriodMention:
+    """The more specific of a year and a part of it said together: 截至11月底，今年… → 截至11月底."""
+    if not said.period or len(said.period) != 4:
+        return said
+    s, _ = field.layout.sentence_at(said.start)
+    return _last(field.periods, field.period_starts, s, said.start,
+                 lambda m: bool(m.period) and m.period != said.period and m.period.startswith(said.period + "-")) or said
 
 
 def _actor(field: _Field, start: int, end: int) -> Place | None:
@@ -142,30 +168,37 @@ class _Reader:
             ps, _ = field.layout.sentence_at(s - 1) if s else (s, s)
             p, _ = field.layout.paragraph_at(q.start)
             opening = _actor(field, max(ps, p), min(max(ps, p) + 6, s)) if ps >= p and s > p else None
-            place = opening
+            place = opening and _chain_end(field, opening)
+        if place is None or place.org or place.national:
+            return subject(place, self.home, [])
         named = self._named_before(field, q.start)
-        group = _group(field, place) if place is not None and place.candidates else []
+        group = _group(field, place) if place.candidates else []
         if len(group) > 1:
             common = _enclosing([choose(g.candidates, named) for g in group])
             return common.full if common else subject(None, self.home, named)
         return subject(place, self.home, named)
 
     def _named_before(self, field: _Field, pos: int) -> list[Division]:
-        out = list(self.named)
-        for p in field.places[: bisect_left(field.place_starts, pos)]:
-            d = choose(p.candidates, out) if p.candidates and not p.org else None
-            if d is not None:
-                out.append(d)
-        return out
+        """The divisions the article named before ``pos`` of ``field`` (its own place first)."""
+        if field.named is None:
+            field.named, field.named_starts, out = [], [], list(self.named)
+            for p in field.places:
+                d = choose(p.candidates, out) if p.candidates and not p.org else None
+                if d is not None:
+                    out.append(d)
+                    field.named.append(d)
+                    field.named_starts.append(p.start)
+        return self.named + field.named[: bisect_left(field.named_starts, pos)]
 
     def _topic(self, field: _Field, clause_start: int) -> str | None:
         """The metric phrase the sentence gave before ``clause_start`` (the clauses before, nearest first)."""
         s, _ = field.layout.sentence_at(clause_start)
-        for cs, ce in reversed([c for c in field.layout.clauses if s <= c[0] < clause_start]):
+        clauses = field.layout.clauses[bisect_left(field.clause_starts, s) : bisect_left(field.clause_starts, clause_start)]
+        for cs, ce in reversed(clauses):
             end = ce
             while end > cs and field.text[end - 1] in "，,：:":
                 end -= 1
-            found = phrase(field.text, cs, end, field.blocked)
+            found = field.phrase(cs, end)
             if found:
                 return found
         return None
@@ -180,17 +213,25 @@ class _Reader:
             period = _period(field, q, self.default_period)
             subj = self._subject(field, q)
             change = change_before(text[c : q.start]) if q.kind != "duration" else None
+            changed = change_of(text[c : q.start]) if change is None and q.kind == "money" else None
             base = None
-            if change is not None:
+            if changed is not None:  # 减少资金占用12.4亿元: a change of 资金占用
+                change, metric = changed[0], changed[1]
+                base = self._compared(field, s, c, period)
+            elif change is not None:
                 metric = self._change_metric(field, q, c, change, out)
                 level = _level_before(out, s, ("percent",) if q.kind == "points" else ("money", "count"))
                 if level is not None and _actor(field, c, q.start) is None:
                     subj = level.subject
                 base = change.base(period) or self._compared(field, s, c, period)
+                if base is None and change.comparison is None and period and _one_span(period):
+                    base = shift(period)  # 增长7.04% in a year's review: against the year before
+            elif q.kind == "percent" and (done := COMPLETED.search(text, c, q.start)):
+                metric = (field.phrase(done.start("what"), done.end("what")) or "") + "完成比例"
             elif q.kind == "percent" and SHARE.search(text, c, q.start):
                 metric = self._share_metric(field, q, c, out)
             else:
-                metric = phrase(text, c, q.start, field.blocked)
+                metric = field.phrase(c, q.start)
                 if metric is None and out and out[-1].start >= c and out[-1].field == field.name:
                     metric = out[-1].metric  # 由30%提高到50%: the second figure is of the first's metric
                 if is_vague(metric):
@@ -212,28 +253,22 @@ class _Reader:
                 is_total=field.name != "body", base_value=q.base_value, base_unit=q.base_unit,
                 change=change is not None, base_period=base,
             ))
-        for p in field.places:
-            d = choose(p.candidates, self.named) if p.candidates and not p.org else None
-            if d is not None:
-                self.named.append(d)
+        self.named = self._named_before(field, len(field.text) + 1)
         return out
 
     def _complete(self, field: _Field, q: Quantity, metric: str | None, found: list[Figure]) -> str | None:
-        """A metric with the sentence's scope (市本级…，…) and, when it only qualifies (货物类, 竞争性磋商),
-        the measured quantity of the figure before it (…采购金额); else, when none was read, that figure's."""
+        """A metric with the sentence's scope (市本级…，…); when none was read, the one of the figure of its
+        kind before it in the paragraph."""
         s, _ = field.layout.sentence_at(q.start)
-        p, _ = field.layout.paragraph_at(q.start)
-        before = [f for f in found if f.start >= p and f.kind == q.kind and not f.change and f.metric]
-        if metric is None:
-            return before[-1].metric if before else None
-        if head(metric) is None and before:
-            earlier = head(before[-1].metric)
-            if earlier and not metric.endswith(earlier):
-                metric += earlier
+        if metric is None:  # 昌吉市：2.96亿元 after 州本级：采购规模3.74亿元: of what the figure before measured
+            i = bisect_right(field.layout._paragraph_starts, q.start) - 1
+            near = field.layout.paragraphs[max(0, i - 3)][0]
+            before = [f for f in found if f.start >= near and f.kind == q.kind and not f.change and f.metric]
+            return (head(before[-1].metric) or before[-1].metric) if before else None
         scope = None
-        for m in SCOPE.finditer(field.text, s, q.start):
-            if _actor(field, m.end(), q.start) is None:
-                scope = m.group()
+        for start, end, word in field.scopes[bisect_left(field.scope_starts, s) : bisect_left(field.scope_starts, q.start)]:
+            if end <= q.start and _actor(field, end, q.start) is None:
+                scope = word
         if scope and scope not in metric and not any(x in metric for x in ("本级", "县区", "市县", "区县")):
             metric = scope + metric
         return metric
@@ -248,7 +283,7 @@ class _Reader:
     def _change_metric(self, field: _Field, q: Quantity, clause: int, change: Change, found: list[Figure]) -> str | None:
         """What changed: the phrase before the comparison, else the level just given in the sentence
         (a share for 个百分点, an amount or count for a growth rate)."""
-        own = phrase(field.text, clause, clause + change.start, field.blocked)
+        own = field.phrase(clause, clause + change.start)
         if own and not is_vague(own):
             return own
         s, _ = field.layout.sentence_at(q.start)
@@ -260,7 +295,7 @@ class _Reader:
     def _share_metric(self, field: _Field, q: Quantity, clause: int, found: list[Figure]) -> str | None:
         """A share is of the phrase before 占 in its clause, else of the figure just given: X占比."""
         at = field.text.rfind("占", clause, q.start)
-        own = phrase(field.text, clause, at, field.blocked) if at > clause else None
+        own = field.phrase(clause, at) if at > clause else None
         if not own:
             s, _ = field.layout.sentence_at(q.start)
             level = _level_before(found, s)
@@ -287,12 +322,14 @@ class _Reader:
                 places = [p for p in field.places if segment_start <= p.start < m.start() and p.candidates]
                 share = text.startswith("占", m.end())
                 if len(places) >= 2:
-                    metric = (phrase(text, places[-1].end, m.start(), field.blocked)
+                    metric = (field.phrase(places[-1].end, m.start())
                               or phrase_after(text, places[-1].end, m.start()) or self._topic(field, c))
                     pairs = [(_share(metric) if share else metric, p) for p in places]
                 elif segment_start < m.start() and SEPARATOR.search(text, segment_start, m.start()):
-                    pairs = [(_share(x.text) if share else x.text, None)
-                             for x in items(text[segment_start : m.start()], segment_start)]
+                    named = [(x.text, text[x.start : x.end]) for x in items(text[segment_start : m.start()], segment_start)]
+                    # 公开招标、询价分别占…: a share of 公开招标, not of 公开招标采购 made up from the last item
+                    pairs = [(_share(raw if whole == raw + "采购" else whole) if share else whole, None)
+                             for whole, raw in named]
                 elif share:  # 货物类…，工程类…，分别占21.6%、55.7%: shares of the figures before
                     pairs = [(None, j) for j in range(bisect_left(starts, s), bisect_left(starts, m.start()))
                              if field.quantities[j].kind == "money"][-len(after):]
@@ -304,10 +341,37 @@ class _Reader:
                                              f"{field.original[s:e].strip()[:60]}")
                     continue
                 out.update(zip(after, pairs))
+        out.update({i: x for i, x in self._share_runs(field).items() if i not in out})
+        return out
+
+    def _share_runs(self, field: _Field) -> dict[int, tuple[None, int]]:
+        """占全国政府采购规模的25.7%、43.5%和30.8% after three amounts: the shares of those amounts, in order."""
+        qs, out = field.quantities, {}
+        i = 0
+        while i < len(qs):
+            run = [i]
+            while run[-1] + 1 < len(qs) and qs[run[-1] + 1].kind == "percent" and qs[i].kind == "percent" \
+                    and SEPARATOR.fullmatch(field.text[qs[run[-1]].end : qs[run[-1] + 1].start]):
+                run.append(run[-1] + 1)
+            c, _ = field.layout.clause_at(qs[i].start)
+            s, _ = field.layout.sentence_at(qs[i].start)
+            if len(run) >= 2 and "占" in field.text[c : qs[i].start] and not RESPECTIVELY.search(field.text, c, qs[i].start):
+                amounts = [j for j in range(i) if qs[j].start >= s and qs[j].kind == "money"][-len(run):]
+                if len(amounts) == len(run):
+                    out.update({k: (None, j) for k, j in zip(run, amounts)})
+            i = run[-1] + 1
         return out
 
 
 SEPARATOR = re.compile("、|以及|和|及|与")
+
+
+def _chain_end(field: _Field, place: Place) -> Place:
+    """The last place of the names written one after another from ``place`` (江西省南昌市 → 南昌市)."""
+    i = field.places.index(place)
+    while i + 1 < len(field.places) and field.places[i + 1].start == field.places[i].end and field.places[i + 1].candidates:
+        i += 1
+    return field.places[i]
 
 
 def _group(field: _Field, place: Place) -> list[Place]:
@@ -343,7 +407,7 @@ def _share(metric: str | None) -> str | None:
 def _list_start(field: _Field, clause: int, at: int) -> int:
     """Where the items of a list before ``at`` (分别) start: after the clause's place, period or link words."""
     start = clause
-    for s, e in field.blocked:
+    for s, e in field.blocked_spans:
         if clause <= s < at and e <= at and not any(p.start == s and p.candidates for p in field.places):
             start = max(start, e)
     m = LIST_WORDS.search(field.text, start, at)
@@ -389,10 +453,50 @@ def extract_figures(
         found = reader.read(field)
         figures += found
         field_of += [k] * len(found)
-    link_parts(figures, [(f.text, f.layout.paragraphs, f.layout.sentences) for f in fields], field_of)
+    link_parts(figures, [(f.text, f.layout.paragraphs) for f in fields], field_of)
+    _complete_heads(figures)
+    _tell_apart(figures, fields, field_of)
     _one_currency(figures)
     link_headlines(figures, [q for f in fields for q in f.quantities])
     return figures
+
+
+def _complete_heads(figures: list[Figure]) -> None:
+    """A metric that only qualifies (货物类, 竞争性磋商, 自治区本级) takes the measured quantity of the
+    figure it is part of, else of the figure of its kind before it: 货物类采购金额."""
+    for i, f in enumerate(figures):
+        if not f.metric or not qualifies_only(f.metric) or f.change or f.kind not in ("money", "percent"):
+            continue
+        whole = figures[f.parent] if f.parent is not None else next(
+            (g for g in reversed(figures[:i]) if g.kind == f.kind and g.field == f.field and not g.change and g.metric), None)
+        quantity = head(whole.metric) if whole is not None else None
+        if quantity and not f.metric.endswith(quantity):
+            f.metric += quantity
+
+
+ITEM = re.compile(r"(?:项目|类)$")
+OPENING = re.compile(r"(?:其中|此外|另外)?[，,：:]?")  # an item that opens its sentence (其中，公开招标项目612个)
+GENERIC_ITEM = re.compile(r"各类|各项|全部|所有|采购项目$|交易项目$|项目$")
+
+
+def _tell_apart(figures: list[Figure], fields: list[_Field], field_of: list[int]) -> None:
+    """Figures of one bare metric in several places of an article (成交金额 of 公开招标项目…；成交金额 of
+    竞争性磋商项目…) take the item their sentence opens with: 公开招标项目成交金额."""
+    by_metric: dict[str, list[int]] = {}
+    for i, f in enumerate(figures):
+        if f.metric and f.field == "body" and head(f.metric) == f.metric:
+            by_metric.setdefault(f.metric, []).append(i)
+    for metric, members in by_metric.items():
+        if len({figures[i].value for i in members}) < 2:
+            continue
+        for i in members:
+            field = fields[field_of[i]]
+            s, _ = field.layout.sentence_at(figures[i].start)
+            item = next((g for g in reversed(figures[:i]) if g.start >= s and g.field == figures[i].field
+                         and g.kind == "count" and g.metric and ITEM.search(g.metric)), None)
+            opens = item is not None and OPENING.fullmatch(field.text[s : field.layout.clause_at(item.start)[0]])
+            if opens and not GENERIC_ITEM.match(item.metric):
+                figures[i].metric = item.metric + metric
 
 
 def _default_period(fields: list[_Field], published_at: str | None) -> str | None:

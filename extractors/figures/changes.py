@@ -24,7 +24,7 @@ from extractors.figures.periods import previous, shift
 
 CHANGE = re.compile(
     r"(?P<cmp>同比|环比|(?:比|较|与|相比|对比)(?P<what>[^，。；、,;]{0,14}?)(?:相比|相较)?)?"
-    r"(?P<verb>增加|增长|减少|下降|提高|降低|上升|回落|下滑|扩大|缩小|缩减|压减|减|增|多|少)了?"
+    r"(?P<verb>增加|增长|成长|减少|下降|提高|降低|上升|回落|下滑|扩大|缩小|缩减|压减|减|增|多|少|高|低)了?"
     r"(?:约|近|超过|超|逾|达|将近|接近|不到|不足)?$"
 )
 WHAT = re.compile(r"(?P<rel>上年|去年|上一年|前一年)|(?P<year>(?:19|20)\d{2})年|(?P<prev>上月|上季度|上半年|上期)")
@@ -60,6 +60,21 @@ class Change:
         return year
 
 
+# a verb of change before what changed: 为企业减少资金占用12.4亿元, 降低交易成本超过1.2亿元
+CHANGE_OF = re.compile(r"(?P<verb>减少|降低|增加|压减|压缩|节省)(?P<what>[^\d，。；、,;：:（）()]{2,8}?)"
+                       r"(?:约|近|超过|超|逾|达|共|累计)?$")
+
+
+def change_of(text: str) -> tuple[Change, str] | None:
+    """A change verb with what changed after it, ending ``text``: (the change, the words for what changed).
+
+    >>> change_of("为企业减少资金占用")[1], change_of("节约资金")
+    ('资金占用', None)
+    """
+    m = CHANGE_OF.search(text)
+    return (Change(m.start(), None), m.group("what")) if m else None
+
+
 def change_before(text: str) -> Change | None:
     """The change verb that ends ``text`` (a clause up to a figure), or None when the figure is a level."""
     m = CHANGE.search(text)
@@ -67,7 +82,7 @@ def change_before(text: str) -> Change | None:
         return None
     verb, cmp = m.group("verb"), m.group("cmp")
     if len(verb) == 1 and not cmp:
-        return None  # 多, 少, 增, 减 alone: 多家, 增设; a change only after a comparison (比上年多)
+        return None  # 多, 少, 增, 减, 高, 低 alone: 多家, 增设; a change only after a comparison (比上年多)
     if verb == "增加" and text[: m.start("verb")].endswith("新"):
         return None  # 新增加: new items, a level
     return Change(m.start(), cmp)

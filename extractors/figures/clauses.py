@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 from importlib.resources import files
 
 PARAGRAPH = re.compile(r"[^\n]+")
@@ -38,25 +38,24 @@ class Layout:
         self.paragraphs = _spans(PARAGRAPH, text)
         self.sentences = _spans(SENTENCE, text)
         self.clauses = _spans(CLAUSE, text)
-        self._starts = {name: [s for s, _ in getattr(self, name)] for name in ("paragraphs", "sentences", "clauses")}
-
-    def _at(self, name: str, pos: int) -> tuple[int, int]:
-        spans = getattr(self, name)
-        i = bisect_right(self._starts[name], pos) - 1
-        return spans[i] if i >= 0 else (0, 0)
+        self._paragraph_starts = [s for s, _ in self.paragraphs]
+        self._sentence_starts = [s for s, _ in self.sentences]
+        self._clause_starts = [s for s, _ in self.clauses]
 
     def paragraph_at(self, pos: int) -> tuple[int, int]:
-        return self._at("paragraphs", pos)
+        i = bisect_right(self._paragraph_starts, pos) - 1
+        return self.paragraphs[i] if i >= 0 else (0, 0)
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
-        return self._at("sentences", pos)
+        i = bisect_right(self._sentence_starts, pos) - 1
+        return self.sentences[i] if i >= 0 else (0, 0)
 
     def clause_at(self, pos: int) -> tuple[int, int]:
-        return self._at("clauses", pos)
+        i = bisect_right(self._clause_starts, pos) - 1
+        return self.clauses[i] if i >= 0 else (0, 0)
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     text: str
     tag: str  # jieba's part of speech: n noun, v verb, vn verbal noun, m numeral, p preposition …
     start: int
@@ -74,10 +73,17 @@ def _tokenizer():  # type: ignore[no-untyped-def]
     return rjieba
 
 
+@functools.lru_cache(maxsize=8192)
+def tagged(text: str) -> tuple[tuple[str, str], ...]:
+    """The words of ``text`` and their tags (HMM off: the same characters always cut the same way).
+    Cached: metrics are read word by word many times."""
+    return tuple(_tokenizer().tag(text, False))
+
+
 def words(text: str, offset: int = 0) -> list[Word]:
-    """The words of ``text`` with their tags (HMM off: the same characters always cut the same way)."""
+    """:func:`tagged` words with their offsets (``text`` standing at ``offset``)."""
     out, pos = [], offset
-    for word, tag in _tokenizer().tag(text, False):
+    for word, tag in tagged(text):
         out.append(Word(word, tag, pos))
         pos += len(word)
     return out

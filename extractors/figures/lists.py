@@ -19,7 +19,7 @@ import os
 import re
 from dataclasses import dataclass
 
-from extractors.figures.clauses import words
+from extractors.figures.clauses import tagged
 from extractors.figures.metrics import is_head
 
 RESPECTIVELY = re.compile("分别|依次|各自")
@@ -48,14 +48,14 @@ def items(segment: str, offset: int) -> list[Item]:
     if len(parts) < 2 or not all(parts):
         return [Item(segment, offset, offset + len(segment))]
     last = parts[-1]
-    if is_head(words(parts[0])[-1].text):  # whole metrics: 政府采购规模和节约资金
+    if is_head(tagged(parts[0])[-1][0]):  # whole metrics: 政府采购规模和节约资金
         return [Item(p, offset + s, offset + e) for p, (s, e) in zip(parts, spans)]
     shared = os.path.commonprefix([p[::-1] for p in parts[:-1]])[::-1] if len(parts) > 2 else ""
     while len(shared) >= 2 and shared not in last:  # 集中采购 of 政府集中采购, 部门集中采购; 采购 in 分散采购金额
         shared = shared[1:]
     cut = last.rfind(shared) + len(shared) if len(shared) >= 2 else 0
     if not cut:  # as many words as the item before it: 服务 of 服务类采购规模
-        cut = len("".join(w.text for w in words(last)[: len(words(parts[-2]))]))
+        cut = len("".join(w for w, _ in tagged(last)[: len(tagged(parts[-2]))]))
     suffix = next((x for x in SUFFIXES if last.startswith(x, cut)), "")
     cut += len(suffix)
     suffix = suffix or next((x for x in SUFFIXES if last[:cut].endswith(x)), "")

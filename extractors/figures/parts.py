@@ -1,82 +1,111 @@
-"""Figures that are parts of another: after 其中, or a breakdown that adds up to a total just given.
+"""Figures that are parts of another: after 其中 (or 县区中), or a breakdown that adds up to a total.
 
 ``parent`` is the index of the whole in the article's figure list, so that a
-sum over figures without a parent counts every amount once.
+sum over figures without a parent counts every amount once. After 其中 each
+part takes the whole of its own quantity (其中，市本级采购预算… and 实际采购… are
+parts of the 采购预算 and the 实际采购 given before), else the sentence's first
+total; amounts that follow a total and add up to it (货物类…，工程类…，服务类…)
+are its parts wherever they stand.
 
 >>> from extractors.record import Figure
->>> def money(yuan, start, sentence=0):
-...     return Figure(str(yuan), "money", yuan, "元", value_yuan=yuan, start=start, end=start + 1, metric="m")
->>> body = "采购100元，其中货物60元。工程40元。"
->>> figs = [money(100, 2), money(60, 10), money(40, 16)]
->>> link_parts(figs, [(body, [(0, 18)], [(0, 14), (14, 21)])], [0, 0, 0])
+>>> def money(yuan, start, metric):
+...     return Figure(str(yuan), "money", yuan, "元", value_yuan=yuan, start=start, end=start + 1, metric=metric)
+>>> body = "预算100元，节约10元。其中，本级预算60元，节约6元。"
+>>> figs = [money(100, 2, "预算"), money(10, 9, "节约"), money(60, 19, "本级预算"), money(6, 26, "节约")]
+>>> link_parts(figs, [(body, [(0, len(body))])], [0, 0, 0, 0])
 >>> [f.parent for f in figs]
-[None, 0, None]
+[None, None, 0, 1]
+>>> figs = [money(100, 0, "规模"), money(60.2, 10, "货物类规模"), money(39.8, 20, "工程类规模")]
+>>> link_parts(figs, [("x" * 30, [(0, 30)])], [0, 0, 0])
+>>> [f.parent for f in figs]
+[None, 0, 0]
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
+from extractors.figures.metrics import head
 from extractors.record import Figure
 
 WHOLE_KINDS = ("money", "count")
+SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*")
+# a sentence that opens by saying what follows is part of what came before: 其中，… 县区中，…
+PART_OPENING = re.compile(r"\s*(?:其中|[^，。；,;\s]{1,6}中)[，,：:]")
+RUN = 20  # figures after a total among which its breakdown is looked for
 
 
 def _is_level(f: Figure) -> bool:
     return not f.change and not (f.metric or "").endswith(("占比", "比例", "比重"))
 
 
-def _close(total: float, parts: float) -> bool:
-    return abs(total - parts) <= max(0.006 * abs(total), 1e-9)
+SCOPE = re.compile(r"^(?:[^，。]{0,4}本级|县（区）|县区|区县|市县|各县（区）|各县区|乡镇|街道)")
 
 
-def link_parts(figures: list[Figure], fields: list[tuple[str, list[tuple[int, int]], list[tuple[int, int]]]],
-               field_of: list[int]) -> None:
-    """Set ``parent`` of the figures that are parts. ``fields``: each field's text, paragraph spans and
-    sentence spans; ``field_of``: the index of each figure's field."""
-    for k, (text, paragraphs, sentences) in enumerate(fields):
+def _same_quantity(part: Figure, whole: Figure) -> bool:
+    """Whether ``part`` measures what ``whole`` does (市本级实际采购 of 实际采购金额; same measured word)."""
+    if not part.metric or not whole.metric:
+        return False
+    core = SCOPE.sub("", part.metric)
+    return core in whole.metric or whole.metric in core or head(part.metric) == head(whole.metric)
+
+
+def link_parts(figures: list[Figure], fields: list[tuple[str, list[tuple[int, int]]]], field_of: list[int]) -> None:
+    """Set ``parent`` of the figures that are parts. ``fields``: each field's text and paragraph spans;
+    ``field_of``: the index of each figure's field."""
+    for k, (text, paragraphs) in enumerate(fields):
         mine = [i for i, f in enumerate(figures) if field_of[i] == k]
-        sentence_starts = [s for s, _ in sentences]
+        sentences = [m.span() for m in SENTENCE.finditer(text)]
+        starts = [s for s, _ in sentences]
         paragraph_starts = [s for s, _ in paragraphs]
 
         def sentence(i: int) -> int:
-            return bisect_right(sentence_starts, figures[i].start) - 1
+            return bisect_right(starts, figures[i].start) - 1
 
         def paragraph(i: int) -> int:
             return bisect_right(paragraph_starts, figures[i].start) - 1
 
         for n, i in enumerate(mine):
             f = figures[i]
-            if f.kind not in WHOLE_KINDS or not _is_level(f):
+            if f.kind not in WHOLE_KINDS or not _is_level(f) or sentence(i) < 0:
                 continue
-            s_start = sentences[sentence(i)][0] if sentence(i) >= 0 else 0
+            s_start = sentences[sentence(i)][0]
             where = text.rfind("其中", s_start, f.start)
-            if where < 0 and sentence(i) > 0 and text.startswith("其中", s_start):
+            opening = PART_OPENING.match(text, s_start)
+            if where < 0 and opening:
                 where = s_start
             if where < 0:
                 continue
-            wholes = [j for j in mine[:n] if figures[j].start < where and figures[j].kind == f.kind
-                      and _is_level(figures[j]) and paragraph(j) == paragraph(i) and figures[j].parent is None]
-            if wholes:
-                f.parent = wholes[-1]
-        _sums(figures, mine, sentence, paragraph)
+            wholes = [j for j in mine[:n] if figures[j].start < where and figures[j].kind == f.kind and _is_level(figures[j])
+                      and figures[j].parent is None and paragraph(i) - paragraph(j) <= 1]
+            if not wholes:
+                continue
+            same = [j for j in wholes if _same_quantity(f, figures[j])]
+            first_of_last_sentence = [j for j in wholes if sentence(j) == sentence(wholes[-1])][0]
+            f.parent = same[-1] if same else first_of_last_sentence
+        _sums(figures, mine)
 
 
-def _sums(figures: list[Figure], mine: list[int], sentence, paragraph) -> None:  # type: ignore[no-untyped-def]
-    """A sentence whose money figures add up to a figure given just before is its breakdown."""
-    groups: dict[int, list[int]] = {}
-    for i in mine:
-        f = figures[i]
-        if f.kind == "money" and f.value_yuan is not None and _is_level(f) and f.parent is None:
-            groups.setdefault(sentence(i), []).append(i)
-    for s, members in groups.items():
-        if len(members) < 2:
+def _sums(figures: list[Figure], mine: list[int]) -> None:
+    """Runs of amounts after a total, of its measured quantity, that add up to it are its parts
+    (a total can be broken down twice: by kind of purchase, then by way of purchasing)."""
+    for n, t in enumerate(mine):
+        total = figures[t]
+        if total.kind != "money" or not total.value_yuan or not _is_level(total):
             continue
-        total = sum(figures[i].value_yuan for i in members)  # type: ignore[misc]
-        earlier = [j for j in mine if j < members[0] and figures[j].kind == "money" and figures[j].value_yuan
-                   and _is_level(figures[j]) and paragraph(members[0]) - paragraph(j) <= 1 and sentence(j) != s]
-        for j in reversed(earlier[-6:]):
-            if _close(figures[j].value_yuan, total):  # type: ignore[arg-type]
-                for i in members:
-                    figures[i].parent = j
-                break
+        quantity = head(total.metric)
+        run: list[int] = []
+        for i in mine[n + 1 : n + 1 + RUN]:
+            f = figures[i]
+            if f.kind != "money" or not f.value_yuan or not _is_level(f) or f.parent is not None:
+                continue
+            if quantity and f.metric and head(f.metric) not in (quantity, None):
+                continue
+            run.append(i)
+            while run and sum(figures[j].value_yuan for j in run) > total.value_yuan * 1.003:  # type: ignore[misc]
+                run.pop(0)
+            if len(run) >= 2 and sum(figures[j].value_yuan for j in run) >= total.value_yuan * 0.997:  # type: ignore[misc]
+                for j in run:
+                    figures[j].parent = t
+                run = []

@@ -61,6 +61,7 @@ NATIONAL = re.compile("全国|中央(?:本级|预算单位|国家机关|部门|�
 ORGANISATION_HEAD = re.compile(
     r"(?:医院|大学|学院|学校|中学|小学|幼儿园|公司|集团|银行|分行|支行|研究院|研究所|出版社|报社|电视台|日报|晚报|协会|商会|"
     r"合作社|酒店|宾馆|厂|项目|工程|标段)$")
+ORGANISATION_NEAR = re.compile(ORGANISATION_HEAD.pattern.removesuffix("$"))
 NAME_TAGS = {"n", "nz", "ns", "nt", "j", "vn", "v", "b", "an", "l", "nrt", "ng"}
 NOT_IN_NAME = {"完成", "实现", "达到", "共", "累计", "采购", "发放", "开展", "组织", "推进"}
 # bodies that report for their place (宜昌市财政局: 全市的数字), not organisations with figures of their own
@@ -102,11 +103,11 @@ def _names_organisation(text: str, end: int) -> bool:
     宜昌市城区道路改造项目): nouns up to an organisation's word, and not a public body (宜昌市财政局)."""
     from extractors.figures.clauses import words  # (clauses does not import places: no cycle)
 
-    if PUBLIC_BODY.match(text, end):
+    if not ORGANISATION_NEAR.search(text, end, end + 16) or PUBLIC_BODY.match(text, end):
         return False
     name = ""
     for w in words(text[end : end + 16]):
-        if w.tag not in NAME_TAGS or w.text in NOT_IN_NAME:
+        if (w.tag not in NAME_TAGS and w.text not in ("某某", "某")) or w.text in NOT_IN_NAME:
             return False
         name += w.text
         if ORGANISATION_HEAD.search(name):
@@ -162,13 +163,16 @@ def find_places(text: str) -> list[Place]:
                 out.append(Place(name, i, NAMES[name], org=_names_organisation(text, end)))
                 resume = end
                 break
-    taken = {(p.start, p.end) for p in out if p.candidates}
-    out = [p for p in out if p.candidates or not any(s <= p.start < e for s, e in taken)]
-    places = [(p.start, p.end) for p in out if p.candidates]
-    out += [o for o in _organisations(text) if not any(s < o.end and o.start < e for s, e in places)]
-    taken = {(p.start, p.end) for p in out}
+    named = bytearray(len(text))  # characters inside a place's name
+    for p in out:
+        if p.candidates:
+            named[p.start : p.end] = b"\1" * len(p.text)
+    out = [p for p in out if p.candidates or not named[p.start]]
+    out += [o for o in _organisations(text) if not any(named[o.start : o.end])]
+    for p in out:
+        named[p.start : p.end] = b"\1" * len(p.text)
     out += [Place(m.group(), m.start(), org=True) for m in ORGANISATION_REFERENCE.finditer(text)
-            if not any(s < m.end() and m.start() < e for s, e in taken)]
+            if not any(named[m.start() : m.end()])]
     for p in out:
         p.governed = GOVERNED.search(text, max(0, p.start - 4), p.start) is not None
     out.sort(key=lambda p: p.start)

@@ -57,7 +57,7 @@ APPROX_NORMAL = {"超过": "超", "突破": "超", "高于": "超", "大约": "�
                  "不得超过": "以下", "不得高于": "以下", "不得低于": "以上", "不得少于": "以上"}
 
 FIGURE = re.compile(
-    rf"""(?=[\d{CN_CHARS}亿上近逾超])(?<![\d.,A-Za-z第#/\\])(?:  # the lookahead lets re skip text fast
+    rf"""(?=[\d{CN_CHARS}亿]|[上近逾超][百千万亿])(?<![\d.,A-Za-z第#/\\])(?:  # the lookahead lets re skip text fast
       (?:(?P<n1>{NUM})(?P<a1>余|多)?(?P<s1>{SCALE})?(?P<a3>余|多)?
          (?:(?P<u1>元|%|个百分点)?(?P<sep>{SEP})(?P<n2>{NUM})(?P<a2>余|多)?(?P<s2>{SCALE})?)?
        | (?<![{CN_CHARS}数几成])(?P<imp>(?P<ia>[上近逾超])(?P<is>[百千万亿])(?P<ib>余|多)?|(?P<is2>[百千万亿])(?P<ib2>余|多))
@@ -65,6 +65,7 @@ FIGURE = re.compile(
     | 百分之(?P<pn>{NUM})
     | (?P<cheng>[一二两三四五六七八九])成(?![交本立员功效果绩为熟型品都就长])
     | (?<=[超破近逾])(?P<yi>亿元)
+    | (?P<zhao>\d+(?:\.\d+)?)兆(?:(?P<zrest>\d,\d{{3}}|\d{{1,4}})亿)?元  # Taiwan: 1兆2,487亿元
     | (?P<bare>{AR})(?P<bs>万|亿)(?![\w%])
     )(?P<post>{APPROX_AFTER})?""",
     re.VERBOSE,
@@ -80,6 +81,7 @@ FOREIGN = ("美元", "欧元", "港元", "日元")
 FOREIGN_BEFORE = re.compile(r"(新台币|台币|港币|美元|澳门元|澳元)(?:达|约|为|共|计|超)?$")
 DAYS_BEFORE = re.compile("(?:前|后|提前|至少|不少于|不超过|缩短|延长|满|期)$")
 DAYS_AFTER = re.compile("内|以内|之内|后")
+FIRST_MONTHS_AFTER = re.compile("[，,、]|累计|共|全|[\u4e00-\u9fff]{0,4}(?:完成|实现|达)")
 
 
 @dataclass
@@ -122,6 +124,13 @@ def _quantity(m: re.Match[str], text: str) -> Quantity | None:
         kind, value, unit = "percent", parse_number(g["pn"]), "%"
         if value is None:
             return None
+    elif g["zhao"]:  # 兆 = 万亿: 1兆2,487亿元 is 12487亿元, 1.5兆元 1.5万亿元
+        kind = "money"
+        if g["zrest"]:
+            value, scale = whole(float(g["zhao"]) * 10_000 + int(g["zrest"].replace(",", ""))), "亿"
+        else:
+            value, scale = parse_number(g["zhao"]), "万亿"
+        unit = scale + "元"
     elif g["bare"]:  # 3600万 with no unit: money after a word for money, else not a figure
         if not MONEY_BEFORE.search(text, max(0, start - 8), start):
             return None
@@ -165,6 +174,8 @@ def _quantity(m: re.Match[str], text: str) -> Quantity | None:
                 return None  # “两个确保”: a slogan
             if word == "日" and not (DAYS_BEFORE.search(text, max(0, start - 3), start) or DAYS_AFTER.match(text, end)):
                 return None  # 7月21日 is a date; 开始前30日, 签订后60日内 are durations
+            if word == "个月" and start and text[start - 1] == "前" and FIRST_MONTHS_AFTER.match(text, end):
+                return None  # 今年前7个月，…: a period, not a duration
     if value is None:
         return None
     if approx is None:

@@ -43,17 +43,19 @@ class Home:
 
 
 def _specific(places: list[Place], context: list[Division]) -> Division | None:
-    """The most specific of ``places`` that all the others enclose (湖北省, 宜昌市 → 宜昌市)."""
+    """The first of ``places`` that names a division, made as specific as the places written right after
+    it allow (湖北省宜昌市财政局 → 宜昌市); a place named later on its own is another actor."""
     found: list[Division] = []
     for p in places:
+        if found and p.start != end:
+            break
         d = choose(p.candidates, context + found)
         if d is None:
             continue
         if found and found[-1].full not in {x.full for x in lineage(d)}:
-            if d.full in {x.full for x in lineage(found[-1])}:
-                continue  # a larger place named after the smaller one
-            break  # another place: the first one stands
+            break
         found.append(d)
+        end = p.end
     return found[-1] if found else None
 
 
