@@ -10,8 +10,9 @@ their base value (6.3万家 → 63000)::
 Each field is first repaired and simplified as ``cgpn extract`` does (a
 traditional text's figures are read in simplified characters; offsets stay).
 Subject and metric are right when the prediction is one of the label's
-readings (``-`` is null); periods are compared as the months they cover, so
-``2021-H1`` equals ``2021-01..2021-06``. Run it on a new batch once, with the
+readings (``-`` is null; metrics as :func:`same_metric` compares them, which
+is how the guide lets labellers list them); periods are compared as the months
+they cover, so ``2021-H1`` equals ``2021-01..2021-06``. Run it on a new batch once, with the
 extractor frozen, and record that first run in bench/RESULTS-meaning.md.
 """
 
@@ -30,13 +31,35 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from extractors.figures import extract_figures  # noqa: E402
-from extractors.text import repair  # noqa: E402
+from extractors.text import repair, to_simplified  # noqa: E402
 from figures_bench import _prf, _same_value, match, months  # noqa: E402
 from figures_check import load  # noqa: E402
 
 SCORED = ("money", "percent", "points")
 FIELDS = ("subject", "period", "metric", "change", "parent")
 CONTEXT = ("author", "publisher", "url")  # passed when the extractor takes them
+NOISE = re.compile(r"[“”‘’\"'《》的\s]")
+
+
+def same_metric(a: str, b: str) -> bool:
+    """Metric readings compared as the guide allows: with or without a leading 政府/政府采购 (政府采购规模 =
+    采购规模), without quotes or 的, in simplified characters.
+
+    >>> same_metric("政府采购授予中小企业合同金额", "授予中小企业合同金额"), same_metric("“政采贷”放款", "政采贷放款")
+    (True, True)
+    >>> same_metric("政府采购规模", "规模")
+    False
+    """
+    def norm(m: str) -> str:
+        m = NOISE.sub("", to_simplified(m))
+        for prefix in ("政府采购", "政府"):
+            if m.startswith(prefix) and len(m) - len(prefix) >= 3:
+                m = ("采购" if prefix == "政府采购" and not m[len(prefix):].startswith(("授予", "合同")) else "") + m[len(prefix):]
+                break
+        return m
+    return norm(a) == norm(b)
+
+
 def right(label: dict, predicted: dict, key: str) -> bool:
     """Whether ``predicted`` gets ``key`` right for ``label`` (``parent`` is checked by :func:`evaluate`)."""
     if key == "change":
@@ -45,6 +68,8 @@ def right(label: dict, predicted: dict, key: str) -> bool:
     value = predicted.get(key)
     if key == "period":
         return any(months(r) == months(value) for r in readings) or (value is None and "-" in readings)
+    if key == "metric" and value:
+        return any(same_metric(value, r) for r in readings)
     return (value or "-") in readings
 
 

@@ -52,6 +52,9 @@ Mention = TypeVar("Mention", Place, PeriodMention)
 
 SHARE = re.compile(r"(?:占比|占(?P<of>[^，。；,;]{0,20}?)(?:的)?(?:比重|比例|份额)?)(?:为|达到|达|约为|约|超过|超|近|逾)*$")
 DOCUMENT = re.compile("《[^》]*》")
+BOUNDS = ("以上", "以下", "超", "不到")  # a bound: 200万元以下, 不低于40%
+RULE = re.compile(r"对|按|预留|给予|扣除|不得|应当|须|要求|标准|限额|门槛|明确|规定|鼓励|可以")
+RATE_OF_CHANGE = re.compile(r"(?:平均)?(?:降幅|增幅|涨幅|增速|增长率|降低率)(?:为|达到|达|约|超过|超|近)*$")
 COMPLETED = re.compile(r"完成(?P<what>[^，。；,;]{1,16}?)的$")  # 完成预留份额的103.4%: a rate of completion
 TAIWAN = re.compile("新台币|民国|中华民国|行政院|立法院")  # years count from 1912, figures are Taiwan's
 # words that say which part of a place's figures follow, for the rest of the sentence: 市本级…，…，…
@@ -133,12 +136,18 @@ def _finer(field: _Field, said: PeriodMention) -> PeriodMention:
         return said
     s, _ = field.layout.sentence_at(said.start)
     return _last(field.periods, field.period_starts, s, said.start,
-                 lambda m: bool(m.period) and m.period != said.period and m.period.startswith(said.period + "-")) or said
+                 lambda m: bool(m.period) and m.inherits and m.period != said.period
+                 and m.period.startswith(said.period + "-")) or said
 
 
 def _actor(field: _Field, start: int, end: int) -> Place | None:
     """The place or body last named in ``[start, end)`` as the one acting (not 为全省企业)."""
     return _last(field.places, field.place_starts, start, end, lambda p: not p.governed)
+
+
+def _level_metric(found: list[Figure], sentence_start: int) -> str | None:
+    level = _level_before(found, sentence_start)
+    return level.metric if level is not None else None
 
 
 def _level_before(found: list[Figure], sentence_start: int, kinds: tuple[str, ...] = ("money", "count")) -> Figure | None:
@@ -154,8 +163,8 @@ def _level_before(found: list[Figure], sentence_start: int, kinds: tuple[str, ..
 class _Reader:
     """Reads the figures of one article field by field, keeping what earlier fields named."""
 
-    def __init__(self, home: Home, default_period: str | None, warnings: list[str] | None):
-        self.home, self.default_period, self.warnings = home, default_period, warnings
+    def __init__(self, home: Home, default_period: str | None, published: str | None, warnings: list[str] | None):
+        self.home, self.default_period, self.published, self.warnings = home, default_period, published, warnings
         self.named: list[Division] = [home.division] if home.division else []
 
     def _subject(self, field: _Field, q: Quantity) -> str | None:
@@ -190,29 +199,40 @@ class _Reader:
                     field.named_starts.append(p.start)
         return self.named + field.named[: bisect_left(field.named_starts, pos)]
 
-    def _topic(self, field: _Field, clause_start: int) -> str | None:
-        """The metric phrase the sentence gave before ``clause_start`` (the clauses before, nearest first)."""
+    def _topic(self, field: _Field, clause_start: int, found: list[Figure] = ()) -> str | None:  # type: ignore[assignment]
+        """The metric phrase the sentence gave before ``clause_start`` (the clauses before, nearest first):
+        the metric of a figure there (放款1862笔，金额31.47亿元: 放款), else the phrase a clause ends with."""
         s, _ = field.layout.sentence_at(clause_start)
         clauses = field.layout.clauses[bisect_left(field.clause_starts, s) : bisect_left(field.clause_starts, clause_start)]
         for cs, ce in reversed(clauses):
+            figure = next((f for f in reversed(found) if cs <= f.start < ce and f.field == field.name and f.metric), None)
+            if figure is not None:
+                return figure.metric
             end = ce
             while end > cs and field.text[end - 1] in "，,：:":
                 end -= 1
-            found = field.phrase(cs, end)
-            if found:
-                return found
+            phrase_ = field.phrase(cs, end)
+            if phrase_:
+                return phrase_
         return None
 
     def read(self, field: _Field) -> list[Figure]:
         text = field.text
         out: list[Figure] = []
         listed = self._lists(field)
+        listed_change: dict[int, str | None] = {}
         for i, q in enumerate(field.quantities):
             c, _ = field.layout.clause_at(q.start)
             s, e = field.layout.sentence_at(q.start)
             period = _period(field, q, self.default_period)
+            if q.approx in BOUNDS and RULE.search(text, s, q.start):  # 对200万元以下的项目…: a rule, not a statistic
+                period = self.published or period
             subj = self._subject(field, q)
             change = change_before(text[c : q.start]) if q.kind != "duration" else None
+            if change is None and i in listed and i - 1 in listed and out and out[-1].change:
+                change = Change(0, listed_change.get(i - 1))  # 分别同比增长21.6%和17.2%: both are changes
+            if change is not None and i in listed:
+                listed_change[i] = change.comparison
             changed = change_of(text[c : q.start]) if change is None and q.kind == "money" else None
             base = None
             if changed is not None:  # 减少资金占用12.4亿元: a change of 资金占用
@@ -230,6 +250,9 @@ class _Reader:
                 metric = (field.phrase(done.start("what"), done.end("what")) or "") + "完成比例"
             elif q.kind == "percent" and SHARE.search(text, c, q.start):
                 metric = self._share_metric(field, q, c, out)
+            elif (rate := RATE_OF_CHANGE.search(text, c, q.start)) is not None:  # 价格平均降幅达53%
+                change = Change(rate.start() - c, None)
+                metric = field.phrase(c, rate.start()) or _level_metric(out, s)
             else:
                 metric = field.phrase(c, q.start)
                 if metric is None and out and out[-1].start >= c and out[-1].field == field.name:
@@ -237,7 +260,7 @@ class _Reader:
                 if is_vague(metric):
                     metric = phrase_after(text, q.end, e) or metric
                 if is_vague(metric):
-                    metric = join(self._topic(field, c), metric)
+                    metric = join(self._topic(field, c, out), metric)
             if i in listed:
                 metric, item = listed[i]
                 if isinstance(item, Place):
@@ -309,9 +332,7 @@ class _Reader:
         starts = [q.start for q in field.quantities]
         for s, e in field.layout.sentences:
             for m in RESPECTIVELY.finditer(text, s, e):
-                nxt = RESPECTIVELY.search(text, m.end(), e)
-                after = list(range(bisect_left(starts, m.end()), bisect_left(starts, nxt.start() if nxt else e)))
-                after = [i for i in after if field.quantities[i].kind == field.quantities[after[0]].kind] if after else []
+                after = _run(field, bisect_left(starts, m.end()), m.end())
                 if len(after) < 2:
                     continue
                 c, _ = field.layout.clause_at(m.start())
@@ -319,11 +340,13 @@ class _Reader:
                 if segment_start >= m.start() - 1 and c > s:  # 甲、乙、丙位居前三，依次为…: the items are a clause before
                     pc, _ = field.layout.clause_at(c - 1)
                     segment_start = _list_start(field, pc, c)
-                places = [p for p in field.places if segment_start <= p.start < m.start() and p.candidates]
+                places = [p for p in field.places if min(c, segment_start) <= p.start < m.start() and p.candidates
+                          and not p.governed and not p.org]
                 share = text.startswith("占", m.end())
-                if len(places) >= 2:
+                if len(places) >= 2:  # 庐江县、巢湖市分别为…: the places' own figures, not the 县区 total's
                     metric = (field.phrase(places[-1].end, m.start())
                               or phrase_after(text, places[-1].end, m.start()) or self._topic(field, c))
+                    metric = SCOPE.sub("", metric, count=1) if metric and SCOPE.match(metric) else metric
                     pairs = [(_share(metric) if share else metric, p) for p in places]
                 elif segment_start < m.start() and SEPARATOR.search(text, segment_start, m.start()):
                     named = [(x.text, text[x.start : x.end]) for x in items(text[segment_start : m.start()], segment_start)]
@@ -397,6 +420,24 @@ def _enclosing(divisions: list[Division | None]) -> Division | None:
 LIST_WORDS = re.compile(r"[^\s，。；：,;:（）()“”\d%]+$")
 
 
+RUN_GAP = re.compile(r"[、和及与以及]{1,2}|，")  # 8.26亿元、3.17亿元和6.05亿元
+
+
+def _run(field: _Field, first: int, after: int) -> list[int]:
+    """The figures written one after another from quantity ``first`` (the figures of a list after 分别 at
+    ``after``): same kind, joined by 、/和, the first in the clause of 分别."""
+    qs = field.quantities
+    if first >= len(qs) or field.layout.clause_at(qs[first].start) != field.layout.clause_at(after):
+        return []
+    run = [first]
+    while run[-1] + 1 < len(qs):
+        nxt = qs[run[-1] + 1]
+        if nxt.kind != qs[first].kind or not RUN_GAP.fullmatch(field.text[qs[run[-1]].end : nxt.start]):
+            break
+        run.append(run[-1] + 1)
+    return run
+
+
 def _share(metric: str | None) -> str | None:
     """The metric of a share of ``metric``: 货物类采购规模 → 货物类采购规模占比."""
     if not metric:
@@ -446,7 +487,8 @@ def extract_figures(
     home = find_home(lead, author, publisher, url, later)
     if roc and home.division is None and not home.organisation:
         home = Home(DIVISIONS["台湾省"])
-    reader = _Reader(home, _default_period(fields, published_at), warnings)
+    published = published_at[:4] if published_at and published_at[:4].isdigit() else None
+    reader = _Reader(home, _default_period(fields, published_at), published, warnings)
     figures: list[Figure] = []
     field_of: list[int] = []
     for k, field in enumerate(fields):

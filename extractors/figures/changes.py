@@ -24,10 +24,11 @@ from extractors.figures.periods import previous, shift
 
 CHANGE = re.compile(
     r"(?P<cmp>同比|环比|(?:比|较|与|相比|对比)(?P<what>[^，。；、,;]{0,14}?)(?:相比|相较)?)?"
-    r"(?P<verb>增加|增长|成长|减少|下降|提高|降低|上升|回落|下滑|扩大|缩小|缩减|压减|减|增|多|少|高|低)了?"
+    r"(?P<verb>增加|增长|成长|减少|下降|提高|降低|上升|回落|下滑|扩大|缩小|缩减|压减|高出|低出|多出|减|增|多|少|高|低)了?"
     r"(?:约|近|超过|超|逾|达|将近|接近|不到|不足)?$"
 )
-WHAT = re.compile(r"(?P<rel>上年|去年|上一年|前一年)|(?P<year>(?:19|20)\d{2})年|(?P<prev>上月|上季度|上半年|上期)")
+WHAT = re.compile(r"(?P<rel>上年|去年|上一年|前一年)|(?P<year>(?:19|20)\d{2})年|(?P<roc>1[0-2]\d)年"
+                  r"|(?P<prev>上月|上季度|上半年|上期)")
 
 
 @dataclass
@@ -52,7 +53,7 @@ class Change:
             return shift(period)
         if m.group("prev"):
             return previous(period)
-        year = m.group("year")
+        year = m.group("year") or str(int(m.group("roc")) + 1911)  # 较111年度: Taiwan counts years from 1912
         if period and "同期" in self.comparison and len(period) > 4 and ".." not in period:
             return year + period[4:]
         if period and "同期" in self.comparison and ".." in period:
@@ -61,7 +62,7 @@ class Change:
 
 
 # a verb of change before what changed: 为企业减少资金占用12.4亿元, 降低交易成本超过1.2亿元
-CHANGE_OF = re.compile(r"(?P<verb>减少|降低|增加|压减|压缩|节省)(?P<what>[^\d，。；、,;：:（）()]{2,8}?)"
+CHANGE_OF = re.compile(r"(?P<verb>减少|降低|增加|压减|压缩|减轻|核减|削减|调减)(?P<what>[^\d，。；、,;：:（）()]{2,8}?)"
                        r"(?:约|近|超过|超|逾|达|共|累计)?$")
 
 

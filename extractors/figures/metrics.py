@@ -34,7 +34,7 @@ LINK_TAIL = re.compile(
 STOP_WORDS = {"完成", "实现", "达到", "达成", "累计", "共计", "合计", "总计", "共", "计", "是", "为", "有", "占", "其中",
               "同比", "环比", "比", "较", "全年", "当年", "其", "该", "均", "已", "约", "通过", "依托", "借助", "带动",
               "获得", "取得", "新增加", "涉及", "包括", "包含", "含", "比上年", "分别", "依次", "同期", "相比",
-              "本报讯", "记者", "获悉", "了解到", "显示", "表示", "介绍", "据", "据悉", "同时", "此外", "另外", "以及",
+              "本报讯", "记者", "获悉", "了解到", "了解", "显示", "表示", "介绍", "据", "据悉", "同时", "此外", "另外", "以及",
               "力争", "计划", "预计", "确保", "争取", "目标", "推动", "促进", "推进", "积极", "提供", "给予", "帮助",
               "惠及", "覆盖", "看", "方面", "年度", "可", "将", "拟", "能"}
 STOP_TAGS = {"x", "p", "c", "d", "m", "q", "r", "t", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "e", "o", "w",
@@ -48,7 +48,7 @@ VAGUE = {"金额", "资金", "规模", "总额", "预算", "费用", "经费", "
          "收入", "投资", "额度", "总金额", "份额", "总量", "价格", "标准", "成交", "支付", "销售", "发放", "节约", "完成"}
 # a beneficiary before the verb (为供应商发放贷款): the noun belongs to 为, not to the phrase
 BENEFICIARY = re.compile(r"(?:为|向|给|帮助|帮|替|对|助力)[^，。；、]{0,12}$")
-ASIDE = re.compile(r"（[^（）]{1,6}）|\([^()]{1,6}\)")
+ASIDE = re.compile(r"(?<![县市区])(?:（[^（）、]{1,6}）|\([^()、]{1,6}\))")  # not 县（市、区）: a scope
 
 
 HEAD_SUFFIXES = tuple(HEAD_WORDS) + ("比",)
@@ -68,6 +68,9 @@ def mask(text: str, spans: Iterable[tuple[int, int]]) -> bytearray:
     for s, e in spans:
         out[s:e] = b"\1" * (e - s)
     return out
+
+
+ADVERBS = {"累计", "共", "已", "已经", "全年", "共计", "合计", "当年", "先后", "均"}
 
 
 def _allowed(w: Word, blocked: bytearray | None) -> bool:
@@ -97,6 +100,10 @@ def phrase(text: str, start: int, end: int, blocked: bytearray | None = None) ->
         pos -= len(text_)
         w = Word(text_, tag, pos)
         if not _allowed(w, blocked):
+            # a vague phrase goes on past 的 and an adverb before its verb: 预留给小微企业的比例, 政采贷累计投放
+            said = "".join(x.text for x in taken)
+            if taken and is_vague(said) and (text_ == "的" or (text_ in ADVERBS and taken[0].tag == "v")):
+                continue
             break
         taken.insert(0, w)
     while taken and (taken[0].text in ("的", "之", "“", "”") or taken[0].tag in ("d",)):

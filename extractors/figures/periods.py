@@ -66,6 +66,8 @@ def _pattern(year: str) -> re.Pattern[str]:
 PERIOD = _pattern(r"(?:19|20)\d{2}")
 ROC_PERIOD = _pattern(r"1[0-2]\d")  # 112年度 is 2023 where years count from 1912 (民国, Taiwan)
 ROC_YEARS = 1911
+THIS_YEAR = re.compile("(?:今年|本年)(?:以来)?[，,]?(?:截至|截止)")  # 今年以来，截至11月底累计: the year to date
+COMPARED_WITH = re.compile("(?:超过|高于|低于|多于|少于|相当于|快于|慢于)$")
 NOW = re.compile(r"(?:截至|截止|截止到)(?:目前|当前|发稿时|现在)")
 CUTOFF = re.compile("(?:截至|截止|截止到|到)$")
 SINCE = re.compile(r"[^，。；、,;]{0,12}?以来")
@@ -172,7 +174,8 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
             period = None if year is None else _part(year, m, cutoff)
             year_end = year is not None and not m.group("part") and text.startswith(("底", "末"), m.end())
             month_end = m.group("pone") or m.group("bone")
-            if cutoff and (year_end or month_end) and CUMULATIVE.match(text, m.end()):
+            this_year = THIS_YEAR.search(text, max(0, m.start() - 12), m.start())
+            if cutoff and (year_end or month_end) and CUMULATIVE.match(text, m.end()) and not this_year:
                 # 截至2023年底累计, 截至9月末累计: a total since whenever it started
                 period = f"..{year}-{int(month_end or 12):02d}" if year is not None else None
         since = period and base_year and SINCE.match(text, m.end()) and period[:4].isdigit() and int(period[:4]) < base_year
@@ -180,14 +183,17 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
             period = f"{period[:4]}..{base_year}"  # 2020年10月以来: from then to the year of writing
         elif period == str(base_year) and base_month and rel in ("今年", "本年") and SINCE.match(text, m.end()):
             period = _months(base_year, 1, base_month)  # 今年以来: the year to date
-        # 全年 and a day's date (2023年7月1日上线) hold for their own sentence only; 截至…日 carries over
+        # 全年 and a day's date (2023年7月1日上线) hold for their own sentence only; 截至…日 carries over;
+        # a period compared with (超过2022年全年的销售额) is not the one the text goes on about
         event_day = DAY.match(text, m.end()) is not None and not cutoff
-        out.append(PeriodMention(m.group(), period, m.start(), rel not in CONTEXTUAL and not event_day, bool(since)))
+        compared = COMPARED_WITH.search(text, max(0, m.start() - 3), m.start()) is not None
+        out.append(PeriodMention(m.group(), period, m.start(), rel not in CONTEXTUAL and not event_day and not compared,
+                                 bool(since)))
         if since:
             continue  # 2020年以来 says where a span starts, not the year the text speaks of
-        if m.group("y"):
+        if m.group("y"):  # only a year written out: after 去年，…, 一季度 is this year's
             last_year = int(m.group("y")) + (ROC_YEARS if roc else 0)
-        elif period and period[:4].isdigit() and (rel or m.group("y1")):
+        elif period and period[:4].isdigit() and m.group("y1"):
             last_year = int(period[:4])
     out.sort(key=lambda p: p.start)
     return out

@@ -118,10 +118,11 @@ def _names_organisation(text: str, end: int) -> bool:
 ORGANISATION_WORD = re.compile(r"银行|医院|大学|学院|公司|集团|研究院|研究所|出版社|报社|电视台|协会|商会|合作社")
 # an organisation named by what it is: 学校共完成…, 该行已累计…, 我院
 ORGANISATION_REFERENCE = re.compile(r"(?:[该本我全]|(?<![\w]))(?:学校|校|医院|院|行|公司|集团)(?=[共已累全年今去上本近通在将对为与的有]|$)"
-                                    r"|(?:该|本|我)(?:行|校|院|公司|集团)")
+                                    r"|(?:该|本|我)(?:行|校|院|公司|集团)"
+                                    r"|一(?:家|所|个)[^，。；、\d]{0,8}?(?:企业|公司|医院|学校|银行|合作社|厂)")
 MEDIA = re.compile(r"日报|晚报|报社|电视台|新闻网|广播电视台|融媒体中心|新闻")
 # a place after these is who benefits or the way, not who reports the figure (为全省…企业发放贷款)
-GOVERNED = re.compile(r"(?:为|向|给|对|帮助|助力|惠及|覆盖|面向|带动|支持|通过|经由|依托|与)$")
+GOVERNED = re.compile(r"(?:为|向|给|对|帮助|助力|帮扶|惠及|覆盖|面向|带动|支持|通过|经由|依托|与)$")
 PROPER = {"ns", "nz", "nt", "nr", "nrt", "j"}
 INSTRUMENT = re.compile("(?:通过|经由|借助|依托|与|向|为|给|对|和)$")  # 通过中国农业银行发放: not the actor
 

@@ -27,7 +27,8 @@ from dataclasses import dataclass
 
 from extractors.figures.places import ORGANISATION_WORD, Division, Place, choose, find_places, from_host, lineage, refer
 
-NATIONAL_ACTOR = re.compile("财政部|国务院|国家|中央|全国")
+# the country acting or reported on (财政部公布, 全国政府采购规模), not a ranking (居全国前列, 全国第三)
+NATIONAL_ACTOR = re.compile("(?<![居在列排于占])(?:财政部|国务院|国家|中央|全国)(?!前列|第|首位|领先|平均|前|各地|范围)")
 DOCUMENT_TITLE = re.compile("《[^》]*》")  # 《财政部关于…的通知》 names a document, not the actor
 NATIONAL = "全国"
 
@@ -63,21 +64,24 @@ def find_home(texts: list[tuple[str, list[Place]]], author: str | None = None, p
               url: str | None = None, later: list[Place] = ()) -> Home:  # type: ignore[assignment]
     """The article's own place from its headline and lead (``texts``: title, subtitle, first paragraph,
     each with its places), byline, source line and site, else the first place named ``later``."""
-    for text, places in texts:
+    level = _own_level(texts)
+    for text, places in texts if not level else ():
         first = next((p.start for p in places if p.candidates and not p.org), len(text))
         if NATIONAL_ACTOR.search(DOCUMENT_TITLE.sub(lambda m: " " * len(m.group()), text[:first])):
             return Home(national=True)
         if first < len(text):
             break
-    named = [p for _, places in texts for p in places if p.candidates and not p.org]
     headline = texts[0][1] if texts else []
     organisation = any(p.org for p in headline) and not any(p.candidates and not p.org for p in headline)
     organisation |= bool(publisher and ORGANISATION_WORD.search(publisher))  # 兰州大学新闻网, 长安银行
-    division = _specific(named, [])
+    division = None
+    for _, places in texts:  # the headline's place, or the lead's when it lies inside it (湖北 → 湖北省十堰市郧西县)
+        found = _specific([p for p in places if p.candidates and not p.org], [division] if division else [])
+        if found and (division is None or division.full in {x.full for x in lineage(found)}):
+            division = found
     # a local paper names its place (宜昌日报), a bureau its own (沈阳市浑南区人民政府)
     sources = [_specific([p for p in find_places(line) if p.candidates], []) for line in (publisher, author) if line]
     sources.append(from_host(url))
-    level = _own_level(texts)
     if level:  # 我省, 全市 in the headline: the article's place is of that level
         for d in [division, *sources]:
             found = d and next((x for x in lineage(d) if _is_level(x, level)), None)
@@ -122,8 +126,8 @@ def subject(place: Place | None, home: Home, named: list[Division]) -> str | Non
         return home.division.full if home.division else None
     if place.org:
         return None
-    if place.national:
-        return NATIONAL
+    if place.national:  # 全国 in a Taiwan text is Taiwan-wide
+        return "台湾省" if home.division and home.division.full == "台湾省" else NATIONAL
     if place.ref:
         d = refer(place.ref, None if place.that else home.division, named, own=not place.that)
         if d is None and place.ref == "市" and home.national is False and home.division is None:
