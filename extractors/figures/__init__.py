@@ -54,12 +54,16 @@ SHARE = re.compile(r"(?:占比|占(?P<of>[^，。；,;]{0,20}?)(?:的)?(?:比重
 DOCUMENT = re.compile("《[^》]*》")
 BOUNDS = ("以上", "以下", "超", "不到")  # a bound: 200万元以下, 不低于40%
 RULE = re.compile(r"对|按|预留|给予|扣除|不得|应当|须|要求|标准|限额|门槛|明确|规定|鼓励|可以")
+# a percent of a base: 降至合同金额的5%, 预留该部分采购项目预算总额的30%以上
+OF_BASE = re.compile(r"(?:(?P<verb>预留|支付|扣除|给予|安排|收取|缴纳)[^，。；,;的]{0,16}|(?:降至|提高到|提高至|不超过|不低于|为|按)"
+                     r"[^，。；,;的]{1,16})的(?:不低于|不超过|不高于|不少于|超过|约|近)?$")
+RATE_NAME = re.compile(r"[^，。；,;]*(?:比例|比重|费率|利率|[^\W\d]率)")
 RATE_OF_CHANGE = re.compile(r"(?:平均)?(?:降幅|增幅|涨幅|增速|增长率|降低率)(?:为|达到|达|约|超过|超|近)*$")
 COMPLETED = re.compile(r"完成(?P<what>[^，。；,;]{1,16}?)的$")  # 完成预留份额的103.4%: a rate of completion
 TAIWAN = re.compile("新台币|民国|中华民国|行政院|立法院")  # years count from 1912, figures are Taiwan's
 # words that say which part of a place's figures follow, for the rest of the sentence: 市本级…，…，…
 SCOPE = re.compile(r"(?:自治区|[省市区县州盟旗])本级|中央(?:本级|预算单位|国家机关|部门)|地方预算单位"
-                   r"|(?<![全本我该])(?:县（区）|县\(区\)|县（市、区）|县（市）|县（市、区、旗）|县市区|县区|区县|市县|县市|盟市|市州|市（州）|乡镇|街道)")
+                   r"|(?<![全本我该])(?:县[（(][市区旗、]+[)）]区?|县市区|县区|区县|市县|县市|盟市|市州|市（州）|乡镇|街道)")
 # an earlier clause that says what the changes of the sentence are measured against: 与2020年相比，…
 COMPARED = re.compile(r"(?:与|和|同|较|比)(?P<what>[^，。；,;]{1,14}?)(?:相比|比较|相较)[，,]?")
 
@@ -199,10 +203,14 @@ class _Reader:
                     field.named_starts.append(p.start)
         return self.named + field.named[: bisect_left(field.named_starts, pos)]
 
-    def _topic(self, field: _Field, clause_start: int, found: list[Figure] = ()) -> str | None:  # type: ignore[assignment]
-        """The metric phrase the sentence gave before ``clause_start`` (the clauses before, nearest first):
-        the metric of a figure there (放款1862笔，金额31.47亿元: 放款), else the phrase a clause ends with."""
+    def _topic(self, field: _Field, clause_start: int, found: list[Figure] = (), before: int | None = None) -> str | None:  # type: ignore[assignment]
+        """The metric the sentence gave before ``clause_start`` (its clauses before, nearest first, and the
+        figures of the clause itself before ``before``): the metric of a figure there (放款1.26万笔、金额287.4亿元:
+        放款), else the phrase a clause ends with."""
         s, _ = field.layout.sentence_at(clause_start)
+        here = [f for f in found if clause_start <= f.start < (before or clause_start) and f.field == field.name and f.metric]
+        if here:
+            return here[-1].metric
         clauses = field.layout.clauses[bisect_left(field.clause_starts, s) : bisect_left(field.clause_starts, clause_start)]
         for cs, ce in reversed(clauses):
             figure = next((f for f in reversed(found) if cs <= f.start < ce and f.field == field.name and f.metric), None)
@@ -250,6 +258,11 @@ class _Reader:
                 metric = (field.phrase(done.start("what"), done.end("what")) or "") + "完成比例"
             elif q.kind == "percent" and SHARE.search(text, c, q.start):
                 metric = self._share_metric(field, q, c, out)
+            elif q.kind == "percent" and (base := OF_BASE.search(text, c, q.start)) is not None:
+                # 履约保证金比例降至合同金额的5%, 预留该部分预算总额的30%: a rate (of a base), named before it
+                rate = RATE_NAME.search(text, c, base.start())
+                metric = (field.phrase(c, rate.end()) if rate else None) or (
+                    (base.group("verb") + "比例") if base.group("verb") else field.phrase(c, q.start))
             elif (rate := RATE_OF_CHANGE.search(text, c, q.start)) is not None:  # 价格平均降幅达53%
                 change = Change(rate.start() - c, None)
                 metric = field.phrase(c, rate.start()) or _level_metric(out, s)
@@ -260,7 +273,7 @@ class _Reader:
                 if is_vague(metric):
                     metric = phrase_after(text, q.end, e) or metric
                 if is_vague(metric):
-                    metric = join(self._topic(field, c, out), metric)
+                    metric = join(self._topic(field, c, out, q.start), metric)
             if i in listed:
                 metric, item = listed[i]
                 if isinstance(item, Place):

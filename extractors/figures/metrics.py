@@ -99,6 +99,9 @@ def phrase(text: str, start: int, end: int, blocked: bytearray | None = None) ->
     for text_, tag in reversed(tagged(core)):  # walking back from the figure, word by word
         pos -= len(text_)
         w = Word(text_, tag, pos)
+        if tag == "m" and text_.isascii() and len(text_) >= 3 and taken and not (blocked and blocked[pos]):
+            taken.insert(0, w)  # 832平台: digits that name something
+            continue
         if not _allowed(w, blocked):
             # a vague phrase goes on past 的 and an adverb before its verb: 预留给小微企业的比例, 政采贷累计投放
             said = "".join(x.text for x in taken)

@@ -78,30 +78,51 @@ def link_parts(figures: list[Figure], fields: list[tuple[str, list[tuple[int, in
             if where < 0:
                 continue
             wholes = [j for j in mine[:n] if figures[j].start < where and figures[j].kind == f.kind and _is_level(figures[j])
-                      and figures[j].parent is None and paragraph(i) - paragraph(j) <= 1]
+                      and figures[j].parent is None and paragraph(i) - paragraph(j) <= 1
+                      and (figures[j].period == f.period or None in (figures[j].period, f.period))]
             if not wholes:
                 continue
             same = [j for j in wholes if _same_quantity(f, figures[j])]
             first_of_last_sentence = [j for j in wholes if sentence(j) == sentence(wholes[-1])][0]
             f.parent = same[-1] if same else first_of_last_sentence
         _sums(figures, mine)
+        _groups(figures, mine, paragraph)
+
+
+GROUP = re.compile(r"^各?(?:县（区）|县\(区\)|县[（(][市区旗、]+[)）]区?|县市区|县区|区县|市县|县市|各区|各县|盟市|市州|乡镇|街道)")
+
+
+def _groups(figures: list[Figure], mine: list[int], paragraph) -> None:  # type: ignore[no-untyped-def]
+    """Figures of single places after a figure of their group (各区政府采购规模58.5亿元 … 思明区13.6亿元)
+    are parts of it."""
+    for n, i in enumerate(mine):
+        f = figures[i]
+        if f.parent is not None or f.kind != "money" or not _is_level(f) or not f.subject:
+            continue
+        for j in reversed(mine[:n]):
+            g = figures[j]
+            if paragraph(i) - paragraph(j) > 1:
+                break
+            if g.kind == f.kind and g.metric and GROUP.match(g.metric) and g.subject != f.subject \
+                    and f.subject.startswith(g.subject or "\0") and _is_level(g):
+                f.parent = j
+                break
 
 
 def _sums(figures: list[Figure], mine: list[int]) -> None:
-    """Runs of amounts after a total, of its measured quantity, that add up to it are its parts
+    """Runs of amounts after a total, measuring one quantity, that add up to it are its parts
     (a total can be broken down twice: by kind of purchase, then by way of purchasing)."""
     for n, t in enumerate(mine):
         total = figures[t]
         if total.kind != "money" or not total.value_yuan or not _is_level(total):
             continue
-        quantity = head(total.metric)
         run: list[int] = []
         for i in mine[n + 1 : n + 1 + RUN]:
             f = figures[i]
             if f.kind != "money" or not f.value_yuan or not _is_level(f) or f.parent is not None:
                 continue
-            if quantity and f.metric and head(f.metric) not in (quantity, None):
-                continue
+            if run and head(f.metric) != head(figures[run[0]].metric):
+                run = []  # parts measure one quantity (货物类采购, 工程类采购), not 实际采购 and 节约资金
             run.append(i)
             while run and sum(figures[j].value_yuan for j in run) > total.value_yuan * 1.003:  # type: ignore[misc]
                 run.pop(0)

@@ -10,7 +10,7 @@ Subjects are stored as ``Division.full``: 广西壮族自治区, 河池市,
 河池市东兰县 (a county with its prefecture).
 
 >>> [(p.text, p.full, p.ref, p.org) for p in find_places("广东省广州市财政局称，全市、花都区和全区；广州银行")]
-[('广东省', '广东省', None, False), ('广州市', '广州市', None, False), ('全市', None, '市', False), ('花都区', '广州市花都区', None, False), ('全区', None, '区', False), ('广州', '广州市', None, True)]
+[('广东省', '广东省', None, False), ('广州市', '广州市', None, False), ('全市', None, '市', False), ('花都区', '广州市花都区', None, False), ('全区', None, '区', False), ('广州银行', '广州市', None, True)]
 """
 
 from __future__ import annotations
@@ -98,21 +98,22 @@ class Place:
         return self.text.endswith("本级") or (self.national and self.text.startswith("中央") and len(self.text) > 2)
 
 
-def _names_organisation(text: str, end: int) -> bool:
-    """Whether the place name ending at ``end`` starts an organisation's name (宜昌市中心医院, 广州银行,
-    宜昌市城区道路改造项目): nouns up to an organisation's word, and not a public body (宜昌市财政局)."""
+def _organisation_after(text: str, end: int) -> int:
+    """Where the organisation's name ends when the place name ending at ``end`` starts one (宜昌市中心医院,
+    广州银行, 宜昌市城区道路改造项目: nouns up to an organisation's word, not a public body such as
+    宜昌市财政局); 0 when it does not."""
     from extractors.figures.clauses import words  # (clauses does not import places: no cycle)
 
     if not ORGANISATION_NEAR.search(text, end, end + 16) or PUBLIC_BODY.match(text, end):
-        return False
+        return 0
     name = ""
     for w in words(text[end : end + 16]):
         if (w.tag not in NAME_TAGS and w.text not in ("某某", "某")) or w.text in NOT_IN_NAME:
-            return False
+            return 0
         name += w.text
         if ORGANISATION_HEAD.search(name):
-            return True
-    return False
+            return end + len(name)
+    return 0
 
 
 ORGANISATION_WORD = re.compile(r"银行|医院|大学|学院|公司|集团|研究院|研究所|出版社|报社|电视台|协会|商会|合作社")
@@ -161,7 +162,8 @@ def find_places(text: str) -> list[Place]:
         for name in BY_PREFIX.get(text[i : i + 2], ()):
             end = i + len(name)
             if text.startswith(name, i) and (end == len(text) or text[end] not in NOT_BEFORE):
-                out.append(Place(name, i, NAMES[name], org=_names_organisation(text, end)))
+                org_end = _organisation_after(text, end)  # the mention covers the organisation's whole name
+                out.append(Place(text[i : org_end or end], i, NAMES[name], org=bool(org_end)))
                 resume = end
                 break
     named = bytearray(len(text))  # characters inside a place's name
