@@ -53,6 +53,7 @@ Mention = TypeVar("Mention", Place, PeriodMention)
 SHARE = re.compile(r"(?:占比|占(?P<of>[^，。；,;]{0,20}?)(?:的)?(?:比重|比例|份额)?)(?:为|达到|达|约为|约|超过|超|近|逾)*$")
 DOCUMENT = re.compile("《[^》]*》")
 BOUNDS = ("以上", "以下", "超", "不到")  # a bound: 200万元以下, 不低于40%
+LIMIT = re.compile(r"(?:标准|限额|门槛|上限|下限|最高|最低|单笔|单户|单项|每[笔户人个家项]|单价)[^，。；,;]{0,10}$")
 RULE = re.compile(r"对|按|预留|给予|扣除|不得|应当|须|要求|标准|限额|门槛|明确|规定|鼓励|可以")
 # a percent of a base: 降至合同金额的5%, 预留该部分采购项目预算总额的30%以上
 OF_BASE = re.compile(r"(?:(?P<verb>预留|支付|扣除|给予|安排|收取|缴纳)[^，。；,;的]{0,16}|(?:降至|提高到|提高至|不超过|不低于|为|按)"
@@ -170,6 +171,7 @@ class _Reader:
     def __init__(self, home: Home, default_period: str | None, published: str | None, warnings: list[str] | None):
         self.home, self.default_period, self.published, self.warnings = home, default_period, published, warnings
         self.named: list[Division] = [home.division] if home.division else []
+        self.periods_of: dict[int, str] = {}  # figures of a list whose items are periods
 
     def _subject(self, field: _Field, q: Quantity) -> str | None:
         """Whose the figure is: the place or body its sentence names last, else the one the sentence before
@@ -227,14 +229,16 @@ class _Reader:
     def read(self, field: _Field) -> list[Figure]:
         text = field.text
         out: list[Figure] = []
+        self.periods_of = {}
         listed = self._lists(field)
         listed_change: dict[int, str | None] = {}
         for i, q in enumerate(field.quantities):
             c, _ = field.layout.clause_at(q.start)
             s, e = field.layout.sentence_at(q.start)
-            period = _period(field, q, self.default_period)
-            if q.approx in BOUNDS and RULE.search(text, s, q.start):  # 对200万元以下的项目…: a rule, not a statistic
-                period = self.published or period
+            period = self.periods_of.get(i) or _period(field, q, self.default_period)
+            if (q.approx in BOUNDS and RULE.search(text, s, q.start) or LIMIT.search(text, c, q.start)) \
+                    and not _last(field.periods, field.period_starts, s, q.start, _said):
+                period = self.published or period  # 对200万元以下的项目, 单笔最高1000万元: a rule, not a statistic
             subj = self._subject(field, q)
             change = change_before(text[c : q.start]) if q.kind != "duration" else None
             if change is None and i in listed and i - 1 in listed and out and out[-1].change:
@@ -353,6 +357,9 @@ class _Reader:
                 if segment_start >= m.start() - 1 and c > s:  # 甲、乙、丙位居前三，依次为…: the items are a clause before
                     pc, _ = field.layout.clause_at(c - 1)
                     segment_start = _list_start(field, pc, c)
+                periods = [p for p in field.periods if c <= p.start < m.start() and p.period]
+                if len(periods) == len(after) >= 2:  # 2020/21、2021/22及2022/23年度分别为…: one period each
+                    self.periods_of.update(zip(after, (p.period for p in periods)))
                 places = [p for p in field.places if min(c, segment_start) <= p.start < m.start() and p.candidates
                           and not p.governed and not p.org]
                 share = text.startswith("占", m.end())

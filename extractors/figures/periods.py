@@ -68,6 +68,7 @@ ROC_PERIOD = _pattern(r"1[0-2]\d")  # 112年度 is 2023 where years count from 1
 ROC_YEARS = 1911
 THIS_YEAR = re.compile("(?:今年|本年)(?:以来)?[，,]?(?:截至|截止)")  # 今年以来，截至11月底累计: the year to date
 COMPARED_WITH = re.compile("(?:超过|高于|低于|多于|少于|相当于|快于|慢于)$")
+FISCAL = re.compile(r"((?:19|20)\d{2})[/／-](?:\d{2}(?!\d)(?=[、和及与]|(?:财政)?年度)|(?:19|20)\d{2}(?=财政年度))")
 NOW = re.compile(r"(?:截至|截止|截止到)(?:目前|当前|发稿时|现在)")
 CUTOFF = re.compile("(?:截至|截止|截止到|到)$")
 SINCE = re.compile(r"[^，。；、,;]{0,12}?以来")
@@ -143,15 +144,20 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
     ['..2023-09', '..2023-11']
     >>> [p.period for p in find_periods("112年度决标金额", 2024, roc=True)]
     ['2023']
+    >>> [p.period for p in find_periods("2022/23年度开支", 2024)]
+    ['2022-04..2023-03']
     """
     out: list[PeriodMention] = []
     last_year: int | None = None  # the year of the latest mention of the paragraph that names one
+    cut_month: int | None = None  # the month the paragraph counted to (截至11月末)
     last_end = 0
     if base_year and base_month:
-        out += [PeriodMention(m.group(), f"..{base_year}-{base_month:02d}", m.start()) for m in NOW.finditer(text)]
+        out += [PeriodMention(m.group(), f"..{base_year}-{base_month:02d}", m.start(), False) for m in NOW.finditer(text)]
+    # 2022/23年度, 2022-23财政年度: a fiscal year from April (Hong Kong)
+    out += [PeriodMention(m.group(), f"{m.group(1)}-04..{int(m.group(1)) + 1}-03", m.start()) for m in FISCAL.finditer(text)]
     for m in (ROC_PERIOD if roc else PERIOD).finditer(text):
         if "\n" in text[last_end : m.start()]:
-            last_year = None
+            last_year = cut_month = None
         last_end = m.end()
         if text.startswith("起", m.end()) or text.startswith("同期", m.end()):
             continue  # 第四季度起: a plan from then on; 去年同期: what a figure is compared with
@@ -182,13 +188,17 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
         if since:
             period = f"{period[:4]}..{base_year}"  # 2020年10月以来: from then to the year of writing
         elif period == str(base_year) and base_month and rel in ("今年", "本年") and SINCE.match(text, m.end()):
-            period = _months(base_year, 1, base_month)  # 今年以来: the year to date
+            # 今年以来: the year to date, to the month the text last counted to (截至11月末) or of publication
+            period = _months(base_year, 1, cut_month or base_month)
+        if cutoff and (m.group("pone") or m.group("bone")):
+            cut_month = int(m.group("pone") or m.group("bone"))
         # 全年 and a day's date (2023年7月1日上线) hold for their own sentence only; 截至…日 carries over;
         # a period compared with (超过2022年全年的销售额) is not the one the text goes on about
         event_day = DAY.match(text, m.end()) is not None and not cutoff
         compared = COMPARED_WITH.search(text, max(0, m.start() - 3), m.start()) is not None
-        out.append(PeriodMention(m.group(), period, m.start(), rel not in CONTEXTUAL and not event_day and not compared,
-                                 bool(since)))
+        cumulative = bool(period and period.startswith(".."))  # 截至2023年底累计…: that total's own period
+        out.append(PeriodMention(m.group(), period, m.start(),
+                                 rel not in CONTEXTUAL and not event_day and not compared and not cumulative, bool(since)))
         if since:
             continue  # 2020年以来 says where a span starts, not the year the text speaks of
         if m.group("y"):  # only a year written out: after 去年，…, 一季度 is this year's

@@ -123,7 +123,8 @@ ORGANISATION_REFERENCE = re.compile(r"(?:[该本我全]|(?<![\w]))(?:学校|校|
                                     r"|一(?:家|所|个)[^，。；、\d]{0,8}?(?:企业|公司|医院|学校|银行|合作社|厂)")
 MEDIA = re.compile(r"日报|晚报|报社|电视台|新闻网|广播电视台|融媒体中心|新闻")
 # a place after these is who benefits or the way, not who reports the figure (为全省…企业发放贷款)
-GOVERNED = re.compile(r"(?:为|向|给|对|帮助|助力|帮扶|惠及|覆盖|面向|带动|支持|通过|经由|依托|与)$")
+GOVERNED = re.compile(r"(?:为|向|给|对|帮助|助力|帮扶|惠及|覆盖|面向|带动|支持|通过|经由|依托|与|联合|会同|协同|携手)$")
+RANKED = re.compile(r"(?:在|居|列|位居|排名)$")  # 在全国率先, 居全国前列: the country as a yardstick
 PROPER = {"ns", "nz", "nt", "nr", "nrt", "j"}
 INSTRUMENT = re.compile("(?:通过|经由|借助|依托|与|向|为|给|对|和)$")  # 通过中国农业银行发放: not the actor
 
@@ -177,7 +178,8 @@ def find_places(text: str) -> list[Place]:
     out += [Place(m.group(), m.start(), org=True) for m in ORGANISATION_REFERENCE.finditer(text)
             if not any(named[m.start() : m.end()])]
     for p in out:
-        p.governed = GOVERNED.search(text, max(0, p.start - 4), p.start) is not None
+        p.governed = GOVERNED.search(text, max(0, p.start - 4), p.start) is not None or (
+            p.national and RANKED.search(text, max(0, p.start - 2), p.start) is not None)
     out.sort(key=lambda p: p.start)
     return out
 

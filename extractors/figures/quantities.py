@@ -57,22 +57,24 @@ APPROX_NORMAL = {"超过": "超", "突破": "超", "高于": "超", "大约": "�
                  "不得超过": "以下", "不得高于": "以下", "不得低于": "以上", "不得少于": "以上"}
 
 FIGURE = re.compile(
-    rf"""(?=[\d{CN_CHARS}亿]|[上近逾超][百千万亿])(?<![\d.,A-Za-z第#/\\])(?:  # the lookahead lets re skip text fast
+    rf"""(?=[\d{CN_CHARS}亿¥￥]|[上近逾超][百千万亿])(?<![\d.,A-Za-z第#/\\])(?:  # the lookahead lets re skip text fast
       (?:(?P<n1>{NUM})(?P<a1>余|多)?(?P<s1>{SCALE})?(?P<a3>余|多)?
          (?:(?P<u1>元|%|个百分点)?(?P<sep>{SEP})(?P<n2>{NUM})(?P<a2>余|多)?(?P<s2>{SCALE})?)?
        | (?<![{CN_CHARS}数几成])(?P<imp>(?P<ia>[上近逾超])(?P<is>[百千万亿])(?P<ib>余|多)?|(?P<is2>[百千万亿])(?P<ib2>余|多))
       )(?:{UNIT})
     | 百分之(?P<pn>{NUM})
-    | (?P<cheng>[一二两三四五六七八九])成(?![交本立员功效果绩为熟型品都就长])
+    | [¥￥]\s?(?P<yen>{AR})(?![\d.])  # ¥3,868,000.00
+    | (?P<cheng>[一二两三四五六七八九1-9])成(?![交本立员功效果绩为熟型品都就长])
     | (?<=[超破近逾])(?P<yi>亿元)
     | (?P<zhao>\d+(?:\.\d+)?)兆(?:(?P<zrest>\d,\d{{3}}|\d{{1,4}})亿)?元  # Taiwan: 1兆2,487亿元
     | (?P<bare>{AR})(?P<bs>万|亿)(?![\w%])
+    | (?P<bracketed>{AR})[（(](?P<bu>万元|元|亿元)[)）]  # 中标金额：386.8（万元）
     )(?P<post>{APPROX_AFTER})?""",
     re.VERBOSE,
 )
 # money written without 元 (合同金额3600万): a bare 万/亿 after a word for an amount of money
 MONEY_BEFORE = re.compile(r"(?:金额|资金|经费|预算|投资|价款|款|费|价|额|成本|收入|支出|贷款|规模|总值)"
-                          r"(?:达到|达|为|约为|约|共计|共|合计|累计|超过|超|逾|近|是)?$")
+                          r"(?:达到|达|为|约为|约|共计|共|合计|累计|超过|超|逾|近|是|[:：]\s?)?$")
 IMPLIED_APPROX = {"上": "超", "近": "近", "逾": "逾", "超": "超"}
 VAGUE_BEFORE = "数几上成好"
 IDIOMS = {"二次", "四处", "两处", "多处"}
@@ -118,6 +120,8 @@ def _quantity(m: re.Match[str], text: str) -> Quantity | None:
     scale, range_to = "", None
     if g["cheng"]:
         kind, value, unit = "percent", parse_number(g["cheng"]) * 10, "%"  # type: ignore[operator]
+    elif g["yen"]:
+        kind, value, unit = "money", parse_number(g["yen"]), "元"
     elif g["yi"]:  # 超亿元: more than one hundred million
         kind, value, unit, scale = "money", 1, "亿元", "亿"
     elif g["pn"]:
@@ -131,6 +135,9 @@ def _quantity(m: re.Match[str], text: str) -> Quantity | None:
         else:
             value, scale = parse_number(g["zhao"]), "万亿"
         unit = scale + "元"
+    elif g["bracketed"]:
+        kind, value, unit = "money", parse_number(g["bracketed"]), g["bu"]
+        scale = unit[:-1]
     elif g["bare"]:  # 3600万 with no unit: money after a word for money, else not a figure
         if not MONEY_BEFORE.search(text, max(0, start - 8), start):
             return None
