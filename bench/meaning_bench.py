@@ -43,12 +43,13 @@ NOISE = re.compile(r"[“”‘’\"'《》的\s]")
 
 def same_metric(a: str, b: str) -> bool:
     """Metric readings compared as the guide allows: with or without a leading 政府/政府采购 (政府采购规模 =
-    采购规模), without quotes or 的, in simplified characters.
+    采购规模) and a trailing 额/金额 (政采贷放款 = 政采贷放款额, 成交额 = 成交金额), without quotes or 的, in
+    simplified characters.
 
     >>> same_metric("政府采购授予中小企业合同金额", "授予中小企业合同金额"), same_metric("“政采贷”放款", "政采贷放款")
     (True, True)
-    >>> same_metric("政府采购规模", "规模")
-    False
+    >>> same_metric("政府采购规模", "规模"), same_metric("政采贷融资", "政采贷融资额"), same_metric("成交额", "成交金额")
+    (False, True, True)
     """
     def norm(m: str) -> str:
         m = NOISE.sub("", to_simplified(m))
@@ -56,6 +57,9 @@ def same_metric(a: str, b: str) -> bool:
             if m.startswith(prefix) and len(m) - len(prefix) >= 3:
                 m = ("采购" if prefix == "政府采购" and not m[len(prefix):].startswith(("授予", "合同")) else "") + m[len(prefix):]
                 break
+        for suffix in ("金额", "额"):
+            if m.endswith(suffix) and len(m) - len(suffix) >= 2:
+                return m[: -len(suffix)]
         return m
     return norm(a) == norm(b)
 

@@ -63,8 +63,10 @@ RATE_OF_CHANGE = re.compile(r"(?:平均)?(?:降幅|增幅|涨幅|增速|增长�
 COMPLETED = re.compile(r"完成(?P<what>[^，。；,;]{1,16}?)的$")  # 完成预留份额的103.4%: a rate of completion
 TAIWAN = re.compile("新台币|民国|中华民国|行政院|立法院")  # years count from 1912, figures are Taiwan's
 # words that say which part of a place's figures follow, for the rest of the sentence: 市本级…，…，…
+_UNIT = r"(?:[地市县区州盟旗][（(][市区县旗、]{1,5}[)）][区县]?|[市县区州盟旗][市县区旗])"  # 县区, 区（市）县, 县（市、区）
 SCOPE = re.compile(r"(?:自治区|[省市区县州盟旗])本级|中央(?:本级|预算单位|国家机关|部门)|地方预算单位"
-                   r"|(?<![全本我该])(?:县[（(][市区旗、]+[)）]区?|县市区|县区|区县|市县|县市|盟市|市州|市（州）|乡镇|街道)")
+                   rf"|(?<![全本我该\w])各?{_UNIT}(?:(?:及|和|、){_UNIT})*"
+                   r"|(?<![全本我该])(?:乡镇|街道)")
 # an earlier clause that says what the changes of the sentence are measured against: 与2020年相比，…
 COMPARED = re.compile(r"(?:与|和|同|较|比)(?P<what>[^，。；,;]{1,14}?)(?:相比|比较|相较)[，,]?")
 
@@ -310,7 +312,7 @@ class _Reader:
             if end <= q.start and _actor(field, end, q.start) is None:
                 scope = word
         if scope and scope not in metric and not any(x in metric for x in ("本级", "县区", "市县", "区县")):
-            metric = scope + metric
+            metric = scope.removeprefix("各") + metric
         return metric
 
     def _compared(self, field: _Field, sentence: int, clause: int, period: str | None) -> str | None:
@@ -529,6 +531,10 @@ def _complete_heads(figures: list[Figure]) -> None:
     for i, f in enumerate(figures):
         if not f.metric or not qualifies_only(f.metric) or f.change or f.kind not in ("money", "percent"):
             continue
+        sibling = figures[i - 1] if i and figures[i - 1].kind == f.kind and figures[i - 1].sentence == f.sentence else None
+        qualified_sibling = sibling is not None and sibling.metric and head(sibling.metric) not in (None, sibling.metric)
+        if f.parent is None and not PART_WORD.search(f.metric) and not qualified_sibling:
+            continue  # 政采贷 names a thing, not a part of the figure before (公开招标…，竞争性磋商… are parts)
         whole = figures[f.parent] if f.parent is not None else next(
             (g for g in reversed(figures[:i]) if g.kind == f.kind and g.field == f.field and not g.change and g.metric), None)
         quantity = head(whole.metric) if whole is not None else None
@@ -537,6 +543,7 @@ def _complete_heads(figures: list[Figure]) -> None:
 
 
 ITEM = re.compile(r"(?:项目|类)$")
+PART_WORD = re.compile(r"(?:类|级|方式)$|^(?:各)?(?:县|区|市县|县区|区县|县市|盟市|市州|乡镇|街道)")
 OPENING = re.compile(r"(?:其中|此外|另外)?[，,：:]?")  # an item that opens its sentence (其中，公开招标项目612个)
 GENERIC_ITEM = re.compile(r"各类|各项|全部|所有|采购项目$|交易项目$|项目$")
 

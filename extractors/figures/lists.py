@@ -60,7 +60,8 @@ def items(segment: str, offset: int) -> list[Item]:
     cut += len(suffix)
     suffix = suffix or next((x for x in SUFFIXES if last[:cut].endswith(x)), "")
     head = last[cut:]
-    if not head:
+    if head.startswith("采购") and len(head) >= 6 and is_head(head[2:]):
+        head = head[2:]  # 询价及单一来源采购成交金额: 采购 ends the last item (单一来源采购), 成交金额 is shared
         return [Item(p, offset + s, offset + e) for p, (s, e) in zip(parts, spans)]
     out = []
     for p, (s, e) in zip(parts, spans):

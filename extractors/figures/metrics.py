@@ -27,7 +27,7 @@ from extractors.figures.clauses import Word, tagged, words
 LINK_TAIL = re.compile(
     r"(?:增加到|增长到|增至|提高到|提高至|提升至|提升到|上升到|上升至|降至|降到|下降到|下降至|减少到|减少至|降低到|降低至"
     r"|不得超过|不得高于|不得低于|不得少于|不超过|不高于|不多于|不低于|不少于|超过|突破|高于|低于|不到|不足|将近|接近"
-    r"|最高可达|最高可|最高|最低|可达|人民币|分别|依次|各|均|总共|一共|共计|合计|总计|累计|共|计|达到|达|为|是|约为"
+    r"|最高可达|最高可|最高|最低|可达|人民币|大写|小写|分别|依次|各|均|总共|一共|共计|合计|总计|累计|共|计|达到|达|为|是|约为"
     r"|(?<![签节合预制条公契违履邀集特简])约|近|超|逾|高达|仅为|仅|已达|已|实现|完成|有|了|到|的|之|由|从|\s)+$"
 )
 # words that end a phrase when read backwards, whatever their tag: they link, they do not name
@@ -183,21 +183,24 @@ def head(metric: str | None) -> str | None:
     """The part of a metric that names the quantity, for items that only qualify it: 采购金额 of
     公开招标采购金额, 决标金额 of 工程类决标金额, 采购 of 政府采购; None when it has none.
 
-    >>> head("公开招标采购金额"), head("工程类决标金额"), head("政府采购"), head("竞争性磋商")
-    ('采购金额', '决标金额', '采购', None)
+    >>> head("公开招标采购金额"), head("工程类决标金额"), head("政府采购"), head("竞争性磋商"), head("政府采购规模")
+    ('采购金额', '决标金额', '采购', None, '采购规模')
     """
     if not metric:
         return None
     ws = tagged(metric)
     last = ws[-1][0]
     if is_head(last):
-        if len(ws) > 1 and len(last) <= 2 and ws[-2][1] in ("v", "vn"):
-            return ws[-2][0] + last  # 决标金额, 成交金额
+        if len(ws) > 1 and len(last) <= 2 and (ws[-2][1] in ("v", "vn") or ws[-2][0] in DEALS or ws[-2][0] == "政府采购"):
+            return ws[-2][0].removeprefix("政府") + last  # 决标金额, 成交金额, 采购规模 (of 政府采购规模)
         return last
-    for verb in ("采购", "交易", "销售", "成交"):
+    for verb in DEALS:
         if last.endswith(verb):
             return verb
     return None
+
+
+DEALS = ("采购", "交易", "销售", "成交")
 
 
 def qualifies_only(metric: str) -> bool:
