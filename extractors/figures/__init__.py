@@ -302,7 +302,14 @@ class _Reader:
         """A metric with the sentence's scope (市本级…，…); when none was read, the one of the figure of its
         kind before it in the paragraph."""
         s, _ = field.layout.sentence_at(q.start)
-        if metric is None:  # 昌吉市：2.96亿元 after 州本级：采购规模3.74亿元: of what the figure before measured
+        if metric is None:
+            c, _ = field.layout.clause_at(q.start)
+            opener = _actor(field, c, c + 3)
+            if opener is not None and opener.candidates:  # 大理市2.41亿元: a place's share of the article's total
+                main = next((f for f in found if f.kind == q.kind and not f.change and f.metric and f.parent is None), None)
+                if main is not None:
+                    return main.metric
+            # 昌吉市：2.96亿元 after 州本级：采购规模3.74亿元: of what the figure before measured
             i = bisect_right(field.layout._paragraph_starts, q.start) - 1
             near = field.layout.paragraphs[max(0, i - 3)][0]
             before = [f for f in found if f.start >= near and f.kind == q.kind and not f.change and f.metric]

@@ -11,6 +11,8 @@ places give the figures their subjects (宜昌、襄阳两市分别…).
 ['政府集中采购金额', '部门集中采购金额', '分散采购金额']
 >>> [i.text for i in items("政府采购规模和节约资金", 0)]
 ['政府采购规模', '节约资金']
+>>> [i.text for i in items("公开招标、询价及单一来源采购成交金额", 0)]
+['公开招标成交金额', '询价成交金额', '单一来源采购成交金额']
 """
 
 from __future__ import annotations
@@ -61,7 +63,8 @@ def items(segment: str, offset: int) -> list[Item]:
     suffix = suffix or next((x for x in SUFFIXES if last[:cut].endswith(x)), "")
     head = last[cut:]
     if head.startswith("采购") and len(head) >= 6 and is_head(head[2:]):
-        head = head[2:]  # 询价及单一来源采购成交金额: 采购 ends the last item (单一来源采购), 成交金额 is shared
+        head, cut = head[2:], cut + 2  # 询价及单一来源采购成交金额: 采购 ends the last item, 成交金额 is shared
+    if not head:
         return [Item(p, offset + s, offset + e) for p, (s, e) in zip(parts, spans)]
     out = []
     for p, (s, e) in zip(parts, spans):
