@@ -40,7 +40,7 @@ from extractors.figures.lists import RESPECTIVELY, items
 from extractors.figures.metrics import head, is_vague, join, mask, phrase, phrase_after, qualifies_only
 from extractors.figures.numerals import NORMAL_FORM
 from extractors.figures.parts import link_parts
-from extractors.figures.periods import PeriodMention, base_year, find_periods, shift
+from extractors.figures.periods import PeriodMention, base_date, find_periods, shift
 from extractors.figures.places import DIVISIONS, Division, Place, choose, find_places, lineage
 from extractors.figures.quantities import Quantity, scan
 from extractors.figures.subjects import Home, find_home, subject
@@ -51,7 +51,7 @@ __all__ = ["extract_figures"]
 Mention = TypeVar("Mention", Place, PeriodMention)
 
 SHARE = re.compile(r"(?:占比|占(?P<of>[^，。；,;]{0,20}?)(?:的)?(?:比重|比例|份额)?)(?:为|达到|达|约为|约|超过|超|近|逾)*$")
-DOCUMENT = re.compile("《[^》]*》")
+DOCUMENT = re.compile("《[^》]*》|“[^”]{1,30}”")  # 《…》 names a document, “青海特色农产品”专馆 a brand
 BOUNDS = ("以上", "以下", "超", "不到")  # a bound: 200万元以下, 不低于40%
 LIMIT = re.compile(r"(?:标准|限额|门槛|上限|下限|最高|最低|单笔|单户|单项|每[笔户人个家项]|单价)[^，。；,;]{0,10}$")
 RULE = re.compile(r"对|按|预留|给予|扣除|不得|应当|须|要求|标准|限额|门槛|明确|规定|鼓励|可以")
@@ -61,6 +61,7 @@ OF_BASE = re.compile(r"(?:(?P<verb>预留|支付|扣除|给予|安排|收取|缴
 RATE_NAME = re.compile(r"[^，。；,;]*(?:比例|比重|费率|利率|[^\W\d]率)")
 RATE_OF_CHANGE = re.compile(r"(?:平均)?(?:降幅|增幅|涨幅|增速|增长率|降低率)(?:为|达到|达|约|超过|超|近)*$")
 COMPLETED = re.compile(r"完成(?P<what>[^，。；,;]{1,16}?)的$")  # 完成预留份额的103.4%: a rate of completion
+UNIT_PRICE = re.compile(r"单价|每[^，。；\d]{0,2}(?:价格|售价|价)|售价$|零售价|中选价|挂网价")
 TAIWAN = re.compile("新台币|民国|中华民国|行政院|立法院")  # years count from 1912, figures are Taiwan's
 # words that say which part of a place's figures follow, for the rest of the sentence: 市本级…，…，…
 _UNIT = r"(?:[地市县区州盟旗][（(][市区县旗、]{1,5}[)）][区县]?|[市县区州盟旗][市县区旗])"  # 县区, 区（市）县, 县（市、区）
@@ -195,6 +196,13 @@ class _Reader:
             return common.full if common else subject(None, self.home, named)
         return subject(place, self.home, named)
 
+    def _subject_of_price(self, field: _Field, q: Quantity, metric: str | None, subj: str | None) -> str | None:
+        """A unit price (每盒价格为68.5元, 单价4280元) is of a product, not of a place, unless its clause names one."""
+        c, _ = field.layout.clause_at(q.start)
+        if metric and UNIT_PRICE.search(metric) and _actor(field, c, q.start) is None:
+            return None
+        return subj
+
     def _named_before(self, field: _Field, pos: int) -> list[Division]:
         """The divisions the article named before ``pos`` of ``field`` (its own place first)."""
         if field.named is None:
@@ -238,7 +246,9 @@ class _Reader:
             c, _ = field.layout.clause_at(q.start)
             s, e = field.layout.sentence_at(q.start)
             period = self.periods_of.get(i) or _period(field, q, self.default_period)
-            if (q.approx in BOUNDS and RULE.search(text, s, q.start) or LIMIT.search(text, c, q.start)) \
+            ruled = (q.approx in BOUNDS or q.range_to is not None or q.kind == "percent") and RULE.search(text, c, q.start) \
+                and not COMPLETED.search(text, c, q.start) and "占" not in text[c : q.start]  # 完成预留份额的112%: a result
+            if (ruled or q.approx in BOUNDS and RULE.search(text, s, q.start) or LIMIT.search(text, c, q.start)) \
                     and not _last(field.periods, field.period_starts, s, q.start, _said):
                 period = self.published or period  # 对200万元以下的项目, 单笔最高1000万元: a rule, not a statistic
             subj = self._subject(field, q)
@@ -288,6 +298,8 @@ class _Reader:
                     of = out[item]
                     metric, subj, period = _share(of.metric), of.subject, of.period
             metric = self._complete(field, q, metric, out)
+            if q.kind == "money":
+                subj = self._subject_of_price(field, q, metric, subj)
             out.append(Figure(
                 surface=q.surface, kind=q.kind, value=q.value, unit=q.unit, value_yuan=q.value_yuan, approx=q.approx,
                 range_to=q.range_to, metric=metric, subject=subj, period=period,
@@ -501,8 +513,7 @@ def extract_figures(
     texts = [(n, t, scan(t)) for n, t in (("title", title), ("subtitle", subtitle), ("body", body)) if t]
     if not any(q for _, _, q in texts):
         return []
-    base = base_year(published_at, "\n".join(t for _, t, _ in texts))
-    month = int(published_at[5:7]) if published_at and published_at[5:7].isdigit() else None
+    base, month = base_date(published_at, "\n".join(t for _, t, _ in texts))
     roc = TAIWAN.search("\n".join(t for _, t, _ in texts)) is not None or ".tw/" in (url or "") + "/"
     fields = [_Field(n, t, q, base, month, roc) for n, t, q in texts]
     lead, later = [], []

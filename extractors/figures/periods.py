@@ -66,6 +66,7 @@ def _pattern(year: str) -> re.Pattern[str]:
 PERIOD = _pattern(r"(?:19|20)\d{2}")
 ROC_PERIOD = _pattern(r"1[0-2]\d")  # 112年度 is 2023 where years count from 1912 (民国, Taiwan)
 ROC_YEARS = 1911
+THIS_YEAR_SAID = re.compile("今年|本年")
 THIS_YEAR = re.compile("(?:今年|本年)(?:以来)?[，,]?(?:截至|截止)")  # 今年以来，截至11月底累计: the year to date
 COMPARED_WITH = re.compile("(?:超过|高于|低于|多于|少于|相当于|快于|慢于)$")
 FISCAL = re.compile(r"((?:19|20)\d{2})[/／-](?:\d{2}(?!\d)(?=[、和及与]|(?:财政)?年度)|(?:19|20)\d{2}(?=财政年度))")
@@ -74,7 +75,10 @@ CUTOFF = re.compile("(?:截至|截止|截止到|到)$")
 SINCE = re.compile(r"[^，。；、,;]{0,12}?以来")
 CUMULATIVE = re.compile(r"[^。；;]{0,16}?累计")
 DAY = re.compile(r"\d{1,2}日")
+PART_OF_MONTH = re.compile("中旬|上旬|下旬|初")
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
+FULL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})年(\d{1,2})月\d{1,2}日(?!起)")
+PLANNED = re.compile("(?:(?<!截)至|(?<!截至)到|力争|计划|预计|目标|将|延续至)$")  # 力争到2025年: a target, not the year written
 LAST_YEAR = re.compile("去年|上年(?!同期)")
 PAST_YEAR = re.compile(r"(?:[比较与]|相比)((?:19|20)\d{2})年|((?:19|20)\d{2})年(?:全年|同期)")
 
@@ -137,7 +141,8 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
                  roc: bool = False) -> list[PeriodMention]:
     """Period mentions in ``text``; relative ones are None when there is no ``base_year``. 全年 and
     当年 are of the year last named in their paragraph (None when it named none); 今年以来 and 截至目前
-    run to ``base_month`` (the month of publication) when it is known. ``roc``: years are counted
+    (a year to date after the text spoke of 今年, else a total to date) run to ``base_month`` (the month
+    of publication) when it is known. ``roc``: years are counted
     from 1912 as in Taiwan (112年 is 2023).
 
     >>> [p.period for p in find_periods("截至9月末累计放款，截至目前累计", 2023, 11)]
@@ -151,16 +156,20 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
     last_year: int | None = None  # the year of the latest mention of the paragraph that names one
     cut_month: int | None = None  # the month the paragraph counted to (截至11月末)
     last_end = 0
-    if base_year and base_month:
-        out += [PeriodMention(m.group(), f"..{base_year}-{base_month:02d}", m.start(), False) for m in NOW.finditer(text)]
+    if base_year and base_month:  # 截至目前: a total to date; of this year when the paragraph spoke of 今年
+        for m in NOW.finditer(text):
+            year_to_date = THIS_YEAR_SAID.search(text, 0, m.start()) is not None
+            period = _months(base_year, 1, base_month) if year_to_date else f"..{base_year}-{base_month:02d}"
+            out.append(PeriodMention(m.group(), period, m.start(), False))
     # 2022/23年度, 2022-23财政年度: a fiscal year from April (Hong Kong)
     out += [PeriodMention(m.group(), f"{m.group(1)}-04..{int(m.group(1)) + 1}-03", m.start()) for m in FISCAL.finditer(text)]
     for m in (ROC_PERIOD if roc else PERIOD).finditer(text):
         if "\n" in text[last_end : m.start()]:
             last_year = cut_month = None
         last_end = m.end()
-        if text.startswith("起", m.end()) or text.startswith("同期", m.end()):
-            continue  # 第四季度起: a plan from then on; 去年同期: what a figure is compared with
+        day = DAY.match(text, m.end())
+        if text.startswith("起", m.end()) or text.startswith("同期", m.end()) or (day and text.startswith("起", day.end())):
+            continue  # 第四季度起, 6月28日起: from then on; 去年同期: what a figure is compared with
         cutoff = CUTOFF.search(text, max(0, m.start() - 3), m.start()) is not None
         rel = m.group("rel")
         period: str | None
@@ -194,11 +203,15 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
             cut_month = int(m.group("pone") or m.group("bone"))
         # 全年 and a day's date (2023年7月1日上线) hold for their own sentence only; 截至…日 carries over;
         # a period compared with (超过2022年全年的销售额) is not the one the text goes on about
-        event_day = DAY.match(text, m.end()) is not None and not cutoff
+        # 截至8月中旬，…已完成: when something was done, not the months counted
+        event_day = (day is not None and not cutoff) or m.group().endswith(("中旬", "上旬", "下旬", "初"))
+        # 执行至2025年底, 力争到2025年: a target, not the period of the figures that follow
+        planned = PLANNED.search(text, max(0, m.start() - 4), m.start()) is not None
         compared = COMPARED_WITH.search(text, max(0, m.start() - 3), m.start()) is not None
         cumulative = bool(period and period.startswith(".."))  # 截至2023年底累计…: that total's own period
         out.append(PeriodMention(m.group(), period, m.start(),
-                                 rel not in CONTEXTUAL and not event_day and not compared and not cumulative, bool(since)))
+                                 rel not in CONTEXTUAL and not event_day and not compared and not cumulative and not planned,
+                                 bool(since)))
         if since:
             continue  # 2020年以来 says where a span starts, not the year the text speaks of
         if m.group("y"):  # only a year written out: after 去年，…, 一季度 is this year's
@@ -209,24 +222,30 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
     return out
 
 
-def base_year(published_at: str | None, text: str) -> int | None:
-    """The year 今年 means: the year of publication, else the latest year the text names, or the
-    year after it when the text names that year as past (比2018年, 2018年全年, 2018年同期) or
-    speaks of 去年 (a text without a date that reports 2020年 as 去年 is of 2021).
+def base_date(published_at: str | None, text: str) -> tuple[int | None, int | None]:
+    """The year (and month, when known) 今年 means: the date of publication; else the latest full date
+    the text is signed or dated with (2024年6月28日); else the latest year it names, or the year after
+    it when it names that year as past (比2018年, 2018年全年, 2018年同期) or speaks of 去年 (a text without
+    a date that reports 2020年 as 去年 is of 2021). Target years (力争到2025年) do not count.
 
-    >>> base_year("2022-02-14T20:52:19+08:00", ""), base_year(None, "提前完成2024年任务"), base_year(None, "无")
-    (2022, 2024, None)
-    >>> base_year(None, "今年1-6月完成3亿元，超过2018年全年"), base_year(None, "去年采购规模……2020年，全区")
-    (2019, 2021)
+    >>> base_date("2022-02-14T20:52:19+08:00", ""), base_date(None, "提前完成2024年任务"), base_date(None, "无")
+    ((2022, 2), (2024, None), (None, None))
+    >>> base_date(None, "今年1-6月完成3亿元，超过2018年全年"), base_date(None, "去年采购规模……2020年，全区")
+    ((2019, None), (2021, None))
+    >>> base_date(None, "2023年规模3亿元，较去年同期增长。某某局2024年6月28日")
+    (2024, 6)
     """
     if published_at and published_at[:4].isdigit():
-        return int(published_at[:4])
-    years = [int(y) for y in YEAR.findall(text)]
+        return int(published_at[:4]), int(published_at[5:7]) if published_at[5:7].isdigit() else None
+    dated = [(int(m.group(1)), int(m.group(2))) for m in FULL_DATE.finditer(text)]
+    if dated:
+        return max(dated)
+    years = [int(m.group(1)) for m in YEAR.finditer(text) if not PLANNED.search(text, max(0, m.start() - 4), m.start())]
     if not years:
-        return None
+        return None, None
     latest = max(years)
     past = {int(a or b) for a, b in PAST_YEAR.findall(text)}
-    return latest + 1 if latest in past or LAST_YEAR.search(text) else latest
+    return (latest + 1 if latest in past or LAST_YEAR.search(text) else latest), None
 
 
 SHIFTABLE = re.compile(r"(\d{4})(.*)")

@@ -53,14 +53,15 @@ for _name in sorted(NAMES, key=len, reverse=True):
     BY_PREFIX.setdefault(_name[:2], []).append(_name)
 _FIRSTS, _SECONDS = (re.escape("".join(sorted({name[k] for name in NAMES}))) for k in (0, 1))
 FIRST_CHAR = re.compile(f"[{_FIRSTS}](?=[{_SECONDS}])")
-NOT_BEFORE = "省市区县州场盟旗"  # 广州市场 is not 广州; 广州市 is found whole
+NOT_BEFORE = "省市区县州场盟旗"
+TOWN_AFTER = re.compile(r"[^\W\d\s乡镇村](?:镇|乡|村)")  # 龙泉关镇 is a town, not 龙泉市 (广州新塘镇 is 广州's)  # 广州市场 is not 广州; 广州市 is found whole
 # 全市, 本市, 我市, 该市, 市本级, 自治区本级: the article's own place or the one named last
 REFERENCE = re.compile("(?P<w>[全本我该])(?P<a>[省市区县州盟旗])(?![场域长委民直属])|(?P<b>自治区|[省市区县州])本级")
 NATIONAL = re.compile("全国|中央(?:本级|预算单位|国家机关|部门|单位)?")
 # an organisation, whose own figures are not the place's: a name ending in one of these
 ORGANISATION_HEAD = re.compile(
     r"(?:医院|大学|学院|学校|中学|小学|幼儿园|公司|集团|银行|分行|支行|研究院|研究所|出版社|报社|电视台|日报|晚报|协会|商会|"
-    r"合作社|酒店|宾馆|厂|项目|工程|标段)$")
+    r"合作社|供销社|酒店|宾馆|厂|项目|工程|标段|电力|电网|烟草|移动|电信|联通)$")
 ORGANISATION_NEAR = re.compile(ORGANISATION_HEAD.pattern.removesuffix("$"))
 NAME_TAGS = {"n", "nz", "ns", "nt", "j", "vn", "v", "b", "an", "l", "nrt", "ng"}
 NOT_IN_NAME = {"完成", "实现", "达到", "共", "累计", "采购", "发放", "开展", "组织", "推进"}
@@ -120,10 +121,12 @@ ORGANISATION_WORD = re.compile(r"银行|医院|大学|学院|公司|集团|研�
 # an organisation named by what it is: 学校共完成…, 该行已累计…, 我院
 ORGANISATION_REFERENCE = re.compile(r"(?:[该本我全]|(?<![\w]))(?:学校|校|医院|院|行|公司|集团)(?=[共已累全年今去上本近通在将对为与的有]|$)"
                                     r"|(?:该|本|我)(?:行|校|院|公司|集团)"
-                                    r"|一(?:家|所|个)[^，。；、\d]{0,8}?(?:企业|公司|医院|学校|银行|合作社|厂)")
+                                    r"|一(?:家|所|个)[^，。；、\d]{0,8}?(?:企业|公司|医院|学校|银行|合作社|厂)"
+                                    r"|[省市县区]?(?:供销社|供销合作社|社有企业)")
 MEDIA = re.compile(r"日报|晚报|报社|电视台|新闻网|广播电视台|融媒体中心|新闻")
 # a place after these is who benefits or the way, not who reports the figure (为全省…企业发放贷款)
 GOVERNED = re.compile(r"(?:为|向|给|对|帮助|助力|帮扶|惠及|覆盖|面向|带动|支持|通过|经由|依托|与|联合|会同|协同|携手)$")
+DATELINE = re.compile(r"(?:\d{1,2}月\d{1,2}日)?电|讯")  # 人民网拉萨1月25日电, 本报兰州讯: where the reporter is
 RANKED = re.compile(r"(?:在|居|列|位居|排名)$")  # 在全国率先, 居全国前列: the country as a yardstick
 PROPER = {"ns", "nz", "nt", "nr", "nrt", "j"}
 INSTRUMENT = re.compile("(?:通过|经由|借助|依托|与|向|为|给|对|和)$")  # 通过中国农业银行发放: not the actor
@@ -162,7 +165,8 @@ def find_places(text: str) -> list[Place]:
             continue
         for name in BY_PREFIX.get(text[i : i + 2], ()):
             end = i + len(name)
-            if text.startswith(name, i) and (end == len(text) or text[end] not in NOT_BEFORE):
+            if text.startswith(name, i) and (end == len(text) or text[end] not in NOT_BEFORE) \
+                    and not (name[-1] not in NOT_BEFORE and TOWN_AFTER.match(text, end)):
                 org_end = _organisation_after(text, end)  # the mention covers the organisation's whole name
                 out.append(Place(text[i : org_end or end], i, NAMES[name], org=bool(org_end)))
                 resume = end
@@ -179,7 +183,7 @@ def find_places(text: str) -> list[Place]:
             if not any(named[m.start() : m.end()])]
     for p in out:
         p.governed = GOVERNED.search(text, max(0, p.start - 4), p.start) is not None or (
-            p.national and RANKED.search(text, max(0, p.start - 2), p.start) is not None)
+            p.national and RANKED.search(text, max(0, p.start - 2), p.start) is not None) or DATELINE.match(text, p.end) is not None
     out.sort(key=lambda p: p.start)
     return out
 

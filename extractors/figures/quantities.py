@@ -42,7 +42,7 @@ UNIT_KINDS: list[tuple[str, str]] = [
     ("area", r"平方公里|平方千米|平方米|平米|㎡|亩|公顷"),
     ("duration", r"个工作日|个月|个小时|小时|分钟|工作日|日历天|天|周(?!年)|年(?![月度级底初末前中])|日"),
     ("weight", r"万吨|吨|公斤|千克|斤"),
-    ("count", r"人次|批次|大类|家|个|款|项(?!目)|台|人|次|批|县|件|套|辆|所|名|份(?!额)|笔|场|条|种|户|座|栋|张|册|位|只|头|箱|宗|例|间|艘|架|类|部门|块|处(?![理罚置长室分级])|单(?![位价据独一元])"),
+    ("count", r"人次|批次|大类|家|个|款|项(?!目)|起(?=[^\d，。；]{0,4}(?:案|事件|问题|违纪|违法|违规|事故|投诉|纠纷|质疑))|台|人|次|批|县|件|套|辆|所|名|份(?!额)|笔|场|条|种|户|座|栋|张|册|位|只|头|箱|宗|例|间|艘|架|类|部门|块|处(?![理罚置长室分级])|单(?![位价据独一元])"),
 ]
 KINDS = [kind for kind, _ in UNIT_KINDS]
 UNIT = "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in UNIT_KINDS)
@@ -66,7 +66,7 @@ FIGURE = re.compile(
     | [¥￥]\s?(?P<yen>{AR})(?![\d.])  # ¥3,868,000.00
     | (?P<cheng>[一二两三四五六七八九1-9])成(?![交本立员功效果绩为熟型品都就长])
     | (?<=[超破近逾])(?P<yi>亿元)
-    | (?P<zhao>\d+(?:\.\d+)?)兆(?:(?P<zrest>\d,\d{{3}}|\d{{1,4}})亿)?元  # Taiwan: 1兆2,487亿元
+    | (?P<zhao>\d+(?:\.\d+)?)(?P<zword>兆|万)(?:(?P<zrest>\d,\d{{3}}(?:\.\d+)?|\d{{1,4}}(?:\.\d+)?)亿)?元  # 1兆2,487亿元, 3万3929.6亿元
     | (?P<bare>{AR})(?P<bs>万|亿)(?![\w%])
     | (?P<bracketed>{AR})[（(](?P<bu>万元|元|亿元)[)）]  # 中标金额：386.8（万元）
     )(?P<post>{APPROX_AFTER})?""",
@@ -128,12 +128,14 @@ def _quantity(m: re.Match[str], text: str) -> Quantity | None:
         kind, value, unit = "percent", parse_number(g["pn"]), "%"
         if value is None:
             return None
-    elif g["zhao"]:  # 兆 = 万亿: 1兆2,487亿元 is 12487亿元, 1.5兆元 1.5万亿元
+    elif g["zhao"]:  # 兆 = 万亿: 1兆2,487亿元 is 12487亿元, 1.5兆元 1.5万亿元; 3万3929.6亿元 is 33929.6亿元
         kind = "money"
         if g["zrest"]:
-            value, scale = whole(float(g["zhao"]) * 10_000 + int(g["zrest"].replace(",", ""))), "亿"
-        else:
+            value, scale = whole(float(g["zhao"]) * 10_000 + float(g["zrest"].replace(",", ""))), "亿"
+        elif g["zword"] == "兆":
             value, scale = parse_number(g["zhao"]), "万亿"
+        else:
+            return None  # 3万元 is read by the main pattern; this alternative only joins 万 to 亿
         unit = scale + "元"
     elif g["bracketed"]:
         kind, value, unit = "money", parse_number(g["bracketed"]), g["bu"]
@@ -189,6 +191,8 @@ def _quantity(m: re.Match[str], text: str) -> Quantity | None:
         before = APPROX_BEFORE.search(text, max(0, start - 4), start)
         if before:
             approx = before.group()
+            if g["n1"] and g["n1"][0] in "百千" or g["yi"]:
+                start = before.start()  # 突破百亿元, 逾千万元: the number is implied, the word is part of the figure
     if kind == "duration" and approx == "近":
         approx = None  # 近三年: the last three years, not nearly three
     base_unit = unit[len(scale):] if unit.startswith(scale) else unit

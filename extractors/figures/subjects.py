@@ -75,8 +75,9 @@ def find_home(texts: list[tuple[str, list[Place]]], author: str | None = None, p
     organisation = any(p.org for p in headline) and not any(p.candidates and not p.org for p in headline)
     organisation |= bool(publisher and ORGANISATION_WORD.search(publisher))  # 兰州大学新闻网, 长安银行
     division = None
-    for _, places in texts:  # the headline's place, or the lead's when it lies inside it (湖北 → 湖北省十堰市郧西县)
-        found = _specific([p for p in places if p.candidates and not p.org], [division] if division else [])
+    for text, places in texts:  # the headline's place, or the lead's when it lies inside it (湖北 → 湖北省十堰市郧西县)
+        acting = [p for p in places if p.candidates and not p.org and not p.governed]
+        found = _specific(acting, [division] if division else [])
         if found and (division is None or division.full in {x.full for x in lineage(found)}):
             division = found
     # a local paper names its place (宜昌日报), a bureau its own (沈阳市浑南区人民政府)
