@@ -274,11 +274,11 @@ class _Reader:
                 metric = (field.phrase(done.start("what"), done.end("what")) or "") + "完成比例"
             elif q.kind == "percent" and SHARE.search(text, c, q.start):
                 metric = self._share_metric(field, q, c, out)
-            elif q.kind == "percent" and (base := OF_BASE.search(text, c, q.start)) is not None:
+            elif q.kind == "percent" and (of := OF_BASE.search(text, c, q.start)) is not None:
                 # 履约保证金比例降至合同金额的5%, 预留该部分预算总额的30%: a rate (of a base), named before it
-                rate = RATE_NAME.search(text, c, base.start())
+                rate = RATE_NAME.search(text, c, of.start())
                 metric = (field.phrase(c, rate.end()) if rate else None) or (
-                    (base.group("verb") + "比例") if base.group("verb") else field.phrase(c, q.start))
+                    (of.group("verb") + "比例") if of.group("verb") else field.phrase(c, q.start))
             elif (rate := RATE_OF_CHANGE.search(text, c, q.start)) is not None:  # 价格平均降幅达53%
                 change = Change(rate.start() - c, None)
                 metric = field.phrase(c, rate.start()) or _level_metric(out, s)
@@ -518,8 +518,9 @@ def extract_figures(
     fields = [_Field(n, t, q, base, month, roc) for n, t, q in texts]
     lead, later = [], []
     for f in fields:
-        if f.name == "body":
-            _, p_end = f.layout.paragraphs[0] if f.layout.paragraphs else (0, 0)
+        if f.name == "body":  # the lead: the first paragraph that is more than a byline (本报记者 张某某)
+            _, p_end = next((p for p in f.layout.paragraphs if p[1] - p[0] >= 20), f.layout.paragraphs[0]) \
+                if f.layout.paragraphs else (0, 0)
             lead.append((f.text[:p_end], [p for p in f.places if p.start < p_end]))
             later = [p for p in f.places if p.start >= p_end and p.candidates and not p.org][:1]
         else:
