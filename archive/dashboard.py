@@ -3,7 +3,7 @@
 datasette-dashboards (a maintained plugin, bundling Vega, Vega-Lite and vega-embed, so nothing
 is loaded from a CDN) draws charts from SQL queries and Vega-Lite specs in the metadata's
 ``plugins`` section; :func:`dashboards` writes that section for each archive database. Filters
-are ``subject`` (a place or its prefix, 广西), ``metric`` (a canonical metric, 政府采购规模 when
+are ``subject`` (a place or its prefix, 广西; traditional works too), ``metric`` (a canonical metric, 政府采购规模 when
 empty) and ``period`` (a year or period prefix). Every point of every chart links to the
 figures behind it (``figures_view?id__in=…``), and each chart's page links to its SQL and rows.
 
@@ -64,8 +64,7 @@ SQL_FUNCTIONS = {"cgpn_html": (1, cgpn_html), "cgpn_link": (2, cgpn_link), "cgpn
 
 def _filters(db: str) -> dict[str, Any]:
     return {
-        "subject": {"name": "地区 Place (广西, 全国 …)", "type": "select", "db": db,
-                    "query": "SELECT DISTINCT subject FROM series WHERE level != 'local' ORDER BY level = 'province', subject"},
+        "subject": {"name": "地区 Place (广西, 全国, 河池市东兰县 …)", "type": "text"},  # a prefix works: not a select
         "metric": {"name": f"指标 Metric (空：{DEFAULT_METRIC})", "type": "select", "db": db,
                    "query": "SELECT metric FROM series GROUP BY metric ORDER BY count(*) DESC, metric"},
         "period": {"name": "时期 Period (2023, 2023-H1 …)", "type": "text"},
@@ -125,7 +124,7 @@ def _by_year(y_title: str = MONEY_AXIS, places: bool = False) -> dict[str, Any]:
     return {
         "usermeta": {"embedOptions": EMBED},
         "layer": [
-            {"mark": {"type": "line"}, "transform": [{"filter": "datum.reports == 'agree'"}], "encoding": line},
+            {"mark": {"type": "line", "point": False}, "transform": [{"filter": "datum.reports == 'agree'"}], "encoding": line},
             {"mark": {"type": "point", "filled": True, "size": 80, "cursor": "pointer"}, "encoding": dots},
         ],
     }
@@ -161,15 +160,19 @@ latest as (select coalesce(nullif(:period, ''), (select max(s.period) from serie
   where s.level = 'province' and {year} and s.metric = pick.metric)) as period)
 {_points(prefix, f"s.level = 'province' and s.metric = pick.metric and s.period = latest.period", "series s, pick, place, latest")}
 order by value desc""",
-            "display": {
+            "display": {  # a bar per province whose articles agree, a red dot per value where they do not
                 "usermeta": {"embedOptions": EMBED},
-                "mark": {"type": "bar", "cursor": "pointer"},
                 "encoding": {
-                    "y": {"field": "subject", "type": "nominal", "sort": "-x", "title": None},
+                    "y": {"field": "subject", "type": "nominal", "title": None,
+                          "sort": {"field": "value", "op": "max", "order": "descending"}},
                     "x": {"field": "value", "type": "quantitative", "title": MONEY_AXIS},
-                    "color": REPORT_COLORS, "yOffset": {"field": "amount"},
-                    "href": {"field": "href"}, "tooltip": TOOLTIP,
+                    "color": REPORT_COLORS, "href": {"field": "href"}, "tooltip": TOOLTIP,
                 },
+                "layer": [
+                    {"mark": {"type": "bar", "cursor": "pointer"}, "transform": [{"filter": "datum.reports == 'agree'"}]},
+                    {"mark": {"type": "point", "filled": True, "size": 80, "cursor": "pointer"},
+                     "transform": [{"filter": "datum.reports == 'disagree'"}]},
+                ],
             },
         },
         "saving-rate": {
