@@ -83,9 +83,12 @@ place as (select coalesce(
      and series.metric = pick.metric group by subject order by count(*) desc, subject limit 1)) as subject)"""
 
 
+SHOWN_VALUES = 10  # a disagreeing point draws the values most articles report, this many at most (all are one click away)
+
+
 def _points(prefix: str, where: str, tables: str = "series s, pick, place") -> str:
-    """One chart row per point (a disagreeing point: one row per value reported), in 亿元 for money,
-    each with the link to its figures."""
+    """One chart row per point (a disagreeing point: one row per value reported, up to SHOWN_VALUES),
+    in 亿元 for money, each with the link to its figures."""
     shown = "case when s.unit = '元' then {v} / 1e8 else {v} end"
     unit = "case when s.unit = '元' then '亿元' else s.unit end"
     figures = f"'{prefix}/figures_view'"
@@ -99,7 +102,7 @@ select s.subject, s.metric, s.period, s.year, {shown.format(v="json_extract(r.va
   'disagree', json_array_length(json_extract(r.value, '$.article_ids')),
   cgpn_amount(json_extract(r.value, '$.value'), s.unit, json_extract(r.value, '$.approx')),
   cgpn_url({figures}, 'id__in', (select group_concat(value) from json_each(json_extract(r.value, '$.figure_ids'))), '_sort_desc', 'published_at')
-from {tables}, json_each(s.reported) r where {where} and s.conflict"""
+from {tables}, json_each(s.reported) r where {where} and s.conflict and r.key < {SHOWN_VALUES}"""
 
 
 EMBED = {"renderer": "svg", "actions": False}  # svg: every point is an element with its values (aria-label)
@@ -193,7 +196,9 @@ select cgpn_html(s.period) as "时期 period",
     as "较上一时期 vs previous",
   cgpn_html(case when s.conflict then '不一致 disagree: ' || (select group_concat(
     cgpn_amount(json_extract(r.value, '$.value'), s.unit, json_extract(r.value, '$.approx')) || ' (' ||
-    json_array_length(json_extract(r.value, '$.article_ids')) || ')', '; ') from json_each(s.reported) r) else '' end) as "注 note",
+    json_array_length(json_extract(r.value, '$.article_ids')) || ' 篇)', '; ') from json_each(s.reported) r where r.key < 5)
+    || case when json_array_length(s.reported) > 5 then printf('; … %d values in all', json_array_length(s.reported)) else '' end
+    else '' end) as "注 note",
   cgpn_link(cgpn_url('{prefix}/figures_view', 'id__in', (select group_concat(value) from json_each(s.figure_ids)),
     '_sort_desc', 'published_at'), s.articles || ' 篇 articles') as "来源 sources"
 from series s, pick, place

@@ -9,7 +9,8 @@ whole. ``series_figures`` holds that filing; ``series`` one row per key:
   超1800亿元 is 1800亿元 or more, 15077余万元 is 15077–15078万元); when the intervals of all
   reports share a value the articles agree, and the point takes the most precise report's value;
 - when they do not, ``conflict`` is 1, ``value`` is NULL (never an average, never a pick) and
-  ``reported`` lists every distinct value with the articles that report it.
+  ``reported`` lists every distinct value with the articles that report it (the values most
+  articles report first, then by value).
 
 >>> from archive import Archive
 >>> arc = Archive(":memory:")
@@ -182,7 +183,7 @@ def point(reports: list[Report]) -> dict[str, Any]:
         "value": best.value if consistent else None,
         "approx": best.approx if consistent else None,
         "conflict": int(not consistent),
-        "reported": json.dumps(list(distinct.values()), ensure_ascii=False),
+        "reported": json.dumps(sorted(distinct.values(), key=lambda e: -len(e["article_ids"])), ensure_ascii=False),
         "articles": len(articles),
         "article_ids": json.dumps(articles),
         "figure_ids": json.dumps(sorted(r.figure_id for r in reports)),
