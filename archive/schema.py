@@ -177,7 +177,8 @@ MIGRATIONS: list[list[str]] = [
     # 7: series (archive.series): one row per (subject, canonical metric, period) with the value the
     # articles report, or every value when they disagree; series_figures files each figure under its
     # key (rebuilt by `cgpn reextract`, kept current by import and crawl); series_state says which
-    # vocabulary (archive/metrics.toml) built them. Filled by the next `cgpn reextract`.
+    # vocabulary (archive/metrics.toml) built them; series_dirty holds the keys waiting to be recomputed.
+    # Filled by the next `cgpn reextract`.
     [
         """CREATE TABLE series (
             subject TEXT NOT NULL,
@@ -209,6 +210,13 @@ MIGRATIONS: list[list[str]] = [
         "CREATE INDEX series_figures_key ON series_figures (subject, metric, period)",
         "CREATE INDEX series_figures_article ON series_figures (article_id)",
         "CREATE TABLE series_state (id INTEGER PRIMARY KEY CHECK (id = 1), vocabulary TEXT NOT NULL, built_at TEXT NOT NULL)",
+        # keys whose series row waits to be recomputed (filed with their articles, recomputed once an import ends)
+        """CREATE TABLE series_dirty (
+            subject TEXT NOT NULL,
+            metric TEXT NOT NULL,
+            period TEXT NOT NULL,
+            PRIMARY KEY (subject, metric, period)
+        ) WITHOUT ROWID""",
     ],
 ]
 

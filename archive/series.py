@@ -3,7 +3,8 @@
 A figure is filed under the key (subject, canonical metric, period) when it is a level (not a
 change), its metric maps onto the vocabulary (:mod:`archive.metrics`) for its kind, it has a
 subject and a period, it is not a range, and it is not a part (其中…) labelled like its own
-whole. ``series_figures`` holds that filing; ``series`` one row per key:
+whole. ``series_figures`` holds that filing; ``series`` one row per key (``series_dirty``: the keys
+whose row waits to be recomputed):
 
 - every report becomes an interval of the values it allows (3625.4亿元 is 3625.35–3625.45亿元,
   超1800亿元 is 1800亿元 or more, 15077余万元 is 15077–15078万元); when the intervals of all
@@ -278,8 +279,8 @@ def rebuild_series(conn_or_archive: Any, vocab: Vocabulary | None = None) -> int
     ``cgpn reextract`` runs it, so that a new vocabulary reaches the whole archive."""
     vocab = vocab or vocabulary()
     with _writing(conn_or_archive) as conn:
-        conn.execute("DELETE FROM series_figures")
-        conn.execute("DELETE FROM series")
+        for table in ("series_figures", "series", "series_dirty"):
+            conn.execute(f"DELETE FROM {table}")
         conn.executemany("INSERT INTO series_figures (figure_id, article_id, subject, metric, period) VALUES (?, ?, ?, ?, ?)",
                          _filed(conn.execute(_CANDIDATES), vocab))
         count = _write_points(conn, conn.execute(f"{_REPORTS} ORDER BY sf.subject, sf.metric, sf.period"))
@@ -287,32 +288,60 @@ def rebuild_series(conn_or_archive: Any, vocab: Vocabulary | None = None) -> int
     return count
 
 
-def update_series(conn_or_archive: Any, article_ids: Iterable[int], vocab: Vocabulary | None = None) -> int:
-    """Bring the series up to date after ``article_ids`` were saved (new, changed or re-extracted):
-    their figures are filed again and only the points they touch (before or after) are recomputed.
-    Series built with another vocabulary are rebuilt whole instead. Returns the points written."""
+def file_series(conn_or_archive: Any, article_ids: Iterable[int], vocab: Vocabulary | None = None) -> None:
+    """File the figures of ``article_ids`` (just saved: new, changed or re-extracted) again, and mark the
+    points they touch, before or after, to be recomputed by :func:`refresh_series`. Run it in the
+    transaction that saved the articles, so that a crash loses neither. Series built with another
+    vocabulary are rebuilt whole instead."""
     vocab = vocab or vocabulary()
     ids = sorted(set(article_ids))
     with _writing(conn_or_archive) as conn:
         state = conn.execute("SELECT vocabulary FROM series_state").fetchone()
         if state is None or state[0] != vocab.digest:
-            return rebuild_series(conn, vocab)
-        if not ids:
-            return 0
-        keys: set[Key] = set()
+            rebuild_series(conn, vocab)
+            return
         for start in range(0, len(ids), 500):  # SQLite's parameter limit
             chunk = ids[start:start + 500]
             marks = ", ".join("?" * len(chunk))
-            keys |= set(conn.execute(f"SELECT DISTINCT subject, metric, period FROM series_figures WHERE article_id IN ({marks})", chunk))
+            conn.execute(f"INSERT OR IGNORE INTO series_dirty SELECT DISTINCT subject, metric, period FROM series_figures "
+                         f"WHERE article_id IN ({marks})", chunk)
             conn.execute(f"DELETE FROM series_figures WHERE article_id IN ({marks})", chunk)
             filed = list(_filed(conn.execute(f"{_CANDIDATES} AND f.article_id IN ({marks})", chunk), vocab))
             conn.executemany("INSERT INTO series_figures (figure_id, article_id, subject, metric, period) VALUES (?, ?, ?, ?, ?)", filed)
-            keys |= {(s, m, p) for _, _, s, m, p in filed}
-        count = 0
-        for key in sorted(keys):
-            conn.execute("DELETE FROM series WHERE subject = ? AND metric = ? AND period = ?", key)
-            count += _write_points(conn, conn.execute(f"{_REPORTS} WHERE sf.subject = ? AND sf.metric = ? AND sf.period = ?", key))
-        return count
+            conn.executemany("INSERT OR IGNORE INTO series_dirty (subject, metric, period) VALUES (?, ?, ?)",
+                             {(s, m, p) for _, _, s, m, p in filed})
+
+
+REFRESH_KEYS = 2000  # points recomputed per transaction, so that a long refresh never holds the lock for long
+
+
+def refresh_series(conn_or_archive: Any, vocab: Vocabulary | None = None) -> int:
+    """Recompute the points :func:`file_series` marked (an import does it once at its end, so a point
+    that thousands of its articles report is computed once, not once a batch); return how many."""
+    vocab = vocab or vocabulary()
+    count = 0
+    while True:
+        with _writing(conn_or_archive) as conn:
+            state = conn.execute("SELECT vocabulary FROM series_state").fetchone()
+            if state is None or state[0] != vocab.digest:
+                return rebuild_series(conn, vocab)
+            keys = conn.execute("SELECT subject, metric, period FROM series_dirty ORDER BY 1, 2, 3 LIMIT ?", (REFRESH_KEYS,)).fetchall()
+            if not keys:
+                return count
+            last = keys[-1]
+            chosen = "(subject, metric, period) <= (?, ?, ?)"
+            conn.execute(f"DELETE FROM series WHERE (subject, metric, period) IN (SELECT * FROM series_dirty WHERE {chosen})", last)
+            count += _write_points(conn, conn.execute(
+                f"{_REPORTS} JOIN series_dirty d ON d.subject = sf.subject AND d.metric = sf.metric AND d.period = sf.period "
+                f"WHERE (d.subject, d.metric, d.period) <= (?, ?, ?) ORDER BY sf.subject, sf.metric, sf.period", last))
+            conn.execute(f"DELETE FROM series_dirty WHERE {chosen}", last)
+
+
+def update_series(conn_or_archive: Any, article_ids: Iterable[int], vocab: Vocabulary | None = None) -> int:
+    """:func:`file_series` then :func:`refresh_series`: the series up to date after ``article_ids`` were
+    saved (a crawled page); returns the points written."""
+    file_series(conn_or_archive, article_ids, vocab)
+    return refresh_series(conn_or_archive, vocab)
 
 
 # --- reading --------------------------------------------------------------------------------------

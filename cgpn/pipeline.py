@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from archive import Archive, index_row
-from archive.series import rebuild_series, update_series
+from archive.series import file_series, rebuild_series, refresh_series, update_series
 from extractors import EXTRACTOR_VERSION, ExtractionError, extract, peek_category
 
 IMPORT_SUFFIXES = {".md", ".markdown", ".html", ".htm", ".shtml", ".txt", ".json"}
@@ -269,8 +269,8 @@ class _Reporter:
 
 def _extract_and_store(archive: Archive, batches: Iterable[list[Job]], report: _Reporter, jobs: int, *,
                        series: bool = True) -> None:
-    """Extract each batch of jobs and write its articles (or errors) in one transaction per batch, with
-    the series points they touch unless ``series`` is false (the caller rebuilds them)."""
+    """Extract each batch of jobs and write its articles (or errors) in one transaction per batch, their
+    figures filed under their series keys unless ``series`` is false (the caller rebuilds them)."""
     in_flight: deque[tuple[list[Job], Callable[[], list[Extracted]]]] = deque()
     with Extractors(jobs) as extractors:
         for batch in batches:  # the next batch's captures are committed before it is extracted
@@ -288,8 +288,8 @@ def _store_batch(archive: Archive, batch: list[Job], results: Callable[[], list[
         return
     with archive.batch():
         outcomes = [store(archive, job.capture_id, job.location, done) for job, done in zip(batch, extracted)]
-        if series:
-            update_series(archive, _saved(outcomes))
+        if series:  # filed with the articles; the points are recomputed once the run ends (refresh_series)
+            file_series(archive, _saved(outcomes))
     for outcome in outcomes:
         report(outcome)
 
@@ -365,6 +365,7 @@ def import_documents(archive: Archive, documents: Iterable[tuple[str, bytes | OS
             yield _captured(archive, batch, report)
 
     _extract_and_store(archive, batches(), report, jobs)
+    refresh_series(archive)  # also the points a killed run left marked
     return report.summary
 
 

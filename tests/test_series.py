@@ -10,8 +10,8 @@ import pytest
 
 from archive import Archive
 from archive.metrics import parse_vocabulary, vocabulary
-from archive.series import SeriesError, query_series, rebuild_series, resolve_subject, update_series
-from cgpn.pipeline import ingest, reextract
+from archive.series import SeriesError, file_series, query_series, rebuild_series, resolve_subject, update_series
+from cgpn.pipeline import import_documents, ingest, reextract
 from series_db import fig, save
 
 @pytest.fixture
@@ -186,3 +186,17 @@ def test_reextract_rebuilds_the_series(arc):
     arc.conn.execute("DELETE FROM series")
     reextract(arc)  # nothing to re-extract (same extractor version): the series are rebuilt all the same
     assert table(arc.conn) == built and built
+
+
+def test_points_marked_by_a_killed_import_are_recomputed_by_the_next_one(arc):
+    save(arc, 1, [fig("1520.36亿元", "政府采购规模", "广西壮族自治区", "2023")])
+    cid, _ = arc.add_capture("/x/2.txt", "file", b"2")
+    record = {"title": "article 2", "body": "…", "source": "file", "path": "/x/2.txt", "figures": [
+        fig("1498.6亿元", "政府采购规模", "广西壮族自治区", "2023")]}
+    with arc.batch():  # what a batch of `cgpn import` commits: the article, its figures filed, no refresh yet
+        article_id, _ = arc.save_article(cid, record, "1")
+        file_series(arc, [article_id])
+    assert points(arc, "广西", "政府采购规模") == [("2023", 152036000000, 1, False)]  # not recomputed yet
+    import_documents(arc, [])
+    assert points(arc, "广西", "政府采购规模") == [("2023", None, 2, True)]
+    assert arc.conn.execute("SELECT count(*) FROM series_dirty").fetchone()[0] == 0
