@@ -162,7 +162,7 @@ def _facts(db: str, prefix: str) -> dict[str, Any]:
             "query": f"""{chosen},
 latest as (select coalesce(nullif(:period, ''), (select max(s.period) from series s, pick
   where s.level = 'province' and {year} and s.metric = pick.metric)) as period)
-{_points(prefix, f"s.level = 'province' and s.metric = pick.metric and s.period = latest.period", "series s, pick, place, latest")}
+{_points(prefix, "s.level = 'province' and s.metric = pick.metric and s.period = latest.period", "series s, pick, place, latest")}
 order by value desc""",
             "display": {  # a bar per province whose articles agree, a red dot per value where they do not
                 "usermeta": {"embedOptions": EMBED},

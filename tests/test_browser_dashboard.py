@@ -10,7 +10,6 @@ import re
 import shutil
 import urllib.parse
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup

@@ -3,8 +3,8 @@ incremental upkeep against a full rebuild, and reading one place's series."""
 
 from __future__ import annotations
 
-import json
 import sqlite3
+from typing import Any
 
 import pytest
 
