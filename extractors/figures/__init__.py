@@ -60,6 +60,7 @@ OF_BASE = re.compile(r"(?:(?P<verb>预留|支付|扣除|给予|安排|收取|缴
                      r"[^，。；,;的]{1,16})的(?:不低于|不超过|不高于|不少于|超过|约|近)?$")
 RATE_NAME = re.compile(r"[^，。；,;]*(?:比例|比重|费率|利率|[^\W\d]率)")
 RATE_OF_CHANGE = re.compile(r"(?:平均)?(?:降幅|增幅|涨幅|增速|增长率|降低率)(?:为|达到|达|约|超过|超|近)*$")
+BASE_VALUE = re.compile(r"(?:比|较|与)(?:上年|去年|上一年|前一年|(?:19|20)\d{2}年)(?:同期)?(?:的|为)$")
 COMPLETED = re.compile(r"完成(?P<what>[^，。；,;]{1,16}?)的$")  # 完成预留份额的103.4%: a rate of completion
 UNIT_PRICE = re.compile(r"单价|每[^，。；\d]{0,2}(?:价格|售价|价)|售价$|零售价|中选价|挂网价")
 TAIWAN = re.compile("新台币|民国|中华民国|行政院|立法院")  # years count from 1912, figures are Taiwan's
@@ -246,6 +247,8 @@ class _Reader:
             c, _ = field.layout.clause_at(q.start)
             s, e = field.layout.sentence_at(q.start)
             period = self.periods_of.get(i) or _period(field, q, self.default_period)
+            if (then := BASE_VALUE.search(text, c, q.start)) is not None:  # 比上年的3247.81亿元: last year's level
+                period = Change(0, then.group()).base(period) or period
             ruled = (q.approx in BOUNDS or q.range_to is not None or q.kind == "percent") and RULE.search(text, c, q.start) \
                 and not COMPLETED.search(text, c, q.start) and "占" not in text[c : q.start]  # 完成预留份额的112%: a result
             if (ruled or q.approx in BOUNDS and RULE.search(text, s, q.start) or LIMIT.search(text, c, q.start)) \
