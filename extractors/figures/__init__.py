@@ -59,8 +59,10 @@ RULE = re.compile(r"对|按|预留|给予|扣除|不得|应当|须|要求|标准
 OF_BASE = re.compile(r"(?:(?P<verb>预留|支付|扣除|给予|安排|收取|缴纳)[^，。；,;的]{0,16}|(?:降至|提高到|提高至|不超过|不低于|为|按)"
                      r"[^，。；,;的]{1,16})的(?:不低于|不超过|不高于|不少于|超过|约|近)?$")
 RATE_NAME = re.compile(r"[^，。；,;]*(?:比例|比重|费率|利率|[^\W\d]率)")
-RATE_OF_CHANGE = re.compile(r"(?:平均)?(?:降幅|增幅|涨幅|增速|增长率|降低率)(?:为|达到|达|约|超过|超|近)*$")
+RATE_OF_CHANGE = re.compile(r"(?:平均)?(?:降幅|增幅|涨幅|增速|增长率|降低率|降价|涨价)(?:为|达到|达|约|超过|超|近)*$")
 BASE_VALUE = re.compile(r"(?:比|较|与)(?:上年|去年|上一年|前一年|(?:19|20)\d{2}年)(?:同期)?(?:的|为)$")
+OF_LEVEL = object()  # a list item whose metric is a share of the level figure before the list
+SHARE_OF_LIST = re.compile(r"占(?P<of>[^，。；,;]{2,20}?)的?(?P<ratio>比重|比例)?$")  # 占全国财政支出和GDP的比重分别为
 COMPLETED = re.compile(r"完成(?P<what>[^，。；,;]{1,16}?)的$")  # 完成预留份额的103.4%: a rate of completion
 UNIT_PRICE = re.compile(r"单价|每[^，。；\d]{0,2}(?:价格|售价|价)|售价$|零售价|中选价|挂网价")
 TAIWAN = re.compile("新台币|民国|中华民国|行政院|立法院")  # years count from 1912, figures are Taiwan's
@@ -282,9 +284,11 @@ class _Reader:
                 rate = RATE_NAME.search(text, c, of.start())
                 metric = (field.phrase(c, rate.end()) if rate else None) or (
                     (of.group("verb") + "比例") if of.group("verb") else field.phrase(c, q.start))
-            elif (rate := RATE_OF_CHANGE.search(text, c, q.start)) is not None:  # 价格平均降幅达53%
+            elif (rate := RATE_OF_CHANGE.search(text, c, q.start)) is not None:  # 价格平均降幅达53%, 平均降价56.7%
                 change = Change(rate.start() - c, None)
                 metric = field.phrase(c, rate.start()) or _level_metric(out, s)
+                if metric and rate.group().lstrip("平均").startswith(("降价", "涨价")):
+                    metric += "价格"
             else:
                 metric = field.phrase(c, q.start)
                 if metric is None and out and out[-1].start >= c and out[-1].field == field.name:
@@ -295,7 +299,9 @@ class _Reader:
                     metric = join(self._topic(field, c, out, q.start), metric)
             if i in listed:
                 metric, item = listed[i]
-                if isinstance(item, Place):
+                if item is OF_LEVEL:  # the share of the level just given: 政府采购规模占GDP比重
+                    metric = (_level_metric(out, s) or "") + metric
+                elif isinstance(item, Place):
                     subj = subject(item, self.home, self._named_before(field, q.start))
                 elif item is not None:  # a share of an earlier figure of the field
                     of = out[item]
@@ -387,7 +393,15 @@ class _Reader:
                 places = [p for p in field.places if min(c, segment_start) <= p.start < m.start() and p.candidates
                           and not p.governed and not p.org]
                 share = text.startswith("占", m.end())
-                if len(places) >= 2:  # 庐江县、巢湖市分别为…: the places' own figures, not the 县区 total's
+                orgs = [p for p in field.places if c <= p.start < m.start() and p.institution]
+                denominators = SHARE_OF_LIST.search(text, c, m.start())
+                if len(orgs) >= 2:  # 江西银行、九江银行累计放款分别为…: each body's own figure
+                    metric = field.phrase(orgs[-1].end, m.start()) or self._topic(field, c)
+                    pairs = [(metric, p) for p in orgs]
+                elif denominators and SEPARATOR.search(denominators.group("of")):  # 占财政支出和GDP的比重分别为…
+                    pairs = [(f"占{x}{denominators.group('ratio') or '比重'}", OF_LEVEL)
+                             for x in SEPARATOR.split(denominators.group("of"))]
+                elif len(places) >= 2:  # 庐江县、巢湖市分别为…: the places' own figures, not the 县区 total's
                     metric = (field.phrase(places[-1].end, m.start())
                               or phrase_after(text, places[-1].end, m.start()) or self._topic(field, c))
                     metric = SCOPE.sub("", metric, count=1) if metric and SCOPE.match(metric) else metric
