@@ -51,6 +51,7 @@ __all__ = ["extract_figures"]
 Mention = TypeVar("Mention", Place, PeriodMention)
 
 SHARE = re.compile(r"(?:占比|占(?P<of>[^，。；,;]{0,20}?)(?:的)?(?:比重|比例|份额)?)(?:为|达到|达|约为|约|超过|超|近|逾)*$")
+TAIL = 32  # characters before a figure that the patterns of its clause's end look at
 DOCUMENT = re.compile("《[^》]*》|“[^”]{1,30}”")  # 《…》 names a document, “青海特色农产品”专馆 a brand
 BOUNDS = ("以上", "以下", "超", "不到")  # a bound: 200万元以下, 不低于40%
 LIMIT = re.compile(r"(?:标准|限额|门槛|上限|下限|最高|最低|单笔|单户|单项|每[笔户人个家项]|单价)[^，。；,;]{0,10}$")
@@ -249,20 +250,23 @@ class _Reader:
             c, _ = field.layout.clause_at(q.start)
             s, e = field.layout.sentence_at(q.start)
             period = self.periods_of.get(i) or _period(field, q, self.default_period)
-            if (then := BASE_VALUE.search(text, c, q.start)) is not None:  # 比上年的3247.81亿元: last year's level
+            tail = max(c, q.start - TAIL)  # the patterns below end at the figure: look at the clause's end only
+            if (then := BASE_VALUE.search(text, tail, q.start)) is not None:  # 比上年的3247.81亿元: last year's level
                 period = Change(0, then.group()).base(period) or period
             ruled = (q.approx in BOUNDS or q.range_to is not None or q.kind == "percent") and RULE.search(text, c, q.start) \
-                and not COMPLETED.search(text, c, q.start) and "占" not in text[c : q.start]  # 完成预留份额的112%: a result
-            if (ruled or q.approx in BOUNDS and RULE.search(text, s, q.start) or LIMIT.search(text, c, q.start)) \
+                and not COMPLETED.search(text, tail, q.start) and "占" not in text[c : q.start]  # 完成预留份额的112%: a result
+            if (ruled or q.approx in BOUNDS and RULE.search(text, s, q.start) or LIMIT.search(text, tail, q.start)) \
                     and not _last(field.periods, field.period_starts, s, q.start, _said):
                 period = self.published or period  # 对200万元以下的项目, 单笔最高1000万元: a rule, not a statistic
             subj = self._subject(field, q)
-            change = change_before(text[c : q.start]) if q.kind != "duration" else None
+            change = change_before(text[tail : q.start]) if q.kind != "duration" else None
+            if change is not None:
+                change.start += tail - c
             if change is None and i in listed and i - 1 in listed and out and out[-1].change:
                 change = Change(0, listed_change.get(i - 1))  # 分别同比增长21.6%和17.2%: both are changes
             if change is not None and i in listed:
                 listed_change[i] = change.comparison
-            changed = change_of(text[c : q.start]) if change is None and q.kind == "money" else None
+            changed = change_of(text[tail : q.start]) if change is None and q.kind == "money" else None
             base = None
             if changed is not None:  # 减少资金占用12.4亿元: a change of 资金占用
                 change, metric = changed[0], changed[1]
@@ -275,16 +279,16 @@ class _Reader:
                 base = change.base(period) or self._compared(field, s, c, period)
                 if base is None and change.comparison is None and period and _one_span(period):
                     base = shift(period)  # 增长7.04% in a year's review: against the year before
-            elif q.kind == "percent" and (done := COMPLETED.search(text, c, q.start)):
+            elif q.kind == "percent" and (done := COMPLETED.search(text, tail, q.start)):
                 metric = (field.phrase(done.start("what"), done.end("what")) or "") + "完成比例"
-            elif q.kind == "percent" and SHARE.search(text, c, q.start):
+            elif q.kind == "percent" and SHARE.search(text, tail, q.start):
                 metric = self._share_metric(field, q, c, out)
-            elif q.kind == "percent" and (of := OF_BASE.search(text, c, q.start)) is not None:
+            elif q.kind == "percent" and (of := OF_BASE.search(text, tail, q.start)) is not None:
                 # 履约保证金比例降至合同金额的5%, 预留该部分预算总额的30%: a rate (of a base), named before it
                 rate = RATE_NAME.search(text, c, of.start())
                 metric = (field.phrase(c, rate.end()) if rate else None) or (
                     (of.group("verb") + "比例") if of.group("verb") else field.phrase(c, q.start))
-            elif (rate := RATE_OF_CHANGE.search(text, c, q.start)) is not None:  # 价格平均降幅达53%, 平均降价56.7%
+            elif (rate := RATE_OF_CHANGE.search(text, tail, q.start)) is not None:  # 价格平均降幅达53%, 平均降价56.7%
                 change = Change(rate.start() - c, None)
                 metric = field.phrase(c, rate.start()) or _level_metric(out, s)
                 if metric and rate.group().lstrip("平均").startswith(("降价", "涨价")):
