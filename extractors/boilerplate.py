@@ -11,6 +11,8 @@ byline "(李松华)" becomes ``author`` and "（文章来源：中国政府采�
 ...                 "本报拥有此文版权，若需转载或复制，请注明来源于中国政府采购报。", "责任编辑:LIZHENG"])
 >>> s.body, s.author, s.removed
 ([0], '柳财', 3)
+>>> split_body(["新华社湖州5月17日电（记者沈佳怡）今年以来，湖州市财政局持续深化改革。"]).author
+'沈佳怡'
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ FOOTER_START = re.compile(
     r"|责任编辑|责编|编辑[:：]|审核[:：]|校对[:：]"
     r"|点击排行|阅读排行|热门(?:文章|新闻|推荐)|相关(?:报道|新闻|阅读|文章|链接|稿件)|新闻推荐|最新(?:新闻|文章|资讯)|推荐阅读|延伸阅读"
     r"|欢迎订阅|订阅方式|邮发代号|上一篇|下一篇|纠错|附件\s*\d*\s*[:：]|【?打印(?:本页|此文)?】|【?关闭(?:窗口)?】|分享到"
+    r"|(?:网友|读者|精彩|热门|最新|全部)(?:评论|留言|回复).{0,12}$|(?:发表|我要|查看)评论.{0,12}$"  # a comment list's header line
     r")"
     # a short site-footer line: 版权所有, 主办单位, ICP 备案, visitor counters wherever they stand in it
     r"|^(?=.{0,100}$)(?!.*[。！？]$).{0,60}(?:版权所有|主办单位|承办单位|技术支持|ICP备|ICP证|公网安备|您是本站第|访问人次|访问量)",
@@ -45,7 +48,8 @@ NOISE = re.compile(
     r"|(?:扫一扫|微信扫码|手机扫码|打印本页|关闭窗口).{0,20}$"
     r"|.{0,10}(?:点击上方.{0,8}关注|关注我们|长按(?:识别)?二维码|阅读原文|分享收藏点赞在看).{0,10}$"  # WeChat chrome
     r"|at [\w$.<>]+\([\w$.]*(?::\d+)?\)$|(?:Caused by: )?(?:java|javax|org|com)\.[\w.$]+(?:Exception|Error)\b.*$"  # stack traces
-    r"|(?:原文链接|原文地址|本文链接|文章链接)[:：].*$"
+    r"|(?:原文链接|原文地址|本文链接|文章链接|原标题)[:：].*$"
+    r"|[-—–_=*~\s]*END[-—–_=*~\s]*$"  # a WeChat post's end mark
     r"|(?:FreeMarker template error|Tip: If the failing expression).*$"
     r")",
     re.I,
@@ -61,11 +65,17 @@ BYLINE = re.compile(
     rf"^\s*[（(]\s*(?:本报)?(?:记者|通讯员|作者|文)?[:：/]?\s*(?P<author>{_NAMES})\s*[)）]\s*$"
     rf"|^\s*[□■●◎]?\s*(?:文(?=\s*[:：/])|作者|记者|本报记者|本报特约记者|本报通讯员)\s*[:：/]?\s*(?P<author2>{_NAMES})\s*$"
 )
+# a wire or paper lead naming its reporters: "新华社湖州5月17日电（记者沈佳怡）…", "本报讯（记者 张三 通讯员 李四）…"
+LEAD_BYLINE = re.compile(
+    rf"[（(]\s*(?:本报|本台|本网)?记者\s*(?P<author>{_CJK_NAME}(?:[\s、，,]+{_CJK_NAME})*?)\s*(?:[）)]|通讯员|摄影|报道)"
+)
 # "来源：中国政府采购报  作者：张三  发布时间：2011-07-05" style meta lines.
-META_FIELD = re.compile(r"(来源|作者|发布时间|发布日期|时间|日期|浏览次数|点击数|阅读次数|访问量)\s*[:：]")
+META_FIELD = re.compile(r"(来源|作者|发布时间|发布日期|时间|日期|浏览次数|点击数|阅读次数|访问量)\s*[:：]|发[表布]于\s*(?=\d)")
 _DATE_LINE = re.compile(
     r"^\s*(?:(?:发布|发表|更新)?(?:时间|日期)\s*[:：])?\s*[（(\[]?\s*(?:19|20)\d\d\s*[年/.-][^，。；]*?[)）\]]?\s*(?:来源\s*[:：][^，。；]*)?$"
 )
+_ISSUER = re.compile(r"^\s*[^。！？，；]{2,30}\s*$")
+_SIGNED_ON = re.compile(r"^\s*(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
 META_SOURCE = re.compile(r"来源\s*[:：]\s*([^\s|｜]{2,30})")
 META_AUTHOR = re.compile(rf"作者\s*[:：]\s*(?:本报)?(?:特约)?(?:记者|通讯员)?\s*({_CJK_NAME})(?![\u4e00-\u9fff])")
 
@@ -98,6 +108,7 @@ def split_body(paragraphs: list[str]) -> Split:
     body: list[int] = []
     author = publisher = published_at = None
     in_footer = False
+    last = max((i for i, p in enumerate(paragraphs) if p.strip()), default=-1)
     for i, raw in enumerate(paragraphs):
         line = raw.strip()
         if not line:
@@ -111,6 +122,9 @@ def split_body(paragraphs: list[str]) -> Split:
             in_footer = True
         if in_footer or NOISE.match(line):
             continue
+        if i == last and body and _SIGNED_ON.match(line) and _ISSUER.match(paragraphs[body[-1]]):
+            body.append(i)  # a notice's 落款: the issuer on one line, the day it signed on the last
+            continue
         if is_meta_line(line):
             if m := META_SOURCE.search(line):
                 publisher = publisher or m.group(1)
@@ -122,5 +136,7 @@ def split_body(paragraphs: list[str]) -> Split:
             author = (m["author"] or m["author2"]).strip()
             continue
         body.append(i)
+    if author is None and body and (m := LEAD_BYLINE.search(paragraphs[body[0]][:80])):
+        author = m["author"]
     removed = sum(1 for p in paragraphs if p.strip()) - len(body)
     return Split(body, None if author in UNKNOWN_AUTHORS else author, publisher, published_at, removed)

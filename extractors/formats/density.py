@@ -191,6 +191,25 @@ class Page:
         best = self.best_container()
         return self.widen(self.first_post(best)) if best is not None else []
 
+    def text_span(self, nodes: list[html.HtmlElement]) -> tuple[int, int]:
+        """Where the text of ``nodes`` begins and ends in document order. Wrappers widened around
+        the article may have held a header or footer dropped as chrome; its date and byline are
+        outside the article's text, and this span says so."""
+        first, last = self.order[nodes[0]], self.order[nodes[0]]
+        found = False
+        for node in nodes:
+            for el in node.iter():
+                if not isinstance(el.tag, str) or el not in self.order:
+                    continue
+                if el.text and el.text.strip():
+                    first = first if found else self.order[el]
+                    last, found = max(last, self.order[el]), True
+                for child in el:
+                    if child.tail and child.tail.strip() and child in self.end:
+                        first = first if found else self.end[child]
+                        last, found = max(last, self.end[child]), True
+        return first, last
+
     def widen(self, best: html.HtmlElement) -> list[html.HtmlElement]:
         """``best`` widened to the article: up through unclosed inline chains whose own text is
         prose (``<font>p1<br><font>p2…``), up through wrappers that hold nothing else, then with

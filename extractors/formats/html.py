@@ -37,6 +37,8 @@ _META_DATE = (
 )
 _JSONLD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
 _WECHAT_CT = re.compile(r"""\bvar\s+ct\s*=\s*["'](\d{10})["']""")
+_THREAD_TAG = re.compile(r"^(?:\[[^\]\s]{1,8}\]\s*)+")
+_ABSTRACT_LABEL = re.compile(r"^\s*(?:【\s*(?:内容)?(?:摘\s*要|提\s*要)\s*】|(?:内容)?(?:摘\s*要|提\s*要)\s*[:：])\s*")
 _DASH_SUBTITLE = re.compile(r"^\s*(?:——|—|－－)[^。]{2,60}$")
 
 
@@ -49,15 +51,18 @@ def _meta(root: html.HtmlElement, *names: str) -> str | None:
     return None
 
 
+def _title_parts(root: html.HtmlElement) -> list[str]:
+    """The parts of ``<title>`` between site-suffix separators."""
+    el = root.find(".//title")
+    return [p for p in _TITLE_SPLIT.split(text_of(el)) if p] if el is not None else []
+
+
 def page_title(root: html.HtmlElement) -> str | None:
     """og:title, else ``<title>`` without its site suffix ("… - 【某某网】")."""
     if og := _meta(root, "og:title"):
         return clean_line(og)
-    el = root.find(".//title")
-    if el is None or not (raw := text_of(el)):
-        return None
-    parts = [p for p in _TITLE_SPLIT.split(raw) if p]
-    return max(parts[:2], key=len) if parts else raw
+    parts = _title_parts(root)
+    return max(parts[:2], key=len) if parts else None
 
 
 def _date_elsewhere(root: html.HtmlElement, text: str, url: str | None) -> str | None:
@@ -77,26 +82,33 @@ def _title_candidates(root: html.HtmlElement) -> list[tuple[html.HtmlElement, st
             if el.tag != "title" and (text := short_text(el, 120)) and len(text) >= 4 and el.find(".//p") is None]
 
 
-def _choose_title(candidates: list[tuple[html.HtmlElement, str]], guess: str | None, body: html.HtmlElement,
-                  page: Page) -> tuple[str | None, str | None]:
-    """(title, subtitle): the heading matching ``<title>``, else the last one above the body, else
-    the ``<title>`` guess. A heading broken by ``<br>`` is title, then subtitle."""
+def _choose_title(candidates: list[tuple[html.HtmlElement, str]], guess: str | None, parts: list[str],
+                  start: int, page: Page) -> tuple[str | None, str | None]:
+    """(title, subtitle): the heading matching the ``<title>`` guess nearest above the article's text
+    (which begins at ``start``), else one matching another part of ``<title>``, else the last heading
+    above the text, else the guess. A heading broken by ``<br>`` is title, then subtitle; a forum's
+    thread-type tag (``[求助]``) before the title is not part of it."""
     def split(el: html.HtmlElement, text: str) -> tuple[str | None, str | None]:
         lines = paragraphs(el) or [text]  # chrome dropped inside a heading can leave it empty
-        return lines[0], " ".join(lines[1:]) or None
+        return _THREAD_TAG.sub("", lines[0]), " ".join(lines[1:]) or None
 
-    for el, text in candidates:
+    def above(found: list[tuple[html.HtmlElement, str]]) -> list[tuple[html.HtmlElement, str]]:
+        return [(el, text) for el, text in found if el in page.end and page.end[el] < start]
+
+    def names(el: html.HtmlElement, text: str, part: str, loose: bool) -> bool:
         first = (paragraphs(el) or [text])[0]
-        if guess and (same_text(text, guess) or (len(text) >= 6 and text in guess)
-                      or (len(guess) >= 6 and text.startswith(guess)) or same_text(first, guess)):
-            return split(el, text)
-    at = page.order[body]
-    above = [
-        (el, text) for el, text in candidates
-        if el in page.order and page.end[el] < at
-        and (el.tag in ("h1", "h2", "h3") or "title" in (el.get("class") or "") + (el.get("id") or ""))
-    ]
-    return split(*above[-1]) if above else (guess, None)
+        return same_text(text, part) or same_text(first, part) or loose and (
+            (len(text) >= 6 and text in part) or (len(part) >= 6 and part in text and len(text) <= len(part) + 12))
+
+    for wanted, loose in (([guess] if guess else [], True), ([p for p in parts if p != guess], False)):
+        matching = [(el, text) for el, text in candidates if any(names(el, text, p, loose) for p in wanted)]
+        if near := above(matching):  # nearest above: a blog's name in its banner matches <title> too
+            return split(*near[-1])
+        if matching and loose:
+            return split(*matching[0])
+    headings = above([(el, text) for el, text in candidates
+                      if el.tag in ("h1", "h2", "h3") or "title" in (el.get("class") or "") + (el.get("id") or "")])
+    return split(*headings[-1]) if headings else (guess, None)
 
 
 def _time_dates(root: html.HtmlElement, page: Page) -> list[tuple[int, str]]:
@@ -111,13 +123,13 @@ def _time_dates(root: html.HtmlElement, page: Page) -> list[tuple[int, str]]:
 
 def _site_words(root: html.HtmlElement, title: str | None) -> list[str]:
     """The site's own names: ``<title>`` parts other than the headline, og:site_name, application-name."""
-    raw = text_of(root.find(".//title")) if root.find(".//title") is not None else ""
-    words = [p for p in _TITLE_SPLIT.split(raw) if p and p != title]
+    words = [p for p in _title_parts(root) if p != title]
     return words + [w for w in (_meta(root, "og:site_name", "application-name", "SiteName"),) if w]
 
 
 def generic(root: html.HtmlElement, draft: Draft) -> None:
     guess = page_title(root)
+    parts = _title_parts(root)
     candidates = _title_candidates(root)
     date = _meta(root, *_META_DATE)
     draft.published_at = parse_date(date) if date else None
@@ -129,17 +141,22 @@ def generic(root: html.HtmlElement, draft: Draft) -> None:
     nodes = page.body()
     if not nodes:
         raise ExtractionError("no article text found on the page")
-    start, stop = page.order[nodes[0]], page.end[nodes[-1]]
-    draft.title, draft.subtitle = _choose_title(candidates, guess, nodes[0], page)
+    start, stop = page.text_span(nodes)
+    draft.title, draft.subtitle = _choose_title(candidates, guess, parts, start, page)
     draft.published_at = (draft.published_at or page_date(blocks, start, stop)
                           or next((d for at, d in times if at <= start), None) or last_date_above(blocks, start))
     lo, hi = window(blocks, start, stop)
     draft.author = labelled_author(blocks, start, stop) or element_author(page, start, stop, lo, hi)
     lines = [line for node in nodes for line in paragraphs(node)]
+    if lines and not same_text(lines[0], draft.title) and len(lines[0]) <= 80 \
+            and any(same_text(lines[0], part) for part in parts):
+        draft.title, draft.subtitle = lines[0], None  # the article opens with its headline, which <title> names
     while lines and (same_text(lines[0], draft.title) or (draft.title and lines[0].startswith(draft.title) and len(lines[0]) < len(draft.title) + 40 and parse_date(lines[0]))):
         lines.pop(0)
     if lines and _DASH_SUBTITLE.match(lines[0]) and not draft.subtitle:  # "——记某某县财政局" under the title
         draft.subtitle = lines.pop(0).lstrip("—－- ")
+    if lines and (m := _ABSTRACT_LABEL.match(lines[0])) and len(lines[0]) > m.end():  # a paper's "摘要：…"
+        lines[0] = lines[0][m.end():]
     draft.paragraphs = lines
 
 

@@ -7,9 +7,9 @@ just above it, a labelled date just below it (blogs print ``发表于 …`` unde
 ``<time>`` or ``itemprop`` date, then the last date anywhere above it.
 
 Authors: a labelled name near the article (``作者：…``, ``楼主：…``, ``文/…``, nicknames
-included), an author element (class ``author``/``byline``/``nickname``, ``itemprop`` or
+included), an author element (class ``author``/``byline``/``writer``, ``itemprop`` or
 ``rel`` author) or a user's profile link next to it; :func:`fallback_author` reads meta
-tags, JSON-LD and WeChat's ``var nickname``.
+tags and JSON-LD.
 
 >>> from extractors.formats.blocks import parse_html
 >>> from extractors.formats.density import Page
@@ -39,22 +39,26 @@ _NOT_PUBLISHED = re.compile(r"注册|登录|登陆|加入|在线|生日|出生|�
 _WRITTEN = re.compile(r"成文")
 _AUTHOR_LABEL = re.compile(
     r"(?:作者|记者|撰稿|撰文|(?<![\u4e00-\u9fff])文|博主|楼主|发帖人|发布人|发布者|投稿人|原作者)\s*[:：/]\s*"
-    r"(?:本报|本网|特约)?(?:记者|通讯员)?\s*(?P<name>[^\s:：|｜,，;；()（）\[\]【】<>/]{2,30})")
+    r"(?:本报|本网|特约)?(?:记者|通讯员)?\s*(?P<name>[^\s:：|｜,，;；()（）\[\]【】<>/「」“”『』]{2,30})")
+_BARE_LABEL = re.compile(r"^\s*(?:[\w\u4e00-\u9fff]{0,4}(?:时间|日期)|发[表布帖]于|作者|楼主|记者)\s*[:：]?\s*$")
 _AFTER_NAME = re.compile(r"(?:来源|发布|发表|时间|日期|点击|浏览|阅读|编辑|责编|摄影|摄像|审核|字号|更新|出处).*$")
 _UNKNOWN = frozenset({"佚名", "未知", "不详", "匿名", "管理员", "admin", "administrator", "编辑部", "本站", "本网", "本站原创",
                       "原创", "网络", "转载", "小编", "系统管理员", "webmaster", "编辑"})
 _NAME = re.compile(r"^[\w\u4e00-\u9fff·・.\-]{2,20}$")
-_ORG = re.compile(r"[《》]|(?:报|社|网|台|新闻|中文网|时报|日报|晚报|通讯社)$")
-_AUTHOR_MARK = re.compile(r"author|byline|nick_?name|writer|contributor|\bauthi\b|js_name", re.I)
-_PROFILE = re.compile(r"space|uid=|/u/|u\.php|/user/|/people/|/member|profile|home\.php|/home/main|/author/", re.I)
-_NOT_A_NAME = re.compile(r"^(?:登录|注册|登陆|退出|个人中心|我的|设置|帮助|首页|关注|私信|更多|查看|作者|楼主|只看该作者|只看楼主)")
+_ORG = re.compile(r"[《》]|(?:报|社|网|台|新闻|中文网|时报|日报|晚报|通讯社|大学|学院|学系|研究所|研究院|学报)$")
+_AUTHOR_MARK = re.compile(r"author|byline|writer|contributor|\bauthi\b", re.I)
+_PROFILE = re.compile(r"uid[=-]\d|/u/\w|/user/\w|/people/\w|/member/\w|/profile|/home/main\?un=|/author/\w|space-\w+-\d", re.I)
+_NOT_A_NAME = re.compile(r"^(?:登录|注册|登陆|退出|个人中心|我的|设置|帮助|首页|关注|私信|更多|查看|作者|楼主|只看该作者|只看楼主"
+                         r"|关于|个人资料|个人主页|主页|空间|\d+$)"
+                         r"|会员$|版主$|管理员$|用户组|^Lv\.?\d|^等级")
+_COMMENTS = re.compile(r"comment|reply|review|评论", re.I)
 _SITE_AUTHOR = re.compile(r"team|inc\b|ltd|corporation|powered|有限公司|版权", re.I)
-_WECHAT_NICK = re.compile(r"""\bvar\s+nickname\s*=\s*(?:htmlDecode\()?\s*["']([^"']{2,40})["']""")
 _JSONLD_AUTHOR = re.compile(r'"author"\s*:\s*\[?\s*\{[^{}]*?"name"\s*:\s*"([^"]{2,40})"')
 
 
 class Block(NamedTuple):
     at: int  # place in document order (a tail's is its element's last descendant's)
+    end: int  # where the block's element ends (= at for loose text)
     text: str
     chrome: bool
 
@@ -72,18 +76,18 @@ def text_blocks(page: Page, chrome: list[html.HtmlElement]) -> list[Block]:
     out: list[Block] = []
     skip = -1
 
-    def add(at: int, text: str | None) -> None:
+    def add(at: int, text: str | None, stop: int | None = None) -> None:
         if text and text.strip():
             while spans and spans[0][1] < at:
                 spans.pop(0)
-            out.append(Block(at, clean_line(text), bool(spans) and spans[0][0] <= at))
+            out.append(Block(at, at if stop is None else stop, clean_line(text), bool(spans) and spans[0][0] <= at))
 
     for el in elements:
         if order[el] <= skip or not isinstance(el.tag, str):
             continue
         if el.tag in SKIP_TAGS or (el.tag in BLOCK_TAGS and el not in holds_block):
             if el.tag not in SKIP_TAGS:
-                add(order[el], text_of(el))
+                add(order[el], text_of(el), end[el])
             skip = end[el]
         else:
             add(order[el], el.text)
@@ -105,32 +109,46 @@ def _near(blocks: list[Block]) -> list[Block]:
 
 def _windows(blocks: list[Block], start: int, stop: int) -> tuple[list[Block], list[Block], list[Block]]:
     """(everything above the article, the blocks just above it, the blocks just below it); "just" =
-    within :data:`_NEAR` characters of text outside chrome, with the chrome between them."""
-    before = [b for b in blocks if b.at < start]
-    return before, _near(before[::-1])[::-1], _near([b for b in blocks if b.at > stop])
+    within :data:`_NEAR` characters of text outside chrome, with the chrome between them. Chrome
+    inside the article's span (a blog post's footer row) counts as just below it."""
+    before = [b for b in blocks if b.end < start]  # a block holding the article's first words is not above it
+    inside = [b for b in blocks if start <= b.at <= stop and b.chrome]  # a post's footer row dropped as chrome
+    return before, _near(before[::-1])[::-1], inside + _near([b for b in blocks if b.at > stop])
 
 
-def _dated(block: Block) -> tuple[str | None, bool]:
-    """(the block's date, whether a label says it is the publication date)."""
+def _dated(block: Block, label: bool = False) -> tuple[str | None, bool]:
+    """(the block's date, whether a label says it is the publication date); ``label``: the block
+    before it is a bare label (``<td>发布日期：</td><td>2023-05-18</td>``)."""
     if not DATE_RE.search(block.text) or _NOT_PUBLISHED.search(block.text):
         return None, False
     date = parse_date(block.text)
-    return date, bool(date) and bool(_DATE_LABEL.search(block.text)) and not _WRITTEN.search(block.text)
+    return date, bool(date) and (label or bool(_DATE_LABEL.search(block.text))) and not _WRITTEN.search(block.text)
+
+
+def _with_labels(blocks: list[Block], all_blocks: list[Block]) -> list[tuple[Block, bool]]:
+    """Each block with whether the block before it on the page is a bare date label."""
+    index = {b: i for i, b in enumerate(all_blocks)}
+
+    def bare(i: int) -> bool:
+        prev = all_blocks[i - 1].text if i > 0 else ""
+        return bool(_BARE_LABEL.match(prev)) and not _NOT_PUBLISHED.search(prev) and not _WRITTEN.search(prev)
+
+    return [(b, bare(index[b])) for b in blocks]
 
 
 def page_date(blocks: list[Block], start: int, stop: int) -> str | None:
     """The publication date among the blocks around the article spanning ``start``..``stop``."""
     before, near, after = _windows(blocks, start, stop)
     near_set = set(near)
-    for b in before:
-        date, labelled = _dated(b)
+    for b, label in _with_labels(before, blocks):
+        date, labelled = _dated(b, label)
         if labelled and (not b.chrome or b in near_set):
             return date
     for b in reversed(near):
         if not b.chrome and (date := _dated(b)[0]):
             return date
-    for b in after:
-        date, labelled = _dated(b)
+    for b, label in _with_labels(after, blocks):
+        date, labelled = _dated(b, label)
         if labelled:
             return date
     return None
@@ -138,7 +156,7 @@ def page_date(blocks: list[Block], start: int, stop: int) -> str | None:
 
 def last_date_above(blocks: list[Block], start: int) -> str | None:
     """The last date above the article outside chrome: the last resort of a page's own text."""
-    for b in reversed([b for b in blocks if b.at < start and not b.chrome]):
+    for b in reversed([b for b in blocks if b.end < start and not b.chrome]):
         if date := _dated(b)[0]:
             return date
     return None
@@ -149,14 +167,17 @@ def clean_name(text: str | None) -> str | None:
 
     >>> clean_name("英国《金融时报》 马丁·阿诺德"), clean_name("作者，艾玛·哈里森"), clean_name("佚名"), clean_name("发表于 2013-5-2")
     ('马丁·阿诺德', '艾玛·哈里森', None, None)
+    >>> clean_name("李慧敏1"), clean_name("1.江南师范大学公共管理学院"), clean_name("中级会员")
+    ('李慧敏', None, None)
     """
     if not text:
         return None
     text = re.sub(r"^\s*(?:作者|记者|文|by)\s*[:：，,/]?\s*", "", text.strip(), flags=re.I)
-    for token in re.split(r"[\s，,|｜]+", text):
+    for token in re.split(r"[\s，,|｜;；]+", text):
         token = _AFTER_NAME.sub("", token).strip("：:·・.- ")
-        if token and _NAME.match(token) and not _ORG.search(token) and not _NOT_A_NAME.match(token) \
-                and not re.search(r"\d{4}", token) and token.lower() not in _UNKNOWN and token not in _UNKNOWN:
+        token = re.sub(r"^\d+\.|(?<=[\u4e00-\u9fff])\d{1,2}$", "", token)  # "1.单位", a superscript "李慧敏1"
+        if token and _NAME.match(token) and not _ORG.search(token) and not _NOT_A_NAME.search(token) \
+                and not re.search(r"\d{4}", token) and token.lower() not in _UNKNOWN:
             return token
         if token and not _ORG.search(token):
             return None  # the first word that is no organisation decides
@@ -167,10 +188,14 @@ def labelled_author(blocks: list[Block], start: int, stop: int) -> str | None:
     """A name after a label (``作者：``, ``楼主：``, ``文/``…) above the article, else just below it."""
     before, near, after = _windows(blocks, start, stop)
     near_set = set(near)
+    index = {b: i for i, b in enumerate(blocks)}
     for b in [b for b in before if not b.chrome or b in near_set] + after:
-        for m in _AUTHOR_LABEL.finditer(b.text):
-            name = _AFTER_NAME.sub("", m["name"])
-            if (name := clean_name(name)) is not None:
+        names = [m["name"] for m in _AUTHOR_LABEL.finditer(b.text)]
+        i = index[b]
+        if i and _BARE_LABEL.match(blocks[i - 1].text) and re.search(r"作者|楼主|记者", blocks[i - 1].text):
+            names.insert(0, b.text)  # <td>作者：</td><td>张三</td>
+        for name in names:
+            if (name := clean_name(_AFTER_NAME.sub("", name))) is not None:
                 return name
     return None
 
@@ -178,21 +203,24 @@ def labelled_author(blocks: list[Block], start: int, stop: int) -> str | None:
 def window(blocks: list[Block], start: int, stop: int) -> tuple[float, float]:
     """The document positions where the blocks just above and just below the article begin and end."""
     _, near, after = _windows(blocks, start, stop)
-    return (near[0].at if near else start), (after[-1].at if after else stop)
+    return (near[0].at if near else start), max([b.at for b in after] or [stop])
 
 
 def element_author(page: Page, start: int, stop: int, lo: float, hi: float) -> str | None:
-    """The name in an author element (class author/byline/nickname, itemprop or rel author) or a
-    user's profile link outside chrome: the nearest above the article (from ``lo``), else the
-    first below it (up to ``hi``)."""
+    """The name in an author element (class author/byline/writer, itemprop or rel author) or a
+    user's profile link: the nearest above the article (from ``lo``), else the first below it (up
+    to ``hi``). Elements dropped as chrome count (bylines sit in headers and entry footers), those
+    inside comments do not."""
     above = below = None
-    for el in page.root.iter():
-        at = page.order.get(el)
-        if at is None or not isinstance(el.tag, str) or start <= at <= stop or not lo <= at <= hi:
+    live = set(page.root.iter())
+    for el, at in page.order.items():
+        if not isinstance(el.tag, str) or start <= at <= stop or not lo <= at <= hi:
             continue
         marks = " ".join(filter(None, (el.get("class"), el.get("id"), el.get("itemprop"), el.get("rel"))))
-        linked = el.tag == "a" and _PROFILE.search(el.get("href") or "")
+        linked = el.tag == "a" and el in live and _PROFILE.search(el.get("href") or "")  # not a nav bar's link
         if not (marks and _AUTHOR_MARK.search(marks)) and not linked:
+            continue
+        if any(_COMMENTS.search(" ".join(filter(None, (a.get("class"), a.get("id"))))) for a in el.iterancestors()):
             continue
         text = short_text(el, 40)
         if not text and el.get("itemprop") == "author":
@@ -207,11 +235,10 @@ def element_author(page: Page, start: int, stop: int, lo: float, hi: float) -> s
 
 def fallback_author(root: html.HtmlElement, raw: str, meta: str | None, site_words: list[str]) -> str | None:
     """An author from ``meta`` (``<meta name="author">`` and the like) unless it names the site,
-    else WeChat's ``var nickname``, else JSON-LD's author name."""
+    else JSON-LD's author name. (A WeChat account's ``var nickname`` publishes, it does not write.)"""
     if meta and not _SITE_AUTHOR.search(meta) and not any(meta in w or w in meta for w in site_words if w):
         if name := clean_name(meta):
             return name
-    for pattern in (_WECHAT_NICK, _JSONLD_AUTHOR):
-        if (m := pattern.search(raw)) and (name := clean_name(m.group(1))):
-            return name
+    if (m := _JSONLD_AUTHOR.search(raw)) and (name := clean_name(m.group(1))):
+        return name
     return None
