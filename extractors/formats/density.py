@@ -34,6 +34,7 @@ _CHROME = re.compile(
 # words that mark chrome only when the element is not where the page's prose is: a forum's
 # post list, a journal page's abstract, a photo story hold the article under such names
 _WEAK_CHROME = re.compile(r"list|hot|side|tool|pages|links?\b|abstract|summary|digest", re.I)
+_SUMMARY = re.compile(r"abstract|summary|digest", re.I)
 _KEEP = re.compile(r"content|article|text|detail|main|body|zoom|news_?con|TRS_Editor|Custom_UnionStyle", re.I)
 _PROSE_PUNCT = re.compile(r"[，。；：、！？“”]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -110,13 +111,24 @@ class Page:
         if el.tag in SKIP_TAGS or el.tag in _CHROME_TAGS:
             return True
         marks = " ".join(filter(None, (el.get("class"), el.get("id"))))
-        if not marks or _KEEP.search(marks):
+        if not marks or _KEEP.search(marks) or el.tag in ("html", "body"):  # themes class <body> "…-sidebar"
             return False
         if _CHROME.search(marks):
             return True
-        if not _WEAK_CHROME.search(marks):
+        if not (weak := _WEAK_CHROME.search(marks)):
             return False
-        return self.link_ratio(el) >= 0.5 or prose_score(el.text_content()) < _MAIN_SHARE * self.page_prose()
+        text = el.text_content()
+        if _SUMMARY.match(weak.group()):  # a lead box repeats the article; a paper's abstract is the article
+            return self._repeated(text)
+        return self.link_ratio(el) >= 0.5 or prose_score(text) < _MAIN_SHARE * self.page_prose()
+
+    def _repeated(self, text: str) -> bool:
+        """Whether a sentence of ``text`` also stands elsewhere on the page."""
+        words = "".join(text.split())
+        if not words:
+            return True
+        middle = words[len(words) // 2:][:16]  # past any label or bracketed headline the box opens with
+        return "".join(self.root.text_content().split()).count(middle) > 1
 
     def chrome(self) -> list[html.HtmlElement]:
         """The outermost chrome elements (scripts, navigation, share, related, footers…), in page order."""

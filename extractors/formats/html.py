@@ -65,13 +65,12 @@ def page_title(root: html.HtmlElement) -> str | None:
     return max(parts[:2], key=len) if parts else None
 
 
-def _date_elsewhere(root: html.HtmlElement, text: str, url: str | None) -> str | None:
+def _date_elsewhere(text: str, url: str | None, canonical: str | None) -> str | None:
     """Last resorts for a page that shows no date: JSON-LD, a WeChat ``var ct`` timestamp, the URL."""
     if m := _JSONLD_DATE.search(text):
         return parse_date(m.group(1))
     if m := _WECHAT_CT.search(text):
         return from_timestamp(m.group(1))
-    canonical = root.xpath('string(//link[@rel="canonical"]/@href)') or _meta(root, "og:url")
     return date_from_url(url) or date_from_url(canonical)
 
 
@@ -121,10 +120,9 @@ def _time_dates(root: html.HtmlElement, page: Page) -> list[tuple[int, str]]:
     return sorted(found)
 
 
-def _site_words(root: html.HtmlElement, title: str | None) -> list[str]:
-    """The site's own names: ``<title>`` parts other than the headline, og:site_name, application-name."""
-    words = [p for p in _title_parts(root) if p != title]
-    return words + [w for w in (_meta(root, "og:site_name", "application-name", "SiteName"),) if w]
+def _site_words(root: html.HtmlElement) -> list[str]:
+    """The site's own names, and the headline among them: ``<title>`` parts, og:site_name, application-name."""
+    return _title_parts(root) + [w for w in (_meta(root, "og:site_name", "application-name", "SiteName"),) if w]
 
 
 def generic(root: html.HtmlElement, draft: Draft) -> None:
@@ -213,6 +211,11 @@ def looks_like(text: str) -> bool:
 def parse(text: str, url: str | None = None) -> Draft:
     root = parse_html(text)
     draft = Draft(format="html")
+    # what <head> says, read before a layout drops <head> with the rest of the chrome
+    og_url = _meta(root, "og:url")
+    canonical = root.xpath('string(//link[@rel="canonical"]/@href)') or og_url
+    meta_author = _meta(root, "author", "article:author", "byline", "dc.creator", "citation_author")
+    site_words = _site_words(root)
     for name, probe, layout in LAYOUTS:
         if root.xpath(probe):
             draft.format = f"html:{name}"
@@ -220,13 +223,13 @@ def parse(text: str, url: str | None = None) -> Draft:
             break
     else:
         generic(root, draft)
-    draft.url = url or _meta(root, "og:url")
-    draft.published_at = draft.published_at or _date_elsewhere(root, text, url)
+    draft.url = url or og_url
+    draft.published_at = draft.published_at or _date_elsewhere(text, url, canonical)
     if share := _SHARE.search(text):
         draft.info_code = share.group(1)
     if not draft.author:
-        meta = _meta(root, "author", "article:author", "byline", "dc.creator", "citation_author")
-        draft.fallback_author = fallback_author(root, text, meta and clean_line(meta), _site_words(root, draft.title))
+        draft.fallback_author = fallback_author(text, meta_author and clean_line(meta_author),
+                                                [w for w in site_words if w != draft.title])
     if not draft.paragraphs:
         raise ExtractionError("no article text found on the page")
     return draft

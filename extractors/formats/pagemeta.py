@@ -38,20 +38,23 @@ _DATE_LABEL = re.compile(
 _NOT_PUBLISHED = re.compile(r"注册|登录|登陆|加入|在线|生日|出生|截止|有效期|收稿|今天是|今日是|当前日期|当前时间")
 _WRITTEN = re.compile(r"成文")
 _AUTHOR_LABEL = re.compile(
-    r"(?:作者|记者|撰稿|撰文|(?<![\u4e00-\u9fff])文|博主|楼主|发帖人|发布人|发布者|投稿人|原作者)\s*[:：/]\s*"
+    r"(?:作者|记者|撰稿|撰文|(?<![\u4e00-\u9fff])文|博主|楼主|发帖人|发布人|发布者|投稿人|原作者|供稿)\s*[:：/，,]\s*"
     r"(?:本报|本网|特约)?(?:记者|通讯员)?\s*(?P<name>[^\s:：|｜,，;；()（）\[\]【】<>/「」“”『』]{2,30})")
-_BARE_LABEL = re.compile(r"^\s*(?:[\w\u4e00-\u9fff]{0,4}(?:时间|日期)|发[表布帖]于|作者|楼主|记者)\s*[:：]?\s*$")
-_AFTER_NAME = re.compile(r"(?:来源|发布|发表|时间|日期|点击|浏览|阅读|编辑|责编|摄影|摄像|审核|字号|更新|出处).*$")
+_BARE_LABEL = re.compile(r"^\s*(?:(?:[\w\u4e00-\u9fff]{0,4}(?:时间|日期)|作者|楼主|记者)\s*[:：]|发[表布帖]于)\s*$")
+_AFTER_NAME = re.compile(r"(?:来源|发布|发表|时间|日期|点击|浏览|阅读|编辑|责编|摄影|摄像|审核|字号|更新|出处)(?:\s*[:：]|于).*$")
 _UNKNOWN = frozenset({"佚名", "未知", "不详", "匿名", "管理员", "admin", "administrator", "编辑部", "本站", "本网", "本站原创",
                       "原创", "网络", "转载", "小编", "系统管理员", "webmaster", "编辑"})
 _NAME = re.compile(r"^[\w\u4e00-\u9fff·・.\-]{2,20}$")
-_ORG = re.compile(r"[《》]|(?:报|社|网|台|新闻|中文网|时报|日报|晚报|通讯社|大学|学院|学系|研究所|研究院|学报)$")
-_AUTHOR_MARK = re.compile(r"author|byline|writer|contributor|\bauthi\b", re.I)
+_ORG = re.compile(r"[《》]|(?:报|社|网|台|新闻|中文网|时报|日报|晚报|通讯社|大学|学院|学系|研究所|研究院|学报"
+                  r"|局|办|所|室|厅|委|政府|中心|公司|集团|协会|学会|街道|社区|医院|卫生院)$")  # media and offices: no authors
+_AUTHOR_MARK = re.compile(r"author|byline|writer|contributor|\bauthi\b|nick_?name", re.I)
+_ACCOUNT = re.compile(r"profile", re.I)  # WeChat's profile_nickname card: the account, which publishes
 _PROFILE = re.compile(r"uid[=-]\d|/u/\w|/user/\w|/people/\w|/member/\w|/profile|/home/main\?un=|/author/\w|space-\w+-\d", re.I)
 _NOT_A_NAME = re.compile(r"^(?:登录|注册|登陆|退出|个人中心|我的|设置|帮助|首页|关注|私信|更多|查看|作者|楼主|只看该作者|只看楼主"
-                         r"|关于|个人资料|个人主页|主页|空间|\d+$)"
-                         r"|会员$|版主$|管理员$|用户组|^Lv\.?\d|^等级")
+                         r"|关于|个人资料|个人主页|主页|空间|提问者|题主|答主|本报记者|本台记者|特约记者|通讯员|\d+$)"
+                         r"|会员$|版主$|管理员$|网友$|用户组|^Lv\.?\d|^等级")
 _COMMENTS = re.compile(r"comment|reply|review|评论", re.I)
+_COMMENT_HEAD = re.compile(r"^\s*(?:热门|最新|全部|精彩|网友|读者)?(?:评论|跟贴|跟帖|留言|回复|回应).{0,12}$")
 _SITE_AUTHOR = re.compile(r"team|inc\b|ltd|corporation|powered|有限公司|版权", re.I)
 _JSONLD_AUTHOR = re.compile(r'"author"\s*:\s*\[?\s*\{[^{}]*?"name"\s*:\s*"([^"]{2,40})"')
 
@@ -145,13 +148,22 @@ def page_date(blocks: list[Block], start: int, stop: int) -> str | None:
         if labelled and (not b.chrome or b in near_set):
             return date
     for b in reversed(near):
-        if not b.chrome and (date := _dated(b)[0]):
+        if (not b.chrome or _mostly_date(b.text, 12)) and (date := _dated(b)[0]):
             return date
     for b, label in _with_labels(after, blocks):
         date, labelled = _dated(b, label)
         if labelled:
             return date
+    for b in after:  # a forum floor's or a blog post's date printed under it, alone on its line
+        if not b.chrome and _mostly_date(b.text, 20) and (date := _dated(b)[0]):
+            return date
     return None
+
+
+def _mostly_date(text: str, others: int) -> bool:
+    """Whether ``text`` is a date with at most ``others`` other characters (no sentence)."""
+    m = DATE_RE.search(text)
+    return bool(m) and len(text) - (m.end() - m.start()) <= others and not re.search(r"[。！？]", text)
 
 
 def last_date_above(blocks: list[Block], start: int) -> str | None:
@@ -172,7 +184,7 @@ def clean_name(text: str | None) -> str | None:
     """
     if not text:
         return None
-    text = re.sub(r"^\s*(?:作者|记者|文|by)\s*[:：，,/]?\s*", "", text.strip(), flags=re.I)
+    text = re.sub(r"^\s*(?:作者|(?:本报|本台|本网|特约)?记者|通讯员|供稿|文|by)\s*[:：，,/]?\s*", "", text.strip(), flags=re.I)
     for token in re.split(r"[\s，,|｜;；]+", text):
         token = _AFTER_NAME.sub("", token).strip("：:·・.- ")
         token = re.sub(r"^\d+\.|(?<=[\u4e00-\u9fff])\d{1,2}$", "", token)  # "1.单位", a superscript "李慧敏1"
@@ -190,7 +202,7 @@ def labelled_author(blocks: list[Block], start: int, stop: int) -> str | None:
     near_set = set(near)
     index = {b: i for i, b in enumerate(blocks)}
     for b in [b for b in before if not b.chrome or b in near_set] + after:
-        names = [m["name"] for m in _AUTHOR_LABEL.finditer(b.text)]
+        names = [b.text[m.start("name"):] for m in _AUTHOR_LABEL.finditer(b.text)]  # cut at the next label below
         i = index[b]
         if i and _BARE_LABEL.match(blocks[i - 1].text) and re.search(r"作者|楼主|记者", blocks[i - 1].text):
             names.insert(0, b.text)  # <td>作者：</td><td>张三</td>
@@ -201,8 +213,10 @@ def labelled_author(blocks: list[Block], start: int, stop: int) -> str | None:
 
 
 def window(blocks: list[Block], start: int, stop: int) -> tuple[float, float]:
-    """The document positions where the blocks just above and just below the article begin and end."""
+    """The document positions where the blocks just above and just below the article begin and end;
+    below ends at a comment list's header (its authors are the commenters)."""
     _, near, after = _windows(blocks, start, stop)
+    after = after[:next((i for i, b in enumerate(after) if _COMMENT_HEAD.match(b.text)), len(after))]
     return (near[0].at if near else start), max([b.at for b in after] or [stop])
 
 
@@ -218,7 +232,7 @@ def element_author(page: Page, start: int, stop: int, lo: float, hi: float) -> s
             continue
         marks = " ".join(filter(None, (el.get("class"), el.get("id"), el.get("itemprop"), el.get("rel"))))
         linked = el.tag == "a" and el in live and _PROFILE.search(el.get("href") or "")  # not a nav bar's link
-        if not (marks and _AUTHOR_MARK.search(marks)) and not linked:
+        if not (marks and _AUTHOR_MARK.search(marks) and not _ACCOUNT.search(marks)) and not linked:
             continue
         if any(_COMMENTS.search(" ".join(filter(None, (a.get("class"), a.get("id"))))) for a in el.iterancestors()):
             continue
@@ -233,10 +247,10 @@ def element_author(page: Page, start: int, stop: int, lo: float, hi: float) -> s
     return above or below
 
 
-def fallback_author(root: html.HtmlElement, raw: str, meta: str | None, site_words: list[str]) -> str | None:
+def fallback_author(raw: str, meta: str | None, site_words: list[str]) -> str | None:
     """An author from ``meta`` (``<meta name="author">`` and the like) unless it names the site,
     else JSON-LD's author name. (A WeChat account's ``var nickname`` publishes, it does not write.)"""
-    if meta and not _SITE_AUTHOR.search(meta) and not any(meta in w or w in meta for w in site_words if w):
+    if meta and not _SITE_AUTHOR.search(meta) and not any(meta == w or w in meta for w in site_words if w):
         if name := clean_name(meta):
             return name
     if (m := _JSONLD_AUTHOR.search(raw)) and (name := clean_name(m.group(1))):
