@@ -228,12 +228,39 @@ def make_newspaper(mode: str) -> Extractor:
     return run
 
 
+def make_fallback(when: str) -> Callable[[str], Extractor]:
+    """cgpn, with trafilatura's text instead when cgpn is weak: ``error`` (cgpn finds no text),
+    ``short`` (or under 200 characters), ``ratio`` (or under half of trafilatura's, which then
+    runs on every page). What each policy would cost and gain as a runtime dependency."""
+    def factory(mode: str) -> Extractor:
+        cgpn, traf = make_cgpn(mode), make_trafilatura(mode)
+
+        def run(data: bytes, truth: dict) -> Result:
+            try:
+                mine = cgpn(data, truth)
+            except Exception:  # noqa: BLE001 - ExtractionError (or a bug): the fallback's case
+                return traf(data, truth)
+            size = len(WS.sub("", mine.body))
+            if when == "short" and size < 200 or when == "ratio" and size < len(WS.sub("", (other := traf(data, truth)).body)) / 2:
+                other = other if when == "ratio" else traf(data, truth)
+                return Result(mine.title, other.body, mine.date, author=mine.author)
+            return mine
+
+        return run
+
+    return factory
+
+
 FACTORIES: dict[str, Callable[[str], Extractor]] = {
     "cgpn": make_cgpn,
     "trafilatura": make_trafilatura,
     "gne": make_gne,
     "newspaper4k": make_newspaper,
+    "cgpn+traf-error": make_fallback("error"),
+    "cgpn+traf-short": make_fallback("short"),
+    "cgpn+traf-ratio": make_fallback("ratio"),
 }
+DEFAULT = "cgpn,trafilatura,gne,newspaper4k"
 
 
 # ------------------------------------------------------------------ running
@@ -407,7 +434,7 @@ def worst_table(scores: list[Score], truths: dict[str, dict], n: int) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--pages", type=Path, default=PAGES, help="page set folder (html/ + truth/)")
-    ap.add_argument("--only", default=",".join(FACTORIES), help="comma-separated extractors to run")
+    ap.add_argument("--only", default=DEFAULT, help=f"comma-separated extractors to run, of: {', '.join(FACTORIES)}")
     ap.add_argument("--decode", choices=["detect", "truth"], default="detect", help="how text-only extractors get text")
     ap.add_argument("--split", default="all", help="which pages to use: all, or a split (dev, holdout, batch1, batch2)")
     ap.add_argument("--limit", type=int, help="first N pages only (quick runs)")

@@ -12,6 +12,7 @@ Usage (repository root)::
     python bench/extract_cpu.py                 # this checkout's extractor
     python bench/extract_cpu.py --repeat 5      # fastest of 5 runs per page
     PYTHONPATH=/path/to/other/checkout python bench/extract_cpu.py   # another version
+    python bench/extract_cpu.py --profile "<p><font>"   # cProfile of the first shape so named
 
 The time is ``time.process_time`` around one ``extract()`` call (decoding, HTML, repair,
 boilerplate and figures included), the fastest of ``--repeat`` runs after one warm-up call.
@@ -20,6 +21,9 @@ boilerplate and figures included), the fastest of ``--repeat`` runs after one wa
 from __future__ import annotations
 
 import argparse
+import cProfile
+import io
+import pstats
 import random
 import sys
 import time
@@ -75,9 +79,18 @@ def cpu(data: bytes, repeat: int) -> float:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--repeat", type=int, default=3, help="runs per page; the fastest counts")
+    ap.add_argument("--profile", metavar="SHAPE", help="print the cProfile of the first shape whose name contains SHAPE")
     args = ap.parse_args(argv)
     cases = shapes()
     extract(page(P * 3).encode())  # warm-up: lazy tables (figures, places) load once
+    if args.profile:
+        name = next(n for n in cases if args.profile in n)
+        profile = cProfile.Profile()
+        profile.runcall(cpu, cases[name].encode("utf-8"), 1)
+        out = io.StringIO()
+        pstats.Stats(profile, stream=out).sort_stats("cumulative").print_stats(14)
+        print(f"{name}:\n{out.getvalue()}")
+        return 0
     print(f"extractors from {Path(sys.modules['extractors'].__file__).parent}; fastest of {args.repeat} run(s)\n")
     print("| page shape | KB | CPU ms |\n|---|---:|---:|")
     worst = 0.0

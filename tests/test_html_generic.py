@@ -55,6 +55,7 @@ def test_a_paragraph_run_stops_at_nested_blocks() -> None:
     first = root.find(".//p")
     assert inline_text(first) == P1
     page_ = Page(root)
+    page_.count()
     assert page_.chars[first] == sum(len(p) for p in (P1, P2, P3))
 
 
@@ -141,3 +142,49 @@ def test_a_journal_abstract_is_the_article() -> None:
 def test_a_page_without_prose_still_says_so() -> None:
     with pytest.raises(ExtractionError):
         extract(page('<ul class="list"><li><a href="/1">城东菜市场</a></li><li><a href="/2">城南步行街</a></li></ul>'))
+
+
+def test_a_body_classed_like_chrome_keeps_the_page() -> None:
+    """WordPress themes class <body> "ast-right-sidebar": <body> itself was dropped as chrome."""
+    art = extract(page(f"<div class='entry-content'><p>{P1}</p><p>{P2}</p></div>").replace(b"<body>", b'<body class="single ast-right-sidebar">'))
+    assert art.body == f"{P1}\n{P2}"
+
+
+def test_a_lead_box_repeating_the_article_is_chrome_a_unique_abstract_is_not() -> None:
+    lead = f"<div class='summary'>摘要：{P1[:30]}</div><div class='content'><p>{P1}</p><p>{P2}</p></div>"
+    paper = (f"<table><tr><td>题名：</td><td>城市社区居家养老服务供需匹配研究</td></tr><tr><td>关键词：</td><td>居家养老；供需匹配</td></tr>"
+             f"<tr><td>摘要：</td><td class='abstract'>{P1}</td></tr><tr><td>语种：</td><td>中文</td></tr></table>")
+    assert extract(page(lead)).body == f"{P1}\n{P2}"
+    assert extract(page(paper)).body == P1
+
+
+def test_dates_next_to_the_article_in_headers_and_under_floors() -> None:
+    """An unlabelled date alone in an article header classed "header" (chrome), or under a post."""
+    header = f"<div class='note-header'><h1>城东菜市场改造完成</h1><span class='pub-date'>2021-04-25 14:22:10</span></div><div class='note'><p>{P1}</p><p>{P2}</p></div>"
+    below = (f"<div class='post'><div class='d_post_content'>{P1}<br>{P2}</div><div class='tail'><span>来自Android客户端</span>"
+             "<span>1楼</span><span>2015-12-03 01:12</span></div></div><div class='hot'><a href='#'>热议话题</a> 2023-01-01</div>")
+    assert extract(page(header)).published_at == "2021-04-25T14:22:10+08:00"
+    assert extract(page(below)).published_at == "2015-12-03T01:12:00+08:00"
+
+
+def test_head_metadata_survives_the_chrome() -> None:
+    """<meta name="author">, og:url and the canonical link sit in <head>, which is dropped as chrome."""
+    head = '<meta name="author" content="三月的风"><link rel="canonical" href="http://blog.example.com/2009/11/03/post.html">'
+    art = extract(page(f"<div class='content'><p>{P1}</p><p>{P2}</p></div>", title="辞职后的第一个月 - 三月的风的日志", head=head))
+    assert (art.author, art.published_at) == ("三月的风", "2009-11-03T00:00:00+08:00")
+    office = '<meta name="Author" content="平川县环境卫生管理所">'
+    assert extract(page(f"<div class='content'><p>{P1}</p><p>{P2}</p></div>", head=office)).author is None
+
+
+def test_credit_lines_breadcrumbs_and_labels_are_not_article_text() -> None:
+    body = ("<div class='content'><p>华夏在线 &gt; 新闻中心 &gt; 社会新闻 &gt; 正文</p><p>作者，艾玛·哈里森</p><p>BBC 记者</p>"
+            f"<p>图像来源，Getty Images</p><p>韩联社首尔电</p><p>{P1}</p><p>{P2}</p><p>（记者：宋一鸣 摄像：杨帆）</p>"
+            "<p>访问次数：</p><p>zhouj@yna.co.kr</p></div>")
+    art = extract(page(body))
+    assert (art.body, art.author) == (f"{P1}\n{P2}", "艾玛·哈里森")
+
+
+def test_commenters_are_not_the_author() -> None:
+    body = (f"<div class='post_body'><p>{P1}</p><p>{P2}</p></div><div class='tie'><div class='tie-title'>热门跟贴 查看全部</div>"
+            "<div class='tie-item'><span class='tie-author-nickname'>老王隔壁</span><div>说得好</div></div></div>")
+    assert extract(page(body)).author is None

@@ -55,7 +55,8 @@ def prose_score(text: str) -> float:
 
 
 def _nonspace(text: str | None) -> int:
-    return len("".join(text.split())) if text else 0
+    """Characters of ``text`` without its indentation (white space inside a run is rare in Chinese text)."""
+    return len(text.strip()) if text else 0
 
 
 def _depth(el: html.HtmlElement) -> int:
@@ -76,19 +77,21 @@ class Page:
 
     def __init__(self, root: html.HtmlElement) -> None:
         self.root = root
-        elements = list(root.iter())
-        self.order = {el: i for i, el in enumerate(elements)}
+        self.elements = list(root.iter())
+        self.order = {el: i for i, el in enumerate(self.elements)}
         self.end: dict[html.HtmlElement, int] = {}
-        for el in reversed(elements):
+        for el in reversed(self.elements):
             self.end[el] = self.end[el[-1]] if len(el) else self.order[el]
-        self._count(elements)
+        self._counted = False
         self._prose: float | None = None
 
-    def _count(self, elements: list[html.HtmlElement]) -> None:
+    def count(self) -> None:
         """Non-space characters under each element (its own tail excluded) and those inside links."""
+        if self._counted:
+            return
         self.chars: dict[html.HtmlElement, int] = {}
         self.links: dict[html.HtmlElement, int] = {}
-        for el in reversed(elements):
+        for el in reversed(list(self.root.iter())):
             n = _nonspace(el.text) if isinstance(el.tag, str) and el.tag not in SKIP_TAGS else 0
             linked = 0
             for child in el:
@@ -96,8 +99,11 @@ class Page:
                 linked += self.links.get(child, 0)
             self.chars[el] = n
             self.links[el] = n if el.tag == "a" else linked
+        self._counted = True
 
     def link_ratio(self, el: html.HtmlElement) -> float:
+        """Share of ``el``'s text inside links."""
+        self.count()
         return self.links.get(el, 0) / (self.chars.get(el, 0) or 1)
 
     def page_prose(self) -> float:
@@ -120,7 +126,8 @@ class Page:
         text = el.text_content()
         if _SUMMARY.match(weak.group()):  # a lead box repeats the article; a paper's abstract is the article
             return self._repeated(text)
-        return self.link_ratio(el) >= 0.5 or prose_score(text) < _MAIN_SHARE * self.page_prose()
+        linked = sum(len(a.text_content().strip()) for a in el.iter("a"))
+        return linked >= 0.5 * len("".join(text.split())) or prose_score(text) < _MAIN_SHARE * self.page_prose()
 
     def _repeated(self, text: str) -> bool:
         """Whether a sentence of ``text`` also stands elsewhere on the page."""
@@ -143,10 +150,11 @@ class Page:
         return found
 
     def drop_chrome(self, chrome: list[html.HtmlElement] | None = None) -> None:
-        """Remove ``chrome`` (default: :meth:`chrome`) and count again."""
+        """Remove ``chrome`` (default: :meth:`chrome`); what is left is counted when next needed."""
         for el in self.chrome() if chrome is None else chrome:
-            el.drop_tree()
-        self._count(list(self.root.iter()))
+            if el.getparent() is not None:
+                el.drop_tree()
+        self._counted = False
 
     # ------------------------------------------------------------------ the article
 
@@ -228,6 +236,7 @@ class Page:
         its run of look-alike siblings (CMS editors wrap each paragraph in its own ``<div>``)."""
         while (parent := best.getparent()) is not None and parent.tag not in ("body", "html"):
             own = _direct_text(parent)
+            self.count()
             others = self.chars.get(parent, 0) - self.chars.get(best, 0) - _nonspace(own)
             lone = len(parent) == 1 and not (parent.text or "").strip() and not (best.tail or "").strip()
             chain = prose_score(own) >= MIN_SCORE and others <= 0.2 * self.chars.get(parent, 0) \

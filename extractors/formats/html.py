@@ -2,10 +2,11 @@
 
 Known layouts: a rendered finews post (``div.wrapper`` > ``section`` with the
 ``(GMT+8, …)`` date line) and a cgpnews e-paper article (``h1.title`` and
-``div#articleText``). Other pages go to :func:`generic`, which picks the
-element whose paragraphs carry the most prose (CJK characters and sentence
-punctuation, few links) after dropping navigation, share blocks, related-news
-lists and footers.
+``div#articleText``). Other pages go to :func:`generic`: chrome (navigation,
+share blocks, related lists, comments, footers) is dropped, the element whose
+paragraphs carry the most prose is the article (:mod:`.density`; a forum
+thread's first floor), and its date and author are read around it from the
+whole page (:mod:`.pagemeta`), the chrome included.
 
 >>> d = parse('<html><head><title>柳州完成采购 - 【某某网】</title></head><body><div class="nav"><a href="/">首页</a></div>'
 ...           '<h1>柳州完成采购</h1><div class="info">发布时间：2024-07-05</div>'
@@ -23,7 +24,7 @@ from lxml import html
 
 from extractors.dates import date_from_url, from_timestamp, parse_date
 from extractors.formats import Draft, ExtractionError
-from extractors.formats.blocks import clean_line, paragraphs, parse_html, short_text, text_of
+from extractors.formats.blocks import SKIP_TAGS, clean_line, paragraphs, parse_html, short_text, text_of
 from extractors.formats.density import Page
 from extractors.formats.headings import heading_blocks, peel, same_text
 from extractors.formats.pagemeta import (element_author, fallback_author, labelled_author, last_date_above, page_date,
@@ -134,6 +135,7 @@ def generic(root: html.HtmlElement, draft: Draft) -> None:
     page = Page(root)
     times = _time_dates(root, page)
     chrome = page.chrome()
+    page.drop_chrome([el for el in chrome if el.tag in SKIP_TAGS])  # scripts and styles: no text of the page
     blocks = text_blocks(page, chrome)
     page.drop_chrome(chrome)
     nodes = page.body()
@@ -188,6 +190,7 @@ def cgpnews(root: html.HtmlElement, draft: Draft) -> None:
     sub = root.xpath('//*[contains(@class, "subtitle") or contains(@class, "sub-title") or contains(@class, "fuTitle")]')
     draft.subtitle = text_of(sub[0]) or None if sub else None
     page = Page(root)
+    page.drop_chrome([el for el in page.chrome() if el.tag in SKIP_TAGS])
     blocks = text_blocks(page, [])
     start, stop = page.order[body], page.end[body]
     draft.author = labelled_author(blocks, start, stop)

@@ -29,7 +29,7 @@ from typing import NamedTuple
 from lxml import html
 
 from extractors.dates import DATE_RE, parse_date
-from extractors.formats.blocks import BLOCK_TAGS, SKIP_TAGS, clean_line, short_text, text_of
+from extractors.formats.blocks import BLOCK_TAGS, SKIP_TAGS, clean_line, short_text
 from extractors.formats.density import Page
 
 _NEAR = 300  # characters of text outside chrome above or below the article that count as next to it
@@ -90,7 +90,7 @@ def text_blocks(page: Page, chrome: list[html.HtmlElement]) -> list[Block]:
             continue
         if el.tag in SKIP_TAGS or (el.tag in BLOCK_TAGS and el not in holds_block):
             if el.tag not in SKIP_TAGS:
-                add(order[el], text_of(el), end[el])
+                add(order[el], " ".join(t for t in el.itertext() if t.strip()), end[el])
             skip = end[el]
         else:
             add(order[el], el.text)
@@ -227,8 +227,9 @@ def element_author(page: Page, start: int, stop: int, lo: float, hi: float) -> s
     inside comments do not."""
     above = below = None
     live = set(page.root.iter())
-    for el, at in page.order.items():
-        if not isinstance(el.tag, str) or start <= at <= stop or not lo <= at <= hi:
+    first, last = max(int(lo), 0), min(int(hi), len(page.elements) - 1)
+    for at, el in enumerate(page.elements[first:last + 1], first):
+        if not el.attrib or not isinstance(el.tag, str) or start <= at <= stop:
             continue
         marks = " ".join(filter(None, (el.get("class"), el.get("id"), el.get("itemprop"), el.get("rel"))))
         linked = el.tag == "a" and el in live and _PROFILE.search(el.get("href") or "")  # not a nav bar's link
