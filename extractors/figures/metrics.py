@@ -18,6 +18,7 @@ says too little alone (金额, 规模) takes the topic said before it.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -56,6 +57,7 @@ ASIDE = re.compile(r"(?<![县市区])(?:（[^（）、]{1,6}）|\([^()、]{1,6}\
 HEAD_SUFFIXES = tuple(HEAD_WORDS) + ("比",)
 
 
+@functools.lru_cache(maxsize=4096)
 def is_head(word: str) -> bool:
     """Whether ``word`` names a measured quantity and can end a metric (规模, 金额, 交易额, 节约率, 采购预算)."""
     return word[-1] in HEAD_ENDS or word.endswith(HEAD_SUFFIXES)
@@ -181,6 +183,7 @@ def phrase_after(text: str, pos: int, end: int) -> str | None:
     return "".join(w.text for w in taken) or None
 
 
+@functools.lru_cache(maxsize=4096)
 def head(metric: str | None) -> str | None:
     """The part of a metric that names the quantity, for items that only qualify it: 采购金额 of
     公开招标采购金额, 决标金额 of 工程类决标金额, 采购 of 政府采购; None when it has none.
@@ -205,11 +208,13 @@ def head(metric: str | None) -> str | None:
 DEALS = ("采购", "交易", "销售", "成交")
 
 
+@functools.lru_cache(maxsize=4096)
 def qualifies_only(metric: str) -> bool:
     """Whether ``metric`` only says which part (货物类, 竞争性磋商, 自治区本级), with no quantity and no verb."""
     return head(metric) is None and all(tag not in ("v", "vn") for _, tag in tagged(metric))
 
 
+@functools.lru_cache(maxsize=4096)
 def is_vague(metric: str | None) -> bool:
     """Whether ``metric`` says too little alone (金额, 规模, a bare verb such as 采购 or 投入)."""
     if metric is None or metric in VAGUE:

@@ -16,7 +16,7 @@ Subjects are stored as ``Division.full``: 广西壮族自治区, 河池市,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.resources import files
 
 
@@ -70,7 +70,7 @@ NOT_IN_NAME = {"完成", "实现", "达到", "共", "累计", "采购", "发放"
 PUBLIC_BODY = re.compile(r"(?:人民)?政府|财政[局厅部]|财政|政府采购中心|公共资源交易中心|交易中心|统计局|发改委|人大|政协|党委|市委|县委|区委")
 
 
-@dataclass
+@dataclass(slots=True)
 class Place:
     """A place mention at ``start``: a named division (``full`` set when the name means one),
     a reference (``ref``: the level letter of 全市/该区/市本级; ``that`` for 该市, the place named
@@ -85,14 +85,14 @@ class Place:
     national: bool = False
     org: bool = False
     governed: bool = False
+    end: int = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.end = self.start + len(self.text)
 
     @property
     def full(self) -> str | None:
         return self.candidates[0].full if len(self.candidates) == 1 else None
-
-    @property
-    def end(self) -> int:
-        return self.start + len(self.text)
 
     @property
     def institution(self) -> bool:
