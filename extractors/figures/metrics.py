@@ -51,6 +51,7 @@ VAGUE = {"金额", "资金", "规模", "总额", "预算", "费用", "经费", "
          "收入", "投资", "额度", "总金额", "份额", "总量", "价格", "标准", "成交", "支付", "销售", "发放", "节约", "完成"}
 # a beneficiary before the verb (为供应商发放贷款): the noun belongs to 为, not to the phrase
 BENEFICIARY = re.compile(r"(?:为|向|给|帮助|帮|替|对|助力)[^，。；、]{0,12}$")
+BENEFICIARY_CLASSES = {"中小企业", "小微企业", "中小微企业", "民营企业", "脱贫地区", "监狱企业", "残疾人福利单位"}
 ASIDE = re.compile(r"(?<![县市区])(?:（[^（）、]{1,6}）|\([^()、]{1,6}\))")  # not 县（市、区）: a scope
 
 
@@ -119,10 +120,15 @@ def phrase(text: str, start: int, end: int, blocked: bytearray | None = None) ->
         taken.pop()
     if not taken:
         return None
-    # 为1326家供应商发放贷款: the noun after 为 is who benefits, not what was measured
+    # 为1326家供应商发放贷款: the noun after 为 is who benefits, not what was measured; but a class of
+    # beneficiary names the metric (向中小企业授予合同金额 is 授予中小企业合同金额)
     if len(taken) > 1 and BENEFICIARY.search(text, start, taken[0].start):
         verbs = [i for i, w in enumerate(taken) if w.tag == "v" and i > 0]
-        taken = taken[verbs[0] if verbs else 1 :]
+        cut = verbs[0] if verbs else 1
+        if verbs and "".join(w.text for w in taken[:cut]) in BENEFICIARY_CLASSES:
+            taken = [taken[cut], *taken[:cut], *taken[cut + 1 :]]
+        else:
+            taken = taken[cut:]
     return shape([w.text for w in taken], [w.tag for w in taken])
 
 
