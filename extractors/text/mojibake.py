@@ -199,8 +199,9 @@ class _Guess:
 
 
 def _choose(out: list[str], at: int, guess: _Guess, traditional: bool) -> tuple[str, bool]:
-    """The character for the mark at ``out[at]`` and whether a character after it still waited for
-    its own guess (then its choice is worth making again once they are all made).
+    """The character for the mark at ``out[at]`` and whether a character within reach after it still
+    waited for its own guess (then its choice is worth making again once they are all made: in
+    明确?2016?5?1日起 the character model reads 年 only once it is back).
 
     The characters around it judge it, pinyin readings skipped. A pinyin annotation right after
     the character narrows it to the characters it reads, an Arabic digit beside it rules out
@@ -219,7 +220,7 @@ def _choose(out: list[str], at: int, guess: _Guess, traditional: bool) -> tuple[
     line = "".join(out[:at])
     options = _paired(options, line[line.rfind("\n") + 1 :])
     shortlist = heapq.nlargest(_SHORTLIST, in_script(list(options), traditional), key=lambda c: score(left + c + right))
-    return max(shortlist, key=lambda c: between(left, c, right, wide)), "\ufffd" in right
+    return max(shortlist, key=lambda c: between(left, c, right, wide)), "\ufffd" in after[: 3 * _CONTEXT]
 
 
 def _resolve(text: str, guesses: list[_Guess]) -> str:
