@@ -209,6 +209,9 @@ FAMILIES: dict[str, tuple[str, Callable[[str, random.Random], str | None]]] = {
     # Last, so that the families above draw the same paragraphs as before they were added.
     "gbk-as-latin1": ("hans", gbk_as("latin-1")),
     "gbk-as-cp1252": ("hans", gbk_as("sloppy-windows-1252")),
+    # GB2312's bytes are all 0xA1 or more, where cp1252 and latin-1 agree; the traditional characters of
+    # GBK's extension have bytes from 0x80 to 0x9F, which cp1252 shows as punctuation (‚ ƒ ” …).
+    "gbk-as-cp1252 (traditional source)": ("hant", gbk_as("sloppy-windows-1252")),
 }
 
 

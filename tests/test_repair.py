@@ -21,6 +21,8 @@ DATA = Path(__file__).resolve().parent / "data"
 SEED_000 = (FIXTURES / "000_f35babb0978771df.txt").read_text(encoding="utf-8")
 SIMPLIFIED = (DATA / "repair" / "negative" / "simplified.txt").read_text(encoding="utf-8").splitlines()
 TRADITIONAL = (DATA / "repair" / "negative" / "traditional.txt").read_text(encoding="utf-8").splitlines()
+# Chinese with Western letters, signs and prices (Müller, °C, ±, €, ·): what GBK read as latin-1 is made of.
+LATIN = (DATA / "repair" / "negative" / "latin.txt").read_text(encoding="utf-8").splitlines()
 IN_THE_WILD = json.loads((DATA / "repair" / "in_the_wild.json").read_text(encoding="utf-8"))
 PINYIN_LEFT = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[1-5]?[)）]")
 HAN_LINES = [line for line in SIMPLIFIED if not line.isascii()]
@@ -29,7 +31,7 @@ HAN_LINES = [line for line in SIMPLIFIED if not line.isascii()]
 # --- do no harm -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("line", SIMPLIFIED)
+@pytest.mark.parametrize("line", SIMPLIFIED + LATIN)
 def test_clean_simplified_comes_back_byte_for_byte(line: str) -> None:
     r = repair(line)
     assert (r.text, r.unsimplified, r.repairs, r.warnings, r.script) == (line, line, [], [], "hans")
@@ -133,6 +135,26 @@ def test_utf8_read_as_latin1_or_cp1252(codec: str) -> None:
     for line in HAN_LINES:
         r = repair(line.encode("utf-8").decode(codec))
         assert (r.text, r.repairs) == (line, ["latin1-mojibake"])
+
+
+@pytest.mark.parametrize("codec", ["latin-1", "sloppy-windows-1252"])
+@pytest.mark.parametrize("source", ["simplified", "traditional"])
+def test_gbk_read_as_latin1_or_cp1252(codec: str, source: str) -> None:
+    # A GBK page shown as Western European: every byte one character, nothing lost. ftfy alone turned
+    # pairs of it into Cyrillic or Latin Extended letters (Ð² → в, Ä¹ → Ĺ).
+    for line in HAN_LINES if source == "simplified" else TRADITIONAL:
+        damaged = line.encode("gbk").decode(codec)
+        if damaged == line:  # no Chinese in it
+            continue
+        r = repair(damaged)
+        assert (r.unsimplified, r.repairs[:1]) == (line, ["gbk-as-latin1"])
+        assert all(c.step == "gbk-as-latin1" for c in explain(damaged) if c.step != "t2s")
+
+
+def test_gbk_read_as_latin1_left_to_ftfy_when_it_is_utf8() -> None:
+    # UTF-8 read as latin-1 pairs up like GBK too; its bytes are valid UTF-8, so ftfy's repair takes it.
+    line = HAN_LINES[0]
+    assert repair(line.encode("utf-8").decode("latin-1")).repairs == ["latin1-mojibake"]
 
 
 def test_utf8_read_as_gbk_without_loss() -> None:
@@ -276,7 +298,7 @@ def test_script_and_simplification() -> None:
 
 def test_every_step_has_a_switch_in_the_config() -> None:
     assert [s.name for s in STEPS] == [
-        "latin1-mojibake", "utf8-as-gbk", "gbk-shift", "pinyin-annotations", "fullwidth-numbers", "t2s"
+        "gbk-as-latin1", "latin1-mojibake", "utf8-as-gbk", "gbk-shift", "pinyin-annotations", "fullwidth-numbers", "t2s"
     ]
     assert {s.switch for s in STEPS} | {"t2s_config"} == {f.name for f in fields(RepairConfig)}
 

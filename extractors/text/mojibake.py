@@ -57,9 +57,25 @@ def has_latin1_mojibake(text: str) -> bool:
     return _LATIN1_MOJIBAKE.search(text) is not None
 
 
+def _foreign(char: str) -> bool:
+    """A letter of the two-byte UTF-8 range (Latin Extended, Greek, Cyrillic …) but pinyin's: what ftfy
+    makes of two characters that only look like UTF-8 (Ð² → в, Ä¹ → Ĺ), never Chinese news."""
+    return "\u0100" <= char <= "\u07ff" and char.isalpha() and char not in PINYIN_LETTERS
+
+
+def _latin1_line(line: str) -> str:
+    fixed = ftfy.fix_encoding(line)
+    return line if any(map(_foreign, set(fixed) - set(line))) else fixed
+
+
 def fix_latin1(text: str) -> str:
-    """ftfy's encoding repair, line by line, on the lines that show latin-1 mojibake."""
-    return "\n".join(ftfy.fix_encoding(line) if has_latin1_mojibake(line) else line for line in text.split("\n"))
+    """ftfy's encoding repair, line by line, on the lines that show latin-1 mojibake, unless it makes
+    letters of other alphabets (``¹ãÖÝÊÐ²ÆÕþ¾Ö``, GBK read as latin-1, has ``Ð²``: UTF-8 for ``в``).
+
+    >>> fix_latin1("¹ãÖÝÊÐ²ÆÕþ¾Ö")
+    '¹ãÖÝÊÐ²ÆÕþ¾Ö'
+    """
+    return "\n".join(_latin1_line(line) if has_latin1_mojibake(line) else line for line in text.split("\n"))
 
 
 def has_gbk_mojibake(text: str) -> bool:
