@@ -11,7 +11,7 @@ Top-order n-grams seen no more than ``--prune`` times are dropped, their
 contexts' back-off weights recomputed so that each distribution still sums to 1.
 The result is written in the form ``charlm.Model`` reads: a JSON header line,
 then per order the sorted keys (as differences), log-probabilities and back-off
-weights, as little-endian integers, the whole compressed with xz.
+weights, as little-endian integers, the whole compressed with zlib (xz is 20 % smaller but six times slower to load).
 
     python bench/repair_charlm_build.py [--order 3] [--prune 1] [--out extractors/text/charlm.bin]
 """
@@ -21,10 +21,10 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import lzma
 import math
 import random
 import sys
+import zlib
 from array import array
 from collections import Counter, defaultdict
 from importlib.metadata import version
@@ -143,7 +143,7 @@ def write(vocab: str, tables: list[dict], meta: dict) -> bytes:
                 part.byteswap()
             body += part.tobytes()
     data = json.dumps(header, ensure_ascii=False).encode() + b"\n" + bytes(body)
-    return lzma.compress(data, preset=9 | lzma.PRESET_EXTREME)
+    return zlib.compress(data, 9)
 
 
 def _key(gram: tuple[int, ...], size: int) -> int:
@@ -180,7 +180,7 @@ def main() -> None:
     }
     data = write(vocab, tables, meta)
     args.out.write_bytes(data)
-    model = Model(lzma.decompress(data))
+    model = Model(zlib.decompress(data))
     print(f"{args.out}: {len(data) / 1e6:.2f} MB, order {args.order}, n-grams {[len(t) for t in tables]}, "
           f"vocabulary {len(vocab)}, largest |1 - sum P| {check(model, random.Random(0)):.4f}")
 

