@@ -45,7 +45,9 @@ def _chars(low: int, high: int) -> str:
 _LEAD = f"[{_chars(0x81, 0xFE)}]"
 _TRAIL = f"[\\x40-\\x7e{_chars(0x80, 0xFE)}]"
 _RUN = re.compile(f"(?:{_LEAD}{_TRAIL})+")
-_DETECT = re.compile(f"(?:{_LEAD}{_TRAIL}){{2}}")
+# Two pairs in a row whose lead bytes show as latin-1 does (cp1252 differs on 0x80-0x9F, but GB2312's
+# lead bytes are 0xA1 or more): a narrow first range keeps the search cheap on clean text.
+_DETECT = re.compile(f"[\u0081-\u00fe]{_TRAIL}[\u0081-\u00fe]{_TRAIL}")
 
 
 def has_gbk_latin1(text: str) -> bool:
