@@ -227,6 +227,23 @@ def test_utf8_read_as_gbk_function_word_before_a_number(codec: str) -> None:
     assert repair(damaged).text == text
 
 
+@pytest.mark.parametrize("codec", ["gbk", "gb18030"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        # （ (EF BC 88) lost its last byte before 3, and ， (EF BC 8C) fits: the ） after it is not open.
+        "合同金额为6.72万元（3年）。",
+        # 、 and 。 (E3 80 81, E3 80 82) before a number; the last 。 lost its byte at the paragraph's end,
+        # which the character model reads as the end of a line.
+        "分省份看，四川省、贵州省、云南省销售额分别为21.5亿元、18.9亿元和17.2亿元，位居前三。",
+    ],
+)
+def test_utf8_read_as_gbk_punctuation_from_its_pair_and_the_line_end(text: str, codec: str) -> None:
+    damaged = text.encode("utf-8").decode(codec, "replace")
+    assert "\ufffd" in damaged
+    assert repair(damaged).text == text
+
+
 @pytest.mark.parametrize("annotated", ["中標金額為（wèi）1828萬元", "交易額(é)突破70億元"])
 def test_utf8_read_as_gbk_pinyin_letters_restored_next_to_a_lost_byte(annotated: str) -> None:
     # è shows as 猫 and é as 茅; the bracket after wèi lost a byte, the reading é stands alone in its brackets.

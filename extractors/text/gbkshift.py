@@ -123,8 +123,9 @@ def _candidates(line: str, run_start: int, run: str, first: int, last: int) -> l
             lost_before = i > 0 and run[i - 1] in MARKERS
             lost_after = j < len(run) and run[j] in MARKERS
             a, b = run_start + i - lost_before, run_start + j + lost_after
-            left = skip_readings(line[max(0, a - 10 * _REACH) : a])[-_REACH:]  # 設(shè)?: 設 judges the guess
-            further = re.split("[?\ufffd]", skip_readings(line[b : b + 10 * _REACH]))[0]
+            reach = 10 * _REACH  # the line's edges read as line ends
+            left = skip_readings("\n" * (a <= reach) + line[max(0, a - reach) : a])[-_REACH:]  # 設(shè)?: 設 judges
+            further = re.split("[?\ufffd]", skip_readings(line[b : b + reach] + "\n" * (b + reach >= len(line))))[0]
             right = further[:_REACH]
             head = _guess(data[0], True, left, middle[:_REACH], middle) if lost_before else ""
             reading = leading_syllable(line[b : b + 12])  # a pinyin annotation after the lost character

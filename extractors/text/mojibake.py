@@ -188,20 +188,27 @@ def _is_text(options: tuple[str, ...]) -> bool:
     return not c.isascii() and (ord(c) >= 0x2E80 or c in PINYIN_LETTERS or c in PUNCTUATION)
 
 
-_PAIRS = ("（）", "《》", "“”", "‘’", "【】")
+_PAIRS = ("（）", "《》", "〈〉", "“”", "‘’", "【】", "〔〕", "「」", "『』")
 
 
-def _paired(options: tuple[str, ...], before: str) -> tuple[str, ...]:
-    """``options`` narrowed by the marks that come in pairs: the closing one when ``before`` left its
-    opening one open, never a closing one when none is open (“ and ” differ in one byte).
+def _paired(options: tuple[str, ...], before: str, after: str) -> tuple[str, ...]:
+    """``options`` narrowed by the marks that come in pairs (“ and ” differ in one byte, 〔 and 、 in
+    one): the closing one when ``before`` left its opening one open, the opening one when ``after``
+    closes one that is not open, never a closing one when none is open.
 
-    >>> _paired(("—", "“", "”"), "用“时间”赢得"), _paired(("—", "“", "”"), "赢得“空间")
+    >>> _paired(("—", "“", "”"), "用“时间”赢得", ""), _paired(("—", "“", "”"), "赢得“空间", "")
     (('—', '“'), ('”',))
+    >>> _paired(("、", "〔", "〕"), "财库", "2020〕46号")
+    ('〔',)
     """
     for opening, closing in _PAIRS:
-        if closing in options:
-            if before.rfind(opening) > before.rfind(closing):
-                return (closing,)
+        is_open = before.rfind(opening) > before.rfind(closing)
+        if closing in options and is_open:
+            return (closing,)
+        ahead = after.find(closing)
+        if opening in options and not is_open and ahead >= 0 and not 0 <= after.find(opening) < ahead:
+            return (opening,)
+        if not is_open:
             options = tuple(c for c in options if c != closing) or options
     return options
 
@@ -228,13 +235,15 @@ def _choose(out: list[str], at: int, guess: _Guess, traditional: bool) -> tuple[
     syllable = leading_syllable("".join(out[at + 1 : at + 13]))
     if syllable:
         options = tuple(c for c in options if is_reading(c, syllable)) or options
-    left = skip_readings("".join(out[max(0, at - 10 * _CONTEXT) : at]))[-_CONTEXT:]  # 統(tǒng)?(jì) is judged by 統?
-    after = skip_readings("".join(out[at + 1 : at + 1 + 10 * _CONTEXT]))
+    reach = 10 * _CONTEXT  # the text's edges read as line ends: 。 ends a paragraph, 、 does not
+    left = skip_readings("\n" * (at <= reach) + "".join(out[max(0, at - reach) : at]))[-_CONTEXT:]  # 統(tǒng)?(jì): 統?
+    after = skip_readings("".join(out[at + 1 : at + 1 + reach]) + "\n" * (at + 1 + reach >= len(out)))
     right, wide = after[:_CONTEXT], after.split("\ufffd")[0]
     if _DIGIT.match(left[-1:]) or _DIGIT.match(right):
         options = tuple(c for c in options if c not in _NUMERALS) or options
     line = "".join(out[:at])
-    options = _paired(options, line[line.rfind("\n") + 1 :])
+    rest = "".join(out[at + 1 : at + 1 + 50 * _CONTEXT])
+    options = _paired(options, line[line.rfind("\n") + 1 :], rest.split("\n")[0])
     shortlist = heapq.nlargest(_SHORTLIST, in_script(list(options), traditional), key=lambda c: score(left + c + right))
     return max(shortlist, key=lambda c: between(left, c, right, wide)), "\ufffd" in after[: 3 * _CONTEXT]
 
