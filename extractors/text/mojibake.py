@@ -228,8 +228,8 @@ def _choose(out: list[str], at: int, guess: _Guess, traditional: bool) -> tuple[
 
     The characters around it judge it, pinyin readings skipped. A pinyin annotation right after
     the character narrows it to the characters it reads, an Arabic digit beside it rules out
-    Chinese numerals, a mark of a pair must match the marks before it, else the character that
-    reads best wins.
+    Chinese numerals, a mark of a pair must agree with the marks around it, else the character
+    that reads best wins.
     """
     options = guess.options
     syllable = leading_syllable("".join(out[at + 1 : at + 13]))

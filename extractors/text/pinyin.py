@@ -29,7 +29,7 @@ _TONE_MARKS = set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ")
 
 
 _LEADING = re.compile(rf"[ \u3000]?[(（][ \u3000]?({_SYLLABLE})[ \u3000]?[)）]")
-_READING = re.compile(f"[(（][a-z{''.join(_TONE_MARKS)}üê]{{1,6}}[1-5]?[)）]")
+_READING = re.compile(f"[(（][a-z{''.join(sorted(_TONE_MARKS))}üê]{{1,6}}[1-5]?[)）]")
 
 
 def skip_readings(text: str) -> str:
