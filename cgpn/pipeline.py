@@ -25,7 +25,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from archive import Archive, index_row
-from extractors import EXTRACTOR_VERSION, ExtractionError, extract, peek_category
+from archive.series import file_series, rebuild_series, refresh_series, update_series
+from extractors import EXTRACTOR_VERSION, ExtractionError, extract, peek
 
 IMPORT_SUFFIXES = {".md", ".markdown", ".html", ".htm", ".shtml", ".txt", ".json"}
 DEFAULT_CATEGORY = "zhongguozhengfucaigoubao"
@@ -146,7 +147,15 @@ def ingest(archive: Archive, content: bytes, *, location: str, source: str, cont
         if version == EXTRACTOR_VERSION and status == "ok":
             return Outcome("unchanged", location, capture_id)
     done = extract_safely(content, path=path, url=url, source=source, content_type=content_type)
-    return store(archive, capture_id, location, done)
+    with archive.batch():  # the article and the series points it touches are committed together
+        outcome = store(archive, capture_id, location, done)
+        update_series(archive, _saved([outcome]))
+    return outcome
+
+
+def _saved(outcomes: Iterable[Outcome]) -> list[int]:
+    """The articles that ``outcomes`` wrote (new or changed), whose series points need updating."""
+    return [o.article_id for o in outcomes if o.status in ("new", "changed") and o.article_id is not None]
 
 
 # Imports and re-extractions work in batches of this many documents (fewer when their bytes add
@@ -258,24 +267,29 @@ class _Reporter:
             self.on_done(outcome)
 
 
-def _extract_and_store(archive: Archive, batches: Iterable[list[Job]], report: _Reporter, jobs: int) -> None:
-    """Extract each batch of jobs and write its articles (or errors) in one transaction per batch."""
+def _extract_and_store(archive: Archive, batches: Iterable[list[Job]], report: _Reporter, jobs: int, *,
+                       series: bool = True) -> None:
+    """Extract each batch of jobs and write its articles (or errors) in one transaction per batch, their
+    figures filed under their series keys unless ``series`` is false (the caller rebuilds them)."""
     in_flight: deque[tuple[list[Job], Callable[[], list[Extracted]]]] = deque()
     with Extractors(jobs) as extractors:
         for batch in batches:  # the next batch's captures are committed before it is extracted
             in_flight.append((batch, extractors.submit(batch)))
             while len(in_flight) > extractors.ahead:
-                _store_batch(archive, *in_flight.popleft(), report)
+                _store_batch(archive, *in_flight.popleft(), report, series)
         while in_flight:
-            _store_batch(archive, *in_flight.popleft(), report)
+            _store_batch(archive, *in_flight.popleft(), report, series)
 
 
-def _store_batch(archive: Archive, batch: list[Job], results: Callable[[], list[Extracted]], report: _Reporter) -> None:
+def _store_batch(archive: Archive, batch: list[Job], results: Callable[[], list[Extracted]], report: _Reporter,
+                 series: bool) -> None:
     extracted = results()
     if not batch:
         return
     with archive.batch():
         outcomes = [store(archive, job.capture_id, job.location, done) for job, done in zip(batch, extracted)]
+        if series:  # filed with the articles; the points are recomputed once the run ends (refresh_series)
+            file_series(archive, _saved(outcomes))
     for outcome in outcomes:
         report(outcome)
 
@@ -311,7 +325,8 @@ def iter_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
 def import_files(archive: Archive, files: Iterable[Path], *, category: str | None = DEFAULT_CATEGORY,
                  on_done: Callable[[Outcome], None] | None = None, batch_size: int = BATCH_SIZE,
                  jobs: int = 1) -> Summary:
-    """Import files into ``archive``; Jekyll posts of another category than ``category`` are skipped.
+    """Import files into ``archive``; Jekyll site pages and templates, and posts of another category than
+    ``category``, are skipped.
     Documents are written ``batch_size`` to a transaction (see :data:`BATCH_SIZE`) and extracted in
     ``jobs`` processes (0: one per CPU; see :class:`Extractors`)."""
     return import_documents(archive, _read(files), category=category, on_done=on_done, batch_size=batch_size, jobs=jobs)
@@ -339,9 +354,9 @@ def import_documents(archive: Archive, documents: Iterable[tuple[str, bytes | OS
             if isinstance(content, OSError):
                 report(Outcome("failed", location, error=f"cannot read: {content.strerror or content}"))
                 continue
-            found = peek_category(content) if category else None
-            if found is not None and found != category:
-                report(Outcome("skipped", location, error=f"category {found}"))
+            found, not_a_post = peek(content, location)
+            if not_a_post or (category and found is not None and found != category):
+                report(Outcome("skipped", location, error=not_a_post or f"category {found}"))
                 continue
             batch.append((location, content))
             if len(batch) >= batch_size or sum(len(c) for _, c in batch) >= GROUP_BYTES:
@@ -351,12 +366,14 @@ def import_documents(archive: Archive, documents: Iterable[tuple[str, bytes | OS
             yield _captured(archive, batch, report)
 
     _extract_and_store(archive, batches(), report, jobs)
+    refresh_series(archive)  # also the points a killed run left marked
     return report.summary
 
 
 def reextract(archive: Archive, *, everything: bool = False, on_done: Callable[[Outcome], None] | None = None,
               batch_size: int = BATCH_SIZE, jobs: int = 1) -> Summary:
-    """Re-run the extractors over stored captures: all, or those not extracted by this version."""
+    """Re-run the extractors over stored captures: all, or those not extracted by this version; then
+    rebuild every series (the vocabulary may have changed too), once, rather than batch by batch."""
     report = _Reporter(on_done)
     ids = archive.capture_ids(stale_for=None if everything else EXTRACTOR_VERSION)
 
@@ -371,5 +388,6 @@ def reextract(archive: Archive, *, everything: bool = False, on_done: Callable[[
                 jobs.append(Job(capture_id, cap["location"], cap["content"], hints))
             yield jobs
 
-    _extract_and_store(archive, batches(), report, jobs)
+    _extract_and_store(archive, batches(), report, jobs, series=False)
+    rebuild_series(archive)
     return report.summary

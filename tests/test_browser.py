@@ -80,7 +80,7 @@ def test_figures_facet_page_renders_default_facets(base, tmp_path):
     url = f"{base}/archive/figures_view?kind=money"
     dom = BeautifulSoup(chromium(tmp_path / "profile", "--dump-dom", url), "lxml")
     facets = {f["data-column"]: f for f in dom.select("div.facet-info")}
-    assert set(facets) == {"source", "published_at", "subject", "metric", "kind"}
+    assert set(facets) == {"source", "published_at", "subject", "metric", "kind", "change"}
     money = sum(1 for a in load_articles() for f in a.get("figures") or [] if f[1] == "money")
     kind_items = [li.get_text(" ", strip=True) for li in facets["kind"].select("li")]
     assert kind_items == [f"money · {money} ✖"]  # the selected value, with its remove link

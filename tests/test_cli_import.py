@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from archive import Archive
 from cgpn.cli import cli
-from tests.conftest import FIXTURES, SEED_003
+from tests.conftest import FIXTURES, ROOT, SEED_003
 
 N_FIXTURES = sum(1 for p in FIXTURES.iterdir() if p.is_file())
 
@@ -62,6 +62,13 @@ def test_jekyll_posts_of_other_categories_are_skipped(tmp_path: Path, db_path: s
     assert result.output.startswith(f"imported 2 files into {db_path}: 1 new, 0 changed, 0 unchanged, 0 failed, 1 skipped")
     result = runner.invoke(cli, ["import", str(tmp_path), "--all-categories", "--db", db_path])
     assert ": 1 new, 0 changed, 1 unchanged" in result.output
+
+
+def test_a_clone_of_the_finews_mirror_imports_with_exit_0(db_path: str) -> None:
+    result = CliRunner().invoke(cli, ["import", str(ROOT / "tests" / "data" / "finews_clone"), "--db", db_path])
+    assert result.exit_code == 0, result.output
+    assert ": 4 new, 0 changed, 0 unchanged, 0 failed, 12 skipped;" in result.output
+    assert "failed:" not in result.output
 
 
 def test_missing_path_is_a_usage_error(db_path: str) -> None:
