@@ -425,3 +425,15 @@ def test_taiwan_years_and_hong_kong_fiscal_years() -> None:
     tw = one("112年度决标金额新台币9,846亿元。", url="https://www.pcc.gov.tw/News.aspx")
     assert (tw.period, tw.subject, tw.value_yuan) == ("2023", "台湾省", None)
     assert one("2022/23年度批出合约总值105.3亿元。").period == "2022-04..2023-03"
+
+
+def test_reading_figures_leaves_jiebas_default_dictionary_alone() -> None:
+    """The figure reader's own words (带量采购, 政府采购规模) are added to a tokenizer of its own:
+    other code cutting with jieba's default dictionary must cut as before."""
+    import rjieba
+
+    before = rjieba.cut("带量采购的政府采购规模", hmm=False)
+    figures = extract_figures("药品集中带量采购节约资金120亿元，政府采购规模3.6万亿元。")
+    assert [f.surface for f in figures] == ["120亿元", "3.6万亿元"]
+    assert rjieba.cut("带量采购的政府采购规模", hmm=False) == before
+    assert "带量采购" not in before

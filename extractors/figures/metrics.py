@@ -194,8 +194,8 @@ def head(metric: str | None) -> str | None:
     """The part of a metric that names the quantity, for items that only qualify it: 采购金额 of
     公开招标采购金额, 决标金额 of 工程类决标金额, 采购 of 政府采购; None when it has none.
 
-    >>> head("公开招标采购金额"), head("工程类决标金额"), head("政府采购"), head("竞争性磋商"), head("政府采购规模")
-    ('采购金额', '决标金额', '采购', None, '采购规模')
+    >>> head("公开招标采购金额"), head("工程类决标金额"), head("政府采购"), head("竞争性磋商"), head("工程类政府采购规模")
+    ('采购金额', '决标金额', '采购', None, '政府采购规模')
     """
     if not metric:
         return None
