@@ -42,7 +42,7 @@ def test_seed003_money_with_meaning(seed003: list[Figure]) -> None:
     for f in totals:
         assert (f.kind, f.value, f.unit, f.value_yuan) == ("money", 15077.38, "万元", 150773800)
         assert isinstance(f.value_yuan, int)
-        assert (f.metric, f.subject, f.period, f.is_total) == ("交易额", "广州市", "2021", True)
+        assert (f.metric, f.subject, f.period, f.is_total) == ("832平台交易额", "广州市", "2021", True)
     (share,) = by_surface(seed003, "12530.78万元")
     assert (share.value_yuan, share.metric, share.subject, share.period) == (125307800, "预留采购份额", "广州市", "2021")
     assert not share.is_total
@@ -60,7 +60,7 @@ def test_seed003_percents_and_counts(seed003: list[Figure]) -> None:
 def test_seed003_subtitle_linked_to_body(seed003: list[Figure]) -> None:
     (head,) = by_surface(seed003, "15077余万元", field="subtitle")
     assert (head.value, head.unit, head.value_yuan, head.approx) == (15077, "万元", 150770000, "余")
-    assert (head.metric, head.subject, head.period, head.is_total) == ("交易额", "广州市", "2021", True)
+    assert (head.metric, head.subject, head.period, head.is_total) == ("832平台交易额", "广州市", "2021", True)
     subtitle = "全市预算单位去年通过“832平台”完成交易额达15077余万元"
     assert subtitle[head.start : head.end] == head.surface
 
@@ -242,7 +242,12 @@ def test_period_carries_over_but_not_from_event_dates() -> None:
         ("市本级政府采购规模4.83亿元。", "市本级政府采购规模"),
         ("全省预算单位采购脱贫地区农副产品2.41亿元。", "脱贫地区农副产品采购"),
         ("通过“832平台”采购脱贫地区农副产品2.41亿元。", "脱贫地区农副产品采购"),
-        ("“政采贷”累计为1326家供应商发放贷款45.6亿元。", "发放贷款"),
+        ("“政采贷”累计为1326家供应商发放贷款45.6亿元。", "政采贷发放贷款"),  # the channel named in quotes
+        ("46家中小企业通过“政采贷”获得融资3.2亿元。", "政采贷融资"),
+        ("全国强制和优先采购节能、节水产品682.3亿元。", "节能、节水产品采购"),  # conjuncts in one phrase
+        ("土地使用权和矿业权出让成交额109.6亿元。", "土地使用权和矿业权出让成交额"),
+        ("其他采购方式2.29亿元。", "其他采购方式"),  # not a verb and its object
+        ("供应商“零跑腿”比例达到100%，节约资金3万元。", "节约资金"),
         ("全省授予中小企业合同金额2810.9亿元。", "授予中小企业合同金额"),
         ("完成交易额达15077.38万元。", "交易额"),
         ("采购金额共计5000万元，其中工程类3000万元。", "采购金额"),
@@ -254,6 +259,27 @@ def test_period_carries_over_but_not_from_event_dates() -> None:
 )
 def test_metrics(text: str, metric: str) -> None:
     assert [f for f in extract_figures(text) if f.kind == "money"][0].metric == metric
+
+
+def test_quoted_names_are_words_of_the_phrase() -> None:
+    (share,) = [f for f in extract_figures("供应商“零跑腿”比例达到100%。") if f.kind == "percent"]
+    assert share.metric == "供应商零跑腿比例"
+
+
+def test_parallel_items_qualify_their_bare_measures_by_the_kind_they_count() -> None:
+    body = ("从采购方式看，公开招标项目612个，成交金额31.05亿元；竞争性磋商项目1024个，成交金额9.87亿元；"
+            "竞争性谈判、询价和单一来源等项目551个，成交金额4.71亿元。\n"
+            "全年集中采购项目2100个，采购预算48.12亿元，节约资金2.49亿元。")
+    money = {f.surface: f.metric for f in extract_figures(body) if f.kind == "money"}
+    assert money == {"31.05亿元": "公开招标成交金额", "9.87亿元": "竞争性磋商成交金额",
+                     "4.71亿元": "竞争性谈判、询价和单一来源等成交金额",
+                     # one item alone: the kind is the article's, the measures stay bare
+                     "48.12亿元": "采购预算", "2.49亿元": "节约资金"}
+
+
+def test_traditional_text_reads_as_simplified() -> None:
+    (money,) = [f for f in extract_figures("共同供應契約採購金額1,126億元。") if f.kind == "money"]
+    assert (money.metric, money.value_yuan) == ("共同供应契约采购金额", 112_600_000_000)
 
 
 def test_headline_not_matching_body_is_still_a_total() -> None:

@@ -23,7 +23,7 @@ same fact more precisely is marked ``is_total`` too (:mod:`.headlines`).
 ...                        subtitle="全市预算单位去年完成交易额达15077余万元",
 ...                        published_at="2022-02-14T20:52:19+08:00")
 >>> [(f.surface, f.metric, f.subject, f.period, f.change, f.base_period) for f in figs]
-[('15077余万元', '交易额', '广州市', '2021', False, None), ('15077.38万元', '交易额', '广州市', '2021', False, None), ('3120.55万元', '交易额', '广州市', '2021', True, '2020'), ('120.36%', '交易额占比', '广州市', '2021', False, None)]
+[('15077余万元', '交易额', '广州市', '2021', False, None), ('15077.38万元', '832平台交易额', '广州市', '2021', False, None), ('3120.55万元', '832平台交易额', '广州市', '2021', True, '2020'), ('120.36%', '832平台交易额占比', '广州市', '2021', False, None)]
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from extractors.figures.changes import Change, change_before, change_of
 from extractors.figures.clauses import Layout
 from extractors.figures.headlines import link_headlines
 from extractors.figures.lists import RESPECTIVELY, items
-from extractors.figures.metrics import head, is_vague, join, mask, phrase, phrase_after, qualifies_only
+from extractors.figures.metrics import bare, head, is_vague, join, mask, phrase, phrase_after, qualifier, qualifies_only
 from extractors.figures.numerals import NORMAL_FORM
 from extractors.figures.parts import link_parts
 from extractors.figures.periods import PeriodMention, base_date, find_periods, shift
@@ -45,6 +45,7 @@ from extractors.figures.places import DIVISIONS, Division, Place, choose, find_p
 from extractors.figures.quantities import Quantity, scan
 from extractors.figures.subjects import Home, find_home, subject
 from extractors.record import Figure
+from extractors.text.script import to_simplified
 
 __all__ = ["extract_figures"]
 
@@ -94,7 +95,9 @@ class _Field:
     def __init__(self, name: str, text: str, quantities: list[Quantity], base: int | None, month: int | None,
                  roc: bool = False):
         self.name, self.original, self.quantities = name, text, quantities
-        self.text = text.translate(NORMAL_FORM)  # same length: offsets hold in both
+        normal = text.translate(NORMAL_FORM)  # same length: offsets hold in both
+        simplified = to_simplified(normal)  # 採購金額 read as 采购金额, by the same words
+        self.text = simplified if len(simplified) == len(normal) else normal
         self.layout = Layout(self.text)
         documents = [m.span() for m in DOCUMENT.finditer(self.text)]
         self.places = [p for p in find_places(self.text) if not any(s < p.start < e for s, e in documents)]
@@ -302,6 +305,9 @@ class _Reader:
                     metric = phrase_after(text, q.end, e) or metric
                 if is_vague(metric):
                     metric = join(self._topic(field, c, out, q.start), metric)
+                elif metric == head(metric) and text.startswith(metric, c):
+                    metric = _of_item(field, out, s, metric)
+                metric = _through(field, c, q.start, metric)
             if i in listed:
                 metric, item = listed[i]
                 if item is OF_LEVEL:  # the share of the level just given: 政府采购规模占GDP比重
@@ -499,6 +505,31 @@ def _run(field: _Field, first: int, after: int) -> list[int]:
             break
         run.append(run[-1] + 1)
     return run
+
+
+def _of_item(field: _Field, found: list[Figure], sentence: int, metric: str) -> str:
+    """A bare measure opening its clause (成交金额, 交易额, 节约率) in one of parallel items of its paragraph that
+    each begin with a count of one kind: 公开招标项目612个，成交金额31.05亿元；竞争性磋商项目1024个，成交金额…
+    → 公开招标成交金额."""
+    p, e = field.layout.paragraph_at(sentence)
+    s, t = field.layout.sentence_at(sentence)
+    if field.text.find(metric, p, s) < 0 and field.text.find(metric, t, e) < 0:
+        return metric  # no other item measures the same: the kind is the article's (集中采购项目…，采购预算…)
+    count = next((f for f in reversed(found) if f.start >= sentence and f.field == field.name and f.kind == "count"), None)
+    kind = qualifier(count.metric, metric) if count is not None else None
+    return kind + metric if kind else metric
+
+
+NAMED = re.compile(r"“([^“”，。；]{2,8})”")  # a product, platform or campaign named in quotes: “政采贷”, “832平台”
+
+
+def _through(field: _Field, clause: int, at: int, metric: str | None) -> str | None:
+    """A bare measure (融资, 销售额, 最高授信额度: heads and verbs only) of a channel its clause names in quotes
+    before it: 通过“政采贷”获得融资3180万元 → 政采贷融资, 在“832平台”实现销售额 → 832平台销售额."""
+    if not metric or not bare(metric):
+        return metric
+    names = [m.group(1) for m in NAMED.finditer(field.text, clause, at) if field.text.find(metric, m.end(), at) >= 0]
+    return names[-1] + metric if names and names[-1] not in metric else metric
 
 
 def _share(metric: str | None) -> str | None:

@@ -41,7 +41,7 @@ STOP_WORDS = {"完成", "实现", "达到", "达成", "累计", "共计", "合�
               "投入", "安排", "下达", "拨付", "统筹", "筹集", "落实", "使用"}  # allocating, not what is measured
 # (not ns or nr: places are found by the gazetteer, and jieba tags 满意度 a place and 养老 a name)
 STOP_TAGS = {"x", "p", "c", "d", "m", "q", "r", "t", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "e", "o", "w",
-             "f", "nt", "mq", "zg", "s", "tg", "dg", "rr", "rz"}
+             "f", "nt", "mq", "zg", "tg", "dg", "rr", "rz"}
 HEAD_WORDS = {"规模", "金额", "资金", "预算", "投资", "支出", "收入", "成本", "贷款", "放款", "融资", "份额", "比例", "比重",
               "占比", "总额", "总值", "产值", "价格", "经费", "补贴", "奖金", "基金", "限额", "标准", "额度", "余额", "总量",
               "数量", "增速", "增幅", "降幅", "收益", "利润", "税收", "开支", "报价", "底价", "授信", "价款", "货款", "工程款"}
@@ -84,6 +84,35 @@ def _allowed(w: Word, blocked: bytearray | None) -> bool:
     return not (blocked and any(blocked[w.start : w.start + len(w.text)]))
 
 
+COORDINATORS = ("、", "和", "及", "等")  # 等 closes a list inside a phrase: 询价和单一来源等项目
+CONJUNCT_TAGS = {"n", "nz", "vn", "v", "b", "a", "j", "l", "s", "an"}
+
+
+def _conjunct(w: Word, blocked: bytearray | None) -> bool:
+    """Whether ``w``, before 和/及/、 inside a phrase, is a noun or modifier that coordinates with what follows."""
+    # 交易额和…, 公开率、…: two measures, not one (but 询价和单一来源: two methods)
+    measure = w.text in HEAD_WORDS or w.text[-1] in "额率" or (is_head(w.text) and len(w.text) > 2)
+    return w.tag in CONJUNCT_TAGS and _allowed(w, blocked) and not measure
+
+
+def _names_whole(ws: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
+    """The words with a short quoted name as one noun: 供应商“零跑腿”比例 reads 供应商 + “零跑腿” + 比例."""
+    out: list[tuple[str, str]] = []
+    opened: int | None = None
+    for w in ws:
+        if w[0] == "“":
+            opened = len(out)
+        elif w[0] == "”" and opened is not None:
+            name = "".join(x for x, _ in out[opened:]) + "”"
+            if len(name) <= 12:
+                out[opened:] = [(name, "nz")]
+                opened = None
+                continue
+            opened = None
+        out.append(w)
+    return out
+
+
 WINDOW = 32  # characters before a figure read first; the whole clause only when the phrase runs past them
 
 
@@ -101,11 +130,17 @@ def phrase(text: str, start: int, end: int, blocked: bytearray | None = None) ->
     core = segment[: tail.start()] if tail else segment
     taken: list[Word] = []
     pos = start + len(core)
-    for text_, tag in reversed(tagged(core)):  # walking back from the figure, word by word
+    ws = _names_whole(tagged(core))
+    for i in range(len(ws) - 1, -1, -1):  # walking back from the figure, word by word
+        text_, tag = ws[i]
         pos -= len(text_)
         w = Word(text_, tag, pos)
         if tag == "m" and text_.isascii() and len(text_) >= 3 and taken and not (blocked and blocked[pos]):
             taken.insert(0, w)  # 832平台: digits that name something
+            continue
+        if text_ in COORDINATORS and taken and i and _conjunct(Word(*ws[i - 1], pos - len(ws[i - 1][0])), blocked) \
+                and (text_ != "等" or any(x in COORDINATORS for x, _ in ws[max(0, i - 6) : i])):  # 等 ends a list
+            taken.insert(0, w)  # 节能、节水产品, 土地使用权和矿业权出让: one phrase of two conjuncts
             continue
         if not _allowed(w, blocked):
             # a vague phrase goes on past 的 and an adverb before its verb: 预留给小微企业的比例, 政采贷累计投放
@@ -114,7 +149,7 @@ def phrase(text: str, start: int, end: int, blocked: bytearray | None = None) ->
                 continue
             break
         taken.insert(0, w)
-    while taken and (taken[0].text in ("的", "之", "“", "”") or taken[0].tag in ("d",)):
+    while taken and (taken[0].text in ("的", "之", "“", "”", *COORDINATORS) or taken[0].tag in ("d",)):
         taken.pop(0)
     while taken and taken[-1].text in ("“", "‘"):
         taken.pop()
@@ -132,6 +167,8 @@ def phrase(text: str, start: int, end: int, blocked: bytearray | None = None) ->
     return shape([w.text for w in taken], [w.tag for w in taken])
 
 
+KINDS = ("项目", "订单", "案件", "合同", "方式")  # 采购项目, 其他采购方式: a noun of the verb's kind, not its object
+QUOTES = str.maketrans("", "", "“”‘’")
 GENERIC = ("政府采购", "采购")  # 政府采购节约资金 is 节约资金; 政府采购规模 stays (规模 alone says too little)
 
 
@@ -143,14 +180,14 @@ def shape(texts: list[str], tags: list[str]) -> str:
     ('脱贫地区农副产品采购', '节约财政资金')
     >>> shape(["政府采购", "节约资金"], ["n", "n"]), shape(["政府采购", "规模"], ["n", "n"])
     ('节约资金', '政府采购规模')
-    >>> shape(["832平台", "采购", "农副产品"], ["n", "v", "n"])
-    '农副产品采购'
-    
+    >>> shape(["832平台", "采购", "农副产品"], ["n", "v", "n"]), shape(["其他", "采购", "方式"], ["r", "v", "n"])
+    ('农副产品采购', '其他采购方式')
     """
-    keep = [(t, g) for t, g in zip(texts, tags) if t not in ("“", "”", "‘", "’")]
+    keep = [(t.translate(QUOTES), g) for t, g in zip(texts, tags) if t.translate(QUOTES)]
     texts, tags = [t for t, _ in keep], [g for _, g in keep]
-    verbs = [i for i, g in enumerate(tags) if g == "v"]
-    if verbs and verbs[-1] < len(texts) - 1 and not is_head(texts[-1]):
+    # a verb before a coordinator is a conjunct (节能 of 节能、节水产品), not the phrase's verb
+    verbs = [i for i, g in enumerate(tags) if g == "v" and not (i + 1 < len(texts) and texts[i + 1] in COORDINATORS)]
+    if verbs and verbs[-1] < len(texts) - 1 and not is_head(texts[-1]) and not texts[-1].endswith(KINDS):
         v = verbs[-1]  # (通过832平台)采购脱贫地区农副产品: what was bought, then the verb
         return "".join(texts[v + 1 :]) + texts[v]
     metric = "".join(texts)
@@ -221,12 +258,43 @@ def qualifies_only(metric: str) -> bool:
 
 
 @functools.lru_cache(maxsize=4096)
+def bare(metric: str) -> bool:
+    """Whether ``metric`` names only a measure and actions (融资, 销售额, 投放贷款, 最高授信额度), no thing or kind.
+
+    >>> bare("获得融资"), bare("最高授信额度"), bare("脱贫地区农副产品采购"), bare("电子卖场成交金额")
+    (True, True, False, False)
+    """
+    return all(is_head(w) or tag in ("v", "vn", "a", "d", "ad") for w, tag in tagged(metric))
+
+
+@functools.lru_cache(maxsize=4096)
 def is_vague(metric: str | None) -> bool:
     """Whether ``metric`` says too little alone (金额, 规模, a bare verb such as 采购 or 投入)."""
     if metric is None or metric in VAGUE:
         return True
     ws = tagged(metric)
     return len(ws) == 1 and ws[0][1] == "v"
+
+
+COUNTED = ("项目", "订单", "案件", "合同", "宗", "笔", "单", "件", "个", "批", "次")  # what a count counts, not a kind
+
+
+def qualifier(counted: str | None, metric: str) -> str | None:
+    """The kind a count named (公开招标 of 公开招标项目, 电子卖场 of 电子卖场成交订单), to qualify a bare
+    measure that follows it in the same item (公开招标项目612个，成交金额31.05亿元); None when the count
+    names no kind.
+
+    >>> qualifier("公开招标项目", "成交金额"), qualifier("电子卖场成交订单", "成交金额"), qualifier("采购项目", "金额")
+    ('公开招标', '电子卖场', None)
+    """
+    if not counted:
+        return None
+    found = next((counted.removesuffix(w) for w in COUNTED if counted.endswith(w)), counted)  # 出让186宗: all a kind
+    ws = [w for w, _ in tagged(found)] if found else []
+    while ws and ws[-1] in metric:  # 成交 of 电子卖场成交(订单) and of 成交金额
+        ws.pop()
+    found = "".join(ws)
+    return found if found and found != "采购" and not metric.startswith(found) else None
 
 
 def join(topic: str | None, metric: str | None) -> str | None:
