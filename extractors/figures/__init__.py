@@ -37,7 +37,7 @@ from extractors.figures.changes import Change, change_before, change_of
 from extractors.figures.clauses import Layout
 from extractors.figures.headlines import link_headlines
 from extractors.figures.lists import RESPECTIVELY, items
-from extractors.figures.metrics import bare, head, is_vague, join, mask, phrase, phrase_after, qualifier, qualifies_only
+from extractors.figures.metrics import adnominal, bare, head, is_vague, join, mask, phrase, phrase_after, qualifier, qualifies_only
 from extractors.figures.numerals import NORMAL_FORM
 from extractors.figures.parts import link_parts
 from extractors.figures.periods import PeriodMention, base_date, find_periods, shift
@@ -59,8 +59,10 @@ LIMIT = re.compile(r"(?:标准|限额|门槛|上限|下限|最高|最低|单笔|
 RULE = re.compile(r"对|按|预留|给予|扣除|不得|应当|须|要求|标准|限额|门槛|明确|规定|鼓励|可以")
 # a percent of a base: 降至合同金额的5%, 预留该部分采购项目预算总额的30%以上
 OF_BASE = re.compile(r"(?:(?P<verb>预留|支付|扣除|给予|安排|收取|缴纳)[^，。；,;的]{0,16}|(?:降至|降到|降低至|降低到|下调至|提高到|提高至|"
-                     r"调整为|不超过|不低于|为|按照|按)"
+                     r"调整为|不超过|不低于|为|按照|按|由)"
                      r"[^，。；,;的]{1,16})的(?:不低于|不超过|不高于|不少于|超过|约|近)?$")
+RATIO_END = re.compile(r"(?:比例|占比|比重|率)$")
+AS_WHAT = re.compile(r"(?:以上|以下)?(?:作为|作|用作)([^，。；,;\d]{1,8}?)(?=[，。；,;]|$)")
 RATE_NAME = re.compile(r"[^，。；,;]*(?:比例|比重|费率|利率|[^\W\d]率)")
 RATE_OF_CHANGE = re.compile(r"(?:平均)?(?:降幅|增幅|涨幅|增速|增长率|降低率|降价|涨价)(?:为|达到|达|约|超过|超|近)*$")
 BASE_VALUE = re.compile(r"(?:比|较|与)(?:上年|去年|上一年|前一年|(?:19|20)\d{2}年)(?:同期)?(?:的|为)$")
@@ -290,8 +292,12 @@ class _Reader:
             elif q.kind == "percent" and (of := OF_BASE.search(text, tail, q.start)) is not None:
                 # 履约保证金比例降至合同金额的5%, 预留该部分预算总额的30%: a rate (of a base), named before it
                 rate = RATE_NAME.search(text, c, of.start())
+                named = AS_WHAT.match(text, q.end)  # 支付合同金额的30%作为预付款: the rate of 预付款
+                before = field.phrase(c, of.start())  # 履约保证金为合同金额的2%: the rate of 履约保证金
                 metric = (field.phrase(c, rate.end()) if rate else None) or (
-                    (of.group("verb") + "比例") if of.group("verb") else field.phrase(c, q.start))
+                    field.phrase(named.start(1), named.end(1)) + "比例" if named and field.phrase(named.start(1), named.end(1))
+                    else (of.group("verb") + "比例") if of.group("verb") else (before + "比例") if before
+                    else field.phrase(c, q.start))
             elif (rate := RATE_OF_CHANGE.search(text, tail, q.start)) is not None:  # 价格平均降幅达53%, 平均降价56.7%
                 change = Change(rate.start() - c, None)
                 metric = field.phrase(c, rate.start()) or _level_metric(out, s)
@@ -299,12 +305,19 @@ class _Reader:
                     metric += "价格"
             else:
                 metric = field.phrase(c, q.start)
+                _, ce = field.layout.clause_at(q.start)
+                if q.kind in ("percent", "money") and (q.kind == "percent" or head(metric) is None) and \
+                        (named := adnominal(text, q.end, ce, q.kind, field.blocked)):
+                    metric = named  # 10%—20%的价格扣除, 超过200万元的货物和服务采购项目
                 if metric is None and out and out[-1].start >= c and out[-1].field == field.name:
                     metric = out[-1].metric  # 由30%提高到50%: the second figure is of the first's metric
                 if is_vague(metric):
                     metric = phrase_after(text, q.end, e) or metric
                 if is_vague(metric):
-                    metric = join(self._topic(field, c, out, q.start), metric)
+                    topic = self._topic(field, c, out, q.start)
+                    if topic and q.kind != "percent":  # 支付合同金额的30%作为预付款，计65.28万元: the amount of 预付款
+                        topic = RATIO_END.sub("", topic) or topic
+                    metric = join(topic, metric)
                 elif metric == head(metric) and text.startswith(metric, c):
                     metric = _of_item(field, out, s, metric)
                 metric = _through(field, c, q.start, metric)
@@ -591,7 +604,6 @@ def extract_figures(
         field_of += [k] * len(found)
     link_parts(figures, [(f.text, f.layout.paragraphs) for f in fields], field_of)
     _complete_heads(figures)
-    _tell_apart(figures, fields, field_of)
     _one_currency(figures)
     link_headlines(figures, [q for f in fields for q in f.quantities])
     return figures
@@ -614,30 +626,7 @@ def _complete_heads(figures: list[Figure]) -> None:
             f.metric += quantity
 
 
-ITEM = re.compile(r"(?:项目|类)$")
 PART_WORD = re.compile(r"(?:类|级|方式)$|^(?:各)?(?:县|区|市县|县区|区县|县市|盟市|市州|乡镇|街道)")
-OPENING = re.compile(r"(?:其中|此外|另外)?[，,：:]?")  # an item that opens its sentence (其中，公开招标项目612个)
-GENERIC_ITEM = re.compile(r"各类|各项|全部|所有|采购项目$|交易项目$|项目$")
-
-
-def _tell_apart(figures: list[Figure], fields: list[_Field], field_of: list[int]) -> None:
-    """Figures of one bare metric in several places of an article (成交金额 of 公开招标项目…；成交金额 of
-    竞争性磋商项目…) take the item their sentence opens with: 公开招标项目成交金额."""
-    by_metric: dict[str, list[int]] = {}
-    for i, f in enumerate(figures):
-        if f.metric and f.field == "body" and head(f.metric) == f.metric:
-            by_metric.setdefault(f.metric, []).append(i)
-    for metric, members in by_metric.items():
-        if len({figures[i].value for i in members}) < 2:
-            continue
-        for i in members:
-            field = fields[field_of[i]]
-            s, _ = field.layout.sentence_at(figures[i].start)
-            item = next((g for g in reversed(figures[:i]) if g.start >= s and g.field == figures[i].field
-                         and g.kind == "count" and g.metric and ITEM.search(g.metric)), None)
-            opens = item is not None and OPENING.fullmatch(field.text[s : field.layout.clause_at(item.start)[0]])
-            if opens and not GENERIC_ITEM.match(item.metric):
-                figures[i].metric = item.metric + metric
 
 
 def _default_period(fields: list[_Field], published_at: str | None) -> str | None:

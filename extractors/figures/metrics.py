@@ -28,12 +28,14 @@ from extractors.figures.clauses import Word, tagged, words
 LINK_TAIL = re.compile(
     r"(?:增加到|增长到|增至|提高到|提高至|提升至|提升到|上升到|上升至|降至|降到|下降到|下降至|减少到|减少至|降低到|降低至"
     r"|不得超过|不得高于|不得低于|不得少于|不超过|不高于|不多于|不低于|不少于|超过|突破|高于|低于|不到|不足|将近|接近"
-    r"|最高可达|最高可|最高|最低|可达|人民币|大写|小写|分别|依次|各|均|总共|一共|共计|合计|总计|累计|共|计|达到|达|为|是|约为"
+    r"|保持在|稳定在|控制在|维持在|(?<=[率额比])在"
+    r"|最高可达|最高可|最高|最低|可达|人民币|新台币|港币|港元|澳门元|澳门币|大写|小写|分别|依次|各|均|总共|一共|共计|合计|总计|累计|共|计|达到|达|为|是|约为"
     r"|(?<![签节合预制条公契违履邀集特简])约|近|超|逾|高达|仅为|仅|已达|已|实现|完成|有|了|到|的|之|由|从|\s)+$"
 )
 # words that end a phrase when read backwards, whatever their tag: they link, they do not name
 STOP_WORDS = {"完成", "实现", "达到", "达成", "累计", "共计", "合计", "总计", "共", "计", "是", "为", "有", "占", "其中",
-              "同比", "环比", "比", "较", "全年", "当年", "其", "该", "均", "已", "约", "通过", "依托", "借助", "带动",
+              "同比", "环比", "比", "较", "全年", "当年", "其", "该", "均", "已", "约", "通过", "透过", "经由", "依托",
+              "借助", "带动",
               "获得", "取得", "新增加", "涉及", "包括", "包含", "含", "比上年", "分别", "依次", "同期", "相比",
               "本报讯", "记者", "获悉", "了解到", "了解", "显示", "表示", "介绍", "据", "据悉", "同时", "此外", "另外", "以及",
               "力争", "计划", "预计", "确保", "争取", "目标", "推动", "促进", "推进", "积极", "提供", "给予", "帮助",
@@ -224,6 +226,31 @@ def phrase_after(text: str, pos: int, end: int) -> str | None:
     while taken and not is_head(taken[-1].text):
         taken.pop()
     return "".join(w.text for w in taken) or None
+
+
+MODIFIED = re.compile(r"(?:以上|以下|左右|之间)?的")
+RATIO_WORDS = ("比例", "比重", "份额", "率", "占比")
+
+
+def adnominal(text: str, pos: int, end: int, kind: str, blocked: bytearray | None = None) -> str | None:
+    """What a figure written before 的 and a noun phrase measures, the phrase filling the rest of its clause:
+    给予小微企业报价10%的价格扣除 (价格扣除比例), 超过200万元的货物和服务采购项目 (货物和服务采购项目金额).
+
+    >>> adnominal("报价10%的价格扣除。", 5, 10, "percent"), adnominal("超过200万元的工程采购项目中", 7, 15, "money")
+    ('价格扣除比例', '工程采购项目金额')
+    """
+    m = MODIFIED.match(text, pos, end)
+    if not m:
+        return None
+    stop = end
+    while stop > m.end() and (text[stop - 1] in "，。；、,;：: " or text[stop - 1] in "中里内"):
+        stop -= 1
+    found = phrase(text, m.end(), stop, blocked) if stop > m.end() else None
+    if not found or len(found) != len(text[m.end() : stop].translate(QUOTES)):
+        return None  # the phrase must fill the clause: 10%的比例预留… is not a rate of 预留
+    if kind == "percent":
+        return found if found.endswith(RATIO_WORDS) else found + "比例"
+    return found if is_head(found) else found + "金额"
 
 
 @functools.lru_cache(maxsize=4096)
