@@ -463,3 +463,13 @@ def test_reading_figures_leaves_jiebas_default_dictionary_alone() -> None:
     assert [f.surface for f in figures] == ["120亿元", "3.6万亿元"]
     assert rjieba.cut("带量采购的政府采购规模", hmm=False) == before
     assert "带量采购" not in before
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("全市政府采购规模68.42亿元，其中市本级19.6亿元，各县（市、区）48.82亿元。", "县（市、区）政府采购规模"),
+    ("全区政府采购规模262.41亿元。其中，自治区本级98.27亿元，地（市）及县（区）164.14亿元。", "地（市）及县（区）政府采购规模"),
+    ("采购规模46.82亿元\n市本级：18.37亿元\n县（市）区：28.45亿元\n", "县（市）区采购规模"),
+])
+def test_a_scope_replaces_the_scope_of_the_measure_it_continues(text: str, metric: str) -> None:
+    """The second of two scopes takes the first's measure, not its scope: 市本级X，各县（市、区）Y."""
+    assert extract_figures(text)[-1].metric == metric

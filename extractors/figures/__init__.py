@@ -241,6 +241,8 @@ class _Reader:
             end = ce
             while end > cs and field.text[end - 1] in "，,：:":
                 end -= 1
+            if any(start <= cs and end <= stop for start, stop, _ in field.scopes):
+                return None  # 县（市）区：28.45亿元: a scope names no measure
             phrase_ = field.phrase(cs, end)
             if phrase_:
                 return phrase_
@@ -330,7 +332,7 @@ class _Reader:
                 elif item is not None:  # a share of an earlier figure of the field
                     of = out[item]
                     metric, subj, period = _share(of.metric), of.subject, of.period
-            metric = self._complete(field, q, metric, out)
+            metric = self._complete(field, q, metric, out, scoped=i not in listed)
             if q.kind == "money":
                 subj = self._subject_of_price(field, q, metric, subj)
             out.append(Figure(
@@ -343,9 +345,9 @@ class _Reader:
         self.named = self._named_before(field, len(field.text) + 1)
         return out
 
-    def _complete(self, field: _Field, q: Quantity, metric: str | None, found: list[Figure]) -> str | None:
-        """A metric with the sentence's scope (市本级…，…); when none was read, the one of the figure of its
-        kind before it in the paragraph."""
+    def _complete(self, field: _Field, q: Quantity, metric: str | None, found: list[Figure], scoped: bool = True) -> str | None:
+        """A metric with the sentence's scope (市本级…，…; not for an item of a list, whose scope is its own); when
+        none was read, the one of the figure of its kind before it in the paragraph."""
         s, _ = field.layout.sentence_at(q.start)
         if metric is None:
             c, _ = field.layout.clause_at(q.start)
@@ -358,13 +360,18 @@ class _Reader:
             i = bisect_right(field.layout._paragraph_starts, q.start) - 1
             near = field.layout.paragraphs[max(0, i - 3)][0]
             before = [f for f in found if f.start >= near and f.kind == q.kind and not f.change and f.metric]
-            return (head(before[-1].metric) or before[-1].metric) if before else None
+            if not before:
+                return None
+            metric = head(before[-1].metric) or before[-1].metric
         scope = None
-        for start, end, word in field.scopes[bisect_left(field.scope_starts, s) : bisect_left(field.scope_starts, q.start)]:
+        for start, end, word in field.scopes[bisect_left(field.scope_starts, s) : bisect_left(field.scope_starts, q.start) if scoped else 0]:
             if end <= q.start and _actor(field, end, q.start) is None:
-                scope = word
-        if scope and scope not in metric and not any(x in metric for x in ("本级", "县区", "市县", "区县")):
-            metric = scope.removeprefix("各") + metric
+                scope = word.removeprefix("各")
+        said = SCOPE.search(metric) if scope else None
+        if scope and said is None:
+            metric = scope + metric
+        elif scope and said.group().removeprefix("各") != scope:  # 各县（市、区）48.82亿元 after 市本级19.6亿元
+            metric = metric[: said.start()] + scope + metric[said.end() :]
         return metric
 
     def _compared(self, field: _Field, sentence: int, clause: int, period: str | None) -> str | None:
