@@ -54,6 +54,8 @@ VAGUE = {"金额", "资金", "规模", "总额", "预算", "费用", "经费", "
 # a beneficiary before the verb (为供应商发放贷款): the noun belongs to 为, not to the phrase
 BENEFICIARY = re.compile(r"(?:为|向|给|帮助|帮|替|对|助力)[^，。；、]{0,12}$")
 BENEFICIARY_CLASSES = {"中小企业", "小微企业", "中小微企业", "民营企业", "脱贫地区", "监狱企业", "残疾人福利单位"}
+# a body that acts (医院, 分行, 预算单位, 新区): the subject when it opens a phrase that names a measure after it
+ACTOR = re.compile(r"(?:医院|学校|高校|部门|单位|机关|分行|支行|银行|公司|集团|新区|设区市)$")
 ASIDE = re.compile(r"(?<![县市区])(?:（[^（）、]{1,6}）|\([^()、]{1,6}\))")  # not 县（市、区）: a scope
 
 
@@ -155,6 +157,9 @@ def phrase(text: str, start: int, end: int, blocked: bytearray | None = None) ->
         taken.pop(0)
     while taken and taken[-1].text in ("“", "‘"):
         taken.pop()
+    if len(taken) > 1 and ACTOR.search(taken[0].text) and taken[0].text not in BENEFICIARY_CLASSES \
+            and not is_vague("".join(w.text for w in taken[1:])):
+        taken.pop(0)  # 医院集采品种采购金额: who (the hospital) is the subject; what it measured follows
     if not taken:
         return None
     # 为1326家供应商发放贷款: the noun after 为 is who benefits, not what was measured; but a class of
@@ -230,10 +235,12 @@ def phrase_after(text: str, pos: int, end: int) -> str | None:
 
 MODIFIED = re.compile(r"(?:以上|以下|左右|之间)?的")
 RATIO_WORDS = ("比例", "比重", "份额", "率", "占比")
+AMOUNTED = ("项目", "合同", "订单", "采购包", "标段", "案件", "采购")  # things with an amount: 200万元的货物采购项目
 
 
 def adnominal(text: str, pos: int, end: int, kind: str, blocked: bytearray | None = None) -> str | None:
-    """What a figure written before 的 and a noun phrase measures, the phrase filling the rest of its clause:
+    """What a figure written before 的 and a noun phrase measures (the words after 的 up to one that cannot be in
+    a noun phrase):
     给予小微企业报价10%的价格扣除 (价格扣除比例), 超过200万元的货物和服务采购项目 (货物和服务采购项目金额).
 
     >>> adnominal("报价10%的价格扣除。", 5, 10, "percent"), adnominal("超过200万元的工程采购项目中", 7, 15, "money")
@@ -242,15 +249,26 @@ def adnominal(text: str, pos: int, end: int, kind: str, blocked: bytearray | Non
     m = MODIFIED.match(text, pos, end)
     if not m:
         return None
-    stop = end
-    while stop > m.end() and (text[stop - 1] in "，。；、,;：: " or text[stop - 1] in "中里内"):
-        stop -= 1
+    ws = words(text[m.end() : end], m.end())
+    stop, last = m.end(), None
+    for k, w in enumerate(ws):  # the noun phrase runs to the first word that cannot be in one: 中, 。, 、超过
+        if w.text in COORDINATORS:
+            after = ws[k + 1] if k + 1 < len(ws) else None
+            if after is None or not _allowed(after, blocked) or LINK_TAIL.fullmatch(after.text):
+                break
+        elif not _allowed(w, blocked):
+            break
+        stop, last = w.start + len(w.text), w
+    else:
+        last = None
+    if stop < end and last is not None and last.tag == "v" and text[stop] not in "，。；、,;：:":
+        return None  # 40%以上的政策延续至…: a clause, its verb with more after it
     found = phrase(text, m.end(), stop, blocked) if stop > m.end() else None
-    if not found or len(found) != len(text[m.end() : stop].translate(QUOTES)):
-        return None  # the phrase must fill the clause: 10%的比例预留… is not a rate of 预留
+    if not found or len(found) != len(text[m.end() : stop].translate(QUOTES)) or found.startswith(RATIO_WORDS):
+        return None  # all of those words, and not 10%的比例预留…: a rate named by the verb after it
     if kind == "percent":
         return found if found.endswith(RATIO_WORDS) else found + "比例"
-    return found if is_head(found) else found + "金额"
+    return found if is_head(found) else found + "金额" if found.endswith(AMOUNTED) else None
 
 
 @functools.lru_cache(maxsize=4096)
