@@ -473,3 +473,12 @@ def test_reading_figures_leaves_jiebas_default_dictionary_alone() -> None:
 def test_a_scope_replaces_the_scope_of_the_measure_it_continues(text: str, metric: str) -> None:
     """The second of two scopes takes the first's measure, not its scope: 市本级X，各县（市、区）Y."""
     assert extract_figures(text)[-1].metric == metric
+
+
+def test_rates_of_a_budget_and_shares_of_completed_classes() -> None:
+    figs = extract_figures("全区一般公共预算收入完成289.6亿元，为调整预算的101.2%。履约保证金为合同金额的2%。"
+                           "按采购性质区分，工程类决标金额8672亿元、财物类3915亿元、劳务类2731亿元，分别占56.6%、25.6%及17.8%。")
+    metrics = {f.surface: f.metric for f in figs}
+    assert metrics["101.2%"] == "一般公共预算收入预算完成率"
+    assert metrics["2%"] == "履约保证金比例"
+    assert (metrics["2731亿元"], metrics["17.8%"]) == ("劳务类决标金额", "劳务类决标金额占比")

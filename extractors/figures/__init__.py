@@ -62,6 +62,7 @@ OF_BASE = re.compile(r"(?:(?P<verb>预留|支付|扣除|给予|安排|收取|缴
                      r"调整为|不超过|不低于|为|按照|按|由)"
                      r"[^，。；,;的]{1,16})的(?:不低于|不超过|不高于|不少于|超过|约|近)?$")
 RATIO_END = re.compile(r"(?:比例|占比|比重|率)$")
+BUDGET = re.compile(r"(?:为|占)(?:年初|调整后?的?|全年)?预算(?:数)?的")  # 为调整预算的97.6%: of the budget
 AS_WHAT = re.compile(r"(?:以上|以下)?(?:作为|作|用作)([^，。；,;\d]{1,8}?)(?=[，。；,;]|$)")
 RATE_NAME = re.compile(r"[^，。；,;]*(?:比例|比重|费率|利率|[^\W\d]率)")
 RATE_OF_CHANGE = re.compile(r"(?:平均)?(?:降幅|增幅|涨幅|增速|增长率|降低率|降价|涨价)(?:为|达到|达|约|超过|超|近)*$")
@@ -292,14 +293,7 @@ class _Reader:
             elif q.kind == "percent" and SHARE.search(text, tail, q.start):
                 metric = self._share_metric(field, q, c, out)
             elif q.kind == "percent" and (of := OF_BASE.search(text, tail, q.start)) is not None:
-                # 履约保证金比例降至合同金额的5%, 预留该部分预算总额的30%: a rate (of a base), named before it
-                rate = RATE_NAME.search(text, c, of.start())
-                named = AS_WHAT.match(text, q.end)  # 支付合同金额的30%作为预付款: the rate of 预付款
-                before = field.phrase(c, of.start())  # 履约保证金为合同金额的2%: the rate of 履约保证金
-                metric = (field.phrase(c, rate.end()) if rate else None) or (
-                    field.phrase(named.start(1), named.end(1)) + "比例" if named and field.phrase(named.start(1), named.end(1))
-                    else (of.group("verb") + "比例") if of.group("verb") else (before + "比例") if before
-                    else field.phrase(c, q.start))
+                metric = self._rate_metric(field, q, c, of, out)
             elif (rate := RATE_OF_CHANGE.search(text, tail, q.start)) is not None:  # 价格平均降幅达53%, 平均降价56.7%
                 change = Change(rate.start() - c, None)
                 metric = field.phrase(c, rate.start()) or _level_metric(out, s)
@@ -392,6 +386,24 @@ class _Reader:
         if level is not None:
             return level.metric
         return join(self._topic(field, clause), own)
+
+    def _rate_metric(self, field: _Field, q: Quantity, clause: int, of: re.Match[str], found: list[Figure]) -> str | None:
+        """A rate of a base (…的5%), named by a rate word before it (履约保证金比例降至合同金额的5%), by 作为 after it
+        (支付合同金额的30%作为预付款), by its verb (预留…的30%: 预留比例), or by what comes before 为 (履约保证金为合同
+        金额的2%); of a budget, the completion of the level just given (收入完成58.62亿元，为预算的101.3%)."""
+        text = field.text
+        if BUDGET.match(text, of.start(), q.start):
+            level = _level_before(found, field.layout.sentence_at(q.start)[0])
+            return (level.metric if level is not None and level.metric else "") + "预算完成率"
+        if rate := RATE_NAME.search(text, clause, of.start()):
+            if named := field.phrase(clause, rate.end()):
+                return named
+        if (after := AS_WHAT.match(text, q.end)) and (named := field.phrase(after.start(1), after.end(1))):
+            return named + "比例"
+        if of.group("verb"):
+            return of.group("verb") + "比例"
+        before = field.phrase(clause, of.start())
+        return before + "比例" if before else field.phrase(clause, q.start)
 
     def _share_metric(self, field: _Field, q: Quantity, clause: int, found: list[Figure]) -> str | None:
         """A share is of the phrase before 占 in its clause, else of the figure just given: X占比."""
@@ -630,7 +642,11 @@ def _complete_heads(figures: list[Figure]) -> None:
             (g for g in reversed(figures[:i]) if g.kind == f.kind and g.field == f.field and not g.change and g.metric), None)
         quantity = head(whole.metric) if whole is not None else None
         if quantity and not f.metric.endswith(quantity):
+            share = _share(f.metric)
             f.metric += quantity
+            for g in figures[i + 1 :]:  # 财物类3,915亿元…，分别占25.6%: the share of 财物类决标金额
+                if g.sentence == f.sentence and g.metric == share:
+                    g.metric = _share(f.metric)
 
 
 PART_WORD = re.compile(r"(?:类|级|方式)$|^(?:各)?(?:县|区|市县|县区|区县|县市|盟市|市州|乡镇|街道)")

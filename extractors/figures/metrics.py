@@ -298,8 +298,9 @@ DEALS = ("采购", "交易", "销售", "成交")
 
 @functools.lru_cache(maxsize=4096)
 def qualifies_only(metric: str) -> bool:
-    """Whether ``metric`` only says which part (货物类, 竞争性磋商, 自治区本级), with no quantity and no verb."""
-    return head(metric) is None and all(tag not in ("v", "vn") for _, tag in tagged(metric))
+    """Whether ``metric`` only says which part (货物类, 劳务类, 竞争性磋商, 自治区本级), with no quantity and no verb
+    but in a class name."""
+    return head(metric) is None and (metric.endswith("类") or all(tag not in ("v", "vn") for _, tag in tagged(metric)))
 
 
 @functools.lru_cache(maxsize=4096)
