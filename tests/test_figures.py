@@ -482,3 +482,28 @@ def test_rates_of_a_budget_and_shares_of_completed_classes() -> None:
     assert metrics["101.2%"] == "一般公共预算收入预算完成率"
     assert metrics["2%"] == "履约保证金比例"
     assert (metrics["2731亿元"], metrics["17.8%"]) == ("劳务类决标金额", "劳务类决标金额占比")
+
+
+def test_a_page_of_several_stories_gives_each_its_own_place() -> None:
+    body = ("黑龙江日报 2019年06月13日 第06版：经济周刊\n"
+            "本报讯（记者 刘畅）记者从哈尔滨市财政局了解到，1—5月，全市政府采购规模达28.64亿元。\n"
+            "■简讯\n牡丹江市政府采购电子卖场上线运行\n"
+            "本报讯 5月1日，牡丹江市政府采购电子卖场正式上线运行。首月成交金额826万元。")
+    figs = extract_figures(body, published_at="2019-06-13T00:00:00+08:00", publisher="黑龙江日报")
+    assert [(f.surface, f.subject) for f in figs] == [("28.64亿元", "哈尔滨市"), ("826万元", "牡丹江市")]
+
+
+def test_a_dateline_is_not_the_articles_place() -> None:
+    body = "新华社北京1月9日电 记者从财政部获悉，2023年，832平台交易额达197.5亿元。云南省销售额15.63亿元，居全国首位。"
+    figs = extract_figures(body, published_at="2024-01-10T14:22:00+08:00")
+    assert [f.subject for f in figs] == ["全国", "云南省"]
+
+
+def test_periods_of_a_paragraph_that_reports_no_figures_do_not_carry_on() -> None:
+    body = ("2022年，河南省政府采购规模为2637.41亿元，比上年增加112.86亿元。\n"
+            "今年以来，河南省财政厅持续深化政府采购制度改革，全面推行采购意向公开、电子化采购和不见面开标，政府采购营商环境持续优化。\n"
+            "政策功能方面，全省授予中小企业合同金额2096.37亿元。")
+    figs = extract_figures(body, published_at="2023-03-14T08:30:00+08:00")
+    assert figs[-1].period == "2022"
+    year_to_date = extract_figures("截至7月末，该行今年累计发放贷款10.38亿元。", published_at="2022-08-18T15:26:00+08:00")
+    assert year_to_date[0].period == "2022-01..2022-07"

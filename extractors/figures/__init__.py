@@ -107,6 +107,7 @@ class _Field:
         self.place_starts = [p.start for p in self.places]
         self.periods = find_periods(self.text, base, month, roc=roc)
         self.period_starts = [p.start for p in self.periods]
+        self.quantity_starts = [q.start for q in quantities]
         self.blocked_spans = sorted([(p.start, p.end) for p in self.places if not p.qualifier]
                                     + [(p.start, p.start + len(p.text)) for p in self.periods]
                                     + [(q.start, q.end) for q in quantities])
@@ -142,21 +143,42 @@ def _period(field: _Field, q: Quantity, default: str | None) -> str | None:
     paragraphs before (an annual review's year), else ``default``."""
     s, _ = field.layout.sentence_at(q.start)
     said = _last(field.periods, field.period_starts, s, q.start, _said)
-    if said is None:
-        said = _last(field.periods, field.period_starts, 0, s, lambda m: m.period is not None and m.inherits)
+    end = s
+    while said is None:
+        said = _last(field.periods, field.period_starts, 0, end, lambda m: m.period is not None and m.inherits)
         if said is not None and said.weak and _last(field.periods, field.period_starts, 0, said.start, _said):
             said = None
-    return _finer(field, said).period if said else default
+        if said is None:
+            break
+        p_start, p_end = field.layout.paragraph_at(said.start)
+        if p_end - p_start <= NARRATIVE or _figures_in(field, (p_start, p_end)) or p_start >= field.layout.paragraph_at(q.start)[0]:
+            break  # a heading (一、2023年工作回顾) or a paragraph of figures: its period carries on
+        end, said = said.start, None  # 今年以来，…深化改革, a story of what was done without figures: not the data's period
+    return _finer(field, said) if said else default
 
 
-def _finer(field: _Field, said: PeriodMention) -> PeriodMention:
-    """The more specific of a year and a part of it said together: 截至11月底，今年… → 截至11月底."""
+NARRATIVE = 40  # characters: a longer paragraph is more than a heading
+
+
+def _figures_in(field: _Field, span: tuple[int, int]) -> bool:
+    starts = field.quantity_starts
+    i = bisect_left(starts, span[0])
+    return i < len(starts) and starts[i] < span[1]
+
+
+def _finer(field: _Field, said: PeriodMention) -> str | None:
+    """The more specific of a year and a part of it said together: 截至11月底，今年… → 2023-01..2023-11;
+    一季度，今年… → 2023-Q1."""
     if not said.period or len(said.period) != 4:
-        return said
+        return said.period
     s, _ = field.layout.sentence_at(said.start)
-    return _last(field.periods, field.period_starts, s, said.start,
-                 lambda m: bool(m.period) and m.inherits and m.period != said.period
-                 and m.period.startswith(said.period + "-")) or said
+    year = said.period
+    part = _last(field.periods, field.period_starts, s, said.start,
+                 lambda m: bool(m.period) and (m.inherits or m.period.startswith("..")) and m.period != year
+                 and m.period.removeprefix("..").startswith(year + "-"))
+    if part is None:
+        return year
+    return f"{year}-01{part.period}" if part.period.startswith("..") else part.period
 
 
 def _actor(field: _Field, start: int, end: int) -> Place | None:
@@ -182,9 +204,12 @@ def _level_before(found: list[Figure], sentence_start: int, kinds: tuple[str, ..
 class _Reader:
     """Reads the figures of one article field by field, keeping what earlier fields named."""
 
-    def __init__(self, home: Home, default_period: str | None, published: str | None, warnings: list[str] | None):
-        self.home, self.default_period, self.published, self.warnings = home, default_period, published, warnings
-        self.named: list[Division] = [home.division] if home.division else []
+    def __init__(self, homes: list[tuple[int, Home]], default_period: str | None, published: str | None,
+                 warnings: list[str] | None):
+        """``homes``: the article's own place, then that of each later story of the body from where it begins."""
+        self.homes, self.default_period, self.published, self.warnings = homes, default_period, published, warnings
+        self.home = homes[0][1]
+        self.named: list[Division] = [self.home.division] if self.home.division else []
         self.periods_of: dict[int, str] = {}  # figures of a list whose items are periods
 
     def _subject(self, field: _Field, q: Quantity) -> str | None:
@@ -256,6 +281,8 @@ class _Reader:
         listed = self._lists(field)
         listed_change: dict[int, str | None] = {}
         for i, q in enumerate(field.quantities):
+            self.home = next(h for start, h in reversed(self.homes) if field.name != "body" and not start or
+                             field.name == "body" and start <= q.start)
             c, _ = field.layout.clause_at(q.start)
             s, e = field.layout.sentence_at(q.start)
             period = self.periods_of.get(i) or _period(field, q, self.default_period)
@@ -601,20 +628,23 @@ def extract_figures(
     base, month = base_date(published_at, "\n".join(t for _, t, _ in texts))
     roc = TAIWAN.search("\n".join(t for _, t, _ in texts)) is not None or ".tw/" in (url or "") + "/"
     fields = [_Field(n, t, q, base, month, roc) for n, t, q in texts]
-    lead, later = [], []
+    lead, later, stories = [], [], []
     for f in fields:
-        if f.name == "body":  # the lead: the first paragraph that is more than a byline (本报记者 张某某)
-            _, p_end = next((p for p in f.layout.paragraphs if p[1] - p[0] >= 20), f.layout.paragraphs[0]) \
+        if f.name == "body":  # the lead: the first paragraph that is more than a byline or a page's header
+            _, p_end = next((p for p in f.layout.paragraphs if _leads(f.text, p)), f.layout.paragraphs[0]) \
                 if f.layout.paragraphs else (0, 0)
             lead.append((f.text[:p_end], [p for p in f.places if p.start < p_end]))
             later = [p for p in f.places if p.start >= p_end and p.candidates and not p.org][:1]
+            stories = _stories(f, p_end)
         else:
             lead.append((f.text, f.places))
     home = find_home(lead, author, publisher, url, later)
     if roc and home.division is None and not home.organisation:
         home = Home(DIVISIONS["台湾省"])
+    homes = [(0, home)] + [(start, find_home(texts) if any(p.candidates for _, ps in texts for p in ps) else home)
+                           for start, texts in stories]
     published = published_at[:4] if published_at and published_at[:4].isdigit() else None
-    reader = _Reader(home, _default_period(fields, published_at), published, warnings)
+    reader = _Reader(homes, _default_period(fields, published_at), published, warnings)
     figures: list[Figure] = []
     field_of: list[int] = []
     for k, field in enumerate(fields):
@@ -626,6 +656,31 @@ def extract_figures(
     _one_currency(figures)
     link_headlines(figures, [q for f in fields for q in f.quantities])
     return figures
+
+
+PAGE_HEADER = re.compile(r"第\s*[0-9０-９]+\s*版|上一版|下一版|版面导航|本版标题")  # 黑龙江日报 2019年06月13日 第06版
+# a dateline opening a paragraph: 本报讯, 本报兰州讯（记者…）, 新华社北京1月9日电
+STORY_START = re.compile(r"(?:本报|本台|新华社|[^\s，。：\d]{2,12}?)(?:\d{1,2}月\d{1,2}日)?(?:电|讯)(?=[\s（(：:，]|$)")
+
+
+def _leads(text: str, paragraph: tuple[int, int]) -> bool:
+    """Whether a paragraph can be the lead: longer than a byline (本报记者 张某某), not a page's header."""
+    start, end = paragraph
+    return end - start >= 20 and PAGE_HEADER.search(text, start, end) is None
+
+
+def _stories(field: _Field, after: int) -> list[tuple[int, list[tuple[str, list[Place]]]]]:
+    """Later stories of a page of several (■简讯 牡丹江市政府采购电子卖场上线运行 / 本报讯 5月1日，…): where each
+    begins (its heading, the short line before its dateline) with the heading and the lead that give its place."""
+    out = []
+    paragraphs = field.layout.paragraphs
+    for k, (start, end) in enumerate(paragraphs):
+        if start <= after or not STORY_START.match(field.text, start):
+            continue
+        h_start, h_end = paragraphs[k - 1] if k and paragraphs[k - 1][1] - paragraphs[k - 1][0] <= 40 else (start, start)
+        out.append((h_start, [(field.text[s:e], [p for p in field.places if s <= p.start < e])
+                              for s, e in ((h_start, h_end), (start, end))]))
+    return out
 
 
 def _complete_heads(figures: list[Figure]) -> None:
