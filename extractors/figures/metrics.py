@@ -128,8 +128,15 @@ def phrase(text: str, start: int, end: int, blocked: bytearray | None = None) ->
         if found is None or not text.startswith(found, end - WINDOW):
             return found
     segment = text[start:end]
-    if "（" in segment or "(" in segment:  # 中标（成交）金额: the aside does not split the phrase
-        segment, blocked = ASIDE.sub("", segment), None  # (offsets moved: nothing blocked in such a clause)
+    if "（" in segment or "(" in segment:  # 中标（成交）金额, 全州（含各县市）…: the aside does not split the phrase
+        asides = [m.span() for m in ASIDE.finditer(segment)]
+        if asides:
+            kept = bytearray(b"\1" * len(segment))
+            for a, b in asides:
+                kept[a:b] = bytes(b - a)
+            segment = ASIDE.sub("", segment)
+            if blocked is not None:  # the same characters taken out of the mask, which now starts at ``start``
+                blocked = bytearray(start) + bytearray(x for x, k in zip(blocked[start:end], kept) if k)
     tail = LINK_TAIL.search(segment, max(0, len(segment) - 12))  # linking words are few: look at the end only
     core = segment[: tail.start()] if tail else segment
     taken: list[Word] = []
@@ -164,14 +171,23 @@ def phrase(text: str, start: int, end: int, blocked: bytearray | None = None) ->
         return None
     # 为1326家供应商发放贷款: the noun after 为 is who benefits, not what was measured; but a class of
     # beneficiary names the metric (向中小企业授予合同金额 is 授予中小企业合同金额)
-    if len(taken) > 1 and BENEFICIARY.search(text, start, taken[0].start):
+    if len(taken) > 1 and (given := BENEFICIARY.search(text, start, taken[0].start)):
         verbs = [i for i, w in enumerate(taken) if w.tag == "v" and i > 0]
         cut = verbs[0] if verbs else 1
-        if verbs and "".join(w.text for w in taken[:cut]) in BENEFICIARY_CLASSES:
+        kind = "".join(w.text for w in taken[:cut]) in BENEFICIARY_CLASSES
+        if kind and verbs and is_head(taken[-1].text):  # 向中小企业授予合同金额 → 授予中小企业合同金额
             taken = [taken[cut], *taken[:cut], *taken[cut + 1 :]]
+        elif kind and not verbs and given.group().startswith("给") and (verb := _verb_before(text, start, given.start())):
+            return verb.join(("".join(w.text for w in taken[:cut]), "".join(w.text for w in taken[cut:])))  # 预留给小微企业的比例
         else:
-            taken = taken[cut:]
+            taken = taken[cut:]  # 为1326家供应商发放贷款, 为中小企业发放“政采贷”: who benefits is not what was measured
     return shape([w.text for w in taken], [w.tag for w in taken])
+
+
+def _verb_before(text: str, start: int, end: int) -> str | None:
+    """The verb right before ``end`` (预留 of 预留给): the action a beneficiary's measure is of."""
+    ws = tagged(text[max(start, end - 6) : end])
+    return ws[-1][0] if ws and ws[-1][1] == "v" else None
 
 
 KINDS = ("项目", "订单", "案件", "合同", "方式")  # 采购项目, 其他采购方式: a noun of the verb's kind, not its object
@@ -351,6 +367,6 @@ def join(topic: str | None, metric: str | None) -> str | None:
     """
     if not is_vague(metric) or not topic or topic == metric:
         return metric
-    if metric is None or is_head(topic):
+    if metric is None or is_head(topic) or metric in topic:  # 发放 after 政采贷发放: the same
         return topic
     return topic + metric
