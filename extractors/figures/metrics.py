@@ -171,22 +171,22 @@ def phrase(text: str, start: int, end: int, blocked: bytearray | None = None) ->
         return None
     # 为1326家供应商发放贷款: the noun after 为 is who benefits, not what was measured; but a class of
     # beneficiary names the metric (向中小企业授予合同金额 is 授予中小企业合同金额)
-    if len(taken) > 1 and (given := BENEFICIARY.search(text, start, taken[0].start)):
+    if len(taken) > 1 and (given := BENEFICIARY.search(segment, 0, taken[0].start - start)):  # (offsets of segment)
         verbs = [i for i, w in enumerate(taken) if w.tag == "v" and i > 0]
         cut = verbs[0] if verbs else 1
         kind = "".join(w.text for w in taken[:cut]) in BENEFICIARY_CLASSES
         if kind and verbs and is_head(taken[-1].text):  # 向中小企业授予合同金额 → 授予中小企业合同金额
             taken = [taken[cut], *taken[:cut], *taken[cut + 1 :]]
-        elif kind and not verbs and given.group().startswith("给") and (verb := _verb_before(text, start, given.start())):
+        elif kind and not verbs and given.group().startswith("给") and (verb := _verb_before(segment, given.start())):
             return verb.join(("".join(w.text for w in taken[:cut]), "".join(w.text for w in taken[cut:])))  # 预留给小微企业的比例
         else:
             taken = taken[cut:]  # 为1326家供应商发放贷款, 为中小企业发放“政采贷”: who benefits is not what was measured
     return shape([w.text for w in taken], [w.tag for w in taken])
 
 
-def _verb_before(text: str, start: int, end: int) -> str | None:
+def _verb_before(text: str, end: int) -> str | None:
     """The verb right before ``end`` (预留 of 预留给): the action a beneficiary's measure is of."""
-    ws = tagged(text[max(start, end - 6) : end])
+    ws = tagged(text[max(0, end - 6) : end])
     return ws[-1][0] if ws and ws[-1][1] == "v" else None
 
 
