@@ -338,6 +338,8 @@ class _Reader:
                     metric = phrase_after(text, q.end, e) or metric
                 if is_vague(metric):
                     topic = self._topic(field, c, out, q.start)
+                    if topic and qualifies_only(topic) and out and out[-1].metric == topic and out[-1].kind == q.kind:
+                        topic = None  # 竞争性磋商0.97亿元，询价0.12亿元: another part, not more of the one before
                     if topic and q.kind != "percent":  # 支付合同金额的30%作为预付款，计65.28万元: the amount of 预付款
                         topic = RATIO_END.sub("", topic) or topic
                     metric = join(topic, metric)

@@ -48,6 +48,7 @@ HEAD_WORDS = {"规模", "金额", "资金", "预算", "投资", "支出", "收�
               "占比", "总额", "总值", "产值", "价格", "经费", "补贴", "奖金", "基金", "限额", "标准", "额度", "余额", "总量",
               "数量", "增速", "增幅", "降幅", "收益", "利润", "税收", "开支", "报价", "底价", "授信", "价款", "货款", "工程款"}
 HEAD_ENDS = "额率费款金价量资度"
+PRICE_ACTS = {"询价", "竞价", "议价", "比价", "网上竞价", "反向竞价"}  # ways of buying
 # too vague to stand alone when the sentence said what they are of before
 VAGUE = {"金额", "资金", "规模", "总额", "预算", "费用", "经费", "合计", "比例", "占比", "数量", "采购", "交易", "支出",
          "收入", "投资", "额度", "总金额", "份额", "总量", "价格", "标准", "成交", "支付", "销售", "发放", "节约", "完成"}
@@ -64,8 +65,9 @@ HEAD_SUFFIXES = tuple(HEAD_WORDS) + ("比",)
 
 @functools.lru_cache(maxsize=4096)
 def is_head(word: str) -> bool:
-    """Whether ``word`` names a measured quantity and can end a metric (规模, 金额, 交易额, 节约率, 采购预算)."""
-    return word[-1] in HEAD_ENDS or word.endswith(HEAD_SUFFIXES)
+    """Whether ``word`` names a measured quantity and can end a metric (规模, 金额, 交易额, 节约率, 采购预算), not a
+    way of buying that ends like one (询价, 竞价)."""
+    return (word[-1] in HEAD_ENDS or word.endswith(HEAD_SUFFIXES)) and word not in PRICE_ACTS
 
 
 INSIDE = {"其他", "其它", "类", "“", "”", "‘", "’"}  # 其他采购方式, 货物类, “政采贷”: inside a phrase
