@@ -507,3 +507,16 @@ def test_periods_of_a_paragraph_that_reports_no_figures_do_not_carry_on() -> Non
     assert figs[-1].period == "2022"
     year_to_date = extract_figures("截至7月末，该行今年累计发放贷款10.38亿元。", published_at="2022-08-18T15:26:00+08:00")
     assert year_to_date[0].period == "2022-01..2022-07"
+
+
+def test_breakdowns_by_kind_add_up_to_the_nearest_total() -> None:
+    body = ("全年全县政府采购预算3.62亿元，实际采购3.41亿元，节约资金2100万元。\n"
+            "分采购方式看，公开招标1.86亿元，竞争性磋商0.97亿元，询价0.12亿元，单一来源0.08亿元，网上商城直购0.38亿元。\n"
+            "全县授予中小企业合同金额3.05亿元。")
+    figs = extract_figures(body)
+    total = next(i for i, f in enumerate(figs) if f.surface == "3.41亿元")
+    assert [f.surface for f in figs if f.parent == total] == ["1.86亿元", "0.97亿元", "0.12亿元", "0.08亿元", "0.38亿元"]
+    assert [f.metric for f in figs if f.parent == total][2:4] == ["询价", "单一来源采购"]
+    assert all(f.parent is None for f in figs if f.surface in ("2100万元", "3.05亿元"))
+    levels = extract_figures("1—6月，全市实际采购金额55.17亿元。\n分级次看，市本级完成政府采购金额17.84亿元；县市区完成37.33亿元。")
+    assert [f.parent for f in levels] == [None, 0, 0]
