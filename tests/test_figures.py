@@ -532,3 +532,11 @@ def test_breakdowns_by_kind_add_up_to_the_nearest_total() -> None:
 ])
 def test_metrics_read_from_the_shape_of_the_clause(text: str, surface: str, metric: str) -> None:
     assert next(f for f in extract_figures(text) if f.surface.startswith(surface)).metric == metric
+
+
+def test_this_year_so_far_runs_to_the_month_the_text_counted_to() -> None:
+    body = ("1—5月，哈市政府采购规模达28.64亿元。\n"
+            "今年以来，全市服务类采购同比增长34.6%。\n"
+            "截至11月底，平台上线以来累计销售额突破30亿元。")
+    figs = extract_figures(body, published_at="2019-06-13T00:00:00+08:00")
+    assert [f.period for f in figs] == ["2019-01..2019-05", "2019-01..2019-05", "..2019-11"]
