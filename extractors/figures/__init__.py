@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TypeVar
 
 from extractors.figures.changes import Change, change_before, change_of
@@ -196,12 +196,15 @@ def _level_metric(found: list[Figure], sentence_start: int) -> str | None:
 
 def _level_before(found: list[Figure], sentence_start: int, kinds: tuple[str, ...] = ("money", "count")) -> Figure | None:
     """The last figure of ``kinds`` given earlier in the same sentence that is a level (not a change)."""
+    return next((f for f in _back_to(found, sentence_start) if f.kind in kinds and not f.change), None)
+
+
+def _back_to(found: list[Figure], start: int) -> Iterator[Figure]:
+    """The figures read so far (of the field being read), last first, back to ``start``."""
     for f in reversed(found):
-        if f.start < sentence_start:
-            return None
-        if f.kind in kinds and not f.change:
-            return f
-    return None
+        if f.start < start:
+            return
+        yield f
 
 
 class _Reader:
@@ -264,7 +267,7 @@ class _Reader:
             return here[-1].metric
         clauses = field.layout.clauses[bisect_left(field.clause_starts, s) : bisect_left(field.clause_starts, clause_start)]
         for cs, ce in reversed(clauses):
-            figure = next((f for f in reversed(found) if cs <= f.start < ce and f.field == field.name and f.metric), None)
+            figure = next((f for f in _back_to(found, cs) if f.start < ce and f.field == field.name and f.metric), None)
             if figure is not None:
                 return figure.metric
             end = ce
@@ -586,7 +589,7 @@ def _of_item(field: _Field, found: list[Figure], sentence: int, metric: str) -> 
     s, t = field.layout.sentence_at(sentence)
     if field.text.find(metric, p, s) < 0 and field.text.find(metric, t, e) < 0:
         return metric  # no other item measures the same: the kind is the article's (集中采购项目…，采购预算…)
-    count = next((f for f in reversed(found) if f.start >= sentence and f.field == field.name and f.kind == "count"), None)
+    count = next((f for f in _back_to(found, sentence) if f.field == field.name and f.kind == "count"), None)
     kind = qualifier(count.metric, metric) if count is not None else None
     return kind + metric if kind else metric
 
@@ -706,7 +709,8 @@ def _complete_heads(figures: list[Figure]) -> None:
         if f.parent is None and not PART_WORD.search(f.metric) and not qualified_sibling:
             continue  # 政采贷 names a thing, not a part of the figure before (公开招标…，竞争性磋商… are parts)
         whole = figures[f.parent] if f.parent is not None else next(
-            (g for g in reversed(figures[:i]) if g.kind == f.kind and g.field == f.field and not g.change and g.metric), None)
+            (figures[j] for j in range(i - 1, -1, -1)
+             if figures[j].kind == f.kind and figures[j].field == f.field and not figures[j].change and figures[j].metric), None)
         quantity = head(whole.metric) if whole is not None else None
         if quantity and not f.metric.endswith(quantity):
             share = _share(f.metric)

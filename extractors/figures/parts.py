@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable, Iterator
 
 from extractors.figures.metrics import head
 from extractors.record import Figure
@@ -34,6 +35,7 @@ SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*")
 # a sentence that opens by saying what follows is part of what came before: 其中，… 县区中，…
 PART_OPENING = re.compile(r"\s*(?:其中|[^，。；,;\s]{1,6}中)[，,：:]")
 BOUNDS = ("以上", "以下", "超", "不到", "不足", "逾")
+LOOKBACK = 200  # figures before a part among which its whole is looked for
 RUN = 20  # figures after a total among which its breakdown is looked for
 
 
@@ -78,9 +80,10 @@ def link_parts(figures: list[Figure], fields: list[tuple[str, list[tuple[int, in
                 where = s_start
             if where < 0:
                 continue
-            wholes = [j for j in mine[:n] if figures[j].start < where and figures[j].kind == f.kind and _is_level(figures[j])
-                      and figures[j].parent is None and paragraph(i) - paragraph(j) <= 1
-                      and (figures[j].period == f.period or None in (figures[j].period, f.period))]
+            wholes = [j for j in _before(mine, n, lambda j: paragraph(i) - paragraph(j) <= 1)
+                      if figures[j].start < where and figures[j].kind == f.kind and _is_level(figures[j])
+                      and figures[j].parent is None
+                      and (figures[j].period == f.period or None in (figures[j].period, f.period))][::-1]
             if not wholes:
                 continue
             same = [j for j in wholes if _same_quantity(f, figures[j])]
@@ -93,6 +96,15 @@ def link_parts(figures: list[Figure], fields: list[tuple[str, list[tuple[int, in
 GROUP = re.compile(r"^各?(?:县（区）|县\(区\)|县[（(][市区旗、]+[)）]区?|县市区|县区|区县|市县|县市|各区|各县|盟市|市州|乡镇|街道)")
 
 
+def _before(mine: list[int], n: int, near: Callable[[int], bool]) -> Iterator[int]:
+    """The figures before the ``n``-th, nearest first, while ``near`` holds (a paragraph or two back) and at most
+    ``LOOKBACK`` of them: a text of one endless paragraph stays linear."""
+    for k in range(n - 1, max(-1, n - 1 - LOOKBACK), -1):
+        if not near(mine[k]):
+            return
+        yield mine[k]
+
+
 def _groups(figures: list[Figure], mine: list[int], paragraph) -> None:  # type: ignore[no-untyped-def]
     """Figures of single places after a figure of their group (各区政府采购规模58.5亿元 … 思明区13.6亿元)
     are parts of it."""
@@ -100,10 +112,8 @@ def _groups(figures: list[Figure], mine: list[int], paragraph) -> None:  # type:
         f = figures[i]
         if f.parent is not None or f.kind != "money" or not _is_level(f) or not f.subject:
             continue
-        for j in reversed(mine[:n]):
+        for j in _before(mine, n, lambda j: paragraph(i) - paragraph(j) <= 1):
             g = figures[j]
-            if paragraph(i) - paragraph(j) > 1:
-                break
             if g.kind == f.kind and g.metric and GROUP.match(g.metric) and g.subject != f.subject \
                     and f.subject.startswith(g.subject or "\0") and _is_level(g):
                 f.parent = j
