@@ -33,7 +33,7 @@ def test_a_changed_file_updates_its_article(tmp_path: Path, db_path: str) -> Non
     runner.invoke(cli, ["import", str(post), "--db", db_path])
     post.write_text(SEED_003.read_text(encoding="utf-8").replace("广州交出乡村产业振兴满意答卷", "广州交出满意答卷"), encoding="utf-8")
     result = runner.invoke(cli, ["import", str(post), "--db", db_path])
-    assert result.output.startswith(f"imported 1 files into {db_path}: 0 new, 1 changed")
+    assert result.output.startswith(f"imported 1 file into {db_path}: 0 new, 1 changed")
     with Archive(db_path) as arc:
         assert [r["title"] for r in arc.db["articles"].rows] == ["广州交出满意答卷"]
         assert arc.stats()["captures"] == 2  # the old bytes are kept
@@ -98,8 +98,8 @@ def test_reextract_and_stats(db_path: str) -> None:
     runner = CliRunner()
     runner.invoke(cli, ["import", str(FIXTURES), "--db", db_path])
     result = runner.invoke(cli, ["reextract", "--db", db_path])
-    assert result.output == "re-extracted: nothing new: 0 unchanged\n"
+    assert result.output == f"nothing to re-extract: {N_FIXTURES} captures, all extracted by this version (--all re-extracts them anyway)\n"
     result = runner.invoke(cli, ["reextract", "--all", "--db", db_path])
-    assert result.output == f"re-extracted: nothing new: {N_FIXTURES} unchanged\n"
+    assert result.output == f"re-extracted {N_FIXTURES} captures: nothing new: {N_FIXTURES} unchanged\n"
     stats = json.loads(runner.invoke(cli, ["stats", "--json", "--db", db_path]).output)
     assert stats["articles"] == N_FIXTURES and stats["figures"] > 30
