@@ -109,7 +109,7 @@ def _files(paths: tuple[str, ...]) -> list[Path | Unreadable]:
 
 
 @cli.command(name="import")
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False))  # unreadable: a failed line
 @click.option("--category", default=DEFAULT_CATEGORY, show_default=True,
               help="Keep only Jekyll posts of this category (posts without one are kept).")
 @click.option("--all-categories", is_flag=True, help="Keep Jekyll posts of every category.")
@@ -137,7 +137,7 @@ def import_(paths: tuple[str, ...], category: str, all_categories: bool, batch_s
 
 
 @cli.command(name="extract")
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False))  # unreadable: a failed line
 @click.option("--json", "as_json", is_flag=True, help="NDJSON records (the default; kept for scripts).")
 def extract_(paths: tuple[str, ...], as_json: bool) -> None:
     """Print the record of each file as one JSON object per line; no database. A file that cannot

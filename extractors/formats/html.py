@@ -213,6 +213,7 @@ def _choose_title(candidates: list[html.HtmlElement], guess: str | None,
         lines = paragraphs(el)
         return lines[0], " ".join(lines[1:]) or None
 
+    candidates = [el for el in candidates if paragraphs(el)]  # _drop_chrome may have emptied some
     for el in candidates:
         text = text_of(el)
         if guess and (same_text(text, guess) or (len(text) >= 6 and text in guess) or same_text(paragraphs(el)[0], guess)):
