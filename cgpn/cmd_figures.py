@@ -136,4 +136,4 @@ def figures(
     if not rows:
         click.echo("No figure matches these filters.", err=True)
     elif limit is not None and len(rows) == limit:
-        click.echo(f"(first {limit} figures; --limit N for more)", err=True)
+        click.echo(f"(first {limit} figure{'s' * (limit != 1)}; --limit N for more)", err=True)

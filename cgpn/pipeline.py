@@ -65,7 +65,7 @@ class Summary:
         else:
             head = f"{c['new']} new, {c['changed']} changed, {c['unchanged']} unchanged, {c['failed']} failed"
             head += f", {c['skipped']} skipped" if c["skipped"] else ""
-            head += f"; {self.figures} figures, {self.warnings} warnings"
+            head += f"; {self.figures} figure{'s' * (self.figures != 1)}, {self.warnings} warning{'s' * (self.warnings != 1)}"
         return head
 
 

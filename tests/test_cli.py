@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import pty
 import shutil
 import subprocess
 import sys
@@ -110,3 +111,32 @@ def test_a_closed_stdout_ends_the_command_quietly_with_0(args: list[str], archiv
         args = [*args, *([] if args[0] in ("extract", "repair") else ["--db", str(db)])]
     done = _with_closed_stdout(args, stdin=SEED_000 if args[0] == "repair" else None)
     assert (done.returncode, done.stderr.decode()) == (0, "")
+
+
+def _on_a_terminal(args: list[str]) -> tuple[int, str]:
+    """Exit code and everything ``python -m cgpn ARGS`` wrote to a pseudo-terminal (stdout and stderr)."""
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "cgpn", *args], cwd=ROOT, stdin=slave, stdout=slave, stderr=slave,
+                            close_fds=True)
+    os.close(slave)
+    output = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        output += chunk
+    os.close(master)
+    return proc.wait(60), output.decode("utf-8", errors="replace")
+
+
+def test_verify_and_the_import_of_one_long_file_show_progress_on_a_terminal(tmp_path: Path) -> None:
+    big = tmp_path / "long.txt"
+    big.write_text("柳州完成采购\n" + "本报讯 柳州市已完成政府采购1955.96万元，率先完成全年任务。" * 6000, encoding="utf-8")
+    db = str(tmp_path / "a.db")
+    code, shown = _on_a_terminal(["import", str(big), "--db", db])
+    assert code == 0 and "importing" in shown and "━" in shown and f"/{big.stat().st_size / 1e6:.1f} MB" in shown
+    code, shown = _on_a_terminal(["verify", "--db", db])
+    assert code == 0 and "verifying" in shown and "figure-offsets" in shown and shown.rstrip().endswith(f"{db}: ok")

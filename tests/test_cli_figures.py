@@ -91,7 +91,7 @@ def test_limit_says_there_may_be_more(db: str) -> None:
     result = run("--db", db, "--limit", "1", "--json")  # click >= 8.2 keeps stdout and stderr apart
     assert result.exit_code == 0
     assert [json.loads(line)["surface"] for line in result.stdout.splitlines()] == ["1955.96万元"]
-    assert result.stderr == "(first 1 figures; --limit N for more)\n"
+    assert result.stderr == "(first 1 figure; --limit N for more)\n"
 
 
 def test_errors(db: str, tmp_path) -> None:
