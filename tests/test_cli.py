@@ -140,3 +140,25 @@ def test_verify_and_the_import_of_one_long_file_show_progress_on_a_terminal(tmp_
     assert code == 0 and "importing" in shown and "━" in shown and f"/{big.stat().st_size / 1e6:.1f} MB" in shown
     code, shown = _on_a_terminal(["verify", "--db", db])
     assert code == 0 and "verifying" in shown and "figure-offsets" in shown and shown.rstrip().endswith(f"{db}: ok")
+
+
+def _loaded_after(code: str) -> set[str]:
+    """Top-level packages a fresh interpreter has imported after running ``code``."""
+    done = subprocess.run([sys.executable, "-c", f"{code}\nimport sys; print(' '.join(sys.modules))"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
+    assert done.returncode == 0, done.stderr
+    return {name.split(".")[0] for name in done.stdout.split()}
+
+
+HEAVY = {"extractors", "archive", "scraper", "datasette", "uvicorn", "httpx", "sqlite_utils", "rich", "pypinyin",
+         "jieba", "rjieba", "opencc", "lxml", "charset_normalizer"}
+
+
+def test_the_cli_loads_what_a_command_needs_when_it_runs() -> None:
+    """cgpn --help loads click and cgpn alone (bench/startup.py has the times); extracting a clean post
+    needs the extractors, but not the archive, the scraper, Datasette, pypinyin or jieba."""
+    run = "from click.testing import CliRunner; from cgpn.cli import cli; CliRunner().invoke(cli, {!r}, catch_exceptions=False)"
+    assert _loaded_after(run.format(["--help"])) & HEAVY == set()
+    extracting = _loaded_after(run.format(["extract", str(SEED_003)]))
+    assert "extractors" in extracting
+    assert extracting & {"archive", "scraper", "datasette", "uvicorn", "httpx", "sqlite_utils", "pypinyin", "jieba", "rjieba"} == set()

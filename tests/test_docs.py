@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -49,3 +50,16 @@ def test_browser_tests_skip_without_chromium_unless_the_environment_asks_for_the
     required = _browser_tests({"CGPN_BROWSER_TESTS": "1"}, tmp_path)
     assert required.returncode == 1 and "chromium is not installed" in required.stdout
     assert "CGPN_BROWSER_TESTS=1" in README
+
+
+def test_the_jobs_help_and_the_readme_give_the_same_speed_ups() -> None:
+    help_text = " ".join(CliRunner().invoke(cli, ["import", "--help"]).output.split())
+    claimed = re.findall(r"(\d\.\d)(?:-(\d\.\d))?x", help_text)
+    assert claimed, help_text
+    for low, high in claimed:
+        assert f"{low}–{high}×" in README if high else f"{low}×" in README
+
+
+def test_the_readme_says_which_commands_need_no_archive() -> None:
+    assert "`extract` and `repair` use no\narchive and need none" in README
+    assert "cgpn --db PATH" in README
