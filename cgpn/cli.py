@@ -26,7 +26,7 @@ from cgpn.progress import Bar
 
 if TYPE_CHECKING:
     from archive import Archive
-    from cgpn.pipeline import Outcome, Summary
+    from cgpn.pipeline import Summary
 
 
 @contextmanager
