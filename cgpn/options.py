@@ -58,7 +58,8 @@ db_option = _db(_existing_db, DB_HELP)
 # The archive of a command that writes it (import, crawl): created, with its folder, when missing.
 new_db_option = _db(_new_db, DB_HELP.replace("Archive file", "Archive file, created with its folder if missing"))
 # The group's own --db, for ``cgpn --db PATH COMMAND``; each command resolves it (see _given_db).
-group_db_option = click.option("--db", "db_path", metavar="PATH", help="Archive file for the command that follows.")
+group_db_option = click.option("--db", "db_path", type=click.Path(dir_okay=False), metavar="PATH",
+                               help="Archive file for the command that follows.")
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
