@@ -27,7 +27,7 @@ from typing import Any, NamedTuple
 from archive import Archive, index_row
 from cgpn.defaults import BATCH_SIZE, DEFAULT_CATEGORY, GROUP_BYTES
 from cgpn.files import Unreadable, read
-from extractors import EXTRACTOR_VERSION, ExtractionError, extract, peek_category
+from extractors import EXTRACTOR_VERSION, ExtractionError, extract, peek
 
 
 class Outcome(NamedTuple):
@@ -288,9 +288,9 @@ def import_files(archive: Archive, files: Iterable[Path | Unreadable], *, catego
                  on_done: Callable[[Outcome], None] | None = None, batch_size: int = BATCH_SIZE,
                  jobs: int = 1) -> Summary:
     """Import files into ``archive`` (those :func:`cgpn.files.iter_files` found unreadable are counted
-    as failed); Jekyll posts of another category than ``category`` are skipped. Documents are written
-    ``batch_size`` to a transaction (see :data:`BATCH_SIZE`) and extracted in ``jobs`` processes (0: one
-    per CPU; see :class:`Extractors`)."""
+    as failed); Jekyll site pages and templates, and posts of another category than ``category``, are
+    skipped. Documents are written ``batch_size`` to a transaction (see :data:`BATCH_SIZE`) and extracted
+    in ``jobs`` processes (0: one per CPU; see :class:`Extractors`)."""
     return import_documents(archive, map(read, files), category=category, on_done=on_done, batch_size=batch_size,
                             jobs=jobs)
 
@@ -308,9 +308,9 @@ def import_documents(archive: Archive, documents: Iterable[tuple[str, bytes | st
             if isinstance(content, str):
                 report(Outcome("failed", location, error=content))
                 continue
-            found = peek_category(content) if category else None
-            if found is not None and found != category:
-                report(Outcome("skipped", location, error=f"category {found}"))
+            found, not_a_post = peek(content, location)
+            if not_a_post or (category and found is not None and found != category):
+                report(Outcome("skipped", location, error=not_a_post or f"category {found}"))
                 continue
             batch.append((location, content))
             if len(batch) >= batch_size or sum(len(c) for _, c in batch) >= GROUP_BYTES:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import NamedTuple
 
 from extractors.boilerplate import split_body
 from extractors.decode import decode, not_text, strip_controls
@@ -24,10 +25,10 @@ from extractors.formats.headings import same_text
 from extractors.record import Article, Figure
 from extractors.text import repair
 
-__all__ = ["Article", "Figure", "ExtractionError", "EXTRACTOR_VERSION", "extract", "extract_text", "detect_format", "peek_category"]
+__all__ = ["Article", "Figure", "ExtractionError", "EXTRACTOR_VERSION", "extract", "extract_text", "detect_format", "peek", "Peek"]
 
 # Bump when a change to extraction should reach archived articles through `cgpn reextract`.
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
 
 MAX_BYTES = 32 * 1024 * 1024
 
@@ -47,7 +48,7 @@ def detect_format(text: str) -> str:
     return "text"
 
 
-def _draft(text: str, url: str | None) -> Draft:
+def _draft(text: str, url: str | None, path: str | None = None) -> Draft:
     kind = detect_format(text)
     if kind == "epaper":
         try:
@@ -57,7 +58,7 @@ def _draft(text: str, url: str | None) -> Draft:
                 raise
             kind = "html"
     if kind == "jekyll":
-        return jekyll.parse(text)
+        return jekyll.parse(text, path or url)
     if kind == "html":
         return html.parse(text, url)
     return textdump.parse(text)
@@ -96,7 +97,7 @@ def finish(draft: Draft, art: Article) -> Article:
     art.author = _clean_field(draft.author or split.author, art)
     art.publisher = _clean_field(draft.publisher or split.publisher, art)
     pairs = [(f.text.strip(), f.unsimplified.strip()) for f in kept if f.text.strip()]
-    if pairs and same_text(pairs[0][0], art.title):  # a title repeated as the first paragraph
+    if pairs and not draft.title_from_text and same_text(pairs[0][0], art.title):  # a title repeated as the first paragraph
         pairs = pairs[1:]
     art.body = "\n".join(text for text, _ in pairs)
     original = "\n".join(orig for _, orig in pairs)
@@ -111,7 +112,8 @@ def finish(draft: Draft, art: Article) -> Article:
         art.warn("no publication date found")
     if not art.body:
         raise ExtractionError("no article text left after removing boilerplate")
-    art.figures = extract_figures(art.body, title=art.title, subtitle=art.subtitle, published_at=art.published_at)
+    art.figures = extract_figures(art.body, title=art.title, subtitle=art.subtitle, published_at=art.published_at,
+                                  author=art.author, publisher=art.publisher, url=art.url, warnings=art.warnings)
     return art
 
 
@@ -140,7 +142,7 @@ def extract_text(text: str, *, path: str | None = None, url: str | None = None, 
         if not text.strip():
             raise ExtractionError("the document is empty")
         art = Article(source=source, path=path, url=url)
-        art = finish(_draft(text, url), art)
+        art = finish(_draft(text, url, path), art)
         if controls:
             art.warn(f"{controls} control or invisible characters removed")
         return art
@@ -167,13 +169,27 @@ def extract(
         return art
 
 
-def peek_category(data: bytes) -> str | None:
-    """The category a Jekyll post declares, read from its front matter alone; None for other formats.
+class Peek(NamedTuple):
+    """What a document says of itself before it is extracted (see :func:`peek`)."""
 
-    >>> peek_category(b"---\\ncategories: zhongguozhengfucaigoubao\\n---\\nbody")
-    'zhongguozhengfucaigoubao'
+    category: str | None  # the category a Jekyll post declares
+    not_a_post: str | None  # why a file of a Jekyll site is no article (a category page, a template)
+
+
+def peek(data: bytes, path: str | None = None) -> Peek:
+    """A Jekyll file's category and whether it is a site page, from its front matter and path alone;
+    ``Peek(None, None)`` for other formats.
+
+    >>> peek(b"---\\ncategories: zhongguozhengfucaigoubao\\n---\\nbody")
+    Peek(category='zhongguozhengfucaigoubao', not_a_post=None)
+    >>> peek(b"---\\nlayout: category\\ncategory: emnews\\n---\\n", path="finews/category/emnews.html")
+    Peek(category='emnews', not_a_post='not a post: layout category')
     """
-    text = decode(data[:jekyll.MAX_FRONT_MATTER + 64]).text
-    if not jekyll.looks_like(text):
-        return None
-    return jekyll.parse_meta(text).category
+    meta: dict[str, object] = {}
+    if not jekyll.template_folder(path):  # a template is skipped unread
+        text = decode(data[:jekyll.MAX_FRONT_MATTER + 64]).text
+        try:
+            meta = jekyll.meta(text)
+        except ExtractionError:  # no front matter, or too long: extraction says so
+            return Peek(None, None)
+    return Peek(jekyll.category(meta), jekyll.not_a_post(meta, path))

@@ -4,13 +4,16 @@ Works on clean (repaired, simplified) paragraphs, one string each, whatever
 format they came from. A footer starts at the first copyright notice, editor
 line, "点击排行"/"相关报道" list or subscription advert after the article;
 navigation, share links and meta lines are dropped wherever they stand. The
-byline "(李松华)" becomes ``author`` and "（文章来源：中国政府采购报）" becomes
-``publisher``.
+byline "(李松华)" becomes ``author``; "（文章来源：中国政府采购报）" and an outlet
+credited in parentheses, "（央视新闻客户端）", become ``publisher``.
 
 >>> s = split_body(["本报讯 柳州市已完成采购1955.96万元。", "(柳财)",
 ...                 "本报拥有此文版权，若需转载或复制，请注明来源于中国政府采购报。", "责任编辑:LIZHENG"])
 >>> s.body, s.author, s.removed
 ([0], '柳财', 3)
+>>> s = split_body(["全国政府采购规模为36399亿元。", "（注：数据为初步统计数。）", "（央视新闻客户端）"])
+>>> s.body, s.author, s.publisher
+([0, 1], None, '央视新闻客户端')
 """
 
 from __future__ import annotations
@@ -50,11 +53,19 @@ NOISE = re.compile(
     r")",
     re.I,
 )
+# An outlet credited in parentheses, named as outlets are named (a media word at the end), never a
+# sentence: （上海证券报）, （央视新闻客户端）, （据新华社）, （证券时报·e公司）; not （李松华）, （注：…。）
+_OUTLET = (r"(?=[^）)]{3})[\u4e00-\u9fffA-Za-z0-9]{1,16}?"
+           r"(?:新闻|客户端|报道|财经|传媒|媒体|资讯|杂志|频道|电视台|电台|公众号|[报刊社网])"
+           r"(?:[·・][\u4e00-\u9fffA-Za-z0-9]{1,10})?")
+CREDIT = rf"[（(]\s*(?:(?:文章|稿件)?来源[:：]|据|转自|摘自|来自|转载自)?\s*(?P<outlet>{_OUTLET})\s*[)）]"
 SOURCE_LINE = re.compile(
     r"^\s*[（(]\s*(?:文章)?来源[:：]\s*(?P<publisher>[^）)]{2,40})[）)]\s*$"
     r"|^\s*(?:文章)?来源[:：]\s*(?P<bare>[^，。；\s]{2,30})\s*$"
     r"|^\s*《\s*(?P<paper>[^》]{2,12}?)\s*》\s*[（(][^）)]*第\s*\d+\s*版\s*[)）]\s*$"  # 《 人民日报 》（2024年09月03日 第 06 版）
+    rf"|^\s*{CREDIT}\s*$"
 )
+_TRAILING_CREDIT = re.compile(rf"(?<=[。！？!?”」』])\s*{CREDIT}\s*$")
 UNKNOWN_AUTHORS = frozenset({"佚名", "未知", "管理员", "admin", "编辑部", "本站"})
 _NAMES = rf"{_CJK_NAME}(?:[\s、，,]+{_CJK_NAME})*"
 BYLINE = re.compile(
@@ -93,6 +104,19 @@ def is_meta_line(line: str) -> bool:
     return len(line) < 60 and bool(_DATE_LINE.match(line)) and parse_date(line) is not None
 
 
+def split_credit(text: str) -> tuple[str, str | None]:
+    """``text`` without the outlet credited after its last sentence, and that outlet.
+
+    >>> split_credit("据悉，该市已完成全年采购任务。（上海证券报）")
+    ('据悉，该市已完成全年采购任务。', '上海证券报')
+    >>> split_credit("采购意向公开率达100%（财政部网）")  # a citation inside the sentence stays
+    ('采购意向公开率达100%（财政部网）', None)
+    """
+    if m := _TRAILING_CREDIT.search(text):
+        return text[:m.start()], m["outlet"]
+    return text, None
+
+
 def split_body(paragraphs: list[str]) -> Split:
     """Classify ``paragraphs``: which are the article, and the author/publisher/date the rest carries."""
     body: list[int] = []
@@ -103,7 +127,7 @@ def split_body(paragraphs: list[str]) -> Split:
         if not line:
             continue
         if m := SOURCE_LINE.match(line):
-            publisher = publisher or (m["publisher"] or m["bare"] or m["paper"]).strip()
+            publisher = publisher or (m["publisher"] or m["bare"] or m["paper"] or m["outlet"]).strip()
             if m["paper"]:
                 published_at = published_at or parse_date(line)
             continue

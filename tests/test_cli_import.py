@@ -71,6 +71,13 @@ def test_jekyll_posts_of_other_categories_are_skipped(tmp_path: Path, db_path: s
     assert ": 1 new, 0 changed, 1 unchanged" in result.output
 
 
+def test_a_clone_of_the_finews_mirror_imports_with_exit_0(db_path: str) -> None:
+    result = CliRunner().invoke(cli, ["import", str(ROOT / "tests" / "data" / "finews_clone"), "--db", db_path])
+    assert result.exit_code == 0, result.output
+    assert ": 4 new, 0 changed, 0 unchanged, 0 failed, 12 skipped;" in result.output
+    assert "failed:" not in result.output
+
+
 def test_missing_path_is_a_usage_error(db_path: str) -> None:
     result = CliRunner().invoke(cli, ["import", "no/such/dir", "--db", db_path])
     assert result.exit_code == 2

@@ -70,6 +70,8 @@ def test_percent_count_precision_recall(result: dict, kind: str) -> None:
 
 
 def test_money_meaning(result: dict) -> None:
-    for key in ("metric", "subject", "period"):
+    # metric labels of this set follow the first guide (qualifiers dropped: 采购 for 脱贫地区农副产品采购);
+    # metric is measured on the meaning sets (tests/test_meaning_labels.py), labelled by bench/MEANING-GUIDE.md
+    for key in ("subject", "period"):
         assert result["meaning"][key] >= 0.90, key
     assert result["attributes"]["value_yuan"] == 1.0

@@ -1,24 +1,29 @@
-"""Figures with their meaning: amount, unit, what was measured, whose, when.
+"""Figures with their meaning: amount, unit, what was measured, whose, when, level or change, part of what.
 
 :func:`extract_figures` scans the title, subtitle and body for amounts
-(:mod:`.quantities`), then gives each its metric (:mod:`.metrics`), subject (the
-place it belongs to, :mod:`.places`; 全市/该市/全区 resolve to the place
-named earlier) and period (:mod:`.periods`; 去年/今年 resolve against
-``published_at``). Headline figures (title, subtitle) are totals; a body
-figure that states the same fact more precisely (15077余万元 in the
-subtitle, 15077.38万元 in the body) is marked ``is_total`` too, and the
-headline takes the body's subject and period (:mod:`.headlines`).
+(:mod:`.quantities`) and reads each in its sentence:
 
-Units are kept as written (value 15077.38, unit 万元; ``value_yuan`` is the
-amount in yuan, an int when whole). Kinds: money, percent, points (个百分点),
-count, area, duration, weight. Pure and fast: regexes and the gazetteer are
-compiled once at import; no jieba.
+- **metric** (:mod:`.metrics`): the noun phrase before it in its clause, word by
+  word; parallel lists pair item i with figure i (:mod:`.lists`); a share
+  (占比) is of the phrase or figure it follows; a change is of the quantity
+  that changed;
+- **change** (:mod:`.changes`): 比上年增加…, 同比增长15.6%, with the base period;
+- **subject** (:mod:`.subjects`, :mod:`.places`): the place or body the sentence
+  speaks of, else the one its paragraph spoke of, else the article's own place
+  (headline, lead, byline, source line, site); 全市/市本级 resolved;
+  organisations' figures have none;
+- **period** (:mod:`.periods`): the period said in its sentence, else carried from
+  earlier in its paragraph, else the article's;
+- **parent** (:mod:`.parts`): the figure it is part of (其中, breakdowns that add up).
 
->>> figs = extract_figures("本报讯 广州市去年通过“832平台”完成交易额达15077.38万元，占比120.36%。",
+Headline figures (title, subtitle) are totals; a body figure that states the
+same fact more precisely is marked ``is_total`` too (:mod:`.headlines`).
+
+>>> figs = extract_figures("本报讯 广州市去年通过“832平台”完成交易额达15077.38万元，比上年增加3120.55万元，占比120.36%。",
 ...                        subtitle="全市预算单位去年完成交易额达15077余万元",
 ...                        published_at="2022-02-14T20:52:19+08:00")
->>> [(f.field, f.surface, f.value_yuan, f.metric, f.subject, f.period, f.is_total) for f in figs]
-[('subtitle', '15077余万元', 150770000, '交易额', '广州市', '2021', True), ('body', '15077.38万元', 150773800, '交易额', '广州市', '2021', True), ('body', '120.36%', None, '占比', '广州市', '2021', False)]
+>>> [(f.surface, f.metric, f.subject, f.period, f.change, f.base_period) for f in figs]
+[('15077余万元', '交易额', '广州市', '2021', False, None), ('15077.38万元', '交易额', '广州市', '2021', False, None), ('3120.55万元', '交易额', '广州市', '2021', True, '2020'), ('120.36%', '交易额占比', '广州市', '2021', False, None)]
 """
 
 from __future__ import annotations
@@ -28,73 +33,47 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from typing import TypeVar
 
+from extractors.figures.changes import Change, change_before, change_of
+from extractors.figures.clauses import Layout
 from extractors.figures.headlines import link_headlines
-from extractors.figures.metrics import metric_of
-from extractors.figures.numerals import HALF_WIDTH
-from extractors.figures.periods import PeriodMention, base_year, find_periods
-from extractors.figures.places import Place, find_places, resolve
+from extractors.figures.lists import RESPECTIVELY, items
+from extractors.figures.metrics import head, is_vague, join, mask, phrase, phrase_after, qualifies_only
+from extractors.figures.numerals import NORMAL_FORM
+from extractors.figures.parts import link_parts
+from extractors.figures.periods import PeriodMention, base_date, find_periods, shift
+from extractors.figures.places import DIVISIONS, Division, Place, choose, find_places, lineage
 from extractors.figures.quantities import Quantity, scan
+from extractors.figures.subjects import Home, find_home, subject
 from extractors.record import Figure
 
 __all__ = ["extract_figures"]
 
 Mention = TypeVar("Mention", Place, PeriodMention)
 
-# kinds whose metric may be said once for several figures of a sentence (采购金额共计5000万元，其中工程类3000万元)
-AMOUNTS = ("money", "percent", "points")
-SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]?")
+SHARE = re.compile(r"(?:占比|占(?P<of>[^，。；,;]{0,20}?)(?:的)?(?:比重|比例|份额)?)(?:为|达到|达|约为|约|超过|超|近|逾)*$")
+DOCUMENT = re.compile("《[^》]*》|“[^”]{1,30}”")  # 《…》 names a document, “青海特色农产品”专馆 a brand
+BOUNDS = ("以上", "以下", "超", "不到")  # a bound: 200万元以下, 不低于40%
+LIMIT = re.compile(r"(?:标准|限额|门槛|上限|下限|最高|最低|单笔|单户|单项|每[笔户人个家项]|单价)[^，。；,;]{0,10}$")
+RULE = re.compile(r"对|按|预留|给予|扣除|不得|应当|须|要求|标准|限额|门槛|明确|规定|鼓励|可以")
+# a percent of a base: 降至合同金额的5%, 预留该部分采购项目预算总额的30%以上
+OF_BASE = re.compile(r"(?:(?P<verb>预留|支付|扣除|给予|安排|收取|缴纳)[^，。；,;的]{0,16}|(?:降至|提高到|提高至|不超过|不低于|为|按)"
+                     r"[^，。；,;的]{1,16})的(?:不低于|不超过|不高于|不少于|超过|约|近)?$")
+RATE_NAME = re.compile(r"[^，。；,;]*(?:比例|比重|费率|利率|[^\W\d]率)")
+RATE_OF_CHANGE = re.compile(r"(?:平均)?(?:降幅|增幅|涨幅|增速|增长率|降低率)(?:为|达到|达|约|超过|超|近)*$")
+COMPLETED = re.compile(r"完成(?P<what>[^，。；,;]{1,16}?)的$")  # 完成预留份额的103.4%: a rate of completion
+UNIT_PRICE = re.compile(r"单价|每[^，。；\d]{0,2}(?:价格|售价|价)|售价$|零售价|中选价|挂网价")
+TAIWAN = re.compile("新台币|民国|中华民国|行政院|立法院")  # years count from 1912, figures are Taiwan's
+# words that say which part of a place's figures follow, for the rest of the sentence: 市本级…，…，…
+_UNIT = r"(?:[地市县区州盟旗][（(][市区县旗、]{1,5}[)）][区县]?|[市县区州盟旗][市县区旗])"  # 县区, 区（市）县, 县（市、区）
+SCOPE = re.compile(r"(?:自治区|[省市区县州盟旗])本级|中央(?:本级|预算单位|国家机关|部门)|地方预算单位"
+                   rf"|(?<![全本我该\w])各?{_UNIT}(?:(?:及|和|、){_UNIT})*"
+                   r"|(?<![全本我该])(?:乡镇|街道)")
+# an earlier clause that says what the changes of the sentence are measured against: 与2020年相比，…
+COMPARED = re.compile(r"(?:与|和|同|较|比)(?P<what>[^，。；,;]{1,14}?)(?:相比|比较|相较)[，,]?")
 
 
-def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in pattern.finditer(text)]
-
-
-def _locate(spans: list[tuple[int, int]], starts: list[int], pos: int) -> tuple[int, int]:
-    i = bisect_right(starts, pos) - 1
-    return spans[i] if i >= 0 else (0, 0)
-
-
-class _Field:
-    """One text (title, subtitle or body) with its sentences, places and periods."""
-
-    def __init__(self, name: str, text: str, quantities: list[Quantity], base: int | None):
-        self.name, self.original, self.quantities = name, text, quantities
-        self.text = text.translate(HALF_WIDTH)  # same length: offsets hold in both
-        self.places = find_places(self.text)
-        self.place_starts = [p.start for p in self.places]
-        self.periods = find_periods(self.text, base)
-        self.period_starts = [p.start for p in self.periods]
-        self.carried = _carried_over(self.periods)
-        self.sentences = _spans(SENTENCE, text)
-        self.sentence_starts = [s for s, _ in self.sentences]
-
-
-NATIONAL = re.compile("财政部|国务院|国家|中央|全国")
-DOCUMENT_TITLE = re.compile("《[^》]*》")  # 《财政部关于…的通知》 names a document, not the actor
-
-
-def _main_subject(fields: list[_Field]) -> str | None:
-    """Whose figures the article reports: its first named place, or the most specific of a chain
-    such as 广东省广州市; 全国 when a national body (财政部, 国家…) is named before any place."""
-    for field in fields:
-        first = next((p.start for p in field.places if p.canonical), len(field.text))
-        if NATIONAL.search(DOCUMENT_TITLE.sub("", field.text[:first])):
-            return "全国"
-        if first < len(field.text):
-            break
-    named = [p for f in fields for p in f.places if p.canonical]
-    if not named:
-        return None
-    first = named[0]
-    for p in named[1:]:
-        if p.start != first.start + len(first.text):
-            break
-        first = p
-    return first.canonical
-
-
-def _last_before(items: list[Mention], starts: list[int], start: int, end: int,
-                 keep: Callable[[Mention], bool] = lambda m: True) -> Mention | None:
+def _last(items: list[Mention], starts: list[int], start: int, end: int,
+          keep: Callable[[Mention], bool] = lambda m: True) -> Mention | None:
     """The last mention in ``[start, end)`` that ``keep`` accepts (``starts``: the mentions' offsets)."""
     i = bisect_left(starts, end) - 1
     while i >= 0 and starts[i] >= start:
@@ -104,111 +83,522 @@ def _last_before(items: list[Mention], starts: list[int], start: int, end: int,
     return None
 
 
+class _Field:
+    """One text (title, subtitle or body) with its layout, quantities, places and periods."""
+
+    def __init__(self, name: str, text: str, quantities: list[Quantity], base: int | None, month: int | None,
+                 roc: bool = False):
+        self.name, self.original, self.quantities = name, text, quantities
+        self.text = text.translate(NORMAL_FORM)  # same length: offsets hold in both
+        self.layout = Layout(self.text)
+        documents = [m.span() for m in DOCUMENT.finditer(self.text)]
+        self.places = [p for p in find_places(self.text) if not any(s < p.start < e for s, e in documents)]
+        self.place_starts = [p.start for p in self.places]
+        self.periods = find_periods(self.text, base, month, roc=roc)
+        self.period_starts = [p.start for p in self.periods]
+        self.blocked_spans = sorted([(p.start, p.end) for p in self.places if not p.qualifier]
+                                    + [(p.start, p.start + len(p.text)) for p in self.periods]
+                                    + [(q.start, q.end) for q in quantities])
+        self.blocked = mask(self.text, self.blocked_spans)
+        self._phrases: dict[tuple[int, int], str | None] = {}
+        self.named: list[Division] | None = None  # the divisions its places name, in order
+        self.named_starts: list[int] = []
+        self.clause_starts = [c for c, _ in self.layout.clauses]
+        self.scopes = [(m.start(), m.end(), m.group()) for m in SCOPE.finditer(self.text)]
+        self.scope_starts = [start for start, _, _ in self.scopes]
+
+    def phrase(self, start: int, end: int) -> str | None:
+        """:func:`.metrics.phrase` of ``text[start:end]`` with this field's places, periods and figures
+        blocked (remembered: a clause is read for each figure after it)."""
+        key = (start, end)
+        if key not in self._phrases:
+            self._phrases[key] = phrase(self.text, start, end, self.blocked)
+        return self._phrases[key]
+
+
+def _one_span(period: str) -> bool:
+    """Whether ``period`` lies within one year (2023, 2023-H1, 2023-01..2023-09), not several (2021..2023)."""
+    first, _, last = period.partition("..")
+    return first[:4].isdigit() and (not last or last[:4] == first[:4])
+
+
 def _said(p: PeriodMention) -> bool:
     return p.period is not None
 
 
-def _carried_over(periods: list[PeriodMention]) -> list[PeriodMention | None]:
-    """For each period mention, the period a later sentence without one of its own takes
-    (see :class:`PeriodMention`): the last that carries over; a weak one only if none came before."""
-    out: list[PeriodMention | None] = []
-    found = None
-    for p in periods:
-        if p.period is not None and p.inherits and not (p.weak and found):
-            found = p
-        out.append(found)
+def _period(field: _Field, q: Quantity, default: str | None) -> str | None:
+    """The period said in the figure's sentence, else carried from earlier in its paragraph or the
+    paragraphs before (an annual review's year), else ``default``."""
+    s, _ = field.layout.sentence_at(q.start)
+    said = _last(field.periods, field.period_starts, s, q.start, _said)
+    if said is None:
+        said = _last(field.periods, field.period_starts, 0, s, lambda m: m.period is not None and m.inherits)
+        if said is not None and said.weak and _last(field.periods, field.period_starts, 0, said.start, _said):
+            said = None
+    return _finer(field, said).period if said else default
+
+
+def _finer(field: _Field, said: PeriodMention) -> PeriodMention:
+    """The more specific of a year and a part of it said together: 截至11月底，今年… → 截至11月底."""
+    if not said.period or len(said.period) != 4:
+        return said
+    s, _ = field.layout.sentence_at(said.start)
+    return _last(field.periods, field.period_starts, s, said.start,
+                 lambda m: bool(m.period) and m.inherits and m.period != said.period
+                 and m.period.startswith(said.period + "-")) or said
+
+
+def _actor(field: _Field, start: int, end: int) -> Place | None:
+    """The place or body last named in ``[start, end)`` as the one acting (not 为全省企业)."""
+    return _last(field.places, field.place_starts, start, end, lambda p: not p.governed)
+
+
+def _level_metric(found: list[Figure], sentence_start: int) -> str | None:
+    level = _level_before(found, sentence_start)
+    return level.metric if level is not None else None
+
+
+def _level_before(found: list[Figure], sentence_start: int, kinds: tuple[str, ...] = ("money", "count")) -> Figure | None:
+    """The last figure of ``kinds`` given earlier in the same sentence that is a level (not a change)."""
+    for f in reversed(found):
+        if f.start < sentence_start:
+            return None
+        if f.kind in kinds and not f.change:
+            return f
+    return None
+
+
+class _Reader:
+    """Reads the figures of one article field by field, keeping what earlier fields named."""
+
+    def __init__(self, home: Home, default_period: str | None, published: str | None, warnings: list[str] | None):
+        self.home, self.default_period, self.published, self.warnings = home, default_period, published, warnings
+        self.named: list[Division] = [home.division] if home.division else []
+        self.periods_of: dict[int, str] = {}  # figures of a list whose items are periods
+
+    def _subject(self, field: _Field, q: Quantity) -> str | None:
+        """Whose the figure is: the place or body its sentence names last, else the one the sentence before
+        opened with (该区…), else the article's; several places named together (甲县、乙县合计) are their
+        enclosing place's."""
+        s, _ = field.layout.sentence_at(q.start)
+        place = _actor(field, s, q.start)
+        if place is None:
+            ps, _ = field.layout.sentence_at(s - 1) if s else (s, s)
+            p, _ = field.layout.paragraph_at(q.start)
+            opening = _actor(field, max(ps, p), min(max(ps, p) + 6, s)) if ps >= p and s > p else None
+            place = opening and _chain_end(field, opening)
+        if place is None or place.org or place.national:
+            return subject(place, self.home, [])
+        named = self._named_before(field, q.start)
+        group = _group(field, place) if place.candidates else []
+        if len(group) > 1:
+            common = _enclosing([choose(g.candidates, named) for g in group])
+            return common.full if common else subject(None, self.home, named)
+        return subject(place, self.home, named)
+
+    def _subject_of_price(self, field: _Field, q: Quantity, metric: str | None, subj: str | None) -> str | None:
+        """A unit price (每盒价格为68.5元, 单价4280元) is of a product, not of a place, unless its clause names one."""
+        c, _ = field.layout.clause_at(q.start)
+        if metric and UNIT_PRICE.search(metric) and _actor(field, c, q.start) is None:
+            return None
+        return subj
+
+    def _named_before(self, field: _Field, pos: int) -> list[Division]:
+        """The divisions the article named before ``pos`` of ``field`` (its own place first)."""
+        if field.named is None:
+            field.named, field.named_starts, out = [], [], list(self.named)
+            for p in field.places:
+                d = choose(p.candidates, out) if p.candidates and not p.org else None
+                if d is not None:
+                    out.append(d)
+                    field.named.append(d)
+                    field.named_starts.append(p.start)
+        return self.named + field.named[: bisect_left(field.named_starts, pos)]
+
+    def _topic(self, field: _Field, clause_start: int, found: list[Figure] = (), before: int | None = None) -> str | None:  # type: ignore[assignment]
+        """The metric the sentence gave before ``clause_start`` (its clauses before, nearest first, and the
+        figures of the clause itself before ``before``): the metric of a figure there (放款1.26万笔、金额287.4亿元:
+        放款), else the phrase a clause ends with."""
+        s, _ = field.layout.sentence_at(clause_start)
+        here = [f for f in found if clause_start <= f.start < (before or clause_start) and f.field == field.name and f.metric]
+        if here:
+            return here[-1].metric
+        clauses = field.layout.clauses[bisect_left(field.clause_starts, s) : bisect_left(field.clause_starts, clause_start)]
+        for cs, ce in reversed(clauses):
+            figure = next((f for f in reversed(found) if cs <= f.start < ce and f.field == field.name and f.metric), None)
+            if figure is not None:
+                return figure.metric
+            end = ce
+            while end > cs and field.text[end - 1] in "，,：:":
+                end -= 1
+            phrase_ = field.phrase(cs, end)
+            if phrase_:
+                return phrase_
+        return None
+
+    def read(self, field: _Field) -> list[Figure]:
+        text = field.text
+        out: list[Figure] = []
+        self.periods_of = {}
+        listed = self._lists(field)
+        listed_change: dict[int, str | None] = {}
+        for i, q in enumerate(field.quantities):
+            c, _ = field.layout.clause_at(q.start)
+            s, e = field.layout.sentence_at(q.start)
+            period = self.periods_of.get(i) or _period(field, q, self.default_period)
+            ruled = (q.approx in BOUNDS or q.range_to is not None or q.kind == "percent") and RULE.search(text, c, q.start) \
+                and not COMPLETED.search(text, c, q.start) and "占" not in text[c : q.start]  # 完成预留份额的112%: a result
+            if (ruled or q.approx in BOUNDS and RULE.search(text, s, q.start) or LIMIT.search(text, c, q.start)) \
+                    and not _last(field.periods, field.period_starts, s, q.start, _said):
+                period = self.published or period  # 对200万元以下的项目, 单笔最高1000万元: a rule, not a statistic
+            subj = self._subject(field, q)
+            change = change_before(text[c : q.start]) if q.kind != "duration" else None
+            if change is None and i in listed and i - 1 in listed and out and out[-1].change:
+                change = Change(0, listed_change.get(i - 1))  # 分别同比增长21.6%和17.2%: both are changes
+            if change is not None and i in listed:
+                listed_change[i] = change.comparison
+            changed = change_of(text[c : q.start]) if change is None and q.kind == "money" else None
+            base = None
+            if changed is not None:  # 减少资金占用12.4亿元: a change of 资金占用
+                change, metric = changed[0], changed[1]
+                base = self._compared(field, s, c, period)
+            elif change is not None:
+                metric = self._change_metric(field, q, c, change, out)
+                level = _level_before(out, s, ("percent",) if q.kind == "points" else ("money", "count"))
+                if level is not None and _actor(field, c, q.start) is None:
+                    subj = level.subject
+                base = change.base(period) or self._compared(field, s, c, period)
+                if base is None and change.comparison is None and period and _one_span(period):
+                    base = shift(period)  # 增长7.04% in a year's review: against the year before
+            elif q.kind == "percent" and (done := COMPLETED.search(text, c, q.start)):
+                metric = (field.phrase(done.start("what"), done.end("what")) or "") + "完成比例"
+            elif q.kind == "percent" and SHARE.search(text, c, q.start):
+                metric = self._share_metric(field, q, c, out)
+            elif q.kind == "percent" and (base := OF_BASE.search(text, c, q.start)) is not None:
+                # 履约保证金比例降至合同金额的5%, 预留该部分预算总额的30%: a rate (of a base), named before it
+                rate = RATE_NAME.search(text, c, base.start())
+                metric = (field.phrase(c, rate.end()) if rate else None) or (
+                    (base.group("verb") + "比例") if base.group("verb") else field.phrase(c, q.start))
+            elif (rate := RATE_OF_CHANGE.search(text, c, q.start)) is not None:  # 价格平均降幅达53%
+                change = Change(rate.start() - c, None)
+                metric = field.phrase(c, rate.start()) or _level_metric(out, s)
+            else:
+                metric = field.phrase(c, q.start)
+                if metric is None and out and out[-1].start >= c and out[-1].field == field.name:
+                    metric = out[-1].metric  # 由30%提高到50%: the second figure is of the first's metric
+                if is_vague(metric):
+                    metric = phrase_after(text, q.end, e) or metric
+                if is_vague(metric):
+                    metric = join(self._topic(field, c, out, q.start), metric)
+            if i in listed:
+                metric, item = listed[i]
+                if isinstance(item, Place):
+                    subj = subject(item, self.home, self._named_before(field, q.start))
+                elif item is not None:  # a share of an earlier figure of the field
+                    of = out[item]
+                    metric, subj, period = _share(of.metric), of.subject, of.period
+            metric = self._complete(field, q, metric, out)
+            if q.kind == "money":
+                subj = self._subject_of_price(field, q, metric, subj)
+            out.append(Figure(
+                surface=q.surface, kind=q.kind, value=q.value, unit=q.unit, value_yuan=q.value_yuan, approx=q.approx,
+                range_to=q.range_to, metric=metric, subject=subj, period=period,
+                sentence=field.original[s:e].strip(), start=q.start, end=q.end, field=field.name,
+                is_total=field.name != "body", base_value=q.base_value, base_unit=q.base_unit,
+                change=change is not None, base_period=base,
+            ))
+        self.named = self._named_before(field, len(field.text) + 1)
+        return out
+
+    def _complete(self, field: _Field, q: Quantity, metric: str | None, found: list[Figure]) -> str | None:
+        """A metric with the sentence's scope (市本级…，…); when none was read, the one of the figure of its
+        kind before it in the paragraph."""
+        s, _ = field.layout.sentence_at(q.start)
+        if metric is None:
+            c, _ = field.layout.clause_at(q.start)
+            opener = _actor(field, c, c + 3)
+            if opener is not None and opener.candidates:  # 大理市2.41亿元: a place's share of the article's total
+                main = next((f for f in found if f.kind == q.kind and not f.change and f.metric and f.parent is None), None)
+                if main is not None:
+                    return main.metric
+            # 昌吉市：2.96亿元 after 州本级：采购规模3.74亿元: of what the figure before measured
+            i = bisect_right(field.layout._paragraph_starts, q.start) - 1
+            near = field.layout.paragraphs[max(0, i - 3)][0]
+            before = [f for f in found if f.start >= near and f.kind == q.kind and not f.change and f.metric]
+            return (head(before[-1].metric) or before[-1].metric) if before else None
+        scope = None
+        for start, end, word in field.scopes[bisect_left(field.scope_starts, s) : bisect_left(field.scope_starts, q.start)]:
+            if end <= q.start and _actor(field, end, q.start) is None:
+                scope = word
+        if scope and scope not in metric and not any(x in metric for x in ("本级", "县区", "市县", "区县")):
+            metric = scope.removeprefix("各") + metric
+        return metric
+
+    def _compared(self, field: _Field, sentence: int, clause: int, period: str | None) -> str | None:
+        """The base of a change said in an earlier clause of its sentence (与2020年相比，…增长12.4%)."""
+        found = None
+        for m in COMPARED.finditer(field.text, sentence, clause):
+            found = m
+        return Change(0, found.group()).base(period) if found else None
+
+    def _change_metric(self, field: _Field, q: Quantity, clause: int, change: Change, found: list[Figure]) -> str | None:
+        """What changed: the phrase before the comparison, else the level just given in the sentence
+        (a share for 个百分点, an amount or count for a growth rate)."""
+        own = field.phrase(clause, clause + change.start)
+        if own and not is_vague(own):
+            return own
+        s, _ = field.layout.sentence_at(q.start)
+        level = _level_before(found, s, ("percent",) if q.kind == "points" else ("money", "count"))
+        if level is not None:
+            return level.metric
+        return join(self._topic(field, clause), own)
+
+    def _share_metric(self, field: _Field, q: Quantity, clause: int, found: list[Figure]) -> str | None:
+        """A share is of the phrase before 占 in its clause, else of the figure just given: X占比."""
+        at = field.text.rfind("占", clause, q.start)
+        own = field.phrase(clause, at) if at > clause else None
+        if not own:
+            s, _ = field.layout.sentence_at(q.start)
+            level = _level_before(found, s)
+            own = level.metric if level is not None else self._topic(field, clause)
+        return _share(own)
+
+    def _lists(self, field: _Field) -> dict[int, tuple[str | None, Place | int | None]]:
+        """Figures of parallel lists (甲、乙分别为A、B): index → (metric, place) of their item, or
+        (None, index of the figure it is a share of) for 分别占 after a list of figures."""
+        text, out = field.text, {}
+        starts = [q.start for q in field.quantities]
+        for s, e in field.layout.sentences:
+            for m in RESPECTIVELY.finditer(text, s, e):
+                after = _run(field, bisect_left(starts, m.end()), m.end())
+                if len(after) < 2:
+                    continue
+                c, _ = field.layout.clause_at(m.start())
+                segment_start = _list_start(field, c, m.start())
+                if segment_start >= m.start() - 1 and c > s:  # 甲、乙、丙位居前三，依次为…: the items are a clause before
+                    pc, _ = field.layout.clause_at(c - 1)
+                    segment_start = _list_start(field, pc, c)
+                periods = [p for p in field.periods if c <= p.start < m.start() and p.period]
+                if len(periods) == len(after) >= 2:  # 2020/21、2021/22及2022/23年度分别为…: one period each
+                    self.periods_of.update(zip(after, (p.period for p in periods)))
+                places = [p for p in field.places if min(c, segment_start) <= p.start < m.start() and p.candidates
+                          and not p.governed and not p.org]
+                share = text.startswith("占", m.end())
+                if len(places) >= 2:  # 庐江县、巢湖市分别为…: the places' own figures, not the 县区 total's
+                    metric = (field.phrase(places[-1].end, m.start())
+                              or phrase_after(text, places[-1].end, m.start()) or self._topic(field, c))
+                    metric = SCOPE.sub("", metric, count=1) if metric and SCOPE.match(metric) else metric
+                    pairs = [(_share(metric) if share else metric, p) for p in places]
+                elif segment_start < m.start() and SEPARATOR.search(text, segment_start, m.start()):
+                    named = [(x.text, text[x.start : x.end]) for x in items(text[segment_start : m.start()], segment_start)]
+                    # 公开招标、询价分别占…: a share of 公开招标, not of 公开招标采购 made up from the last item
+                    pairs = [(_share(raw if whole == raw + "采购" else whole) if share else whole, None)
+                             for whole, raw in named]
+                elif share:  # 货物类…，工程类…，分别占21.6%、55.7%: shares of the figures before
+                    pairs = [(None, j) for j in range(bisect_left(starts, s), bisect_left(starts, m.start()))
+                             if field.quantities[j].kind == "money"][-len(after):]
+                else:
+                    continue
+                if len(pairs) != len(after):
+                    if self.warnings is not None:
+                        self.warnings.append(f"a list of {len(pairs)} items has {len(after)} figures: "
+                                             f"{field.original[s:e].strip()[:60]}")
+                    continue
+                out.update(zip(after, pairs))
+        out.update({i: x for i, x in self._share_runs(field).items() if i not in out})
+        return out
+
+    def _share_runs(self, field: _Field) -> dict[int, tuple[None, int]]:
+        """占全国政府采购规模的25.7%、43.5%和30.8% after three amounts: the shares of those amounts, in order."""
+        qs, out = field.quantities, {}
+        i = 0
+        while i < len(qs):
+            run = [i]
+            while run[-1] + 1 < len(qs) and qs[run[-1] + 1].kind == "percent" and qs[i].kind == "percent" \
+                    and SEPARATOR.fullmatch(field.text[qs[run[-1]].end : qs[run[-1] + 1].start]):
+                run.append(run[-1] + 1)
+            c, _ = field.layout.clause_at(qs[i].start)
+            s, _ = field.layout.sentence_at(qs[i].start)
+            if len(run) >= 2 and "占" in field.text[c : qs[i].start] and not RESPECTIVELY.search(field.text, c, qs[i].start):
+                amounts = [j for j in range(i) if qs[j].start >= s and qs[j].kind == "money"][-len(run):]
+                if len(amounts) == len(run):
+                    out.update({k: (None, j) for k, j in zip(run, amounts)})
+            i = run[-1] + 1
+        return out
+
+
+SEPARATOR = re.compile("、|以及|和|及|与")
+
+
+def _chain_end(field: _Field, place: Place) -> Place:
+    """The last place of the names written one after another from ``place`` (江西省南昌市 → 南昌市)."""
+    i = field.places.index(place)
+    while i + 1 < len(field.places) and field.places[i + 1].start == field.places[i].end and field.places[i + 1].candidates:
+        i += 1
+    return field.places[i]
+
+
+def _group(field: _Field, place: Place) -> list[Place]:
+    """The places named together with ``place`` (兴庆区、金凤区和灵武市), itself last; just it when alone."""
+    out = [place]
+    i = field.places.index(place)
+    while i > 0:
+        prev = field.places[i - 1]
+        gap = field.text[prev.end : out[0].start]
+        if not prev.candidates or not SEPARATOR.fullmatch(gap):
+            break
+        out.insert(0, prev)
+        i -= 1
     return out
 
 
-BREAKDOWN = re.compile(r"\s*其中")
-
-
-def _breakdown(field: _Field, start: int, found: list[Figure]) -> PeriodMention | None:
-    """A sentence opening with 其中 breaks down the previous sentence's figure: it takes that figure's period."""
-    if not BREAKDOWN.match(field.text, start) or not found or found[-1].start >= start or found[-1].period is None:
+def _enclosing(divisions: list[Division | None]) -> Division | None:
+    """The smallest division that holds all of ``divisions`` (银川市 for 兴庆区 and 灵武市)."""
+    if not divisions or any(d is None for d in divisions):
         return None
-    return PeriodMention("其中", found[-1].period, start)
+    common = [d for d in lineage(divisions[0]) if all(d.full in {x.full for x in lineage(o)} for o in divisions[1:])]
+    return common[0] if common and common[0] not in divisions else None
+LIST_WORDS = re.compile(r"[^\s，。；：,;:（）()“”\d%]+$")
 
 
-def _subject(field: _Field, start: int, end: int, seen: list[Place], main: str | None) -> str | None:
-    """The place named last before ``end`` in the sentence from ``start``; 全市 resolved; 甲县、乙县等 → main."""
-    place = _last_before(field.places, field.place_starts, start, end)
-    if place is None:
-        return main
-    if place.canonical is None:
-        earlier = seen + field.places[: bisect_left(field.place_starts, place.start)]
-        return resolve(place, earlier, main) or main
-    if field.text.startswith("等", place.start + len(place.text)):
-        return main  # 阜平县、涞源县、易县等脱贫县: a group within the article's place
-    return place.canonical
+RUN_GAP = re.compile(r"[、和及与以及]{1,2}|，")  # 8.26亿元、3.17亿元和6.05亿元
 
 
-def _align_enumerations(field: _Field, figures: list[Figure]) -> None:
-    """甲市、乙市分别为A、B: give the i-th figure after 分别 the i-th place before it."""
-    starts = [f.start for f in figures]
-    for s, e in field.sentences:
-        respectively = field.text.find("分别", s, e)
-        if respectively < 0:
-            continue
-        after = figures[bisect_left(starts, respectively) : bisect_left(starts, e)]
-        before = figures[bisect_left(starts, s) : bisect_left(starts, respectively)]
-        previous = before[-1].end if before else s
-        places = [p for p in field.places[bisect_left(field.place_starts, previous) : bisect_left(field.place_starts, respectively)]
-                  if p.canonical]
-        if len(after) >= 2 and all(f.kind == after[0].kind for f in after) and len(places) == len(after):
-            for f, p in zip(after, places):
-                f.subject = p.canonical
+def _run(field: _Field, first: int, after: int) -> list[int]:
+    """The figures written one after another from quantity ``first`` (the figures of a list after 分别 at
+    ``after``): same kind, joined by 、/和, the first in the clause of 分别."""
+    qs = field.quantities
+    if first >= len(qs) or field.layout.clause_at(qs[first].start) != field.layout.clause_at(after):
+        return []
+    run = [first]
+    while run[-1] + 1 < len(qs):
+        nxt = qs[run[-1] + 1]
+        if nxt.kind != qs[first].kind or not RUN_GAP.fullmatch(field.text[qs[run[-1]].end : nxt.start]):
+            break
+        run.append(run[-1] + 1)
+    return run
+
+
+def _share(metric: str | None) -> str | None:
+    """The metric of a share of ``metric``: 货物类采购规模 → 货物类采购规模占比."""
+    if not metric:
+        return "占比"
+    return metric if metric.endswith(("占比", "比例", "比重")) else metric + "占比"
+
+
+def _list_start(field: _Field, clause: int, at: int) -> int:
+    """Where the items of a list before ``at`` (分别) start: after the clause's place, period or link words."""
+    start = clause
+    for s, e in field.blocked_spans:
+        if clause <= s < at and e <= at and not any(p.start == s and p.candidates for p in field.places):
+            start = max(start, e)
+    m = LIST_WORDS.search(field.text, start, at)
+    start = m.start() if m else start
+    for word in ("其中", "共", "累计", "全年", "分别", "的"):
+        if field.text.startswith(word, start):
+            start += len(word)
+    return start
 
 
 def extract_figures(
-    body: str, title: str | None = None, subtitle: str | None = None, published_at: str | None = None
+    body: str, title: str | None = None, subtitle: str | None = None, published_at: str | None = None, *,
+    author: str | None = None, publisher: str | None = None, url: str | None = None,
+    warnings: list[str] | None = None,
 ) -> list[Figure]:
-    """Every figure of an article, title and subtitle first, each with its meaning."""
+    """Every figure of an article, title and subtitle first, each with its meaning.
+
+    ``author``, ``publisher`` and ``url`` help find the article's own place; doubts (a list whose items
+    and figures do not pair) are appended to ``warnings``.
+    """
     texts = [(n, t, scan(t)) for n, t in (("title", title), ("subtitle", subtitle), ("body", body)) if t]
     if not any(q for _, _, q in texts):
         return []
-    base = base_year(published_at, "\n".join(t for _, t, _ in texts))
-    fields = [_Field(n, t, q, base) for n, t, q in texts]
-    main = _main_subject(fields)
-    # nothing said before a figure: the headline's period, else the figure stands as of publication,
-    # else (no date) the first period the body names
-    default_period = next((p.period for f in fields if f.name != "body" for p in f.periods if p.period), None)
-    if default_period is None and published_at and published_at[:4].isdigit():
-        default_period = published_at[:4]
-    if default_period is None:
-        default_period = next((p.period for f in fields for p in f.periods if p.period), None)
-
+    base, month = base_date(published_at, "\n".join(t for _, t, _ in texts))
+    roc = TAIWAN.search("\n".join(t for _, t, _ in texts)) is not None or ".tw/" in (url or "") + "/"
+    fields = [_Field(n, t, q, base, month, roc) for n, t, q in texts]
+    lead, later = [], []
+    for f in fields:
+        if f.name == "body":
+            _, p_end = f.layout.paragraphs[0] if f.layout.paragraphs else (0, 0)
+            lead.append((f.text[:p_end], [p for p in f.places if p.start < p_end]))
+            later = [p for p in f.places if p.start >= p_end and p.candidates and not p.org][:1]
+        else:
+            lead.append((f.text, f.places))
+    home = find_home(lead, author, publisher, url, later)
+    if roc and home.division is None and not home.organisation:
+        home = Home(DIVISIONS["台湾省"])
+    published = published_at[:4] if published_at and published_at[:4].isdigit() else None
+    reader = _Reader(home, _default_period(fields, published_at), published, warnings)
     figures: list[Figure] = []
-    seen: list[Place] = []
-    for field in fields:
-        text = field.text
-        found: list[Figure] = []
-        for q in field.quantities:
-            s, e = _locate(field.sentences, field.sentence_starts, q.start)
-            period_at = _last_before(field.periods, field.period_starts, s, q.start, _said)
-            if period_at is None:
-                i = bisect_left(field.period_starts, q.start) - 1
-                period_at = field.carried[i] if i >= 0 else None
-            if period_at is None or period_at.start < s:
-                period_at = _breakdown(field, s, found) or period_at
-            found.append(
-                Figure(
-                    surface=q.surface, kind=q.kind, value=q.value, unit=q.unit, value_yuan=q.value_yuan,
-                    approx=q.approx, range_to=q.range_to,
-                    metric=metric_of(text[s : q.start], text[q.end : min(e, q.end + 16)],
-                                     whole_sentence=q.kind in AMOUNTS, money=q.kind == "money"),
-                    subject=_subject(field, s, q.start, seen, main),
-                    period=period_at.period if period_at else default_period,
-                    sentence=field.original[s:e].strip(), start=q.start, end=q.end, field=field.name,
-                    is_total=field.name != "body",
-                )
-            )
-        _align_enumerations(field, found)
+    field_of: list[int] = []
+    for k, field in enumerate(fields):
+        found = reader.read(field)
         figures += found
-        seen.extend(field.places)
+        field_of += [k] * len(found)
+    link_parts(figures, [(f.text, f.layout.paragraphs) for f in fields], field_of)
+    _complete_heads(figures)
+    _tell_apart(figures, fields, field_of)
     _one_currency(figures)
     link_headlines(figures, [q for f in fields for q in f.quantities])
     return figures
+
+
+def _complete_heads(figures: list[Figure]) -> None:
+    """A metric that only qualifies (货物类, 竞争性磋商, 自治区本级) takes the measured quantity of the
+    figure it is part of, else of the figure of its kind before it: 货物类采购金额."""
+    for i, f in enumerate(figures):
+        if not f.metric or not qualifies_only(f.metric) or f.change or f.kind not in ("money", "percent"):
+            continue
+        sibling = figures[i - 1] if i and figures[i - 1].kind == f.kind and figures[i - 1].sentence == f.sentence else None
+        qualified_sibling = sibling is not None and sibling.metric and head(sibling.metric) not in (None, sibling.metric)
+        if f.parent is None and not PART_WORD.search(f.metric) and not qualified_sibling:
+            continue  # 政采贷 names a thing, not a part of the figure before (公开招标…，竞争性磋商… are parts)
+        whole = figures[f.parent] if f.parent is not None else next(
+            (g for g in reversed(figures[:i]) if g.kind == f.kind and g.field == f.field and not g.change and g.metric), None)
+        quantity = head(whole.metric) if whole is not None else None
+        if quantity and not f.metric.endswith(quantity):
+            f.metric += quantity
+
+
+ITEM = re.compile(r"(?:项目|类)$")
+PART_WORD = re.compile(r"(?:类|级|方式)$|^(?:各)?(?:县|区|市县|县区|区县|县市|盟市|市州|乡镇|街道)")
+OPENING = re.compile(r"(?:其中|此外|另外)?[，,：:]?")  # an item that opens its sentence (其中，公开招标项目612个)
+GENERIC_ITEM = re.compile(r"各类|各项|全部|所有|采购项目$|交易项目$|项目$")
+
+
+def _tell_apart(figures: list[Figure], fields: list[_Field], field_of: list[int]) -> None:
+    """Figures of one bare metric in several places of an article (成交金额 of 公开招标项目…；成交金额 of
+    竞争性磋商项目…) take the item their sentence opens with: 公开招标项目成交金额."""
+    by_metric: dict[str, list[int]] = {}
+    for i, f in enumerate(figures):
+        if f.metric and f.field == "body" and head(f.metric) == f.metric:
+            by_metric.setdefault(f.metric, []).append(i)
+    for metric, members in by_metric.items():
+        if len({figures[i].value for i in members}) < 2:
+            continue
+        for i in members:
+            field = fields[field_of[i]]
+            s, _ = field.layout.sentence_at(figures[i].start)
+            item = next((g for g in reversed(figures[:i]) if g.start >= s and g.field == figures[i].field
+                         and g.kind == "count" and g.metric and ITEM.search(g.metric)), None)
+            opens = item is not None and OPENING.fullmatch(field.text[s : field.layout.clause_at(item.start)[0]])
+            if opens and not GENERIC_ITEM.match(item.metric):
+                figures[i].metric = item.metric + metric
+
+
+def _default_period(fields: list[_Field], published_at: str | None) -> str | None:
+    """The period of figures that say none: the headline's, else the one the body's first figure is
+    of, else the year of publication, else the first the text names."""
+    for f in fields:
+        if f.name != "body":
+            said = next((p.period for p in f.periods if p.period and p.inherits), None)
+            if said:
+                return said
+    fallback = published_at[:4] if published_at and published_at[:4].isdigit() else None
+    body = next((f for f in fields if f.name == "body"), None)
+    if body is not None and body.quantities:
+        return _period(body, body.quantities[0], fallback)
+    return fallback or next((p.period for f in fields for p in f.periods if p.period), None)
 
 
 def _one_currency(figures: list[Figure]) -> None:
@@ -217,3 +607,4 @@ def _one_currency(figures: list[Figure]) -> None:
         for f in figures:
             if f.kind == "money" and f.value_yuan is not None:
                 f.unit, f.value_yuan = "新台币" + f.unit, None
+                f.base_unit = "新台币" + (f.base_unit or "")

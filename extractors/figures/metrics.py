@@ -1,145 +1,229 @@
-"""The metric of a figure: the noun phrase it measures (交易额, 预留采购份额, 节约资金).
+"""The metric of a figure: the noun phrase that says what was measured, read word by word.
 
-A metric is a run of procurement words ending in a head word (额, 资金,
-比例, 采购 …), found in the figure's clause before it, else earlier in its
-sentence, else right after it (``500万元的采购资金``). Leading words that do
-not say what is measured are dropped while a specific noun remains
-(完成交易额 → 交易额, 政府采购节约资金 → 节约资金).
+The phrase is the run of words right before the figure in its clause, once
+the linking words are taken off its end (达, 为, 共计, 累计, 分别为 …): it
+stops at a place, a period, a number, a preposition, an adverb, a
+punctuation mark or a linking verb (完成, 实现). Qualifiers stay
+(市本级政府采购规模, 货物类采购金额); a verb and its object read as the object
+and the verb (采购脱贫地区农副产品 → 脱贫地区农副产品采购). A phrase that
+says too little alone (金额, 规模) takes the topic said before it.
 
->>> metric_of("全市预算单位去年通过“832平台”完成交易额达", "。")
+>>> read("全市预算单位去年通过“832平台”完成交易额达")
 '交易额'
->>> metric_of("统计显示，广州全市预算单位2021年预留采购份额", "，")
-'预留采购份额'
->>> metric_of("柳州市已完成脱贫地区农副产品采购", "，")
-'脱贫地区农副产品采购'
+>>> read("市本级政府采购规模"), read("采购脱贫地区农副产品"), read("为1326家供应商发放贷款")
+('市本级政府采购规模', '脱贫地区农副产品采购', '发放贷款')
+>>> read("全省授予中小企业合同金额"), read("资金节约率为")
+('授予中小企业合同金额', '资金节约率')
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-HEADS = sorted(
-    """交易额 交易金额 成交额 成交金额 采购额 采购金额 采购规模 采购总额 合同金额 合同额 合同价 中标金额 中标价 成交价
-    预算金额 预算资金 预算总额 最高限价 控制价 预算 份额 节约资金 节约金额 节支 节资额 资金 金额 总额 总金额 规模
-    销售额 销售收入 营业收入 营收 收入 投资额 投资 费用 经费 价格 报价 单价 售价 限额 标准 产值 总值 支出 补贴 贷款
-    放款 融资 授信 额度 零售价 成交 担保额 订单 采购 节约 比例 比率 占比 节资率 资金节约率 增长率 增幅 降幅 完成率 执行率 支付
-    发放 罚款 保证金 服务费 培训费 住宿费 工程款 款项 货款 价款 业务量 交易量 成本 增收 签约 执行 完成 合计 药费 基金 购买服务 周期 报酬 预付款 合同 注册资本 资本
-    增长 下降 提高 降低 面积 数量""".split(),
-    key=len,
-    reverse=True,
+from extractors.figures.clauses import Word, tagged, words
+
+# linking words at the end of a phrase, before the figure: 采购规模达, 交易额共计, 分别为, 增至
+LINK_TAIL = re.compile(
+    r"(?:增加到|增长到|增至|提高到|提高至|提升至|提升到|上升到|上升至|降至|降到|下降到|下降至|减少到|减少至|降低到|降低至"
+    r"|不得超过|不得高于|不得低于|不得少于|不超过|不高于|不多于|不低于|不少于|超过|突破|高于|低于|不到|不足|将近|接近"
+    r"|最高可达|最高可|最高|最低|可达|人民币|大写|小写|分别|依次|各|均|总共|一共|共计|合计|总计|累计|共|计|达到|达|为|是|约为"
+    r"|(?<![签节合预制条公契违履邀集特简])约|近|超|逾|高达|仅为|仅|已达|已|实现|完成|有|了|到|的|之|由|从|\s)+$"
 )
-MODIFIERS = sorted(
-    """预留 采购 政府 合同 中标 成交 节约 财政 项目 执行 完成 交易 实际 授予 中小企业 小微企业 面向 脱贫地区
-    农副产品 框架协议 电子卖场 网上商城 集中 分散 协议 定点 专项 扶贫 帮扶 消费 平均 总 招标 公开招标 食堂 食材
-    工会 线上 线下 同比 环比 节资 政采贷 信用 担保 年度 货物 工程 服务 类 平台 单笔 预付款 首付款 一般 公开 意向
-    采购意向 批量 集采 支持 面向中小企业 农产品 地区 份额 资金 年均 人均 最低 最高 工资 数额 签约 投标 购买 销售
-    网上 综合 授信 合计 累计 代理 市场 医保 决标 财物 劳务 建设 注册""".split(),
-    key=len,
-    reverse=True,
-)
+# words that end a phrase when read backwards, whatever their tag: they link, they do not name
+STOP_WORDS = {"完成", "实现", "达到", "达成", "累计", "共计", "合计", "总计", "共", "计", "是", "为", "有", "占", "其中",
+              "同比", "环比", "比", "较", "全年", "当年", "其", "该", "均", "已", "约", "通过", "依托", "借助", "带动",
+              "获得", "取得", "新增加", "涉及", "包括", "包含", "含", "比上年", "分别", "依次", "同期", "相比",
+              "本报讯", "记者", "获悉", "了解到", "了解", "显示", "表示", "介绍", "据", "据悉", "同时", "此外", "另外", "以及",
+              "力争", "计划", "预计", "确保", "争取", "目标", "推动", "促进", "推进", "积极", "提供", "给予", "帮助",
+              "惠及", "覆盖", "看", "方面", "年度", "可", "将", "拟", "能"}
+STOP_TAGS = {"x", "p", "c", "d", "m", "q", "r", "t", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "e", "o", "w",
+             "f", "ns", "nr", "nrt", "nt", "mq", "zg", "s", "tg", "dg", "rr", "rz"}
+HEAD_WORDS = {"规模", "金额", "资金", "预算", "投资", "支出", "收入", "成本", "贷款", "放款", "融资", "份额", "比例", "比重",
+              "占比", "总额", "总值", "产值", "价格", "经费", "补贴", "奖金", "基金", "限额", "标准", "额度", "余额", "总量",
+              "数量", "增速", "增幅", "降幅", "收益", "利润", "税收", "开支", "报价", "底价", "授信", "价款", "货款", "工程款"}
+HEAD_ENDS = "额率费款金价量资"
+# too vague to stand alone when the sentence said what they are of before
+VAGUE = {"金额", "资金", "规模", "总额", "预算", "费用", "经费", "合计", "比例", "占比", "数量", "采购", "交易", "支出",
+         "收入", "投资", "额度", "总金额", "份额", "总量", "价格", "标准", "成交", "支付", "销售", "发放", "节约", "完成"}
+# a beneficiary before the verb (为供应商发放贷款): the noun belongs to 为, not to the phrase
+BENEFICIARY = re.compile(r"(?:为|向|给|帮助|帮|替|对|助力)[^，。；、]{0,12}$")
+ASIDE = re.compile(r"(?<![县市区])(?:（[^（）、]{1,6}）|\([^()、]{1,6}\))")  # not 县（市、区）: a scope
 
 
-def trie_pattern(words: list[str]) -> str:
-    """A regex matching any of ``words``, longest first, as a prefix tree (much faster in ``re`` than a flat list).
+HEAD_SUFFIXES = tuple(HEAD_WORDS) + ("比",)
 
-    >>> trie_pattern(["采购", "采购额", "预留"])
-    '(?:(?:采购额?|预留))'
+
+def is_head(word: str) -> bool:
+    """Whether ``word`` names a measured quantity and can end a metric (规模, 金额, 交易额, 节约率, 采购预算)."""
+    return word[-1] in HEAD_ENDS or word.endswith(HEAD_SUFFIXES)
+
+
+INSIDE = {"其他", "其它", "类", "“", "”", "‘", "’"}  # 其他采购方式, 货物类, “政采贷”: inside a phrase
+
+
+def mask(text: str, spans: Iterable[tuple[int, int]]) -> bytearray:
+    """A byte per character of ``text``, 1 inside ``spans`` (places, periods, figures: where no metric is)."""
+    out = bytearray(len(text))
+    for s, e in spans:
+        out[s:e] = b"\1" * (e - s)
+    return out
+
+
+ADVERBS = {"累计", "共", "已", "已经", "全年", "共计", "合计", "当年", "先后", "均"}
+
+
+def _allowed(w: Word, blocked: bytearray | None) -> bool:
+    if w.text in STOP_WORDS or (w.tag in STOP_TAGS and w.text not in INSIDE) or not w.text.strip():
+        return False
+    return not (blocked and any(blocked[w.start : w.start + len(w.text)]))
+
+
+WINDOW = 32  # characters before a figure read first; the whole clause only when the phrase runs past them
+
+
+def phrase(text: str, start: int, end: int, blocked: bytearray | None = None) -> str | None:
+    """The metric phrase ending at ``end`` in ``text[start:end]`` (a clause up to a figure); characters
+    ``blocked`` (a :func:`mask` of places, periods, other figures) end it."""
+    if end - start > WINDOW:  # a phrase is short: read the end of a long clause first
+        found = phrase(text, end - WINDOW, end, blocked)
+        if found is None or not text.startswith(found, end - WINDOW):
+            return found
+    segment = text[start:end]
+    if "（" in segment or "(" in segment:  # 中标（成交）金额: the aside does not split the phrase
+        segment, blocked = ASIDE.sub("", segment), None  # (offsets moved: nothing blocked in such a clause)
+    tail = LINK_TAIL.search(segment, max(0, len(segment) - 12))  # linking words are few: look at the end only
+    core = segment[: tail.start()] if tail else segment
+    taken: list[Word] = []
+    pos = start + len(core)
+    for text_, tag in reversed(tagged(core)):  # walking back from the figure, word by word
+        pos -= len(text_)
+        w = Word(text_, tag, pos)
+        if tag == "m" and text_.isascii() and len(text_) >= 3 and taken and not (blocked and blocked[pos]):
+            taken.insert(0, w)  # 832平台: digits that name something
+            continue
+        if not _allowed(w, blocked):
+            # a vague phrase goes on past 的 and an adverb before its verb: 预留给小微企业的比例, 政采贷累计投放
+            said = "".join(x.text for x in taken)
+            if taken and is_vague(said) and (text_ == "的" or (text_ in ADVERBS and taken[0].tag == "v")):
+                continue
+            break
+        taken.insert(0, w)
+    while taken and (taken[0].text in ("的", "之", "“", "”") or taken[0].tag in ("d",)):
+        taken.pop(0)
+    while taken and taken[-1].text in ("“", "‘"):
+        taken.pop()
+    if not taken:
+        return None
+    # 为1326家供应商发放贷款: the noun after 为 is who benefits, not what was measured
+    if len(taken) > 1 and BENEFICIARY.search(text, start, taken[0].start):
+        verbs = [i for i, w in enumerate(taken) if w.tag == "v" and i > 0]
+        taken = taken[verbs[0] if verbs else 1 :]
+    return shape([w.text for w in taken], [w.tag for w in taken])
+
+
+GENERIC = ("政府采购", "采购")  # 政府采购节约资金 is 节约资金; 政府采购规模 stays (规模 alone says too little)
+
+
+def shape(texts: list[str], tags: list[str]) -> str:
+    """A phrase's words as a metric: verb and object become object and verb when no measure word ends it;
+    quotes go; a leading 政府采购 goes when what follows says what was measured.
+
+    >>> shape(["采购", "脱贫地区", "农副产品"], ["v", "n", "n"]), shape(["节约", "财政资金"], ["v", "n"])
+    ('脱贫地区农副产品采购', '节约财政资金')
+    >>> shape(["政府采购", "节约资金"], ["n", "n"]), shape(["政府采购", "规模"], ["n", "n"])
+    ('节约资金', '政府采购规模')
+    >>> shape(["832平台", "采购", "农副产品"], ["n", "v", "n"])
+    '农副产品采购'
+    
     """
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        branches = [re.escape(ch) + build(child) for ch, child in node.items() if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if "" in node:
-            return f"(?:{body})?" if len(body) > 1 and not body.startswith("(?:") else f"{body}?"
-        return body
-
-    return "(?:" + build(trie) + ")"
+    keep = [(t, g) for t, g in zip(texts, tags) if t not in ("“", "”", "‘", "’")]
+    texts, tags = [t for t, _ in keep], [g for _, g in keep]
+    verbs = [i for i, g in enumerate(tags) if g == "v"]
+    if verbs and verbs[-1] < len(texts) - 1 and not is_head(texts[-1]):
+        v = verbs[-1]  # (通过832平台)采购脱贫地区农副产品: what was bought, then the verb
+        return "".join(texts[v + 1 :]) + texts[v]
+    metric = "".join(texts)
+    for word in GENERIC:
+        rest = metric[len(word):]
+        if metric.startswith(word) and rest.startswith("节") and is_head(rest):
+            return rest  # 政府采购节约资金: the saving is named by itself
+    return metric
 
 
-HEAD = trie_pattern(HEADS)
-WORD = trie_pattern(sorted(set(HEADS + MODIFIERS)))
-METRIC = re.compile(f"(?:{WORD})*(?:{HEAD})")
-LINK = ("达到|达|为|是|共计|共|合计|总计|约|近|超过|超|逾|突破|已达|增至|降至|仅|高达|累计|的|分别为|分别|最高|最低"
-        "|人民币|新台币|美元")
-METRIC_AT_END = re.compile(f"(?:{WORD})*(?:{HEAD})(?=(?:{LINK}|[^一-龥\\d]){{0,3}}$)")
-METRIC_AFTER = re.compile(f"的?((?:{WORD})*(?:{HEAD}))")
-TOKEN = re.compile(WORD)
-# leading words that do not tell what is measured: 政府采购节约资金 is 节约资金, 完成交易额 is 交易额
-GENERIC = {"政府", "采购", "平台", "项目", "批量", "集中", "公开", "线上", "食堂", "累计", "完成", "实现", "共计",
-           "总计", "共", "年度", "支付"}
-# too vague to stand alone: 政府采购规模 keeps 采购规模, 完成比例 stays
-VAGUE = {"规模", "金额", "资金", "预算", "总额", "标准", "费用", "价格", "收入", "支出", "合计", "执行", "额度",
-         "比例", "比率", "占比", "份额", "项目", "总金额", "合同"}
-CHANGE = re.compile("(?:增长|下降|提高|降低|合计)$")
-CHANGE_ONLY = re.compile("(?:同比|环比)?(?:增长|下降|提高|降低)")
-ASIDE = re.compile(r"（[^（）]{1,6}）|\([^()]{1,6}\)")
-BOUNDARY = re.compile(r"[，,：:、（）()“”\s]")
+def read(text: str) -> str | None:
+    """The metric phrase at the end of ``text`` alone, its places and periods found: for examples and tests."""
+    from extractors.figures.periods import find_periods
+    from extractors.figures.places import find_places
+
+    spans = [(p.start, p.end) for p in find_places(text) if not p.qualifier]
+    spans += [(p.start, p.start + len(p.text)) for p in find_periods(text, None)]
+    return phrase(text, 0, len(text), mask(text, spans))
 
 
-def clean(metric: str) -> str:
-    """Drop leading words that say nothing of what is measured, and a trailing change verb or 合计.
+AFTER = re.compile(r"的?([^，。；、,;：:（）()\d]{1,12})")
 
-    >>> clean("完成交易额"), clean("完成比例"), clean("政府采购节约资金"), clean("政府采购规模"), clean("投标成本降低")
-    ('交易额', '完成比例', '节约资金', '采购规模', '投标成本')
-    >>> clean("罚款合计"), clean("金额合计")
-    ('罚款', '金额合计')
+
+def phrase_after(text: str, pos: int, end: int) -> str | None:
+    """A metric written right after its figure (500万元的采购资金, 1.2亿元贷款), when it ends in a measure word."""
+    m = AFTER.match(text, pos, end)
+    if not m:
+        return None
+    taken: list[Word] = []
+    for w in words(m.group(1), m.start(1)):
+        if not _allowed(w, None):
+            break
+        taken.append(w)
+    while taken and not is_head(taken[-1].text):
+        taken.pop()
+    return "".join(w.text for w in taken) or None
+
+
+def head(metric: str | None) -> str | None:
+    """The part of a metric that names the quantity, for items that only qualify it: 采购金额 of
+    公开招标采购金额, 决标金额 of 工程类决标金额, 采购 of 政府采购; None when it has none.
+
+    >>> head("公开招标采购金额"), head("工程类决标金额"), head("政府采购"), head("竞争性磋商"), head("政府采购规模")
+    ('采购金额', '决标金额', '采购', None, '采购规模')
     """
-    changed = CHANGE.sub("", metric)
-    if changed != metric and changed not in VAGUE and METRIC.fullmatch(changed):
-        metric = changed
-    while True:
-        token = TOKEN.match(metric)
-        if token is None or token.group() not in GENERIC:
-            return metric
-        rest = metric[token.end() :]
-        if not rest or rest in VAGUE or not METRIC.fullmatch(rest):
-            return metric
-        metric = rest
+    if not metric:
+        return None
+    ws = tagged(metric)
+    last = ws[-1][0]
+    if is_head(last):
+        if len(ws) > 1 and len(last) <= 2 and (ws[-2][1] in ("v", "vn") or ws[-2][0] in DEALS or ws[-2][0] == "政府采购"):
+            return ws[-2][0].removeprefix("政府") + last  # 决标金额, 成交金额, 采购规模 (of 政府采购规模)
+        return last
+    for verb in DEALS:
+        if last.endswith(verb):
+            return verb
+    return None
 
 
-def metric_of(before: str, after: str, *, whole_sentence: bool = True, money: bool = False) -> str | None:
-    """The metric of a figure from its sentence up to it (``before``) and the text after it.
+DEALS = ("采购", "交易", "销售", "成交")
 
-    Looks in the figure's clause first, then right after the figure
-    (``500万元的采购资金``), then (``whole_sentence``) earlier in the sentence.
-    An amount of ``money`` is not measured by a bare change verb (提高到200万元).
 
-    >>> metric_of("其中，货物类采购金额", "，工程类……")
-    '货物类采购金额'
-    >>> metric_of("采购金额共计5000万元，其中工程类", "、服务类……")
-    '采购金额'
-    >>> metric_of("共投入", "的采购资金支持中小企业")
-    '采购资金'
-    >>> metric_of("单笔采购限额由100万元提高到", "。", money=True)
-    '单笔采购限额'
+def qualifies_only(metric: str) -> bool:
+    """Whether ``metric`` only says which part (货物类, 竞争性磋商, 自治区本级), with no quantity and no verb."""
+    return head(metric) is None and all(tag not in ("v", "vn") for _, tag in tagged(metric))
+
+
+def is_vague(metric: str | None) -> bool:
+    """Whether ``metric`` says too little alone (金额, 规模, a bare verb such as 采购 or 投入)."""
+    if metric is None or metric in VAGUE:
+        return True
+    ws = tagged(metric)
+    return len(ws) == 1 and ws[0][1] == "v"
+
+
+def join(topic: str | None, metric: str | None) -> str | None:
+    """A vague ``metric`` completed by the ``topic`` said before it: 政府采购 + 规模 → 政府采购规模.
+
+    >>> join("政府采购", "规模"), join("节约资金", "金额"), join(None, "规模"), join("节约资金", "交易额")
+    ('政府采购规模', '节约资金', '规模', '交易额')
     """
-    if "（" in before or "(" in before:
-        before = ASIDE.sub("", before)  # 中标（成交）金额 is 中标金额
-    clause_start = 0
-    for m in BOUNDARY.finditer(before):
-        clause_start = m.end()
-    m = METRIC_AT_END.search(before, clause_start)
-    if m is None:
-        for m in METRIC.finditer(before, clause_start):
-            pass
-    if m is None:
-        m = METRIC_AFTER.match(after)
-        if m is not None:
-            return clean(m.group(1))
-        if whole_sentence:
-            for m in METRIC.finditer(before):
-                pass
-    if m is not None and CHANGE_ONLY.fullmatch(m.group()) and money:
-        earlier = None  # 限额由100万元提高到200万元: the amount is of 限额, not of 提高
-        for earlier in METRIC.finditer(before, 0, m.start()):
-            pass
-        m = earlier or m
-    return clean(m.group()) if m else None
+    if not is_vague(metric) or not topic or topic == metric:
+        return metric
+    if metric is None or is_head(topic):
+        return topic
+    return topic + metric

@@ -9,6 +9,8 @@
 >>> parse_number("叁佰捌拾陆万伍仟")
 3865000
 >>> parse_number("百分之")  # not a number
+>>> parse_range("七八百"), parse_range("十七八"), parse_range("两三千"), parse_range("七百八")
+((700, 800), (17, 18), (2000, 3000), None)
 """
 
 from __future__ import annotations
@@ -20,9 +22,11 @@ BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
 SCALES = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "十万": 100_000, "百万": 1_000_000, "千万": 10_000_000,
           "亿": 100_000_000, "十亿": 10**9, "百亿": 10**10, "千亿": 10**11, "万亿": 10**12}
 
-# Arabic digits, full-width digits and separators, mapped 1:1 so offsets stay put
-# (not the full-width comma: in Chinese text "，" is punctuation, never a thousands separator)
-HALF_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+# Full-width digits and separators, and the traditional forms of numerals and measure words, mapped
+# 1:1 so offsets stay put: 萬餘種 reads as 万余种, １２．５％ as 12.5% (not the full-width comma: in
+# Chinese text "，" is punctuation, never a thousands separator)
+NORMAL_FORM = str.maketrans("０１２３４５６７８９．％萬億兩個餘種項點臺輛張條處間筆場戶噸畝幾數圓塊隻",
+                            "0123456789.%万亿两个余种项点台辆张条处间笔场户吨亩几数元块只")
 
 
 def whole(x: float) -> float | int:
@@ -67,7 +71,7 @@ def _chinese(text: str) -> float | None:
 def parse_number(text: str) -> float | int | None:
     """The value of an Arabic or Chinese numeral, or None when it is neither."""
     if not text.isascii():
-        text = text.translate(HALF_WIDTH)
+        text = text.translate(NORMAL_FORM)
     text = text.replace(",", "")
     if not text:
         return None
@@ -80,3 +84,17 @@ def parse_number(text: str) -> float | int | None:
         return None
     value = _chinese(text)
     return None if value is None else whole(value)
+
+
+ROUGH = "一两二三四五六七八九"
+
+
+def parse_range(text: str) -> tuple[int, int] | None:
+    """A rough Chinese range: two neighbouring digits before a unit (七八百 → 700 to 800, 三五千,
+    十七八), or None when ``text`` is not one (七百八 is 780)."""
+    for i in range(len(text) - 1):
+        a, b = text[i], text[i + 1]
+        if a in ROUGH and b in ROUGH and 0 < DIGITS[b] - DIGITS[a] <= 2:
+            low, high = _chinese(text[:i] + a + text[i + 2 :]), _chinese(text[:i] + b + text[i + 2 :])
+            return (int(low), int(high)) if low is not None and high is not None else None
+    return None

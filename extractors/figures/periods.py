@@ -1,21 +1,27 @@
 """Time expressions that say which period a figure covers.
 
-Period strings: ``2021`` a year; ``2024-H1``/``2024-H2`` a half;
-``2024-Q1`` a quarter; ``2024-06`` a month, or the year to date through that
-month (截至6月底, 1-5月, 前三季度 → ``2024-09``); month ranges that are a
-half or a quarter become one (1-6月 → ``2024-H1``, 7—9月 → ``2024-Q3``);
-``2016-2020`` a span of years (十三五, 2019年至2020年). Relative words (今年,
-去年, 全年, 上半年 without a year) resolve against ``base_year``: the published
-year, else the latest year the article names; ``2020年以来`` is the span to
-``base_year``. Comparison bases (较去年,
-去年同期, 由去年的) are not periods of the figures that follow them.
+Period strings (documented in README and DESIGN.md):
 
->>> [(p.text, p.period) for p in find_periods("截至今年6月底，去年上半年，2021年度，十四五期间，1月至9月", 2024)]
-[('今年6月底', '2024-06'), ('去年上半年', '2023-H1'), ('2021年度', '2021'), ('十四五', '2021-2025'), ('1月至9月', '2024-09')]
->>> [p.period for p in find_periods("较去年同期增长，2020年1—11月，7—9月", 2020)]
-['2020-11', '2020-Q3']
->>> [p.period for p in find_periods("自2020年10月启动试点以来", 2024)]
-['2020-2024']
+- ``2021`` a year; ``2021-H1``/``2021-H2`` a half; ``2021-Q3`` a quarter;
+  ``2021-06`` one month;
+- ``2021-01..2021-07`` several months: the year to date (1—7月, 截至7月底,
+  前7个月, 前三季度 → ``2021-01..2021-09``) or any other run of months;
+- ``2021..2024`` several years (2021年至2024年, 十四五 → ``2021..2025``,
+  2021年以来 → to the year of writing);
+- ``..2023-12`` a total to that month whose start is not said (截至2023年底累计).
+
+Relative words (今年, 去年, 上半年 or 截至9月底 without a year) resolve
+against ``base_year``: the year of publication, else the year the text is
+written in (:func:`base_year`). Comparison bases (较去年, 去年同期, 同比) are not
+periods of the figures that follow them; :func:`shift` gives the period a
+change is measured against.
+
+>>> [(p.text, p.period) for p in find_periods("截至今年8月底，去年上半年，2021年度，十四五期间\\n1月至9月", 2024)]
+[('今年8月底', '2024-01..2024-08'), ('去年上半年', '2023-H1'), ('2021年度', '2021'), ('十四五', '2021..2025'), ('1月至9月', '2024-01..2024-09')]
+>>> [p.period for p in find_periods("较去年同期增长，2020年1—11月，7—9月，5月份", 2020)]
+['2020-01..2020-11', '2020-Q3', '2020-05']
+>>> [p.period for p in find_periods("自2020年10月启动试点以来，前7个月", 2024)]
+['2020..2024', '2024-01..2024-07']
 """
 
 from __future__ import annotations
@@ -23,36 +29,65 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-RELATIVE = {"今年": 0, "本年": 0, "当年": 0, "本年度": 0, "全年": 0, "去年": -1, "上年": -1, "上一年": -1, "前年": -2,
+RELATIVE = {"今年": 0, "本年": 0, "本年度": 0, "去年": -1, "上年": -1, "上一年": -1, "上年度": -1, "前年": -2,
             "明年": 1}
+CONTEXTUAL = ("全年", "当年")  # the year the text has been talking about
 HALVES_AND_QUARTERS = {(1, 6): "H1", (7, 12): "H2", (1, 3): "Q1", (4, 6): "Q2", (7, 9): "Q3", (10, 12): "Q4"}
-PLANS = {"十二五": "2011-2015", "十三五": "2016-2020", "十四五": "2021-2025", "十五五": "2026-2030"}
-QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4}
-
-PART = r"上半年|下半年|前三季度|第?[一二三四]季度|(?:(?P<m0>\d{1,2})月?[-—–至~到])?(?P<m>\d{1,2})月(?:份|底|末)?"
-PART_BARE = (
-    r"上半年|下半年|前三季度|第?[一二三四]季度|(?P<bm0>\d{1,2})月?[-—–至~到](?P<bm>\d{1,2})月"
-    r"|(?<=截至)(?P<bm1>\d{1,2})月(?:底|末)?"
-)
-PERIOD = re.compile(
-    r"(?=[\d十今本当全去上前明第一二三四下])"  # lets re skip text fast
-    r"(?:(?<!\d)(?P<y1>\d{4})年?(?:至|到|-|—|～)(?P<y2>\d{4})年"
-    r"|(?P<plan>十二五|十三五|十四五|十五五)"
-    r"|(?:(?<!\d)(?P<y>(?:19|20)\d{2})年(?:度)?|(?<![较比由同])(?P<rel>本年度|上一年|今年|本年|当年|全年|去年|上年|前年|明年))"
-    f"(?P<part>{PART})?"
-    f"|(?P<bare>{PART_BARE}))"
-)
+PLANS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
+         "十五五": (2026, 2030)}
+QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+MONTHS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+          "十一": 11, "十二": 12}
 
 
+
+def _part_pattern(g: str) -> str:
+    """A part of a year (上半年, 三季度, 1-7月, 前7个月, 7月底), its groups named with prefix ``g``."""
+    return (rf"上半年|下半年|前三季度|第?[一二三四1-4]季度|(?:(?P<{g}m0>\d{{1,2}})月?[-—–至~到](?P<{g}m>\d{{1,2}})月)"
+            rf"|(?:前(?P<{g}first>\d{{1,2}}|十[一二]?|[一二两三四五六七八九])个月)"
+            rf"|(?:(?P<{g}one>\d{{1,2}})月(?:份|底|末|初|中旬|下旬|上旬)?)")
+
+
+
+
+def _pattern(year: str) -> re.Pattern[str]:
+    """Period expressions whose years are written as ``year`` (2021; 112 in Taiwan's 民国 count)."""
+    return re.compile(
+        r"(?=[\d十今本当全去上前明第一二三四下])"  # lets re skip text fast
+        rf"(?:(?<!\d)(?P<y1>{year})年?(?:至|到|-|—|～|~)(?P<y2>{year})年"
+        r"|(?P<plan>十一五|十二五|十三五|十四五|十五五)"
+        rf"|(?:(?<![\d较比与])(?P<y>{year})年(?:度)?"
+        r"|(?<![较比由同与和])(?P<rel>本年度|上年度|上一年|今年|本年|当年|全年|去年|上年|前年|明年))"
+        rf"(?P<part>{_part_pattern('p')})?"
+        rf"|(?P<bare>{_part_pattern('b')}))"
+    )
+
+
+PERIOD = _pattern(r"(?:19|20)\d{2}")
+ROC_PERIOD = _pattern(r"1[0-2]\d")  # 112年度 is 2023 where years count from 1912 (民国, Taiwan)
+ROC_YEARS = 1911
+THIS_YEAR_SAID = re.compile("今年|本年")
+THIS_YEAR = re.compile("(?:今年|本年)(?:以来)?[，,]?(?:截至|截止)")  # 今年以来，截至11月底累计: the year to date
+COMPARED_WITH = re.compile("(?:超过|高于|低于|多于|少于|相当于|快于|慢于)$")
+FISCAL = re.compile(r"((?:19|20)\d{2})[/／-](?:\d{2}(?!\d)(?=[、和及与]|(?:财政)?年度)|(?:19|20)\d{2}(?=财政年度))")
+NOW = re.compile(r"(?:截至|截止|截止到)(?:目前|当前|发稿时|现在)")
+CUTOFF = re.compile("(?:截至|截止|截止到|到)$")
+SINCE = re.compile(r"[^，。；、,;]{0,12}?以来")
+CUMULATIVE = re.compile(r"[^。；;]{0,16}?累计")
 DAY = re.compile(r"\d{1,2}日")
-SINCE = re.compile(r"[^，。；、,;]{0,8}?以来")
+PART_OF_MONTH = re.compile("中旬|上旬|下旬|初")
+YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
+FULL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})年(\d{1,2})月\d{1,2}日(?!起)")
+PLANNED = re.compile("(?:(?<!截)至|(?<!截至)到|力争|计划|预计|目标|将|延续至)$")  # 力争到2025年: a target, not the year written
+LAST_YEAR = re.compile("去年|上年(?!同期)")
+PAST_YEAR = re.compile(r"(?:[比较与]|相比)((?:19|20)\d{2})年|((?:19|20)\d{2})年(?:全年|同期)")
 
 
 @dataclass
 class PeriodMention:
-    """``text`` at ``start`` means ``period``; ``inherits`` False for words that only hold in their sentence
-    (全年, a day's date); ``weak`` for spans (2020年以来) that later sentences take only when nothing else
-    was said before them."""
+    """``text`` at ``start`` means ``period``; ``inherits`` False for words that hold only in their
+    sentence (全年, a day's date); ``weak`` for spans (2020年以来) that later sentences take only when
+    nothing else was said before them."""
 
     text: str
     period: str | None
@@ -61,67 +96,189 @@ class PeriodMention:
     weak: bool = False
 
 
-def _part(year: int, part: str | None, month: str | None, first: str | None = None) -> str:
+def _month_number(text: str) -> int:
+    return int(text) if text.isdigit() else MONTHS[text]
+
+
+def _months(year: int, first: int, last: int) -> str:
+    """A run of months as a period: a half or quarter when it is one, one month, or a range."""
+    if not (1 <= first <= last <= 12):
+        return str(year)
+    if (first, last) in HALVES_AND_QUARTERS:
+        return f"{year}-{HALVES_AND_QUARTERS[first, last]}"
+    if first == 1 and last == 12:
+        return str(year)
+    if first == last:
+        return f"{year}-{first:02d}"
+    return f"{year}-{first:02d}..{year}-{last:02d}"
+
+
+def _part(year: int, m: re.Match[str], cutoff: bool) -> str:
+    """The period a year's part says: 上半年, 三季度, 1-7月, 前7个月, 7月 (截至7月底: the year to date)."""
+    g = "p" if m.group("part") else "b"
+    part = m.group("part") or m.group("bare")
     if not part:
         return str(year)
-    if first and month and (int(first), int(month)) in HALVES_AND_QUARTERS:
-        return f"{year}-{HALVES_AND_QUARTERS[int(first), int(month)]}"
     if part == "上半年":
         return f"{year}-H1"
     if part == "下半年":
         return f"{year}-H2"
     if part == "前三季度":
-        return f"{year}-09"
+        return _months(year, 1, 9)
     if part.endswith("季度"):
         return f"{year}-Q{QUARTERS[part[-3]]}"
-    return f"{year}-{int(month):02d}" if month and 1 <= int(month) <= 12 else str(year)
+    if m.group(g + "m"):
+        return _months(year, int(m.group(g + "m0")), int(m.group(g + "m")))
+    if m.group(g + "first"):
+        return _months(year, 1, _month_number(m.group(g + "first")))
+    month = int(m.group(g + "one"))
+    if cutoff:  # 截至6月底: the year to date
+        return _months(year, 1, month)
+    return _months(year, month, month)
 
 
-def find_periods(text: str, base_year: int | None) -> list[PeriodMention]:
-    """Period mentions in ``text``; relative ones are None when there is no ``base_year``."""
+def find_periods(text: str, base_year: int | None, base_month: int | None = None, *,
+                 roc: bool = False) -> list[PeriodMention]:
+    """Period mentions in ``text``; relative ones are None when there is no ``base_year``. 全年 and
+    当年 are of the year last named in their paragraph (None when it named none); 今年以来 and 截至目前
+    (a year to date after the text spoke of 今年, else a total to date) run to ``base_month`` (the month
+    of publication) when it is known. ``roc``: years are counted
+    from 1912 as in Taiwan (112年 is 2023).
+
+    >>> [p.period for p in find_periods("截至9月末累计放款，截至目前累计", 2023, 11)]
+    ['..2023-09', '..2023-11']
+    >>> [p.period for p in find_periods("112年度决标金额", 2024, roc=True)]
+    ['2023']
+    >>> [p.period for p in find_periods("2022/23年度开支", 2024)]
+    ['2022-04..2023-03']
+    """
     out: list[PeriodMention] = []
-    last_year: int | None = None  # the year of the latest mention that names one
-    for m in PERIOD.finditer(text):
-        if text.startswith("起", m.end()):
-            continue  # 第四季度起: a plan from then on, not a period of figures
+    last_year: int | None = None  # the year of the latest mention of the paragraph that names one
+    cut_month: int | None = None  # the month the paragraph counted to (截至11月末)
+    last_end = 0
+    if base_year and base_month:  # 截至目前: a total to date; of this year when the paragraph spoke of 今年
+        for m in NOW.finditer(text):
+            year_to_date = THIS_YEAR_SAID.search(text, 0, m.start()) is not None
+            period = _months(base_year, 1, base_month) if year_to_date else f"..{base_year}-{base_month:02d}"
+            out.append(PeriodMention(m.group(), period, m.start(), False))
+    # 2022/23年度, 2022-23财政年度: a fiscal year from April (Hong Kong)
+    out += [PeriodMention(m.group(), f"{m.group(1)}-04..{int(m.group(1)) + 1}-03", m.start()) for m in FISCAL.finditer(text)]
+    for m in (ROC_PERIOD if roc else PERIOD).finditer(text):
+        if "\n" in text[last_end : m.start()]:
+            last_year = cut_month = None
+        last_end = m.end()
+        day = DAY.match(text, m.end())
+        if text.startswith("起", m.end()) or text.startswith("同期", m.end()) or (day and text.startswith("起", day.end())):
+            continue  # 第四季度起, 6月28日起: from then on; 去年同期: what a figure is compared with
+        cutoff = CUTOFF.search(text, max(0, m.start() - 3), m.start()) is not None
+        rel = m.group("rel")
+        period: str | None
         if m.group("y1"):
-            period: str | None = f"{m.group('y1')}-{m.group('y2')}"
+            period = f"{m.group('y1')}..{m.group('y2')}"
         elif m.group("plan"):
-            period = PLANS[m.group("plan")]
-        elif m.group("bare"):
-            month = m.group("bm") or m.group("bm1")
-            period = None if base_year is None else _part(base_year, m.group("bare"), month, m.group("bm0"))
+            period = "{}..{}".format(*PLANS[m.group("plan")])
         else:
-            year = int(m.group("y")) if m.group("y") else None
-            if m.group("rel") == "全年":  # the year the article has been talking about
-                year = last_year if last_year is not None else base_year
-            elif year is None and base_year is not None:
-                year = base_year + RELATIVE[m.group("rel")]
-            period = None if year is None else _part(year, m.group("part"), m.group("m"), m.group("m0"))
-        if m.group("rel") and text.startswith("同期", m.end()):
-            continue  # 去年同期: what the figure is compared with
-        since = period and base_year and SINCE.match(text, m.end()) and int(period[:4]) < base_year
+            if m.group("y"):
+                year: int | None = int(m.group("y")) + (ROC_YEARS if roc else 0)
+            elif rel in CONTEXTUAL:
+                year = last_year
+            elif m.group("bare"):  # 上半年 after 2023年 is 2023's, not after a target year (至2025年底)
+                year = last_year if last_year is not None and (base_year is None or last_year <= base_year) else base_year
+            else:
+                year = None if base_year is None else base_year + RELATIVE[rel]
+            period = None if year is None else _part(year, m, cutoff)
+            year_end = year is not None and not m.group("part") and text.startswith(("底", "末"), m.end())
+            month_end = m.group("pone") or m.group("bone")
+            this_year = THIS_YEAR.search(text, max(0, m.start() - 12), m.start())
+            if cutoff and (year_end or month_end) and CUMULATIVE.match(text, m.end()) and not this_year:
+                # 截至2023年底累计, 截至9月末累计: a total since whenever it started
+                period = f"..{year}-{int(month_end or 12):02d}" if year is not None else None
+        since = period and base_year and SINCE.match(text, m.end()) and period[:4].isdigit() and int(period[:4]) < base_year
         if since:
-            period = f"{period[:4]}-{base_year}"  # 2020年10月以来: from then to the year of writing
-        # 全年 and a day's date (2023年7月1日上线) hold for their own sentence only;
-        # 截至…日 is a cut-off and carries over
-        event_day = DAY.match(text, m.end()) is not None and text[max(0, m.start() - 2) : m.start()] not in ("截至", "截止")
-        out.append(PeriodMention(m.group(), period, m.start(), m.group("rel") != "全年" and not event_day, bool(since)))
-        if period and period[:4].isdigit():
+            period = f"{period[:4]}..{base_year}"  # 2020年10月以来: from then to the year of writing
+        elif period == str(base_year) and base_month and rel in ("今年", "本年") and SINCE.match(text, m.end()):
+            # 今年以来: the year to date, to the month the text last counted to (截至11月末) or of publication
+            period = _months(base_year, 1, cut_month or base_month)
+        if cutoff and (m.group("pone") or m.group("bone")):
+            cut_month = int(m.group("pone") or m.group("bone"))
+        # 全年 and a day's date (2023年7月1日上线) hold for their own sentence only; 截至…日 carries over;
+        # a period compared with (超过2022年全年的销售额) is not the one the text goes on about
+        # 截至8月中旬，…已完成: when something was done, not the months counted
+        event_day = (day is not None and not cutoff) or m.group().endswith(("中旬", "上旬", "下旬", "初"))
+        # 执行至2025年底, 力争到2025年: a target, not the period of the figures that follow
+        planned = PLANNED.search(text, max(0, m.start() - 4), m.start()) is not None
+        compared = COMPARED_WITH.search(text, max(0, m.start() - 3), m.start()) is not None
+        cumulative = bool(period and period.startswith(".."))  # 截至2023年底累计…: that total's own period
+        out.append(PeriodMention(m.group(), period, m.start(),
+                                 rel not in CONTEXTUAL and not event_day and not compared and not cumulative and not planned,
+                                 bool(since)))
+        if since:
+            continue  # 2020年以来 says where a span starts, not the year the text speaks of
+        if m.group("y"):  # only a year written out: after 去年，…, 一季度 is this year's
+            last_year = int(m.group("y")) + (ROC_YEARS if roc else 0)
+        elif period and period[:4].isdigit() and m.group("y1"):
             last_year = int(period[:4])
+    out.sort(key=lambda p: p.start)
     return out
 
 
-YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
+def base_date(published_at: str | None, text: str) -> tuple[int | None, int | None]:
+    """The year (and month, when known) 今年 means: the date of publication; else the latest full date
+    the text is signed or dated with (2024年6月28日); else the latest year it names, or the year after
+    it when it names that year as past (比2018年, 2018年全年, 2018年同期) or speaks of 去年 (a text without
+    a date that reports 2020年 as 去年 is of 2021). Target years (力争到2025年) do not count.
 
-
-def base_year(published_at: str | None, text: str) -> int | None:
-    """The year 今年 means: the published year, else the latest year named in ``text``.
-
-    >>> base_year("2022-02-14T20:52:19+08:00", ""), base_year(None, "提前完成2024年任务"), base_year(None, "无")
-    (2022, 2024, None)
+    >>> base_date("2022-02-14T20:52:19+08:00", ""), base_date(None, "提前完成2024年任务"), base_date(None, "无")
+    ((2022, 2), (2024, None), (None, None))
+    >>> base_date(None, "今年1-6月完成3亿元，超过2018年全年"), base_date(None, "去年采购规模……2020年，全区")
+    ((2019, None), (2021, None))
+    >>> base_date(None, "2023年规模3亿元，较去年同期增长。某某局2024年6月28日")
+    (2024, 6)
     """
     if published_at and published_at[:4].isdigit():
-        return int(published_at[:4])
-    years = [int(y) for y in YEAR.findall(text)]
-    return max(years) if years else None
+        return int(published_at[:4]), int(published_at[5:7]) if published_at[5:7].isdigit() else None
+    dated = [(int(m.group(1)), int(m.group(2))) for m in FULL_DATE.finditer(text)]
+    if dated:
+        return max(dated)
+    years = [int(m.group(1)) for m in YEAR.finditer(text) if not PLANNED.search(text, max(0, m.start() - 4), m.start())]
+    if not years:
+        return None, None
+    latest = max(years)
+    past = {int(a or b) for a, b in PAST_YEAR.findall(text)}
+    return (latest + 1 if latest in past or LAST_YEAR.search(text) else latest), None
+
+
+SHIFTABLE = re.compile(r"(\d{4})(.*)")
+
+
+def shift(period: str | None, years: int = -1) -> str | None:
+    """``period`` moved by ``years`` (the base of 比上年/同比: the same part of the year before).
+
+    >>> shift("2022"), shift("2023-H1"), shift("2024-01..2024-09"), shift("2021..2024")
+    ('2021', '2022-H1', '2023-01..2023-09', '2020..2023')
+    """
+    if not period:
+        return None
+    return "..".join(f"{int(p[:4]) + years}{p[4:]}" if p[:4].isdigit() else p for p in period.split(".."))
+
+
+PREVIOUS_PART = {"H2": "H1", "Q2": "Q1", "Q3": "Q2", "Q4": "Q3"}
+
+
+def previous(period: str | None) -> str | None:
+    """The period just before ``period`` (环比: the month, quarter or half before).
+
+    >>> previous("2023-Q1"), previous("2023-07"), previous("2023-H2"), previous("2023")
+    ('2022-Q4', '2023-06', '2023-H1', '2022')
+    """
+    if not period or ".." in period or not period[:4].isdigit():
+        return None
+    year, _, part = period.partition("-")
+    if not part:
+        return str(int(year) - 1)
+    if part in PREVIOUS_PART:
+        return f"{year}-{PREVIOUS_PART[part]}"
+    if part in ("H1", "Q1"):
+        return f"{int(year) - 1}-{'H2' if part == 'H1' else 'Q4'}"
+    month = int(part)
+    return f"{year}-{month - 1:02d}" if month > 1 else f"{int(year) - 1}-12"

@@ -1,11 +1,16 @@
-"""Place names in text, from the gazetteer ``places.tsv`` (built by bench/figures_gazetteer.py).
+"""Places in text, from the gazetteer ``places.tsv`` (China's divisions, built by bench/figures_gazetteer.py).
 
-:func:`find_places` returns each mention with its canonical name; references
-such as 全市/该市/全区 come back with ``canonical=None`` and the level they
-refer to, for the caller to resolve against earlier mentions.
+:func:`find_places` returns each mention with the divisions its name may
+mean (鼓楼区 is in 南京, 福州, 徐州 and 开封), references such as
+全市/该市/市本级 with the level they refer to, and national words (全国,
+中央); a place that starts an organisation's name (宜昌市中心医院,
+广州银行) is marked as such. :func:`choose` picks one division with the
+places the article has named; :func:`refer` resolves 全市-style references.
+Subjects are stored as ``Division.full``: 广西壮族自治区, 河池市,
+河池市东兰县 (a county with its prefecture).
 
->>> [(p.text, p.canonical) for p in find_places("广东省广州市财政局称，广州全市、花都区和全区")]
-[('广东省', '广东省'), ('广州市', '广州市'), ('广州', '广州市'), ('全市', None), ('花都区', '花都区'), ('全区', None)]
+>>> [(p.text, p.full, p.ref, p.org) for p in find_places("广东省广州市财政局称，全市、花都区和全区；广州银行")]
+[('广东省', '广东省', None, False), ('广州市', '广州市', None, False), ('全市', None, '市', False), ('花都区', '广州市花都区', None, False), ('全区', None, '区', False), ('广州银行', '广州市', None, True)]
 """
 
 from __future__ import annotations
@@ -15,44 +20,144 @@ from dataclasses import dataclass
 from importlib.resources import files
 
 
-def _load() -> dict[str, str]:
-    names = {"全国": "全国", "中央国家机关": "中央国家机关", "中央本级": "中央本级"}
+@dataclass(frozen=True)
+class Division:
+    """One administrative division: ``full`` as stored (河池市东兰县), its ``level`` (1 province,
+    2 prefecture, 3 county) and the ``parent`` division's ``full``."""
+
+    full: str
+    level: int
+    parent: str | None
+
+
+def _load() -> tuple[dict[str, Division], dict[str, tuple[Division, ...]], dict[str, tuple[Division, ...]]]:
+    divisions: dict[str, Division] = {}
+    names: dict[str, list[Division]] = {}
+    pinyin: dict[str, list[Division]] = {}
     for line in files("extractors.figures").joinpath("places.tsv").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
-            name, canonical, _level = line.split("\t")
-            names.setdefault(name, canonical)
-    return names
+            name, full, level, parent, spelled = line.split("\t")
+            d = divisions.setdefault(full, Division(full, int(level), parent or None))
+            names.setdefault(name, []).append(d)
+            if spelled and d not in pinyin.get(spelled, ()):
+                pinyin.setdefault(spelled, []).append(d)
+    freeze = lambda table: {k: tuple(v) for k, v in table.items()}  # noqa: E731
+    return divisions, freeze(names), freeze(pinyin)
 
 
-CANONICAL = _load()
-# a place name must not continue into a longer word (广州 in 广州银行 is a bank, not the city)
+DIVISIONS, NAMES, PINYIN = _load()
 # names by their first two characters, longest first; a regex finds where a name may start: a
-# character names start with, before one that is some name's second (every name has two or more):
-# a third of the characters of a text are the first, a tenth both
+# character names start with, before one that is some name's second (every name has two or more)
 BY_PREFIX: dict[str, list[str]] = {}
-for _name in sorted(CANONICAL, key=len, reverse=True):
+for _name in sorted(NAMES, key=len, reverse=True):
     BY_PREFIX.setdefault(_name[:2], []).append(_name)
-_FIRSTS, _SECONDS = (re.escape("".join(sorted({name[k] for name in CANONICAL}))) for k in (0, 1))
+_FIRSTS, _SECONDS = (re.escape("".join(sorted({name[k] for name in NAMES}))) for k in (0, 1))
 FIRST_CHAR = re.compile(f"[{_FIRSTS}](?=[{_SECONDS}])")
-NOT_BEFORE = "省市区县州场"  # 广州市场 is not 广州; 广州市 is found whole
-REFERENCE = re.compile("[全该本我][省市区县州](?![场域长委])")
-# a short name that starts a company's or institution's name: 广州银行, 湖南某某医疗器械有限公司
-NOT_AFTER = re.compile(r"银行|集团|公司|大学|医院|学院|日报|晚报|电视台|[^\W\d局厅委府与和及向对在为的从、]{1,12}?(?:公司|集团)")
+NOT_BEFORE = "省市区县州场盟旗"
+TOWN_AFTER = re.compile(r"[^\W\d\s乡镇村](?:镇|乡|村)")  # 龙泉关镇 is a town, not 龙泉市 (广州新塘镇 is 广州's)  # 广州市场 is not 广州; 广州市 is found whole
+# 全市, 本市, 我市, 该市, 市本级, 自治区本级: the article's own place or the one named last
+REFERENCE = re.compile("(?P<w>[全本我该])(?P<a>[省市区县州盟旗])(?![场域长委民直属])|(?P<b>自治区|[省市区县州])本级")
+NATIONAL = re.compile("全国|中央(?:本级|预算单位|国家机关|部门|单位)?")
+# an organisation, whose own figures are not the place's: a name ending in one of these
+ORGANISATION_HEAD = re.compile(
+    r"(?:医院|大学|学院|学校|中学|小学|幼儿园|公司|集团|银行|分行|支行|研究院|研究所|出版社|报社|电视台|日报|晚报|协会|商会|"
+    r"合作社|供销社|酒店|宾馆|厂|项目|工程|标段|电力|电网|烟草|移动|电信|联通)$")
+ORGANISATION_NEAR = re.compile(ORGANISATION_HEAD.pattern.removesuffix("$"))
+NAME_TAGS = {"n", "nz", "ns", "nt", "j", "vn", "v", "b", "an", "l", "nrt", "ng"}
+NOT_IN_NAME = {"完成", "实现", "达到", "共", "累计", "采购", "发放", "开展", "组织", "推进"}
+# bodies that report for their place (宜昌市财政局: 全市的数字), not organisations with figures of their own
+PUBLIC_BODY = re.compile(r"(?:人民)?政府|财政[局厅部]|财政|政府采购中心|公共资源交易中心|交易中心|统计局|发改委|人大|政协|党委|市委|县委|区委")
 
 
 @dataclass
 class Place:
-    """A place mention: ``text`` at ``start``; ``canonical`` None for 全市-style references."""
+    """A place mention at ``start``: a named division (``full`` set when the name means one),
+    a reference (``ref``: the level letter of 全市/该区/市本级; ``that`` for 该市, the place named
+    last) or national (``national``). ``org`` when the name starts an organisation's (宜昌市中心医院);
+    ``governed`` when a preposition makes it who benefits (为全省企业), not who acts."""
 
     text: str
-    canonical: str | None
     start: int
-    level: str | None = None
+    candidates: tuple[Division, ...] = ()
+    ref: str | None = None
+    that: bool = False
+    national: bool = False
+    org: bool = False
+    governed: bool = False
+
+    @property
+    def full(self) -> str | None:
+        return self.candidates[0].full if len(self.candidates) == 1 else None
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+    @property
+    def qualifier(self) -> bool:
+        """市本级, 中央预算单位: words that say whose and also what (they stay in the metric)."""
+        return self.text.endswith("本级") or (self.national and self.text.startswith("中央") and len(self.text) > 2)
+
+
+def _organisation_after(text: str, end: int) -> int:
+    """Where the organisation's name ends when the place name ending at ``end`` starts one (宜昌市中心医院,
+    广州银行, 宜昌市城区道路改造项目: nouns up to an organisation's word, not a public body such as
+    宜昌市财政局); 0 when it does not."""
+    from extractors.figures.clauses import words  # (clauses does not import places: no cycle)
+
+    if not ORGANISATION_NEAR.search(text, end, end + 16) or PUBLIC_BODY.match(text, end):
+        return 0
+    name = ""
+    for w in words(text[end : end + 16]):
+        if (w.tag not in NAME_TAGS and w.text not in ("某某", "某")) or w.text in NOT_IN_NAME:
+            return 0
+        name += w.text
+        if ORGANISATION_HEAD.search(name):
+            return end + len(name)
+    return 0
+
+
+ORGANISATION_WORD = re.compile(r"银行|医院|大学|学院|公司|集团|研究院|研究所|出版社|报社|电视台|协会|商会|合作社")
+# an organisation named by what it is: 学校共完成…, 该行已累计…, 我院
+ORGANISATION_REFERENCE = re.compile(r"(?:[该本我全]|(?<![\w]))(?:学校|校|医院|院|行|公司|集团)(?=[共已累全年今去上本近通在将对为与的有]|$)"
+                                    r"|(?:该|本|我)(?:行|校|院|公司|集团)"
+                                    r"|一(?:家|所|个)[^，。；、\d]{0,8}?(?:企业|公司|医院|学校|银行|合作社|厂)"
+                                    r"|[省市县区]?(?:供销社|供销合作社|社有企业)")
+MEDIA = re.compile(r"日报|晚报|报社|电视台|新闻网|广播电视台|融媒体中心|新闻")
+# a place after these is who benefits or the way, not who reports the figure (为全省…企业发放贷款)
+GOVERNED = re.compile(r"(?:为|向|给|对|帮助|助力|帮扶|惠及|覆盖|面向|带动|支持|通过|经由|依托|与|联合|会同|协同|携手)$")
+DATELINE = re.compile(r"(?:\d{1,2}月\d{1,2}日)?电|讯")  # 人民网拉萨1月25日电, 本报兰州讯: where the reporter is
+RANKED = re.compile(r"(?:在|居|列|位居|排名)$")  # 在全国率先, 居全国前列: the country as a yardstick
+PROPER = {"ns", "nz", "nt", "nr", "nrt", "j"}
+INSTRUMENT = re.compile("(?:通过|经由|借助|依托|与|向|为|给|对|和)$")  # 通过中国农业银行发放: not the actor
+
+
+def _organisations(text: str) -> list[Place]:
+    """Organisations named without a place of the gazetteer first (长安银行, 江南大学, 中国农业银行)."""
+    from extractors.figures.clauses import words
+
+    out = []
+    for m in ORGANISATION_WORD.finditer(text):
+        lo = max(0, m.start() - 8)
+        ws = [w for w in words(text[lo : m.end()], lo) if w.start + len(w.text) <= m.end()]
+        name: list = []
+        for w in reversed(ws):
+            if name and (w.tag not in NAME_TAGS or not w.text.strip()):
+                break
+            name.insert(0, w)
+        if len(name) < 2 and not (name and name[0].tag == "nt") or not any(w.tag in PROPER for w in name):
+            continue
+        start = name[0].start
+        if not INSTRUMENT.search(text, max(0, start - 4), start):
+            out.append(Place(text[start : m.end()], start, org=True))
+    return out
 
 
 def find_places(text: str) -> list[Place]:
-    """Place names and 全市-style references in ``text``, in order."""
-    out = [Place(m.group(), None, m.start(), m.group()[1]) for m in REFERENCE.finditer(text)]
+    """Place names, references, national words and organisations in ``text``, in order."""
+    out = [Place(m.group(), m.start(), ref=m.group("a") or m.group("b")[-1], that=m.group("w") == "该")
+           for m in REFERENCE.finditer(text)]
+    out += [Place(m.group(), m.start(), national=True) for m in NATIONAL.finditer(text)]
     resume = 0
     for m in FIRST_CHAR.finditer(text):
         i = m.start()
@@ -60,30 +165,93 @@ def find_places(text: str) -> list[Place]:
             continue
         for name in BY_PREFIX.get(text[i : i + 2], ()):
             end = i + len(name)
-            if text.startswith(name, i) and (end == len(text) or text[end] not in NOT_BEFORE):
-                if name == CANONICAL[name] or not NOT_AFTER.match(text, end):  # 广州银行, 柳州日报
-                    out.append(Place(name, CANONICAL[name], i))
+            if text.startswith(name, i) and (end == len(text) or text[end] not in NOT_BEFORE) \
+                    and not (name[-1] not in NOT_BEFORE and TOWN_AFTER.match(text, end)):
+                org_end = _organisation_after(text, end)  # the mention covers the organisation's whole name
+                out.append(Place(text[i : org_end or end], i, NAMES[name], org=bool(org_end)))
                 resume = end
                 break
+    named = bytearray(len(text))  # characters inside a place's name
+    for p in out:
+        if p.candidates:
+            named[p.start : p.end] = b"\1" * len(p.text)
+    out = [p for p in out if p.candidates or not named[p.start]]
+    out += [o for o in _organisations(text) if not any(named[o.start : o.end])]
+    for p in out:
+        named[p.start : p.end] = b"\1" * len(p.text)
+    out += [Place(m.group(), m.start(), org=True) for m in ORGANISATION_REFERENCE.finditer(text)
+            if not any(named[m.start() : m.end()])]
+    for p in out:
+        p.governed = GOVERNED.search(text, max(0, p.start - 4), p.start) is not None or (
+            p.national and RANKED.search(text, max(0, p.start - 2), p.start) is not None) or DATELINE.match(text, p.end) is not None
     out.sort(key=lambda p: p.start)
     return out
 
 
-def resolve(reference: Place, earlier: list[Place], main: str | None = None) -> str | None:
-    """The place a 全市/该区 reference means: for 全/本/我, the article's own place ``main`` when it
-    is of that level; otherwise (and for 该) the latest earlier place of that level.
+def lineage(d: Division) -> list[Division]:
+    """``d`` and the divisions that enclose it, innermost first.
 
-    >>> ps = find_places("广西壮族自治区柳州市称，全区")
-    >>> resolve(ps[-1], ps[:-1], main="柳州市")
-    '广西壮族自治区'
-    >>> ps = find_places("晋江市、南安市采购规模较大。全市")
-    >>> resolve(ps[-1], ps[:-1], main="泉州市"), resolve(ps[-1], ps[:-1])
-    ('泉州市', '南安市')
+    >>> [x.full for x in lineage(DIVISIONS["河池市东兰县"])]
+    ['河池市东兰县', '河池市', '广西壮族自治区']
     """
-    level = reference.level or ""
-    if main and main.endswith(level) and reference.text[0] != "该":
-        return main
-    for p in reversed(earlier):
-        if p.canonical and p.canonical.endswith(level):
-            return p.canonical
+    out = [d]
+    while out[-1].parent:
+        out.append(DIVISIONS[out[-1].parent])
+    return out
+
+
+def choose(candidates: tuple[Division, ...], context: list[Division]) -> Division | None:
+    """The one of ``candidates`` the article means: the only one, else the one inside (or enclosing)
+    a place of ``context`` (the article's place and the places it named before); None when unsure.
+
+    >>> choose(NAMES["鼓楼区"], [DIVISIONS["福州市"]]).full, choose(NAMES["鼓楼区"], [])
+    ('福州市鼓楼区', None)
+    """
+    if len(candidates) == 1:
+        return candidates[0]
+    for c in reversed(context):
+        around = {x.full for x in lineage(c)}
+        fitting = [d for d in candidates if around & {x.full for x in lineage(d)} - {d.full} or d.full in around]
+        if len(fitting) == 1:
+            return fitting[0]
     return None
+
+
+def refer(ref: str, home: Division | None, named: list[Division], *, own: bool = True) -> Division | None:
+    """The division a reference of level ``ref`` (市, 区, 县, 省 …) means: for 全市/本市/市本级
+    (``own``), the article's ``home`` place or the division enclosing it of that level; for 该市,
+    or when the home has none, the last of ``named`` of that level.
+
+    >>> home = DIVISIONS["宜昌市夷陵区"]
+    >>> refer("市", home, []).full, refer("区", home, []).full, refer("省", home, []).full
+    ('宜昌市', '宜昌市夷陵区', '湖北省')
+    >>> refer("区", DIVISIONS["柳州市"], []).full
+    '广西壮族自治区'
+    """
+    if own and home is not None:
+        for d in lineage(home):
+            if d.full.endswith(ref) or (ref == "市" and d.level == 1 and d.full.endswith("市")):
+                return d
+    for d in reversed(named):
+        if d.full.endswith(ref):
+            return d
+    return None
+
+
+HOST_PART = re.compile(r"[a-z]+")
+
+
+def from_host(url: str | None) -> Division | None:
+    """The division a site's host names, when one does unambiguously (czj.yichang.gov.cn → 宜昌市).
+
+    >>> from_host("http://czj.yichang.gov.cn/news/1.html").full, from_host("https://www.ccgp.gov.cn/a")
+    ('宜昌市', None)
+    """
+    if not url:
+        return None
+    host = url.split("//", 1)[-1].split("/", 1)[0].lower()
+    for tld, full in ((".tw", "台湾省"), (".hk", "香港特别行政区"), (".mo", "澳门特别行政区")):
+        if host.endswith(tld) and full in DIVISIONS:
+            return DIVISIONS[full]
+    found = {d for part in HOST_PART.findall(host) if len(part) >= 4 for d in PINYIN.get(part, ())}
+    return found.pop() if len(found) == 1 else None

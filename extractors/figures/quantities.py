@@ -10,6 +10,12 @@ turns each match into a :class:`Quantity` and drops what is not a figure
 [('5至10亿元', 5, 10, '亿元'), ('30%-40%', 30, 40, '%')]
 >>> [(q.surface, q.unit, q.value_yuan) for q in scan("贷款100万美元，决标金额达新台币856.3亿元")]
 [('100万美元', '万美元', None), ('856.3亿元', '新台币亿元', None)]
+
+Every figure also has its value in base units (the unit without its scale), and
+numbers that are implied or rough are read as such:
+
+>>> [(q.surface, q.base_value, q.base_unit, q.approx, q.range_to) for q in scan("带动上万人就业，萬餘種商品，七八百元，合同金额3600万")]
+[('上万人', 10000, '人', '超', None), ('萬餘種', 10000, '种', '余', None), ('七八百元', 700, '元', None, 800), ('3600万', 36000000, '元', None, None)]
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.figures.numerals import HALF_WIDTH, SCALES, parse_number, whole
+from extractors.figures.numerals import NORMAL_FORM, SCALES, parse_number, parse_range, whole
 
 AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 DIGIT_CHARS = "〇零一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾"
@@ -36,7 +42,7 @@ UNIT_KINDS: list[tuple[str, str]] = [
     ("area", r"平方公里|平方千米|平方米|平米|㎡|亩|公顷"),
     ("duration", r"个工作日|个月|个小时|小时|分钟|工作日|日历天|天|周(?!年)|年(?![月度级底初末前中])|日"),
     ("weight", r"万吨|吨|公斤|千克|斤"),
-    ("count", r"人次|批次|大类|家|个|款|项(?!目)|台|人|次|批|县|件|套|辆|所|名|份(?!额)|笔|场|条|种|户|座|栋|张|册|位|只|头|箱|宗|例|间|艘|架|类|部门|块|处(?![理罚置长室分级])|单(?![位价据独一元])"),
+    ("count", r"人次|批次|大类|家|个|款|项(?!目)|起(?=[^\d，。；]{0,4}(?:案|事件|问题|违纪|违法|违规|事故|投诉|纠纷|质疑))|台|人|次|批|县|件|套|辆|所|名|份(?!额)|笔|场|条|种|户|座|栋|张|册|位|只|头|箱|宗|例|间|艘|架|类|部门|块|处(?![理罚置长室分级])|单(?![位价据独一元])"),
 ]
 KINDS = [kind for kind, _ in UNIT_KINDS]
 UNIT = "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in UNIT_KINDS)
@@ -51,16 +57,25 @@ APPROX_NORMAL = {"超过": "超", "突破": "超", "高于": "超", "大约": "�
                  "不得超过": "以下", "不得高于": "以下", "不得低于": "以上", "不得少于": "以上"}
 
 FIGURE = re.compile(
-    rf"""(?=[\d{CN_CHARS}亿])(?<![\d.,A-Za-z第#/\\])(?:  # the lookahead lets re skip text fast
-      (?P<n1>{NUM})(?P<a1>余|多)?(?P<s1>{SCALE})?(?P<a3>余|多)?
-      (?:(?P<u1>元|%|个百分点)?(?P<sep>{SEP})(?P<n2>{NUM})(?P<a2>余|多)?(?P<s2>{SCALE})?)?
-      (?:{UNIT})
+    rf"""(?=[\d{CN_CHARS}亿¥￥]|[上近逾超][百千万亿])(?<![\d.,A-Za-z第#/\\])(?:  # the lookahead lets re skip text fast
+      (?:(?P<n1>{NUM})(?P<a1>余|多)?(?P<s1>{SCALE})?(?P<a3>余|多)?
+         (?:(?P<u1>元|%|个百分点)?(?P<sep>{SEP})(?P<n2>{NUM})(?P<a2>余|多)?(?P<s2>{SCALE})?)?
+       | (?<![{CN_CHARS}数几成])(?P<imp>(?P<ia>[上近逾超])(?P<is>[百千万亿])(?P<ib>余|多)?|(?P<is2>[百千万亿])(?P<ib2>余|多))
+      )(?:{UNIT})
     | 百分之(?P<pn>{NUM})
-    | (?P<cheng>[一二两三四五六七八九])成(?![交本立员功效果绩为熟型品都就长])
+    | [¥￥]\s?(?P<yen>{AR})(?![\d.])  # ¥3,868,000.00
+    | (?P<cheng>[一二两三四五六七八九1-9])成(?![交本立员功效果绩为熟型品都就长])
     | (?<=[超破近逾])(?P<yi>亿元)
+    | (?P<zhao>\d+(?:\.\d+)?)(?P<zword>兆|万)(?:(?P<zrest>\d,\d{{3}}(?:\.\d+)?|\d{{1,4}}(?:\.\d+)?)亿)?元  # 1兆2,487亿元, 3万3929.6亿元
+    | (?P<bare>{AR})(?P<bs>万|亿)(?![\w%])
+    | (?P<bracketed>{AR})[（(](?P<bu>万元|元|亿元)[)）]  # 中标金额：386.8（万元）
     )(?P<post>{APPROX_AFTER})?""",
     re.VERBOSE,
 )
+# money written without 元 (合同金额3600万): a bare 万/亿 after a word for an amount of money
+MONEY_BEFORE = re.compile(r"(?:金额|资金|经费|预算|投资|价款|款|费|价|额|成本|收入|支出|贷款|规模|总值)"
+                          r"(?:达到|达|为|约为|约|共计|共|合计|累计|超过|超|逾|近|是|[:：]\s?)?$")
+IMPLIED_APPROX = {"上": "超", "近": "近", "逾": "逾", "超": "超"}
 VAGUE_BEFORE = "数几上成好"
 IDIOMS = {"二次", "四处", "两处", "多处"}
 # foreign money: 100万美元 (value_yuan stays None: no exchange rate here), 新台币856.3亿元
@@ -68,6 +83,7 @@ FOREIGN = ("美元", "欧元", "港元", "日元")
 FOREIGN_BEFORE = re.compile(r"(新台币|台币|港币|美元|澳门元|澳元)(?:达|约|为|共|计|超)?$")
 DAYS_BEFORE = re.compile("(?:前|后|提前|至少|不少于|不超过|缩短|延长|满|期)$")
 DAYS_AFTER = re.compile("内|以内|之内|后")
+FIRST_MONTHS_AFTER = re.compile("[，,、]|累计|共|全|[\u4e00-\u9fff]{0,4}(?:完成|实现|达)")
 
 
 @dataclass
@@ -83,6 +99,8 @@ class Quantity:
     approx: str | None = None
     range_to: float | int | None = None
     value_yuan: float | int | None = None
+    base_value: float | int | None = None
+    base_unit: str | None = None
 
 
 def _split_scale(number: str, scale: str | None) -> tuple[str, str]:
@@ -99,66 +117,100 @@ def _quantity(m: re.Match[str], text: str) -> Quantity | None:
     start, end = m.span()
     g = m.groupdict()
     approx = g["post"]
+    scale, range_to = "", None
     if g["cheng"]:
         kind, value, unit = "percent", parse_number(g["cheng"]) * 10, "%"  # type: ignore[operator]
-        range_to = None
+    elif g["yen"]:
+        kind, value, unit = "money", parse_number(g["yen"]), "元"
     elif g["yi"]:  # 超亿元: more than one hundred million
-        kind, value, unit, range_to = "money", 1, "亿元", None
+        kind, value, unit, scale = "money", 1, "亿元", "亿"
     elif g["pn"]:
-        kind, value, unit, range_to = "percent", parse_number(g["pn"]), "%", None
+        kind, value, unit = "percent", parse_number(g["pn"]), "%"
         if value is None:
             return None
+    elif g["zhao"]:  # 兆 = 万亿: 1兆2,487亿元 is 12487亿元, 1.5兆元 1.5万亿元; 3万3929.6亿元 is 33929.6亿元
+        kind = "money"
+        if g["zrest"]:
+            value, scale = whole(float(g["zhao"]) * 10_000 + float(g["zrest"].replace(",", ""))), "亿"
+        elif g["zword"] == "兆":
+            value, scale = parse_number(g["zhao"]), "万亿"
+        else:
+            return None  # 3万元 is read by the main pattern; this alternative only joins 万 to 亿
+        unit = scale + "元"
+    elif g["bracketed"]:
+        kind, value, unit = "money", parse_number(g["bracketed"]), g["bu"]
+        scale = unit[:-1]
+    elif g["bare"]:  # 3600万 with no unit: money after a word for money, else not a figure
+        if not MONEY_BEFORE.search(text, max(0, start - 8), start):
+            return None
+        kind, value, scale = "money", parse_number(g["bare"]), g["bs"]
+        unit = scale + "元"
     else:
         kind = next(k for k in KINDS if g[k])
-        if g["n1"][0] in CN_CHARS and start and text[start - 1] in VAGUE_BEFORE:
-            return None  # 数十万元, 上百家: no amount
-        n1, s1 = _split_scale(g["n1"], g["s1"])
         word = g[kind]
-        scale = s1
-        range_to = None
-        if g["n2"]:
-            n2, s2 = _split_scale(g["n2"], g["s2"])
-            scale = s1 or ("" if g["u1"] else s2)
-            upper = parse_number(n2)
-            if upper is None:
+        if g["imp"]:  # 上万人, 近万件, 万余种: the number is one of its scale
+            value, scale = 1, g["is"] or g["is2"]
+            approx = IMPLIED_APPROX.get(g["ia"] or "") or g["ib"] or g["ib2"]
+            unit = scale + word
+        else:
+            if g["n1"][0] in CN_CHARS and start and text[start - 1] in VAGUE_BEFORE:
+                return None  # 数十万元, 上百家 written 上 + a Chinese numeral: no amount
+            n1, scale = _split_scale(g["n1"], g["s1"])
+            if g["n2"]:
+                n2, s2 = _split_scale(g["n2"], g["s2"])
+                scale = scale or ("" if g["u1"] else s2)
+                upper = parse_number(n2)
+                if upper is None:
+                    return None
+                range_to = whole(upper * SCALES.get(s2, 1) / SCALES.get(scale, 1))
+            rough = parse_range(n1) if not n1[0].isdigit() and not g["n2"] else None
+            value = rough[0] if rough else parse_number(n1)
+            if rough:  # 七八百元: 700 to 800
+                range_to = rough[1]
+            if value is None:
                 return None
-            range_to = whole(upper * SCALES.get(s2, 1) / SCALES.get(scale, 1))
-        value = parse_number(n1)
-        if value is None:
-            return None
-        unit = scale + word
-        approx = approx or g["a1"] or g["a3"] or g["a2"]
-        if kind == "count" and value == 1 and not n1[0].isdigit():
-            return None  # 一个平台, 一批企业: an article, not a count
-        if kind == "count" and start and text[start - 1] in "前后第" and word in ("位", "名"):
-            return None  # 前两位, 后三位, 前3名: a rank
-        if kind == "count" and not n1[0].isdigit() and (n1 + word in IDIOMS):
-            return None  # 二次竞价 (a second round), 四处找钱 (everywhere)
-        if word.startswith("年") and (value >= 100 or len(n1) > 2):
-            return None  # 2021年 is a year
-        if kind == "count" and not n1[0].isdigit() and start and text[start - 1] in "“‘「":
-            return None  # “两个确保”: a slogan
-        if word == "日" and not (DAYS_BEFORE.search(text, max(0, start - 3), start) or DAYS_AFTER.match(text, end)):
-            return None  # 7月21日 is a date; 开始前30日, 签订后60日内 are durations
+            unit = scale + word
+            approx = approx or g["a1"] or g["a3"] or g["a2"]
+            if kind == "count" and value == 1 and not n1[0].isdigit():
+                return None  # 一个平台, 一批企业: an article, not a count
+            if kind == "count" and start and text[start - 1] in "前后第" and word in ("位", "名"):
+                return None  # 前两位, 后三位, 前3名: a rank
+            if kind == "count" and not n1[0].isdigit() and (n1 + word in IDIOMS):
+                return None  # 二次竞价 (a second round), 四处找钱 (everywhere)
+            if word.startswith("年") and (value >= 100 or len(n1) > 2):
+                return None  # 2021年 is a year
+            if kind == "count" and not n1[0].isdigit() and start and text[start - 1] in "“‘「":
+                return None  # “两个确保”: a slogan
+            if word == "日" and not (DAYS_BEFORE.search(text, max(0, start - 3), start) or DAYS_AFTER.match(text, end)):
+                return None  # 7月21日 is a date; 开始前30日, 签订后60日内 are durations
+            if word == "个月" and start and text[start - 1] == "前" and FIRST_MONTHS_AFTER.match(text, end):
+                return None  # 今年前7个月，…: a period, not a duration
+    if value is None:
+        return None
     if approx is None:
         before = APPROX_BEFORE.search(text, max(0, start - 4), start)
         if before:
             approx = before.group()
+            if g["n1"] and g["n1"][0] in "百千" or g["yi"]:
+                start = before.start()  # 突破百亿元, 逾千万元: the number is implied, the word is part of the figure
     if kind == "duration" and approx == "近":
         approx = None  # 近三年: the last three years, not nearly three
-    q = Quantity(text[start:end], kind, value, unit, start, end, APPROX_NORMAL.get(approx, approx), range_to)
+    base_unit = unit[len(scale):] if unit.startswith(scale) else unit
+    q = Quantity(text[start:end], kind, value, unit, start, end, APPROX_NORMAL.get(approx, approx), range_to,
+                 base_value=whole(value * SCALES.get(scale, 1)), base_unit=base_unit)
     if kind == "money":
         currency = FOREIGN_BEFORE.search(text, max(0, start - 5), start - (1 if approx and start and text[start - 1] in "约近超逾" else 0))
         if currency:
             q.unit = currency.group(1) + unit  # 新台币856.3亿元: an amount, but not in yuan
+            q.base_unit = currency.group(1) + base_unit
         elif unit[-1] == "元" and unit[-2:] not in FOREIGN:
-            q.value_yuan = whole(value * SCALES.get(unit[:-1], 1))
+            q.value_yuan = q.base_value
     return q
 
 
 def scan(text: str) -> list[Quantity]:
     """Every figure in ``text`` with its amount, in order of appearance."""
-    normal = text.translate(HALF_WIDTH)
+    normal = text.translate(NORMAL_FORM)
     out = []
     for m in FIGURE.finditer(normal):
         q = _quantity(m, normal)

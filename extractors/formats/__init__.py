@@ -29,3 +29,4 @@ class Draft:
     info_code: str | None = None
     url: str | None = None
     warnings: list[str] = field(default_factory=list)
+    title_from_text: bool = False  # the title was taken from the body's own text, which keeps it

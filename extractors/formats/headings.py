@@ -52,9 +52,14 @@ def heading_blocks(nodes: Iterable[html.HtmlElement]) -> list[tuple[list[str], b
     return blocks
 
 
+def squash(text: str) -> str:
+    """``text`` without spaces and punctuation."""
+    return _SQUASH.sub("", text)
+
+
 def same_text(a: str | None, b: str | None) -> bool:
     """Equal once spaces and punctuation are ignored."""
-    return bool(a and b) and _SQUASH.sub("", a) == _SQUASH.sub("", b)
+    return bool(a and b) and squash(a) == squash(b)
 
 
 def peel(blocks: list[tuple[str, bool | None]], title: str | None) -> tuple[str | None, str | None, str | None, int]:

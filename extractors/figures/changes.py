@@ -1,0 +1,89 @@
+"""Figures that state a change, not a level: 比上年增加3120.55万元, 同比增长15.6%, 下降2个百分点.
+
+A change is a figure right after a verb of change (增加, 增长, 减少, 下降,
+提高, 降低, 上升, 回落 …; 多/少 only after a comparison: 比上年多); a verb
+followed by 到/至 gives the new level instead (增至, 提高到200万元). The
+comparison says what the change is measured against: 比上年, 较去年, 同比
+(the same period a year before), 环比 (the period before), 较2022年.
+
+>>> c = change_before("全省政府采购规模比上年增长")
+>>> (c.start, c.comparison, c.base("2022-H1"))
+(8, '比上年', '2021-H1')
+>>> change_before("较2022年同期减少约").base("2024-Q1"), change_before("环比增长").base("2024-05")
+('2022-Q1', '2024-04')
+>>> change_before("提高到"), change_before("新增"), change_before("多")
+(None, None, None)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.figures.periods import previous, shift
+
+CHANGE = re.compile(
+    r"(?P<cmp>同比|环比|(?:比|较|与|相比|对比)(?P<what>[^，。；、,;]{0,14}?)(?:相比|相较)?)?"
+    r"(?P<verb>增加|增长|成长|减少|下降|提高|降低|上升|回落|下滑|扩大|缩小|缩减|压减|高出|低出|多出|减|增|多|少|高|低)了?"
+    r"(?:约|近|超过|超|逾|达|将近|接近|不到|不足)?$"
+)
+WHAT = re.compile(r"(?P<rel>上年|去年|上一年|前一年)|(?P<year>(?:19|20)\d{2})年|(?P<roc>1[0-2]\d)年"
+                  r"|(?P<prev>上月|上季度|上半年|上期)")
+
+
+@dataclass
+class Change:
+    """A verb of change at ``start`` (its comparison included), with the comparison as written."""
+
+    start: int
+    comparison: str | None
+
+    def base(self, period: str | None) -> str | None:
+        """The period the change is measured against, for a figure of ``period``; None when unsaid."""
+        if not self.comparison:
+            return None
+        if self.comparison == "环比":
+            return previous(period)
+        if self.comparison == "同比":
+            return shift(period)
+        m = WHAT.search(self.comparison)
+        if m is None:
+            return None
+        if m.group("rel"):
+            return shift(period)
+        if m.group("prev"):
+            return previous(period)
+        year = m.group("year") or str(int(m.group("roc")) + 1911)  # 较111年度: Taiwan counts years from 1912
+        if period and "同期" in self.comparison and len(period) > 4 and ".." not in period:
+            return year + period[4:]
+        if period and "同期" in self.comparison and ".." in period:
+            return shift(period, int(year) - int(period[:4]))
+        return year
+
+
+# a verb of change before what changed: 为企业减少资金占用12.4亿元, 降低交易成本超过1.2亿元
+CHANGE_OF = re.compile(r"(?P<verb>减少|降低|增加|压减|压缩|减轻|核减|削减|调减)(?P<what>[^\d，。；、,;：:（）()]{2,8}?)"
+                       r"(?:约|近|超过|超|逾|达|共|累计)?$")
+
+
+def change_of(text: str) -> tuple[Change, str] | None:
+    """A change verb with what changed after it, ending ``text``: (the change, the words for what changed).
+
+    >>> change_of("为企业减少资金占用")[1], change_of("节约资金")
+    ('资金占用', None)
+    """
+    m = CHANGE_OF.search(text)
+    return (Change(m.start(), None), m.group("what")) if m else None
+
+
+def change_before(text: str) -> Change | None:
+    """The change verb that ends ``text`` (a clause up to a figure), or None when the figure is a level."""
+    m = CHANGE.search(text)
+    if m is None:
+        return None
+    verb, cmp = m.group("verb"), m.group("cmp")
+    if len(verb) == 1 and not cmp:
+        return None  # 多, 少, 增, 减, 高, 低 alone: 多家, 增设; a change only after a comparison (比上年多)
+    if verb == "增加" and text[: m.start("verb")].endswith("新"):
+        return None  # 新增加: new items, a level
+    return Change(m.start(), cmp)

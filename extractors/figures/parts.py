@@ -1,0 +1,132 @@
+"""Figures that are parts of another: after 其中 (or 县区中), or a breakdown that adds up to a total.
+
+``parent`` is the index of the whole in the article's figure list, so that a
+sum over figures without a parent counts every amount once. After 其中 each
+part takes the whole of its own quantity (其中，市本级采购预算… and 实际采购… are
+parts of the 采购预算 and the 实际采购 given before), else the sentence's first
+total; amounts that follow a total and add up to it (货物类…，工程类…，服务类…)
+are its parts wherever they stand.
+
+>>> from extractors.record import Figure
+>>> def money(yuan, start, metric):
+...     return Figure(str(yuan), "money", yuan, "元", value_yuan=yuan, start=start, end=start + 1, metric=metric)
+>>> body = "预算100元，节约10元。其中，本级预算60元，节约6元。"
+>>> figs = [money(100, 2, "预算"), money(10, 9, "节约"), money(60, 19, "本级预算"), money(6, 26, "节约")]
+>>> link_parts(figs, [(body, [(0, len(body))])], [0, 0, 0, 0])
+>>> [f.parent for f in figs]
+[None, None, 0, 1]
+>>> figs = [money(100, 0, "规模"), money(60.2, 10, "货物类规模"), money(39.8, 20, "工程类规模")]
+>>> link_parts(figs, [("x" * 30, [(0, 30)])], [0, 0, 0])
+>>> [f.parent for f in figs]
+[None, 0, 0]
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from extractors.figures.metrics import head
+from extractors.record import Figure
+
+WHOLE_KINDS = ("money", "count")
+SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*")
+# a sentence that opens by saying what follows is part of what came before: 其中，… 县区中，…
+PART_OPENING = re.compile(r"\s*(?:其中|[^，。；,;\s]{1,6}中)[，,：:]")
+RUN = 20  # figures after a total among which its breakdown is looked for
+
+
+def _is_level(f: Figure) -> bool:
+    return not f.change and not (f.metric or "").endswith(("占比", "比例", "比重"))
+
+
+SCOPE = re.compile(r"^(?:[^，。]{0,4}本级|县（区）|县区|区县|市县|各县（区）|各县区|乡镇|街道)")
+
+
+def _same_quantity(part: Figure, whole: Figure) -> bool:
+    """Whether ``part`` measures what ``whole`` does (市本级实际采购 of 实际采购金额; same measured word)."""
+    if not part.metric or not whole.metric:
+        return False
+    core = SCOPE.sub("", part.metric)
+    return core in whole.metric or whole.metric in core or head(part.metric) == head(whole.metric)
+
+
+def link_parts(figures: list[Figure], fields: list[tuple[str, list[tuple[int, int]]]], field_of: list[int]) -> None:
+    """Set ``parent`` of the figures that are parts. ``fields``: each field's text and paragraph spans;
+    ``field_of``: the index of each figure's field."""
+    for k, (text, paragraphs) in enumerate(fields):
+        mine = [i for i, f in enumerate(figures) if field_of[i] == k]
+        sentences = [m.span() for m in SENTENCE.finditer(text)]
+        starts = [s for s, _ in sentences]
+        paragraph_starts = [s for s, _ in paragraphs]
+
+        def sentence(i: int) -> int:
+            return bisect_right(starts, figures[i].start) - 1
+
+        def paragraph(i: int) -> int:
+            return bisect_right(paragraph_starts, figures[i].start) - 1
+
+        for n, i in enumerate(mine):
+            f = figures[i]
+            if f.kind not in WHOLE_KINDS or not _is_level(f) or sentence(i) < 0:
+                continue
+            s_start = sentences[sentence(i)][0]
+            where = text.rfind("其中", s_start, f.start)
+            opening = PART_OPENING.match(text, s_start)
+            if where < 0 and opening:
+                where = s_start
+            if where < 0:
+                continue
+            wholes = [j for j in mine[:n] if figures[j].start < where and figures[j].kind == f.kind and _is_level(figures[j])
+                      and figures[j].parent is None and paragraph(i) - paragraph(j) <= 1
+                      and (figures[j].period == f.period or None in (figures[j].period, f.period))]
+            if not wholes:
+                continue
+            same = [j for j in wholes if _same_quantity(f, figures[j])]
+            first_of_last_sentence = [j for j in wholes if sentence(j) == sentence(wholes[-1])][0]
+            f.parent = same[-1] if same else first_of_last_sentence
+        _sums(figures, mine)
+        _groups(figures, mine, paragraph)
+
+
+GROUP = re.compile(r"^各?(?:县（区）|县\(区\)|县[（(][市区旗、]+[)）]区?|县市区|县区|区县|市县|县市|各区|各县|盟市|市州|乡镇|街道)")
+
+
+def _groups(figures: list[Figure], mine: list[int], paragraph) -> None:  # type: ignore[no-untyped-def]
+    """Figures of single places after a figure of their group (各区政府采购规模58.5亿元 … 思明区13.6亿元)
+    are parts of it."""
+    for n, i in enumerate(mine):
+        f = figures[i]
+        if f.parent is not None or f.kind != "money" or not _is_level(f) or not f.subject:
+            continue
+        for j in reversed(mine[:n]):
+            g = figures[j]
+            if paragraph(i) - paragraph(j) > 1:
+                break
+            if g.kind == f.kind and g.metric and GROUP.match(g.metric) and g.subject != f.subject \
+                    and f.subject.startswith(g.subject or "\0") and _is_level(g):
+                f.parent = j
+                break
+
+
+def _sums(figures: list[Figure], mine: list[int]) -> None:
+    """Runs of amounts after a total, measuring one quantity, that add up to it are its parts
+    (a total can be broken down twice: by kind of purchase, then by way of purchasing)."""
+    for n, t in enumerate(mine):
+        total = figures[t]
+        if total.kind != "money" or not total.value_yuan or not _is_level(total):
+            continue
+        run: list[int] = []
+        for i in mine[n + 1 : n + 1 + RUN]:
+            f = figures[i]
+            if f.kind != "money" or not f.value_yuan or not _is_level(f) or f.parent is not None:
+                continue
+            if run and head(f.metric) != head(figures[run[0]].metric):
+                run = []  # parts measure one quantity (货物类采购, 工程类采购), not 实际采购 and 节约资金
+            run.append(i)
+            while run and sum(figures[j].value_yuan for j in run) > total.value_yuan * 1.003:  # type: ignore[misc]
+                run.pop(0)
+            if len(run) >= 2 and sum(figures[j].value_yuan for j in run) >= total.value_yuan * 0.997:  # type: ignore[misc]
+                for j in run:
+                    figures[j].parent = t
+                run = []

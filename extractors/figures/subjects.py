@@ -1,0 +1,138 @@
+"""Whose figure it is: the article's own place, and the place or body each sentence speaks of.
+
+The article's own place (:func:`find_home`) is the most specific place of
+the headline and the lead that the others enclose (湖北省宜昌市财政局 →
+宜昌市), else the place its byline or source line names (宜昌日报), else
+the place its site's host names (czj.yichang.gov.cn), else the first place
+the text names. An article whose headline or lead speaks for the country
+(全国, 财政部, 中央) before any place is national. 全市, 本市, 市本级 … mean
+the article's own place (or the one enclosing it of that level); 该市 the
+city named last. A figure of an organisation (宜昌市中心医院, a bank, a
+project) has no place.
+
+>>> from extractors.figures.places import find_places
+>>> def home(title, body="", **kw):
+...     h = find_home([(t, find_places(t)) for t in (title, body)], **kw)
+...     return h.division and h.division.full, h.national
+>>> home("宜昌市一季度政府采购节支率6.1%", "本报讯 湖北省宜昌市财政局日前公布")
+('宜昌市', False)
+>>> home("政府采购规模稳步增长", "财政部日前公布2023年全国政府采购简要情况"), home("采购情况", publisher="宜昌日报")
+((None, True), ('宜昌市', False))
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.figures.places import ORGANISATION_WORD, Division, Place, choose, find_places, from_host, lineage, refer
+
+# the country acting or reported on (财政部公布, 全国政府采购规模), not a ranking (居全国前列, 全国第三)
+NATIONAL_ACTOR = re.compile("(?<![居在列排于占])(?:财政部|国务院|国家|中央|全国)(?!前列|第|首位|领先|平均|前|各地|范围)")
+DOCUMENT_TITLE = re.compile("《[^》]*》")  # 《财政部关于…的通知》 names a document, not the actor
+NATIONAL = "全国"
+
+
+@dataclass
+class Home:
+    """The article's own place (``division``), or ``national``; ``organisation`` when the headline's
+    actor is an organisation (a hospital's tender): figures that name no place are then its own."""
+
+    division: Division | None = None
+    national: bool = False
+    organisation: bool = False
+
+
+def _specific(places: list[Place], context: list[Division]) -> Division | None:
+    """The first of ``places`` that names a division, made as specific as the places written right after
+    it allow (湖北省宜昌市财政局 → 宜昌市); a place named later on its own is another actor."""
+    found: list[Division] = []
+    for p in places:
+        if found and p.start != end:
+            break
+        d = choose(p.candidates, context + found)
+        if d is None:
+            continue
+        if found and found[-1].full not in {x.full for x in lineage(d)}:
+            break
+        found.append(d)
+        end = p.end
+    return found[-1] if found else None
+
+
+def find_home(texts: list[tuple[str, list[Place]]], author: str | None = None, publisher: str | None = None,
+              url: str | None = None, later: list[Place] = ()) -> Home:  # type: ignore[assignment]
+    """The article's own place from its headline and lead (``texts``: title, subtitle, first paragraph,
+    each with its places), byline, source line and site, else the first place named ``later``."""
+    level = _own_level(texts)
+    for text, places in texts if not level else ():
+        first = next((p.start for p in places if p.candidates and not p.org), len(text))
+        if NATIONAL_ACTOR.search(DOCUMENT_TITLE.sub(lambda m: " " * len(m.group()), text[:first])):
+            return Home(national=True)
+        if first < len(text):
+            break
+    headline = texts[0][1] if texts else []
+    organisation = any(p.org for p in headline) and not any(p.candidates and not p.org for p in headline)
+    organisation |= bool(publisher and ORGANISATION_WORD.search(publisher))  # 兰州大学新闻网, 长安银行
+    division = None
+    for text, places in texts:  # the headline's place, or the lead's when it lies inside it (湖北 → 湖北省十堰市郧西县)
+        acting = [p for p in places if p.candidates and not p.org and not p.governed]
+        found = _specific(acting, [division] if division else [])
+        if found and (division is None or division.full in {x.full for x in lineage(found)}):
+            division = found
+    # a local paper names its place (宜昌日报), a bureau its own (沈阳市浑南区人民政府)
+    sources = [_specific([p for p in find_places(line) if p.candidates], []) for line in (publisher, author) if line]
+    sources.append(from_host(url))
+    if level:  # 我省, 全市 in the headline: the article's place is of that level
+        for d in [division, *sources]:
+            found = d and next((x for x in lineage(d) if _is_level(x, level)), None)
+            if found:
+                return Home(found, organisation=organisation)
+    if division is None:
+        division = next((d for d in sources if d), None) or _specific(list(later), [])
+    return Home(division, organisation=organisation)
+
+
+def _is_level(d: Division, level: str) -> bool:
+    """Whether 全市/全省/全区 … (``level``: 市, 省, 区 …) can mean ``d``: 全市 a city or a municipality."""
+    return d.full.endswith(level) or (level == "市" and d.level == 1 and d.full.endswith("市"))
+
+
+def _own_level(texts: list[tuple[str, list[Place]]]) -> str | None:
+    """The level of 我省, 全市, 本区 … when the headline or lead says it before naming any place."""
+    for _, places in texts[:2]:
+        for p in places:
+            if p.candidates:
+                return None
+            if p.ref and not p.that:
+                return p.ref
+    return None
+
+
+def subject(place: Place | None, home: Home, named: list[Division]) -> str | None:
+    """The subject a figure takes from the place or body its sentence speaks of (``place``; None when the
+    sentence names none, so the article's own place stands); ``named``: divisions named before.
+
+    >>> from extractors.figures.places import DIVISIONS
+    >>> ps = find_places("全市、该区、宜昌市中心医院、全国、鼓楼区")
+    >>> h = Home(DIVISIONS["宜昌市夷陵区"])
+    >>> [subject(p, h, [DIVISIONS["福州市"]]) for p in ps]
+    ['宜昌市', None, None, '全国', '福州市鼓楼区']
+    """
+    if place is None:
+        if home.national:
+            return NATIONAL
+        if home.organisation:
+            return None
+        return home.division.full if home.division else None
+    if place.org:
+        return None
+    if place.national:  # 全国 in a Taiwan text is Taiwan-wide
+        return "台湾省" if home.division and home.division.full == "台湾省" else NATIONAL
+    if place.ref:
+        d = refer(place.ref, None if place.that else home.division, named, own=not place.that)
+        if d is None and place.ref == "市" and home.national is False and home.division is None:
+            return None
+        return d.full if d else None
+    d = choose(place.candidates, ([home.division] if home.division else []) + named)
+    return d.full if d else None

@@ -1,0 +1,69 @@
+"""The meaning sets (tests/data/meaning/<batch>): labels stand where they say, and what figures mean is
+read right on the batches the extractor has been developed on (bench/RESULTS-meaning.md has the first runs)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+sys.path.insert(0, str(BENCH))
+
+check = importlib.import_module("figures_check")
+labels = importlib.import_module("figures_labels")
+spec = importlib.util.spec_from_file_location("meaning_bench", BENCH / "meaning_bench.py")
+assert spec and spec.loader
+meaning = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(meaning)
+
+# batches whose first run is recorded and that the extractor has since been improved on
+DEVELOPED = ("a",)
+
+
+@pytest.fixture(scope="module")
+def records() -> list[dict]:
+    return check.load(check.MEANING)
+
+
+def test_batches_are_large_and_varied(records: list[dict]) -> None:
+    assert len(records) >= 60
+    assert len({r["kind"] for r in records}) >= 30  # batch d adds kinds the first three lacked
+    money = [label for r in records for label in r["labels"] if label["kind"] == "money"]
+    assert len(money) >= 500 and all(label["subject"] and label["period"] and label["metric"] for label in money)
+
+
+def test_every_label_is_at_its_offset_with_its_meaning(records: list[dict]) -> None:
+    assert check.problems(records) == []
+
+
+def test_checker_catches_a_missing_meaning_and_a_bad_period(records: list[dict]) -> None:
+    label = next(x for x in records[0]["labels"] if x["kind"] == "money")
+    broken = [dict(records[0], labels=[dict(label, subject=None), dict(label, period="2021-13")])]
+    assert len(check.problems(broken)) == 2
+
+
+def test_json_matches_marked_up_sources(records: list[dict]) -> None:
+    stored = {(r["kind"], r["id"]): r for r in records}
+    for src in sorted(check.MEANING.glob("*/src/*.marks")):
+        built = labels.build(src)
+        assert stored.get((built["kind"], built["id"])) == built, f"{src}: run python bench/figures_labels.py"
+
+
+def test_parent_and_change_flags_are_parsed() -> None:
+    record = labels.build(next(check.MEANING.glob("a/src/01_*.marks")))
+    parts = [x for x in record["labels"] if x["parent"] is not None]
+    assert parts and all(record["labels"][x["parent"]]["kind"] == x["kind"] for x in parts)
+    assert any(x["change"] for x in record["labels"])
+
+
+@pytest.mark.parametrize("batch", DEVELOPED)
+def test_meaning_on_developed_batches(batch: str) -> None:
+    result = meaning.evaluate(check.load(check.MEANING / batch))
+    money = result["meaning"]["money"]
+    assert result["kinds"]["money"]["precision"] >= 0.99 and result["kinds"]["money"]["recall"] >= 0.95
+    assert money["subject"] >= 0.95 and money["period"] >= 0.95 and money["metric"] >= 0.70
+    assert money["parent"] >= 0.90 and result["change"]["percent"]["recall"] >= 0.90
+    assert result["kinds"]["count"]["f1"] >= 0.95
