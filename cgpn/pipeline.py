@@ -26,7 +26,7 @@ from typing import Any, NamedTuple
 
 from archive import Archive, index_row
 from cgpn.defaults import BATCH_SIZE, DEFAULT_CATEGORY, GROUP_BYTES
-from cgpn.files import Unreadable, read
+from cgpn.files import IMPORT_SUFFIXES, Unreadable, iter_files, read  # noqa: F401 - the walk was here; callers import it from here too
 from extractors import EXTRACTOR_VERSION, ExtractionError, extract, peek
 
 
