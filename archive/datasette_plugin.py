@@ -8,7 +8,12 @@ uses :func:`make_datasette`. It adds, on every connection:
   for ``WHERE articles_fts MATCH cgpn_match(:q)``;
 - ``cgpn_snippet(text, query)``: a snippet of ``text`` with the matches marked « »
   (rendered as ``<mark>`` in HTML);
-- ``cgpn_fold(text)``: text folded like the index (NFKC, simplified, lower-case).
+- ``cgpn_fold(text)``: text folded like the index (NFKC, simplified, lower-case);
+- ``cgpn_html``, ``cgpn_link``, ``cgpn_url``, ``cgpn_amount``: escaped HTML, links, query URLs
+  and amounts (5.82亿元) for the facts dashboard's tables (:mod:`archive.dashboard`).
+
+With datasette-dashboards installed (a dependency of cgpn), ``/-/dashboards/facts`` is the facts
+dashboard over the ``series`` table (:func:`archive.dashboard.dashboards`).
 
 >>> cgpn_match("832平臺"), cgpn_match("()")
 ('("832" AND "平台")', '""')
@@ -30,6 +35,7 @@ from datasette.facets import Facet
 from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args
 from markupsafe import Markup, escape
 
+from archive.dashboard import SQL_FUNCTIONS, dashboards
 from archive.fts import fold
 from archive.search import BODY_WEIGHT, HIGHLIGHT, RANK_WINDOW, SUBTITLE_WEIGHT, TITLE_WEIGHT, highlight_terms, match_expression, snippet
 
@@ -57,28 +63,27 @@ def bundled_metadata() -> dict[str, Any]:
 
 
 @functools.cache
-def _is_archive(path: str, mtime: float) -> bool:
+def _tables(path: str, mtime: float) -> frozenset[str]:
     try:
         conn = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
         try:
-            names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+            return frozenset(r[0] for r in conn.execute("SELECT name FROM sqlite_master"))
         finally:
             conn.close()
     except sqlite3.Error:
-        return False
-    return ARCHIVE_TABLES <= names
+        return frozenset()
 
 
 def is_archive(path: str | Path) -> bool:
     """True when ``path`` is a cgpn archive: an SQLite file holding the archive's tables."""
-    return Path(path).is_file() and _is_archive(str(path), Path(path).stat().st_mtime)
+    return Path(path).is_file() and ARCHIVE_TABLES <= _tables(str(path), Path(path).stat().st_mtime)
 
 
-def archive_databases(datasette: Datasette) -> list[str]:
-    """Names of the attached databases that are cgpn archives."""
+def archive_databases(datasette: Datasette, *, having: frozenset[str] = frozenset()) -> list[str]:
+    """Names of the attached databases that are cgpn archives (and have the tables ``having``)."""
     names = []
     for name, db in datasette.databases.items():
-        if db.path and Path(db.path).is_file() and _is_archive(db.path, Path(db.path).stat().st_mtime):
+        if db.path and Path(db.path).is_file() and ARCHIVE_TABLES | having <= _tables(db.path, Path(db.path).stat().st_mtime):
             names.append(name)
     return names
 
@@ -145,6 +150,8 @@ def prepare_connection(conn: sqlite3.Connection) -> None:
     conn.create_function("cgpn_match", 1, cgpn_match, deterministic=True)
     conn.create_function("cgpn_snippet", 2, cgpn_snippet, deterministic=True)
     conn.create_function("cgpn_fold", 1, lambda text: None if text is None else fold(text), deterministic=True)
+    for name, (arity, function) in SQL_FUNCTIONS.items():
+        conn.create_function(name, arity, function, deterministic=True)
 
 
 @hookimpl
@@ -162,7 +169,10 @@ def canned_queries(datasette: Datasette, database: str) -> Any:
 def get_metadata(datasette: Datasette) -> dict[str, Any]:
     meta = bundled_metadata()
     top = {k: v for k, v in meta.items() if k != "tables"}
-    return {**top, "databases": {name: {"tables": meta["tables"]} for name in archive_databases(datasette)}}
+    names = archive_databases(datasette)
+    with_series = archive_databases(datasette, having=frozenset({"series"}))  # an archive older than migration 7 has none
+    plugins = {"datasette-dashboards": dashboards(with_series, datasette.setting("base_url"))} if with_series else {}
+    return {**top, "databases": {name: {"tables": meta["tables"]} for name in names}, "plugins": plugins}
 
 
 @hookimpl

@@ -174,6 +174,50 @@ MIGRATIONS: list[list[str]] = [
             FROM figures f JOIN articles a ON a.id = f.article_id
             LEFT JOIN figures p ON p.article_id = f.article_id AND p.seq = f.parent""",
     ],
+    # 7: series (archive.series): one row per (subject, canonical metric, period) with the value the
+    # articles report, or every value when they disagree; series_figures files each figure under its
+    # key (rebuilt by `cgpn reextract`, kept current by import and crawl); series_state says which
+    # vocabulary (archive/metrics.toml) built them; series_dirty holds the keys waiting to be recomputed.
+    # Filled by the next `cgpn reextract`.
+    [
+        """CREATE TABLE series (
+            subject TEXT NOT NULL,
+            metric TEXT NOT NULL,            -- canonical metric (archive/metrics.toml)
+            period TEXT NOT NULL,            -- 2023, 2023-H1, 2023-Q3, 2023-06, 2023-01..2023-07, 2021..2024, ..2023-12
+            period_type TEXT NOT NULL,       -- year, half, quarter, month, months, years, cumulative, other
+            year INTEGER,                    -- the year the period ends in
+            level TEXT NOT NULL,             -- national (全国), province, local
+            value REAL,                      -- in unit; NULL when the articles disagree (never averaged)
+            unit TEXT,                       -- 元 for money, else the base unit (%, 个, 家 …)
+            approx TEXT,                     -- 超/余/约 … when only approximate figures report it
+            conflict INTEGER NOT NULL DEFAULT 0,  -- 1: the articles report values that cannot all be true
+            reported TEXT NOT NULL,          -- JSON: each distinct value with its surface and articles
+            articles INTEGER NOT NULL,       -- how many articles report it
+            article_ids TEXT NOT NULL,       -- JSON list of articles.id
+            figure_ids TEXT NOT NULL,        -- JSON list of figures.id
+            first_published TEXT,
+            last_published TEXT,
+            PRIMARY KEY (subject, metric, period)
+        )""",
+        "CREATE INDEX series_metric_level_year ON series (metric, level, year)",
+        """CREATE TABLE series_figures (
+            figure_id INTEGER PRIMARY KEY,   -- figures.id
+            article_id INTEGER NOT NULL,
+            subject TEXT NOT NULL,
+            metric TEXT NOT NULL,
+            period TEXT NOT NULL
+        )""",
+        "CREATE INDEX series_figures_key ON series_figures (subject, metric, period)",
+        "CREATE INDEX series_figures_article ON series_figures (article_id)",
+        "CREATE TABLE series_state (id INTEGER PRIMARY KEY CHECK (id = 1), vocabulary TEXT NOT NULL, built_at TEXT NOT NULL)",
+        # keys whose series row waits to be recomputed (filed with their articles, recomputed once an import ends)
+        """CREATE TABLE series_dirty (
+            subject TEXT NOT NULL,
+            metric TEXT NOT NULL,
+            period TEXT NOT NULL,
+            PRIMARY KEY (subject, metric, period)
+        ) WITHOUT ROWID""",
+    ],
 ]
 
 

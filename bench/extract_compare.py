@@ -18,6 +18,12 @@ Usage (from the repository root)::
     python bench/extract_compare.py                    # all extractors, all pages
     python bench/extract_compare.py --layout --worst 10 > report.md
     python bench/extract_compare.py --only cgpn --limit 20
+    python bench/extract_compare.py --pages bench/webpages --split batch1 --only cgpn,trafilatura --repeat 3
+
+Beside the accuracy columns the report gives the share of pages with body F1
+>= 0.95, author accuracy over the pages whose truth names an author, the pages
+with no body at all (empty or an error) and the worst CPU time one page took
+(each page's fastest of the timed passes, ``time.process_time``).
 """
 
 from __future__ import annotations
@@ -51,6 +57,8 @@ class Result:
     body: str = ""
     date: str | None = None
     error: str | None = None
+    author: str | None = None
+    cpu: float = 0.0  # CPU seconds of the extraction (fastest timed pass)
 
 
 @dataclass
@@ -64,6 +72,8 @@ class Score:
     title_ok: bool
     date_ok: bool
     result: Result
+    author_ok: bool | None = None  # None when the truth names no author
+    size: int = 0  # bytes of the page
 
 
 Extractor = Callable[[bytes, dict], Result]
@@ -107,7 +117,27 @@ def calendar_date(value: object) -> dt.date | None:
         return None
 
 
-def score(pid: str, truth: dict, result: Result) -> Score:
+_AUTHOR_LABEL = re.compile(r"^(?:作者|记者|本报记者|文|撰文|编辑|楼主|by)\s*[:：/，,]?\s*", re.I)
+_NAME_SPLIT = re.compile(r"[\s、,，;；/]+")
+
+
+def same_author(pred: str | None, truth: str | None) -> bool | None:
+    """Whether an extractor's author names the truth's author(s); None when the truth has none.
+
+    >>> same_author("记者 周明远", "周明远"), same_author("westlake", "westlake"), same_author("admin", "周明远")
+    (True, True, False)
+    >>> same_author(None, "周明远"), same_author("周明远", None)
+    (False, None)
+    """
+    if not truth:
+        return None
+    if not pred:
+        return False
+    names = lambda s: {n for n in _NAME_SPLIT.split(_AUTHOR_LABEL.sub("", str(s).strip())) if n}
+    return names(pred) == names(truth)
+
+
+def score(pid: str, truth: dict, result: Result, size: int = 0) -> Score:
     precision, recall, f1 = char_prf(result.body, truth["body"])
     want = calendar_date(truth["published_at"])
     return Score(
@@ -120,6 +150,8 @@ def score(pid: str, truth: dict, result: Result) -> Score:
         title_ok=WS.sub("", result.title or "") == WS.sub("", truth["title"]),
         date_ok=calendar_date(result.date) == want,
         result=result,
+        author_ok=same_author(result.author, truth.get("author")),
+        size=size,
     )
 
 
@@ -142,7 +174,7 @@ def make_cgpn(mode: str) -> Extractor:
 
     def run(data: bytes, truth: dict) -> Result:
         art = extract(data, url=truth["url"], content_type=truth["content_type"])
-        return Result(art.title or "", art.body or "", art.published_at)
+        return Result(art.title or "", art.body or "", art.published_at, author=art.author)
 
     return run
 
@@ -158,7 +190,7 @@ def make_trafilatura(mode: str) -> Extractor:
         doc = trafilatura.bare_extraction(source, url=truth["url"], with_metadata=True)
         if doc is None:
             return Result()
-        return Result(doc.title or "", doc.text or "", doc.date)
+        return Result(doc.title or "", doc.text or "", doc.date, author=doc.author)
 
     return run
 
@@ -170,7 +202,8 @@ def make_gne(mode: str) -> Extractor:
 
     def run(data: bytes, truth: dict) -> Result:
         out = gne.extract(as_text(data, truth, mode))
-        return Result(out.get("title") or "", out.get("content") or "", out.get("publish_time") or None)
+        return Result(out.get("title") or "", out.get("content") or "", out.get("publish_time") or None,
+                      author=out.get("author") or None)
 
     return run
 
@@ -190,9 +223,32 @@ def make_newspaper(mode: str) -> Extractor:
         art = newspaper.Article(truth["url"], config=config)
         art.download(input_html=as_text(data, truth, mode))  # given the HTML: no network
         art.parse()
-        return Result(art.title or "", art.text or "", art.publish_date)
+        return Result(art.title or "", art.text or "", art.publish_date, author=", ".join(art.authors) or None)
 
     return run
+
+
+def make_fallback(when: str) -> Callable[[str], Extractor]:
+    """cgpn, with trafilatura's text instead when cgpn is weak: ``error`` (cgpn finds no text),
+    ``short`` (or under 200 characters), ``ratio`` (or under half of trafilatura's, which then
+    runs on every page). What each policy would cost and gain as a runtime dependency."""
+    def factory(mode: str) -> Extractor:
+        cgpn, traf = make_cgpn(mode), make_trafilatura(mode)
+
+        def run(data: bytes, truth: dict) -> Result:
+            try:
+                mine = cgpn(data, truth)
+            except Exception:  # noqa: BLE001 - ExtractionError (or a bug): the fallback's case
+                return traf(data, truth)
+            size = len(WS.sub("", mine.body))
+            if when == "short" and size < 200 or when == "ratio" and size < len(WS.sub("", (other := traf(data, truth)).body)) / 2:
+                other = other if when == "ratio" else traf(data, truth)
+                return Result(mine.title, other.body, mine.date, author=mine.author)
+            return mine
+
+        return run
+
+    return factory
 
 
 FACTORIES: dict[str, Callable[[str], Extractor]] = {
@@ -200,7 +256,11 @@ FACTORIES: dict[str, Callable[[str], Extractor]] = {
     "trafilatura": make_trafilatura,
     "gne": make_gne,
     "newspaper4k": make_newspaper,
+    "cgpn+traf-error": make_fallback("error"),
+    "cgpn+traf-short": make_fallback("short"),
+    "cgpn+traf-ratio": make_fallback("ratio"),
 }
+DEFAULT = "cgpn,trafilatura,gne,newspaper4k"
 
 
 # ------------------------------------------------------------------ running
@@ -216,13 +276,16 @@ def load_pages(pages: Path, split: str, limit: int | None) -> list[tuple[str, by
 
 
 def run_once(extract: Extractor, data: bytes, truth: dict) -> Result:
-    """One extraction; an exception is a result with an error, not a crash."""
+    """One extraction, its CPU time recorded; an exception is a result with an error, not a crash."""
+    start = time.process_time()
     try:
         with contextlib.redirect_stdout(io.StringIO()), warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return extract(data, truth)
+            result = extract(data, truth)
     except Exception as exc:  # noqa: BLE001 - a failing extractor scores zero on that page
-        return Result(error=f"{type(exc).__name__}: {exc}"[:200])
+        result = Result(error=f"{type(exc).__name__}: {exc}"[:200])
+    result.cpu = time.process_time() - start
+    return result
 
 
 def evaluate(extract: Extractor, pages: list[tuple[str, bytes, dict]], repeat: int = 1) -> tuple[list[Score], float]:
@@ -231,27 +294,41 @@ def evaluate(extract: Extractor, pages: list[tuple[str, bytes, dict]], repeat: i
     for _, data, truth in pages:
         run_once(extract, data, truth)
     elapsed = float("inf")
+    cpu = [float("inf")] * len(pages)
     for _ in range(repeat):
         start = time.perf_counter()
         results = [run_once(extract, data, truth) for _, data, truth in pages]
         elapsed = min(elapsed, time.perf_counter() - start)
-    scores = [score(pid, truth, r) for (pid, _, truth), r in zip(pages, results)]
+        cpu = [min(c, r.cpu) for c, r in zip(cpu, results)]
+    for r, c in zip(results, cpu):
+        r.cpu = c
+    scores = [score(pid, truth, r, len(data)) for (pid, data, truth), r in zip(pages, results)]
     return scores, len(pages) / elapsed
 
 
 # ------------------------------------------------------------------ reporting
 
 
+def is_empty(s: Score) -> bool:
+    """No body at all: an error, or nothing but white space."""
+    return bool(s.result.error) or not WS.sub("", s.result.body)
+
+
 def summary_row(name: str, scores: list[Score], rate: float | None) -> str:
     n = len(scores)
     errors = sum(1 for s in scores if s.result.error)
+    authored = [s.author_ok for s in scores if s.author_ok is not None]
     cells = [
         name,
         f"{statistics.fmean(s.f1 for s in scores):.3f}",
         f"{statistics.fmean(s.precision for s in scores):.3f}",
         f"{statistics.fmean(s.recall for s in scores):.3f}",
+        f"{sum(s.f1 >= 0.95 for s in scores) / n:.3f}",
         f"{sum(s.title_ok for s in scores) / n:.3f}",
         f"{sum(s.date_ok for s in scores) / n:.3f}",
+        f"{sum(authored) / len(authored):.3f}" if authored else "",
+        str(sum(is_empty(s) for s in scores)),
+        f"{1000 * max(s.result.cpu for s in scores):.0f}",
         f"{rate:.1f}" if rate is not None else "",
         str(errors),
     ]
@@ -261,8 +338,9 @@ def summary_row(name: str, scores: list[Score], rate: float | None) -> str:
 def summary_table(runs: dict[str, tuple[list[Score], float]], split: str | None = None) -> str:
     """One row per extractor; restricted to one split (without pages/s) when ``split`` is given."""
     lines = [
-        "| extractor | body F1 | body P | body R | title acc | date acc | pages/s | errors |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| extractor | body F1 | body P | body R | F1 ≥ 0.95 | title acc | date acc | author acc | empty | worst CPU ms"
+        " | pages/s | errors |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for name, (scores, rate) in runs.items():
         if split is None:
@@ -270,6 +348,33 @@ def summary_table(runs: dict[str, tuple[list[Score], float]], split: str | None 
         else:
             lines.append(summary_row(name, [s for s in scores if s.split == split], None))
     return "\n".join(lines)
+
+
+def cpu_lines(runs: dict[str, tuple[list[Score], float]], limit: float = 0.2, small: int = 100_000) -> list[str]:
+    """Per extractor: the page that took the most CPU, and the pages under ``small`` bytes over ``limit`` s."""
+    out = []
+    for name, (scores, _) in runs.items():
+        worst = max(scores, key=lambda s: s.result.cpu)
+        slow = [s for s in scores if s.size < small and s.result.cpu > limit]
+        out.append(f"- {name}: worst CPU {1000 * worst.result.cpu:.0f} ms on {worst.pid} ({worst.size / 1000:.0f} KB); "
+                   f"pages under {small // 1000} KB over {limit} s: {len(slow)}"
+                   + (f" ({', '.join(s.pid for s in slow[:5])})" if slow else ""))
+    return out
+
+
+def lost_pages(runs: dict[str, tuple[list[Score], float]], truths: dict[str, dict], name: str = "cgpn",
+               peer: str = "trafilatura", chars: int = 200) -> list[str]:
+    """Pages where ``name`` returns no text while ``peer`` finds at least ``chars`` characters of the truth."""
+    if name not in runs or peer not in runs:
+        return []
+    mine = {s.pid: s for s in runs[name][0]}
+    lost = []
+    for s in runs[peer][0]:
+        found = Counter(WS.sub("", s.result.body)) & Counter(WS.sub("", truths[s.pid]["body"]))
+        if is_empty(mine[s.pid]) and sum(found.values()) >= chars:
+            lost.append(f"{s.pid} ({mine[s.pid].result.error or 'empty'})")
+    return [f"- pages where {name} finds no text and {peer} finds ≥ {chars} characters of the truth: {len(lost)}"
+            + (f": {'; '.join(lost)}" if lost else "")]
 
 
 def layout_table(runs: dict[str, tuple[list[Score], float]]) -> str:
@@ -316,11 +421,12 @@ def diagnose(s: Score, truth: dict) -> str:
 
 
 def worst_table(scores: list[Score], truths: dict[str, dict], n: int) -> str:
-    lines = ["| page | F1 | P | R | title | date | diagnosis |", "|---|---:|---:|---:|---|---|---|"]
+    lines = ["| page | F1 | P | R | title | date | author | diagnosis |", "|---|---:|---:|---:|---|---|---|---|"]
     for s in sorted((s for s in scores if s.f1 < 1.0), key=lambda s: (s.f1, s.pid))[:n]:
+        author = {None: "-", True: "ok", False: "wrong"}[s.author_ok]
         lines.append(
             f"| {s.pid} | {s.f1:.3f} | {s.precision:.2f} | {s.recall:.2f} | {'ok' if s.title_ok else 'wrong'}"
-            f" | {'ok' if s.date_ok else 'wrong'} | {diagnose(s, truths[s.pid]).replace('|', '¦')} |"
+            f" | {'ok' if s.date_ok else 'wrong'} | {author} | {diagnose(s, truths[s.pid]).replace('|', '¦')} |"
         )
     return "\n".join(lines)
 
@@ -328,9 +434,9 @@ def worst_table(scores: list[Score], truths: dict[str, dict], n: int) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--pages", type=Path, default=PAGES, help="page set folder (html/ + truth/)")
-    ap.add_argument("--only", default=",".join(FACTORIES), help="comma-separated extractors to run")
+    ap.add_argument("--only", default=DEFAULT, help=f"comma-separated extractors to run, of: {', '.join(FACTORIES)}")
     ap.add_argument("--decode", choices=["detect", "truth"], default="detect", help="how text-only extractors get text")
-    ap.add_argument("--split", choices=["all", "dev", "holdout"], default="all", help="which pages to use")
+    ap.add_argument("--split", default="all", help="which pages to use: all, or a split (dev, holdout, batch1, batch2)")
     ap.add_argument("--limit", type=int, help="first N pages only (quick runs)")
     ap.add_argument("--repeat", type=int, default=1, help="timed passes after the warm-up; pages/s of the fastest")
     ap.add_argument("--layout", action="store_true", help="add the per-layout breakdown")
@@ -361,6 +467,7 @@ def main(argv: list[str] | None = None) -> int:
         summary_table(runs),
     ]
     report += [f"\n{line}" for line in skipped]
+    report += ["", *cpu_lines(runs), *lost_pages(runs, truths)]
     splits = sorted({t.get("split", "dev") for t in truths.values()})
     for split in splits if len(splits) > 1 else ():
         count = sum(1 for t in truths.values() if t.get("split", "dev") == split)
@@ -380,8 +487,9 @@ def main(argv: list[str] | None = None) -> int:
                 for s in scores:
                     row = {"extractor": name, "page": s.pid, "layout": s.layout, "split": s.split, "f1": round(s.f1, 4),
                            "precision": round(s.precision, 4), "recall": round(s.recall, 4),
-                           "title_ok": s.title_ok, "date_ok": s.date_ok, "title": s.result.title,
-                           "date": str(s.result.date) if s.result.date else None, "error": s.result.error}
+                           "title_ok": s.title_ok, "date_ok": s.date_ok, "author_ok": s.author_ok,
+                           "title": s.result.title, "date": str(s.result.date) if s.result.date else None,
+                           "author": s.result.author, "cpu_ms": round(1000 * s.result.cpu, 1), "error": s.result.error}
                     fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     return 0
 

@@ -173,6 +173,19 @@ def utf8_as(codec: str) -> Callable[[str, random.Random], str]:
     return damage
 
 
+def gbk_as(codec: str) -> Callable[[str, random.Random], str | None]:
+    """A GBK page read as latin-1 or cp1252 (a page declared ISO-8859-1, or none): every byte one
+    character, so nothing is lost (``政府采购中心`` → ``Õþ¸®²É¹ºÖÐÐÄ``)."""
+
+    def damage(text: str, rng: random.Random) -> str | None:
+        try:
+            return text.encode("gbk").decode(codec)
+        except UnicodeError:
+            return None
+
+    return damage
+
+
 # family → (source script, damage); None when the damage does not apply to a paragraph. A "hant" family
 # damages the paragraph in traditional characters (s2t or s2tw) and expects OpenCC t2s of that clean text,
 # so that OpenCC's own round-trip differences (measured by "t2s round trip") are not counted against a repair.
@@ -193,6 +206,12 @@ FAMILIES: dict[str, tuple[str, Callable[[str, random.Random], str | None]]] = {
         "hans",
         lambda t, r: utf8_as("sloppy-windows-1252")(annotate_pinyin(widen_figures(t, r) or t, r), r),
     ),
+    # Last, so that the families above draw the same paragraphs as before they were added.
+    "gbk-as-latin1": ("hans", gbk_as("latin-1")),
+    "gbk-as-cp1252": ("hans", gbk_as("sloppy-windows-1252")),
+    # GB2312's bytes are all 0xA1 or more, where cp1252 and latin-1 agree; the traditional characters of
+    # GBK's extension have bytes from 0x80 to 0x9F, which cp1252 shows as punctuation (‚ ƒ ” …).
+    "gbk-as-cp1252 (traditional source)": ("hant", gbk_as("sloppy-windows-1252")),
 }
 
 

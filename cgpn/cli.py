@@ -216,7 +216,8 @@ from cgpn.cmd_figures import figures  # noqa: E402
 from cgpn.cmd_repair import repair  # noqa: E402
 from cgpn.cmd_search import search  # noqa: E402
 from cgpn.cmd_serve import serve  # noqa: E402
+from cgpn.cmd_series import series  # noqa: E402
 from cgpn.cmd_verify import verify  # noqa: E402
 
-for command in (crawl, figures, repair, search, serve, verify):
+for command in (crawl, figures, repair, search, serve, series, verify):
     cli.add_command(command)

@@ -17,8 +17,9 @@ def serve(port: int, db_path: str) -> None:
     """Browse the archive in Datasette, read-only, at http://127.0.0.1:PORT/.
 
     Chinese full-text search is the search_articles query; figures are
-    faceted by source, year, subject, metric and kind. A bad request
-    (404, 400) is logged as one line on stderr.
+    faceted by source, year, subject, metric and kind; the facts dashboard
+    (series by year, provinces side by side) is at /-/dashboards/facts. A bad
+    request (404, 400) is logged as one line on stderr.
 
     Example: cgpn serve --port 8001
     """

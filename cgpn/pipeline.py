@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from archive import Archive, index_row
+from archive.series import file_series, rebuild_series, refresh_series, update_series
 from cgpn.defaults import BATCH_SIZE, DEFAULT_CATEGORY, GROUP_BYTES
 from cgpn.files import IMPORT_SUFFIXES, Unreadable, iter_files, read  # noqa: F401 - the walk was here; callers import it from here too
 from extractors import EXTRACTOR_VERSION, ExtractionError, extract, peek
@@ -145,7 +146,15 @@ def ingest(archive: Archive, content: bytes, *, location: str, source: str, cont
         if version == EXTRACTOR_VERSION and status == "ok":
             return Outcome("unchanged", location, capture_id)
     done = extract_safely(content, path=path, url=url, source=source, content_type=content_type)
-    return store(archive, capture_id, location, done)
+    with archive.batch():  # the article and the series points it touches are committed together
+        outcome = store(archive, capture_id, location, done)
+        update_series(archive, _saved([outcome]))
+    return outcome
+
+
+def _saved(outcomes: Iterable[Outcome]) -> list[int]:
+    """The articles that ``outcomes`` wrote (new or changed), whose series points need updating."""
+    return [o.article_id for o in outcomes if o.status in ("new", "changed") and o.article_id is not None]
 
 
 WORKER_DIED = "the extraction worker process died (crashed or was killed); `cgpn reextract` retries it"
@@ -249,24 +258,29 @@ class _Reporter:
             self.on_done(outcome)
 
 
-def _extract_and_store(archive: Archive, batches: Iterable[list[Job]], report: _Reporter, jobs: int) -> None:
-    """Extract each batch of jobs and write its articles (or errors) in one transaction per batch."""
+def _extract_and_store(archive: Archive, batches: Iterable[list[Job]], report: _Reporter, jobs: int, *,
+                       series: bool = True) -> None:
+    """Extract each batch of jobs and write its articles (or errors) in one transaction per batch, their
+    figures filed under their series keys unless ``series`` is false (the caller rebuilds them)."""
     in_flight: deque[tuple[list[Job], Callable[[], list[Extracted]]]] = deque()
     with Extractors(jobs) as extractors:
         for batch in batches:  # the next batch's captures are committed before it is extracted
             in_flight.append((batch, extractors.submit(batch)))
             while len(in_flight) > extractors.ahead:
-                _store_batch(archive, *in_flight.popleft(), report)
+                _store_batch(archive, *in_flight.popleft(), report, series)
         while in_flight:
-            _store_batch(archive, *in_flight.popleft(), report)
+            _store_batch(archive, *in_flight.popleft(), report, series)
 
 
-def _store_batch(archive: Archive, batch: list[Job], results: Callable[[], list[Extracted]], report: _Reporter) -> None:
+def _store_batch(archive: Archive, batch: list[Job], results: Callable[[], list[Extracted]], report: _Reporter,
+                 series: bool) -> None:
     extracted = results()
     if not batch:
         return
     with archive.batch():
         outcomes = [store(archive, job.capture_id, job.location, done) for job, done in zip(batch, extracted)]
+        if series:  # filed with the articles; the points are recomputed once the run ends (refresh_series)
+            file_series(archive, _saved(outcomes))
     for outcome in outcomes:
         report(outcome)
 
@@ -320,6 +334,7 @@ def import_documents(archive: Archive, documents: Iterable[tuple[str, bytes | st
             yield _captured(archive, batch, report)
 
     _extract_and_store(archive, batches(), report, jobs)
+    refresh_series(archive)  # also the points a killed run left marked
     return report.summary
 
 
@@ -331,7 +346,8 @@ def to_reextract(archive: Archive, *, everything: bool = False) -> list[int]:
 
 def reextract(archive: Archive, *, everything: bool = False, on_done: Callable[[Outcome], None] | None = None,
               batch_size: int = BATCH_SIZE, jobs: int = 1) -> Summary:
-    """Re-run the extractors over stored captures: all, or those not extracted by this version."""
+    """Re-run the extractors over stored captures: all, or those not extracted by this version; then
+    rebuild every series (the vocabulary may have changed too), once, rather than batch by batch."""
     report = _Reporter(on_done)
     ids = to_reextract(archive, everything=everything)
 
@@ -346,5 +362,6 @@ def reextract(archive: Archive, *, everything: bool = False, on_done: Callable[[
                 jobs.append(Job(capture_id, cap["location"], cap["content"], hints))
             yield jobs
 
-    _extract_and_store(archive, batches(), report, jobs)
+    _extract_and_store(archive, batches(), report, jobs, series=False)
+    rebuild_series(archive)
     return report.summary

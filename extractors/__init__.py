@@ -94,7 +94,7 @@ def finish(draft: Draft, art: Article) -> Article:
     art.title = _clean_field(draft.title, art) or ""
     art.subtitle = _clean_field(draft.subtitle, art)
     art.column = _clean_field(draft.column, art)
-    art.author = _clean_field(draft.author or split.author, art)
+    art.author = _clean_field(draft.author or split.author or draft.fallback_author, art)
     art.publisher = _clean_field(draft.publisher or split.publisher, art)
     pairs = [(f.text.strip(), f.unsimplified.strip()) for f in kept if f.text.strip()]
     if pairs and not draft.title_from_text and same_text(pairs[0][0], art.title):  # a title repeated as the first paragraph

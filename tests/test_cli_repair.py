@@ -61,3 +61,11 @@ def test_help_ends_with_an_example() -> None:
     result = CliRunner().invoke(repair, ["--help"])
     assert result.exit_code == 0
     assert "Example: cgpn repair < dump.txt > clean.txt" in result.stdout
+
+
+def test_gbk_read_as_latin1_repaired_and_explained() -> None:
+    # Issue 19 item 12: left as it was, and --explain showed ftfy turning 'Ä¹' into 'Ĺ'.
+    damaged = "广州市政府采购中心公开招标公告".encode("gbk").decode("latin-1")
+    assert CliRunner().invoke(repair, [], input=damaged).stdout == "广州市政府采购中心公开招标公告"
+    result = CliRunner().invoke(repair, ["--explain"], input="Õþ¸®²É¹ºÖÐÐÄ\n")
+    assert (result.exit_code, result.stdout) == (0, "gbk-as-latin1\t0-12\t'Õþ¸®²É¹ºÖÐÐÄ' → '政府采购中心'\n")

@@ -95,7 +95,7 @@ def test_seed000(seed000: list[Figure]) -> None:
         ("每户1万余元。", "1万余元", 1, "万元", 10_000, "余", None),
         ("预算3,864,520千元。", "3,864,520千元", 3864520, "千元", 3_864_520_000, None, None),
         ("金额叁佰捌拾陆万伍仟元整。", "叁佰捌拾陆万伍仟元", 3865000, "元", 3_865_000, None, None),
-        ("交易规模突破千亿元。", "千亿元", 1000, "亿元", 100_000_000_000, "超", None),
+        ("交易规模突破千亿元。", "突破千亿元", 1000, "亿元", 100_000_000_000, "超", None),  # the number is implied
         ("采购130.73亿元。", "130.73亿元", 130.73, "亿元", 13_073_000_000, None, None),
         ("单价不超过18万元。", "18万元", 18, "万元", 180_000, "以下", None),
         ("累计签约860万元。", "860万元", 860, "万元", 8_600_000, None, None),  # 约 of 签约 is no approximation
@@ -302,7 +302,7 @@ def test_headline_links_the_nearest_precise_figure_and_its_own_words() -> None:
     body = "截至8月底，采购规模达到103.6亿元，提前四个月突破百亿元大关。力争全年采购规模达到150亿元左右。"
     figs = extract_figures(body, title="贵州省2011年政府采购规模突破百亿元")
     assert [(f.surface, f.is_total) for f in figs if f.kind == "money"] == [
-        ("百亿元", True), ("103.6亿元", True), ("百亿元", True), ("150亿元左右", False)]
+        ("突破百亿元", True), ("103.6亿元", True), ("突破百亿元", True), ("150亿元左右", False)]
 
 
 @pytest.mark.parametrize("text", ["采购人可直接选定或二次竞价。", "以前要四处找钱垫资。", "对排名后三位的县区进行约谈。"])
@@ -324,3 +324,104 @@ def test_a_breakdown_takes_the_period_of_the_figure_it_breaks_down() -> None:
 
 def test_recent_years_are_not_approximate() -> None:
     assert one("近三年内无重大违法记录。").approx is None
+
+
+# --- structure: lists, shares, changes, parts -------------------------------------------------
+
+
+def test_parallel_list_pairs_item_i_with_figure_i() -> None:
+    figs = extract_figures("货物、工程、服务类采购规模分别为8.26亿元、3.17亿元和6.05亿元。")
+    assert [f.metric for f in figs] == ["货物类采购规模", "工程类采购规模", "服务类采购规模"]
+    shares = extract_figures("公开招标、询价分别占全国政府采购规模的71.5%和0.5%。")
+    assert [f.metric for f in shares] == ["公开招标占比", "询价占比"]
+
+
+def test_a_list_whose_counts_differ_is_a_warning_not_a_guess() -> None:
+    warnings: list[str] = []
+    figs = extract_figures("货物、工程、服务类采购规模分别为8.26亿元和3.17亿元。", warnings=warnings)
+    assert [f.metric for f in figs] != ["货物类采购规模", "工程类采购规模"]
+    assert warnings and "3 items" in warnings[0] and "2 figures" in warnings[0]
+
+
+def test_changes_have_the_metric_that_changed_and_their_base() -> None:
+    figs = extract_figures("2022年，全省政府采购规模达3625.4亿元，比上年增加127.35亿元，增长7.04%；节约资金158.2亿元。",
+                           published_at="2023-03-10T09:15:00+08:00")
+    level, more, rate, saved = figs
+    assert (level.change, more.change, rate.change, saved.change) == (False, True, True, False)
+    assert more.metric == rate.metric == "政府采购规模" and (more.base_period, rate.base_period) == ("2021", "2021")
+    half = one("今年上半年，采购额同比下降3.2%。", published_at="2024-07-20T00:00:00+08:00")
+    assert (half.change, half.period, half.base_period) == (True, "2024-H1", "2023-H1")
+    assert not one("预付款比例提高到50%。").change  # a level reached
+
+
+def test_a_share_is_of_the_figure_before_it() -> None:
+    figs = extract_figures("全省授予中小企业合同金额2810.9亿元，占比77.5%，较上年提高1.4个百分点。", published_at="2024-03-01")
+    assert [(f.metric, f.change) for f in figs] == [
+        ("授予中小企业合同金额", False), ("授予中小企业合同金额占比", False), ("授予中小企业合同金额占比", True)]
+
+
+def test_parts_link_to_their_whole() -> None:
+    body = ("全市授予中小企业合同金额2810.9亿元，占比77.5%，其中授予小微企业合同金额1675.2亿元。\n"
+            "全市采购规模100亿元。货物类采购规模60.2亿元，工程类采购规模39.8亿元。")
+    figs = extract_figures(body)
+    by = {f.surface: f for f in figs}
+    assert figs[by["1675.2亿元"].parent].surface == "2810.9亿元"  # after 其中
+    assert figs[by["60.2亿元"].parent].surface == figs[by["39.8亿元"].parent].surface == "100亿元"  # adds up
+    assert by["77.5%"].parent is None and by["100亿元"].parent is None
+
+
+def test_scope_words_stay_in_the_metric_for_the_rest_of_the_sentence() -> None:
+    figs = extract_figures("其中，市本级完成采购预算9.62亿元，实际采购8.98亿元，节约资金0.64亿元。")
+    assert [f.metric for f in figs] == ["市本级采购预算", "市本级实际采购", "市本级节约资金"]
+
+
+# --- subjects ---------------------------------------------------------------------------------
+
+
+def test_counties_are_stored_with_their_prefecture() -> None:
+    assert one("河池市东兰县采购农副产品120万元。").subject == "河池市东兰县"
+    assert one("采购100万元。", title="东兰县消费帮扶成效明显").subject == "河池市东兰县"
+
+
+def test_the_articles_place_from_byline_source_line_or_site() -> None:
+    assert one("全市采购100万元。", publisher="宜昌日报").subject == "宜昌市"
+    assert one("全市采购100万元。", url="http://czj.yichang.gov.cn/a/1.html").subject == "宜昌市"
+    assert one("本市采购100万元。", author="记者 张三").subject is None  # no place said: null, not a guess
+
+
+def test_the_country_only_when_the_text_is_national() -> None:
+    assert one("2023年全国政府采购规模为33929.6亿元。").subject == "全国"
+    assert one("财政部公布，政府采购规模33929.6亿元。").subject == "全国"
+    assert one("湖南省采购额居全国前列，达12.6亿元。").subject == "湖南省"
+    assert one("人民网拉萨1月25日电 记者从西藏自治区财政厅获悉，全区政府采购规模达187.6亿元。").subject == "西藏自治区"
+
+
+# --- values -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, surface, kind, base_value, base_unit, approx, range_to",
+    [
+        ("供应商6.3万家。", "6.3万家", "count", 63000, "家", None, None),
+        ("带动上万人就业。", "上万人", "count", 10000, "人", "超", None),
+        ("近万件商品。", "近万件", "count", 10000, "件", "近", None),
+        ("上架萬餘種商品。", "萬餘種", "count", 10000, "种", "余", None),
+        ("户均增收七八百元。", "七八百元", "money", 700, "元", None, 800),
+        ("合同金额3600万。", "3600万", "money", 36000000, "元", None, None),
+        ("超4万家企业。", "4万家", "count", 40000, "家", "超", None),
+        ("治理48.5万亩。", "48.5万亩", "area", 485000, "亩", None, None),
+        ("提高2.5個百分點。", "2.5個百分點", "points", 2.5, "个百分点", None, None),
+        ("决标金额1兆2,487亿元。", "1兆2,487亿元", "money", 1248700000000, "元", None, None),
+    ],
+)
+def test_base_values_for_every_kind(text: str, surface: str, kind: str, base_value: float, base_unit: str,
+                                    approx: str | None, range_to: float | None) -> None:
+    f = one(text)
+    assert (f.surface, f.kind, f.base_value, f.base_unit, f.approx, f.range_to) == (
+        surface, kind, base_value, base_unit, approx, range_to)
+
+
+def test_taiwan_years_and_hong_kong_fiscal_years() -> None:
+    tw = one("112年度决标金额新台币9,846亿元。", url="https://www.pcc.gov.tw/News.aspx")
+    assert (tw.period, tw.subject, tw.value_yuan) == ("2023", "台湾省", None)
+    assert one("2022/23年度批出合约总值105.3亿元。").period == "2022-04..2023-03"

@@ -21,6 +21,8 @@ DATA = Path(__file__).resolve().parent / "data"
 SEED_000 = (FIXTURES / "000_f35babb0978771df.txt").read_text(encoding="utf-8")
 SIMPLIFIED = (DATA / "repair" / "negative" / "simplified.txt").read_text(encoding="utf-8").splitlines()
 TRADITIONAL = (DATA / "repair" / "negative" / "traditional.txt").read_text(encoding="utf-8").splitlines()
+# Chinese with Western letters, signs and prices (Müller, °C, ±, €, ·): what GBK read as latin-1 is made of.
+LATIN = (DATA / "repair" / "negative" / "latin.txt").read_text(encoding="utf-8").splitlines()
 IN_THE_WILD = json.loads((DATA / "repair" / "in_the_wild.json").read_text(encoding="utf-8"))
 PINYIN_LEFT = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[1-5]?[)）]")
 HAN_LINES = [line for line in SIMPLIFIED if not line.isascii()]
@@ -29,7 +31,7 @@ HAN_LINES = [line for line in SIMPLIFIED if not line.isascii()]
 # --- do no harm -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("line", SIMPLIFIED)
+@pytest.mark.parametrize("line", SIMPLIFIED + LATIN)
 def test_clean_simplified_comes_back_byte_for_byte(line: str) -> None:
     r = repair(line)
     assert (r.text, r.unsimplified, r.repairs, r.warnings, r.script) == (line, line, [], [], "hans")
@@ -135,6 +137,26 @@ def test_utf8_read_as_latin1_or_cp1252(codec: str) -> None:
         assert (r.text, r.repairs) == (line, ["latin1-mojibake"])
 
 
+@pytest.mark.parametrize("codec", ["latin-1", "sloppy-windows-1252"])
+@pytest.mark.parametrize("source", ["simplified", "traditional"])
+def test_gbk_read_as_latin1_or_cp1252(codec: str, source: str) -> None:
+    # A GBK page shown as Western European: every byte one character, nothing lost. ftfy alone turned
+    # pairs of it into Cyrillic or Latin Extended letters (Ð² → в, Ä¹ → Ĺ).
+    for line in HAN_LINES if source == "simplified" else TRADITIONAL:
+        damaged = line.encode("gbk").decode(codec)
+        if damaged == line:  # no Chinese in it
+            continue
+        r = repair(damaged)
+        assert (r.unsimplified, r.repairs[:1]) == (line, ["gbk-as-latin1"])
+        assert all(c.step == "gbk-as-latin1" for c in explain(damaged) if c.step != "t2s")
+
+
+def test_gbk_read_as_latin1_left_to_ftfy_when_it_is_utf8() -> None:
+    # UTF-8 read as latin-1 pairs up like GBK too; its bytes are valid UTF-8, so ftfy's repair takes it.
+    line = HAN_LINES[0]
+    assert repair(line.encode("utf-8").decode("latin-1")).repairs == ["latin1-mojibake"]
+
+
 def test_utf8_read_as_gbk_without_loss() -> None:
     # Two-character-aligned runs lose no byte: every one must come back exactly.
     text = "政府采购规模33929.6亿元，占财政支出12.5%"
@@ -195,15 +217,31 @@ def test_utf8_read_by_the_gbk_decoder_lost_bytes_fit_the_bytes_after_them() -> N
 
 
 @pytest.mark.parametrize("codec", ["gbk", "gb18030"])
-def test_utf8_read_as_gbk_no_chinese_numeral_beside_a_digit(codec: str) -> None:
-    # 为 (E4 B8 BA) lost its last byte before 2830: 一 (E4 B8 80) fits the bytes and reads well to the
-    # tagging HMM (digits are numerals to it), but nobody writes 一2830. (为 itself is not assured: 上 fits too.)
+def test_utf8_read_as_gbk_function_word_before_a_number(codec: str) -> None:
+    # 为 (E4 B8 BA) lost its last byte before 2830: 上 (E4 B8 8A) and 一 (E4 B8 80) fit the bytes too. No
+    # word holds 为 there, so jieba's word frequencies chose 上; characters of running news text choose 为
+    # (一 is ruled out anyway: nobody writes 一2830).
     text = "采购规模为2830万元。"
     damaged = text.encode("utf-8").decode(codec, "replace")
     assert "\ufffd" in damaged
-    fixed = repair(damaged).text
-    assert (fixed[:4], fixed[5:]) == (text[:4], text[5:])
-    assert fixed[4] not in "〇一二三四五六七八九十两"
+    assert repair(damaged).text == text
+
+
+@pytest.mark.parametrize("codec", ["gbk", "gb18030"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        # （ (EF BC 88) lost its last byte before 3, and ， (EF BC 8C) fits: the ） after it is not open.
+        "合同金额为6.72万元（3年）。",
+        # 、 and 。 (E3 80 81, E3 80 82) before a number; the last 。 lost its byte at the paragraph's end,
+        # which the character model reads as the end of a line.
+        "分省份看，四川省、贵州省、云南省销售额分别为21.5亿元、18.9亿元和17.2亿元，位居前三。",
+    ],
+)
+def test_utf8_read_as_gbk_punctuation_from_its_pair_and_the_line_end(text: str, codec: str) -> None:
+    damaged = text.encode("utf-8").decode(codec, "replace")
+    assert "\ufffd" in damaged
+    assert repair(damaged).text == text
 
 
 @pytest.mark.parametrize("annotated", ["中標金額為（wèi）1828萬元", "交易額(é)突破70億元"])
@@ -235,6 +273,25 @@ def test_gbk_shift_restores_or_keeps_intact_characters(lost: bool) -> None:
         assert (fixed.text, fixed.warnings) == (text, [])
 
 
+@pytest.mark.parametrize(
+    ("text", "first", "lost"),
+    [
+        # The last character lost its trail byte: 说 (CB B5) and 他 (CB FB) both start with CB.
+        ("杭州市一位供应商负责人说。统计显示", "供应商", "说"),
+        # The first character lost its lead byte after a pinyin reading, which the guess reads past:
+        # 設(shè) judges it, so 備 (82 E4), not 其 (C6 E4).
+        ("貴州省財政局加大對醫療設(shè)備的採購支持力度，提前完成", "備", "備"),
+    ],
+)
+def test_gbk_shift_character_that_lost_a_byte_guessed_from_running_text(text: str, first: str, lost: str) -> None:
+    start = text.index(first)
+    damaged = _shift(text, start, start + 7, lost=True)
+    fixed = fix_gbk_shift(damaged)
+    assert fixed.text == text
+    guessed = text[start] + text[start + 6]  # both end bytes were lost: both characters were guessed
+    assert lost in guessed and [w.split(", ")[-1] for w in fixed.warnings] == ["guessed " + guessed]
+
+
 def test_gbk_shift_keeps_one_copy_of_a_repeated_sentence() -> None:
     text = "每季定价69元。零售每份3元。可以破月、破季订阅。"
     damaged = _shift(text, 14, 19, lost=True)  # 。可以破月
@@ -258,7 +315,7 @@ def test_script_and_simplification() -> None:
 
 def test_every_step_has_a_switch_in_the_config() -> None:
     assert [s.name for s in STEPS] == [
-        "latin1-mojibake", "utf8-as-gbk", "gbk-shift", "pinyin-annotations", "fullwidth-numbers", "t2s"
+        "gbk-as-latin1", "latin1-mojibake", "utf8-as-gbk", "gbk-shift", "pinyin-annotations", "fullwidth-numbers", "t2s"
     ]
     assert {s.switch for s in STEPS} | {"t2s_config"} == {f.name for f in fields(RepairConfig)}
 

@@ -51,15 +51,20 @@ __all__ = ["extract_figures"]
 Mention = TypeVar("Mention", Place, PeriodMention)
 
 SHARE = re.compile(r"(?:占比|占(?P<of>[^，。；,;]{0,20}?)(?:的)?(?:比重|比例|份额)?)(?:为|达到|达|约为|约|超过|超|近|逾)*$")
+TAIL = 32  # characters before a figure that the patterns of its clause's end look at
 DOCUMENT = re.compile("《[^》]*》|“[^”]{1,30}”")  # 《…》 names a document, “青海特色农产品”专馆 a brand
 BOUNDS = ("以上", "以下", "超", "不到")  # a bound: 200万元以下, 不低于40%
 LIMIT = re.compile(r"(?:标准|限额|门槛|上限|下限|最高|最低|单笔|单户|单项|每[笔户人个家项]|单价)[^，。；,;]{0,10}$")
 RULE = re.compile(r"对|按|预留|给予|扣除|不得|应当|须|要求|标准|限额|门槛|明确|规定|鼓励|可以")
 # a percent of a base: 降至合同金额的5%, 预留该部分采购项目预算总额的30%以上
-OF_BASE = re.compile(r"(?:(?P<verb>预留|支付|扣除|给予|安排|收取|缴纳)[^，。；,;的]{0,16}|(?:降至|提高到|提高至|不超过|不低于|为|按)"
+OF_BASE = re.compile(r"(?:(?P<verb>预留|支付|扣除|给予|安排|收取|缴纳)[^，。；,;的]{0,16}|(?:降至|降到|降低至|降低到|下调至|提高到|提高至|"
+                     r"调整为|不超过|不低于|为|按照|按)"
                      r"[^，。；,;的]{1,16})的(?:不低于|不超过|不高于|不少于|超过|约|近)?$")
 RATE_NAME = re.compile(r"[^，。；,;]*(?:比例|比重|费率|利率|[^\W\d]率)")
-RATE_OF_CHANGE = re.compile(r"(?:平均)?(?:降幅|增幅|涨幅|增速|增长率|降低率)(?:为|达到|达|约|超过|超|近)*$")
+RATE_OF_CHANGE = re.compile(r"(?:平均)?(?:降幅|增幅|涨幅|增速|增长率|降低率|降价|涨价)(?:为|达到|达|约|超过|超|近)*$")
+BASE_VALUE = re.compile(r"(?:比|较|与)(?:上年|去年|上一年|前一年|(?:19|20)\d{2}年)(?:同期)?(?:的|为)$")
+OF_LEVEL = object()  # a list item whose metric is a share of the level figure before the list
+SHARE_OF_LIST = re.compile(r"占(?P<of>[^，。；,;]{2,20}?)的?(?P<ratio>比重|比例)?$")  # 占全国财政支出和GDP的比重分别为
 COMPLETED = re.compile(r"完成(?P<what>[^，。；,;]{1,16}?)的$")  # 完成预留份额的103.4%: a rate of completion
 UNIT_PRICE = re.compile(r"单价|每[^，。；\d]{0,2}(?:价格|售价|价)|售价$|零售价|中选价|挂网价")
 TAIWAN = re.compile("新台币|民国|中华民国|行政院|立法院")  # years count from 1912, figures are Taiwan's
@@ -246,18 +251,23 @@ class _Reader:
             c, _ = field.layout.clause_at(q.start)
             s, e = field.layout.sentence_at(q.start)
             period = self.periods_of.get(i) or _period(field, q, self.default_period)
+            tail = max(c, q.start - TAIL)  # the patterns below end at the figure: look at the clause's end only
+            if (then := BASE_VALUE.search(text, tail, q.start)) is not None:  # 比上年的3247.81亿元: last year's level
+                period = Change(0, then.group()).base(period) or period
             ruled = (q.approx in BOUNDS or q.range_to is not None or q.kind == "percent") and RULE.search(text, c, q.start) \
-                and not COMPLETED.search(text, c, q.start) and "占" not in text[c : q.start]  # 完成预留份额的112%: a result
-            if (ruled or q.approx in BOUNDS and RULE.search(text, s, q.start) or LIMIT.search(text, c, q.start)) \
+                and not COMPLETED.search(text, tail, q.start) and "占" not in text[c : q.start]  # 完成预留份额的112%: a result
+            if (ruled or q.approx in BOUNDS and RULE.search(text, s, q.start) or LIMIT.search(text, tail, q.start)) \
                     and not _last(field.periods, field.period_starts, s, q.start, _said):
                 period = self.published or period  # 对200万元以下的项目, 单笔最高1000万元: a rule, not a statistic
             subj = self._subject(field, q)
-            change = change_before(text[c : q.start]) if q.kind != "duration" else None
+            change = change_before(text[tail : q.start]) if q.kind != "duration" else None
+            if change is not None:
+                change.start += tail - c
             if change is None and i in listed and i - 1 in listed and out and out[-1].change:
                 change = Change(0, listed_change.get(i - 1))  # 分别同比增长21.6%和17.2%: both are changes
             if change is not None and i in listed:
                 listed_change[i] = change.comparison
-            changed = change_of(text[c : q.start]) if change is None and q.kind == "money" else None
+            changed = change_of(text[tail : q.start]) if change is None and q.kind == "money" else None
             base = None
             if changed is not None:  # 减少资金占用12.4亿元: a change of 资金占用
                 change, metric = changed[0], changed[1]
@@ -270,18 +280,20 @@ class _Reader:
                 base = change.base(period) or self._compared(field, s, c, period)
                 if base is None and change.comparison is None and period and _one_span(period):
                     base = shift(period)  # 增长7.04% in a year's review: against the year before
-            elif q.kind == "percent" and (done := COMPLETED.search(text, c, q.start)):
+            elif q.kind == "percent" and (done := COMPLETED.search(text, tail, q.start)):
                 metric = (field.phrase(done.start("what"), done.end("what")) or "") + "完成比例"
-            elif q.kind == "percent" and SHARE.search(text, c, q.start):
+            elif q.kind == "percent" and SHARE.search(text, tail, q.start):
                 metric = self._share_metric(field, q, c, out)
-            elif q.kind == "percent" and (base := OF_BASE.search(text, c, q.start)) is not None:
+            elif q.kind == "percent" and (of := OF_BASE.search(text, tail, q.start)) is not None:
                 # 履约保证金比例降至合同金额的5%, 预留该部分预算总额的30%: a rate (of a base), named before it
-                rate = RATE_NAME.search(text, c, base.start())
+                rate = RATE_NAME.search(text, c, of.start())
                 metric = (field.phrase(c, rate.end()) if rate else None) or (
-                    (base.group("verb") + "比例") if base.group("verb") else field.phrase(c, q.start))
-            elif (rate := RATE_OF_CHANGE.search(text, c, q.start)) is not None:  # 价格平均降幅达53%
+                    (of.group("verb") + "比例") if of.group("verb") else field.phrase(c, q.start))
+            elif (rate := RATE_OF_CHANGE.search(text, tail, q.start)) is not None:  # 价格平均降幅达53%, 平均降价56.7%
                 change = Change(rate.start() - c, None)
                 metric = field.phrase(c, rate.start()) or _level_metric(out, s)
+                if metric and rate.group().lstrip("平均").startswith(("降价", "涨价")):
+                    metric += "价格"
             else:
                 metric = field.phrase(c, q.start)
                 if metric is None and out and out[-1].start >= c and out[-1].field == field.name:
@@ -292,7 +304,9 @@ class _Reader:
                     metric = join(self._topic(field, c, out, q.start), metric)
             if i in listed:
                 metric, item = listed[i]
-                if isinstance(item, Place):
+                if item is OF_LEVEL:  # the share of the level just given: 政府采购规模占GDP比重
+                    metric = (_level_metric(out, s) or "") + metric
+                elif isinstance(item, Place):
                     subj = subject(item, self.home, self._named_before(field, q.start))
                 elif item is not None:  # a share of an earlier figure of the field
                     of = out[item]
@@ -384,7 +398,15 @@ class _Reader:
                 places = [p for p in field.places if min(c, segment_start) <= p.start < m.start() and p.candidates
                           and not p.governed and not p.org]
                 share = text.startswith("占", m.end())
-                if len(places) >= 2:  # 庐江县、巢湖市分别为…: the places' own figures, not the 县区 total's
+                orgs = [p for p in field.places if c <= p.start < m.start() and p.institution]
+                denominators = SHARE_OF_LIST.search(text, c, m.start())
+                if len(orgs) >= 2:  # 江西银行、九江银行累计放款分别为…: each body's own figure
+                    metric = field.phrase(orgs[-1].end, m.start()) or self._topic(field, c)
+                    pairs = [(metric, p) for p in orgs]
+                elif denominators and SEPARATOR.search(denominators.group("of")):  # 占财政支出和GDP的比重分别为…
+                    pairs = [(f"占{x}{denominators.group('ratio') or '比重'}", OF_LEVEL)
+                             for x in SEPARATOR.split(denominators.group("of"))]
+                elif len(places) >= 2:  # 庐江县、巢湖市分别为…: the places' own figures, not the 县区 total's
                     metric = (field.phrase(places[-1].end, m.start())
                               or phrase_after(text, places[-1].end, m.start()) or self._topic(field, c))
                     metric = SCOPE.sub("", metric, count=1) if metric and SCOPE.match(metric) else metric
@@ -518,8 +540,9 @@ def extract_figures(
     fields = [_Field(n, t, q, base, month, roc) for n, t, q in texts]
     lead, later = [], []
     for f in fields:
-        if f.name == "body":
-            _, p_end = f.layout.paragraphs[0] if f.layout.paragraphs else (0, 0)
+        if f.name == "body":  # the lead: the first paragraph that is more than a byline (本报记者 张某某)
+            _, p_end = next((p for p in f.layout.paragraphs if p[1] - p[0] >= 20), f.layout.paragraphs[0]) \
+                if f.layout.paragraphs else (0, 0)
             lead.append((f.text[:p_end], [p for p in f.places if p.start < p_end]))
             later = [p for p in f.places if p.start >= p_end and p.candidates and not p.org][:1]
         else:

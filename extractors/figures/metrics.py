@@ -18,6 +18,7 @@ says too little alone (金额, 规模) takes the topic said before it.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -36,24 +37,28 @@ STOP_WORDS = {"完成", "实现", "达到", "达成", "累计", "共计", "合�
               "获得", "取得", "新增加", "涉及", "包括", "包含", "含", "比上年", "分别", "依次", "同期", "相比",
               "本报讯", "记者", "获悉", "了解到", "了解", "显示", "表示", "介绍", "据", "据悉", "同时", "此外", "另外", "以及",
               "力争", "计划", "预计", "确保", "争取", "目标", "推动", "促进", "推进", "积极", "提供", "给予", "帮助",
-              "惠及", "覆盖", "看", "方面", "年度", "可", "将", "拟", "能"}
+              "惠及", "覆盖", "看", "方面", "年度", "可", "将", "拟", "能",
+              "投入", "安排", "下达", "拨付", "统筹", "筹集", "落实", "使用"}  # allocating, not what is measured
+# (not ns or nr: places are found by the gazetteer, and jieba tags 满意度 a place and 养老 a name)
 STOP_TAGS = {"x", "p", "c", "d", "m", "q", "r", "t", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "e", "o", "w",
-             "f", "ns", "nr", "nrt", "nt", "mq", "zg", "s", "tg", "dg", "rr", "rz"}
+             "f", "nt", "mq", "zg", "s", "tg", "dg", "rr", "rz"}
 HEAD_WORDS = {"规模", "金额", "资金", "预算", "投资", "支出", "收入", "成本", "贷款", "放款", "融资", "份额", "比例", "比重",
               "占比", "总额", "总值", "产值", "价格", "经费", "补贴", "奖金", "基金", "限额", "标准", "额度", "余额", "总量",
               "数量", "增速", "增幅", "降幅", "收益", "利润", "税收", "开支", "报价", "底价", "授信", "价款", "货款", "工程款"}
-HEAD_ENDS = "额率费款金价量资"
+HEAD_ENDS = "额率费款金价量资度"
 # too vague to stand alone when the sentence said what they are of before
 VAGUE = {"金额", "资金", "规模", "总额", "预算", "费用", "经费", "合计", "比例", "占比", "数量", "采购", "交易", "支出",
          "收入", "投资", "额度", "总金额", "份额", "总量", "价格", "标准", "成交", "支付", "销售", "发放", "节约", "完成"}
 # a beneficiary before the verb (为供应商发放贷款): the noun belongs to 为, not to the phrase
 BENEFICIARY = re.compile(r"(?:为|向|给|帮助|帮|替|对|助力)[^，。；、]{0,12}$")
+BENEFICIARY_CLASSES = {"中小企业", "小微企业", "中小微企业", "民营企业", "脱贫地区", "监狱企业", "残疾人福利单位"}
 ASIDE = re.compile(r"(?<![县市区])(?:（[^（）、]{1,6}）|\([^()、]{1,6}\))")  # not 县（市、区）: a scope
 
 
 HEAD_SUFFIXES = tuple(HEAD_WORDS) + ("比",)
 
 
+@functools.lru_cache(maxsize=4096)
 def is_head(word: str) -> bool:
     """Whether ``word`` names a measured quantity and can end a metric (规模, 金额, 交易额, 节约率, 采购预算)."""
     return word[-1] in HEAD_ENDS or word.endswith(HEAD_SUFFIXES)
@@ -115,10 +120,15 @@ def phrase(text: str, start: int, end: int, blocked: bytearray | None = None) ->
         taken.pop()
     if not taken:
         return None
-    # 为1326家供应商发放贷款: the noun after 为 is who benefits, not what was measured
+    # 为1326家供应商发放贷款: the noun after 为 is who benefits, not what was measured; but a class of
+    # beneficiary names the metric (向中小企业授予合同金额 is 授予中小企业合同金额)
     if len(taken) > 1 and BENEFICIARY.search(text, start, taken[0].start):
         verbs = [i for i, w in enumerate(taken) if w.tag == "v" and i > 0]
-        taken = taken[verbs[0] if verbs else 1 :]
+        cut = verbs[0] if verbs else 1
+        if verbs and "".join(w.text for w in taken[:cut]) in BENEFICIARY_CLASSES:
+            taken = [taken[cut], *taken[:cut], *taken[cut + 1 :]]
+        else:
+            taken = taken[cut:]
     return shape([w.text for w in taken], [w.tag for w in taken])
 
 
@@ -179,6 +189,7 @@ def phrase_after(text: str, pos: int, end: int) -> str | None:
     return "".join(w.text for w in taken) or None
 
 
+@functools.lru_cache(maxsize=4096)
 def head(metric: str | None) -> str | None:
     """The part of a metric that names the quantity, for items that only qualify it: 采购金额 of
     公开招标采购金额, 决标金额 of 工程类决标金额, 采购 of 政府采购; None when it has none.
@@ -203,11 +214,13 @@ def head(metric: str | None) -> str | None:
 DEALS = ("采购", "交易", "销售", "成交")
 
 
+@functools.lru_cache(maxsize=4096)
 def qualifies_only(metric: str) -> bool:
     """Whether ``metric`` only says which part (货物类, 竞争性磋商, 自治区本级), with no quantity and no verb."""
     return head(metric) is None and all(tag not in ("v", "vn") for _, tag in tagged(metric))
 
 
+@functools.lru_cache(maxsize=4096)
 def is_vague(metric: str | None) -> bool:
     """Whether ``metric`` says too little alone (金额, 规模, a bare verb such as 采购 or 投入)."""
     if metric is None or metric in VAGUE:

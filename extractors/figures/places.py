@@ -16,7 +16,7 @@ Subjects are stored as ``Division.full``: 广西壮族自治区, 河池市,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.resources import files
 
 
@@ -62,6 +62,7 @@ NATIONAL = re.compile("全国|中央(?:本级|预算单位|国家机关|部门|�
 ORGANISATION_HEAD = re.compile(
     r"(?:医院|大学|学院|学校|中学|小学|幼儿园|公司|集团|银行|分行|支行|研究院|研究所|出版社|报社|电视台|日报|晚报|协会|商会|"
     r"合作社|供销社|酒店|宾馆|厂|项目|工程|标段|电力|电网|烟草|移动|电信|联通)$")
+PROJECT = re.compile(r"(?:项目|工程|标段)$")
 ORGANISATION_NEAR = re.compile(ORGANISATION_HEAD.pattern.removesuffix("$"))
 NAME_TAGS = {"n", "nz", "ns", "nt", "j", "vn", "v", "b", "an", "l", "nrt", "ng"}
 NOT_IN_NAME = {"完成", "实现", "达到", "共", "累计", "采购", "发放", "开展", "组织", "推进"}
@@ -69,7 +70,7 @@ NOT_IN_NAME = {"完成", "实现", "达到", "共", "累计", "采购", "发放"
 PUBLIC_BODY = re.compile(r"(?:人民)?政府|财政[局厅部]|财政|政府采购中心|公共资源交易中心|交易中心|统计局|发改委|人大|政协|党委|市委|县委|区委")
 
 
-@dataclass
+@dataclass(slots=True)
 class Place:
     """A place mention at ``start``: a named division (``full`` set when the name means one),
     a reference (``ref``: the level letter of 全市/该区/市本级; ``that`` for 该市, the place named
@@ -84,14 +85,19 @@ class Place:
     national: bool = False
     org: bool = False
     governed: bool = False
+    end: int = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.end = self.start + len(self.text)
 
     @property
     def full(self) -> str | None:
         return self.candidates[0].full if len(self.candidates) == 1 else None
 
     @property
-    def end(self) -> int:
-        return self.start + len(self.text)
+    def institution(self) -> bool:
+        """An organisation proper (宜昌市中心医院, 长安银行), not a project or works (…改造项目)."""
+        return self.org and not PROJECT.search(self.text)
 
     @property
     def qualifier(self) -> bool:
@@ -109,8 +115,8 @@ def _organisation_after(text: str, end: int) -> int:
         return 0
     name = ""
     for w in words(text[end : end + 16]):
-        if (w.tag not in NAME_TAGS and w.text not in ("某某", "某")) or w.text in NOT_IN_NAME:
-            return 0
+        if (w.tag not in NAME_TAGS and w.text not in ("某某", "某")) or w.text in NOT_IN_NAME or (not name and w.tag == "v"):
+            return 0  # 南京市实施项目362个: the place acts (a verb right after it), no name goes on
         name += w.text
         if ORGANISATION_HEAD.search(name):
             return end + len(name)

@@ -72,7 +72,7 @@ def find_home(texts: list[tuple[str, list[Place]]], author: str | None = None, p
         if first < len(text):
             break
     headline = texts[0][1] if texts else []
-    organisation = any(p.org for p in headline) and not any(p.candidates and not p.org for p in headline)
+    organisation = any(p.institution for p in headline) and not any(p.candidates and not p.org for p in headline)
     organisation |= bool(publisher and ORGANISATION_WORD.search(publisher))  # 兰州大学新闻网, 长安银行
     division = None
     for text, places in texts:  # the headline's place, or the lead's when it lies inside it (湖北 → 湖北省十堰市郧西县)

@@ -22,6 +22,7 @@ class Draft:
     subtitle: str | None = None
     column: str | None = None
     author: str | None = None
+    fallback_author: str | None = None  # a weaker source (meta tag, JSON-LD): used when the body names nobody
     published_at: str | None = None
     category: str | None = None
     tags: list[str] = field(default_factory=list)

@@ -161,3 +161,43 @@ def paragraphs(node: html.HtmlElement) -> list[str]:
 def text_of(node: html.HtmlElement | None) -> str:
     """All text under ``node`` on one line."""
     return clean_line(" ".join(paragraphs(node))) if node is not None else ""
+
+
+def inline_text(node: html.HtmlElement) -> str:
+    """The text of ``node`` outside nested block elements (their tails included): one paragraph's
+    run, however deep its inline tags go, in time linear in the run.
+
+    >>> inline_text(parse_html("<p>第一段<b>加粗</b>。<p>第二段</p>尾</p>").find(".//p"))
+    '第一段加粗。'
+    """
+    out: list[str] = []
+    walker = etree.iterwalk(node, events=("start", "end"))
+    for event, el in walker:
+        if el is node:
+            if event == "start":
+                out.append(el.text or "")
+            continue
+        if event == "start":
+            if not isinstance(el.tag, str) or el.tag in BLOCK_TAGS or el.tag in SKIP_TAGS:
+                walker.skip_subtree()  # still yields its "end", which keeps the tail
+            else:
+                out.append(el.text or "")
+        else:
+            out.append(el.tail or "")
+    return "".join(out)
+
+
+def short_text(node: html.HtmlElement, limit: int) -> str | None:
+    """``text_of(node)`` when ``node`` holds at most ``limit`` characters, else None; reads no
+    further than the limit, so a heading asked of a page-long chain of ``<b>`` costs little.
+
+    >>> short_text(parse_html("<h1>柳州完成采购</h1>").find(".//h1"), 20), short_text(parse_html("<b>" + "字" * 30 + "</b>").find(".//b"), 20)
+    ('柳州完成采购', None)
+    """
+    seen = 0
+    for piece in node.itertext():
+        seen += len(piece)
+        if seen > 4 * limit:  # white space counts here, so allow for indentation
+            return None
+    text = text_of(node)
+    return text if len(text) <= limit else None

@@ -2,10 +2,11 @@
 
 Known layouts: a rendered finews post (``div.wrapper`` > ``section`` with the
 ``(GMT+8, …)`` date line) and a cgpnews e-paper article (``h1.title`` and
-``div#articleText``). Other pages go to :func:`generic`, which picks the
-element whose paragraphs carry the most prose (CJK characters and sentence
-punctuation, few links) after dropping navigation, share blocks, related-news
-lists and footers.
+``div#articleText``). Other pages go to :func:`generic`: chrome (navigation,
+share blocks, related lists, comments, footers) is dropped, the element whose
+paragraphs carry the most prose is the article (:mod:`.density`; a forum
+thread's first floor), and its date and author are read around it from the
+whole page (:mod:`.pagemeta`), the chrome included.
 
 >>> d = parse('<html><head><title>柳州完成采购 - 【某某网】</title></head><body><div class="nav"><a href="/">首页</a></div>'
 ...           '<h1>柳州完成采购</h1><div class="info">发布时间：2024-07-05</div>'
@@ -21,35 +22,25 @@ from collections.abc import Callable
 
 from lxml import html
 
-from extractors.boilerplate import META_AUTHOR
-from extractors.dates import DATE_RE, date_from_url, from_timestamp, parse_date
+from extractors.dates import date_from_url, from_timestamp, parse_date
 from extractors.formats import Draft, ExtractionError
-from extractors.formats.blocks import BLOCK_TAGS, SKIP_TAGS, clean_line, paragraphs, parse_html, text_of
+from extractors.formats.blocks import SKIP_TAGS, clean_line, paragraphs, parse_html, short_text, text_of
+from extractors.formats.density import Page
 from extractors.formats.headings import heading_blocks, peel, same_text
+from extractors.formats.pagemeta import (element_author, fallback_author, labelled_author, last_date_above, page_date,
+                                         text_blocks, window)
 
 _SHARE = re.compile(r"NewsShare\.html\?infoCode=([A-Za-z]*\d+)")
 _TITLE_SPLIT = re.compile(r"\s*(?:[-_|｜—–]+|【[^】]*】|\[[^\]]*\])\s*")
-_CHROME = re.compile(
-    r"nav|menu|foot|header|breadcrumb|crumb|position|share|bdshare|jiathis|related|xgxw|recommend|tuijian|hot|"
-    r"rank|comment|sidebar|side|aside|copyright|banner|advert|\bad\b|toolbar|pagination|pager|pages|login|search|"
-    r"tool|print|qrcode|weixin|wechat|links?\b|friend|list|abstract|summary|digest",
-    re.I,
-)
-_KEEP = re.compile(r"content|article|text|detail|main|body|zoom|news_?con|TRS_Editor|Custom_UnionStyle", re.I)
-_PROSE_PUNCT = re.compile(r"[，。；：、！？“”]")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_DATE_LABEL = re.compile(r"(?:发布|发表|更新)?(?:时间|日期)\s*[:：]")
 _META_DATE = (
     "article:published_time", "og:article:published_time", "publishdate", "pubdate", "publish_date",
     "PubDate", "firstpublishedtime", "weibo:article:create_at", "dc.date", "dcterms.created",
 )
-_MIN_SCORE = 20
-_NON_SPACE = re.compile(r"[\s\u3000]+")
-_ANCESTORS = 3
 _JSONLD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
 _WECHAT_CT = re.compile(r"""\bvar\s+ct\s*=\s*["'](\d{10})["']""")
+_THREAD_TAG = re.compile(r"^(?:\[[^\]\s]{1,8}\]\s*)+")
+_ABSTRACT_LABEL = re.compile(r"^\s*(?:【\s*(?:内容)?(?:摘\s*要|提\s*要)\s*】|(?:内容)?(?:摘\s*要|提\s*要)\s*[:：])\s*")
 _DASH_SUBTITLE = re.compile(r"^\s*(?:——|—|－－)[^。]{2,60}$")
-_TODAY = re.compile(r"今天是|今日是|当前日期|当前时间")
 
 
 def _meta(root: html.HtmlElement, *names: str) -> str | None:
@@ -61,190 +52,111 @@ def _meta(root: html.HtmlElement, *names: str) -> str | None:
     return None
 
 
+def _title_parts(root: html.HtmlElement) -> list[str]:
+    """The parts of ``<title>`` between site-suffix separators."""
+    el = root.find(".//title")
+    return [p for p in _TITLE_SPLIT.split(text_of(el)) if p] if el is not None else []
+
+
 def page_title(root: html.HtmlElement) -> str | None:
     """og:title, else ``<title>`` without its site suffix ("… - 【某某网】")."""
     if og := _meta(root, "og:title"):
         return clean_line(og)
-    el = root.find(".//title")
-    if el is None or not (raw := text_of(el)):
-        return None
-    parts = [p for p in _TITLE_SPLIT.split(raw) if p]
-    return max(parts[:2], key=len) if parts else raw
+    parts = _title_parts(root)
+    return max(parts[:2], key=len) if parts else None
 
 
-def _is_chrome(el: html.HtmlElement) -> bool:
-    if el.tag in ("nav", "footer", "aside", "header", "form"):
-        return True
-    marks = " ".join(filter(None, (el.get("class"), el.get("id"))))
-    return bool(marks) and bool(_CHROME.search(marks)) and not _KEEP.search(marks)
-
-
-def _drop_chrome(root: html.HtmlElement) -> None:
-    """Remove scripts, styles and navigation/share/related/footer blocks before scoring."""
-    for el in list(root.iter()):
-        if isinstance(el.tag, str) and el.getparent() is not None and (el.tag in SKIP_TAGS or _is_chrome(el)):
-            el.drop_tree()
-
-
-def _chars(el: html.HtmlElement) -> int:
-    """Non-space characters of text under ``el`` (cheap: no paragraph splitting)."""
-    return len(_NON_SPACE.sub("", "".join(el.itertext())))
-
-
-def _link_chars(el: html.HtmlElement) -> int:
-    return sum(_chars(a) for a in el.iter("a"))
-
-
-def _prose_score(text: str) -> float:
-    return len(_CJK.findall(text)) + 8 * len(_PROSE_PUNCT.findall(text))
-
-
-def best_container(root: html.HtmlElement) -> html.HtmlElement | None:
-    """The element whose paragraphs hold the most prose, discounted by link text.
-
-    Each text block adds its prose score to its container and, decaying, to a few
-    ancestors: CMS editors wrap every paragraph in its own ``div > div > span``.
-    """
-    scores: dict[html.HtmlElement, float] = {}
-    for el in root.iter("p", "div", "td", "article", "section", "span", "font", "center", "li", "pre"):
-        direct = "".join(filter(None, [el.text] + [c.tail for c in el])) if el.tag != "p" else text_of(el)
-        score = _prose_score(direct)
-        if score < _MIN_SCORE / 2:
-            continue
-        anc = el if el.tag not in ("p", "span", "font") else el.getparent()
-        for depth in range(_ANCESTORS):
-            if anc is None or not isinstance(anc.tag, str) or anc.tag in ("body", "html"):
-                break
-            scores[anc] = scores.get(anc, 0.0) + score / (1 + depth)
-            anc = anc.getparent()
-    best, best_score = None, 0.0
-    for el, score in scores.items():
-        score *= 1 - min(_link_ratio(el), 1.0)
-        if score > best_score:
-            best, best_score = el, score
-    if best_score >= _MIN_SCORE:
-        return best
-    body = root.find("body")  # a bare page: the prose sits right in <body>
-    return body if body is not None and _prose_score(text_of(body)) >= _MIN_SCORE else None
-
-
-def _link_ratio(el: html.HtmlElement) -> float:
-    return _link_chars(el) / (_chars(el) or 1)
-
-
-def body_nodes(best: html.HtmlElement) -> list[html.HtmlElement]:
-    """``best`` widened to the article: up through wrappers that hold nothing else, then with
-    its run of look-alike siblings (CMS editors wrap each paragraph in its own ``<div>``)."""
-    while (parent := best.getparent()) is not None and parent.tag not in ("body", "html") and len(parent) == 1 \
-            and not (parent.text or "").strip() and not (best.tail or "").strip():
-        best = parent
-    parent = best.getparent()
-    if parent is None or best.get("id"):
-        return [best]
-
-    def alike(sib: html.HtmlElement) -> bool:
-        return sib.tag == best.tag and sib.get("class") == best.get("class") and not sib.get("id") and _link_ratio(sib) < 0.3
-
-    siblings = [el for el in parent if isinstance(el.tag, str)]
-    at = siblings.index(best)
-    lo = hi = at
-    while lo > 0 and alike(siblings[lo - 1]):
-        lo -= 1
-    while hi + 1 < len(siblings) and alike(siblings[hi + 1]):
-        hi += 1
-    return siblings[lo:hi + 1]
-
-
-def _texts_before(root: html.HtmlElement, stop: html.HtmlElement | None) -> list[str]:
-    """The page's text before ``stop``, one string per innermost block (dates split across spans stay whole)."""
-    out: list[str] = []
-    covered: set[html.HtmlElement] = set()
-    holds_block: set[html.HtmlElement] = set()  # elements with a block element somewhere below
-    for el in reversed(list(root.iter())):
-        if (el.tag in BLOCK_TAGS or el in holds_block) and (parent := el.getparent()) is not None:
-            holds_block.add(parent)
-    for el in root.iter():
-        if el is stop:
-            break
-        if el in covered or not isinstance(el.tag, str) or el.tag in SKIP_TAGS:
-            continue
-        if el.tag in BLOCK_TAGS and el not in holds_block:
-            out.append(text_of(el))
-            covered.update(el.iterdescendants())
-        else:
-            out.extend(t for t in (el.text, el.tail) if t and t.strip())
-    return out
-
-
-def _meta_before(root: html.HtmlElement, stop: html.HtmlElement | None) -> tuple[str | None, str | None]:
-    """(date, author) from the page text before the body: a labelled date ("发布时间：…") wins
-    over the date nearest the body ("今天是…" is skipped); the author comes from a "作者：…" label."""
-    last = labelled = author = None
-    for text in _texts_before(root, stop):
-        if DATE_RE.search(text) and not _TODAY.search(text) and (date := parse_date(text)):
-            last = date
-            labelled = labelled or (date if _DATE_LABEL.search(text) else None)
-        if author is None and (m := META_AUTHOR.search(text)):
-            author = m.group(1)
-    return labelled or last, author
-
-
-def _date_elsewhere(root: html.HtmlElement, text: str, url: str | None) -> str | None:
+def _date_elsewhere(text: str, url: str | None, canonical: str | None) -> str | None:
     """Last resorts for a page that shows no date: JSON-LD, a WeChat ``var ct`` timestamp, the URL."""
     if m := _JSONLD_DATE.search(text):
         return parse_date(m.group(1))
     if m := _WECHAT_CT.search(text):
         return from_timestamp(m.group(1))
-    canonical = root.xpath('string(//link[@rel="canonical"]/@href)') or _meta(root, "og:url")
     return date_from_url(url) or date_from_url(canonical)
 
 
-def _title_candidates(root: html.HtmlElement) -> list[html.HtmlElement]:
-    """Headings, elements classed as titles, and bold runs that fill their line, in page order."""
+def _title_candidates(root: html.HtmlElement) -> list[tuple[html.HtmlElement, str]]:
+    """Headings, elements classed as titles, and bold runs that fill their line, in page order, with their text."""
     found = root.xpath('//h1 | //h2 | //h3 | //*[contains(@class, "title") or contains(@id, "title")] | //b | //strong')
-    return [el for el in found if el.tag != "title" and 4 <= len(text_of(el)) <= 120 and el.find(".//p") is None]
+    return [(el, text) for el in found
+            if el.tag != "title" and (text := short_text(el, 120)) and len(text) >= 4 and el.find(".//p") is None]
 
 
-def _choose_title(candidates: list[html.HtmlElement], guess: str | None,
-                  body: html.HtmlElement) -> tuple[str | None, str | None]:
-    """(title, subtitle): the heading matching ``<title>``, else the last one above the body, else
-    the ``<title>`` guess. A heading broken by ``<br>`` is title, then subtitle."""
-    def split(el: html.HtmlElement) -> tuple[str | None, str | None]:
-        lines = paragraphs(el)
-        return lines[0], " ".join(lines[1:]) or None
+def _choose_title(candidates: list[tuple[html.HtmlElement, str]], guess: str | None, parts: list[str],
+                  start: int, page: Page) -> tuple[str | None, str | None]:
+    """(title, subtitle): the heading matching the ``<title>`` guess nearest above the article's text
+    (which begins at ``start``), else one matching another part of ``<title>``, else the last heading
+    above the text, else the guess. A heading broken by ``<br>`` is title, then subtitle; a forum's
+    thread-type tag (``[求助]``) before the title is not part of it."""
+    def split(el: html.HtmlElement, text: str) -> tuple[str | None, str | None]:
+        lines = paragraphs(el) or [text]  # chrome dropped inside a heading can leave it empty
+        return _THREAD_TAG.sub("", lines[0]), " ".join(lines[1:]) or None
 
-    candidates = [el for el in candidates if paragraphs(el)]  # _drop_chrome may have emptied some
-    for el in candidates:
-        text = text_of(el)
-        if guess and (same_text(text, guess) or (len(text) >= 6 and text in guess) or same_text(paragraphs(el)[0], guess)):
-            return split(el)
-    order = {el: i for i, el in enumerate(body.getroottree().iter())}
-    above = [
-        el for el in candidates
-        if el in order and order[el] < order[body] and body not in el.iterancestors()
-        and (el.tag in ("h1", "h2", "h3") or "title" in (el.get("class") or "") + (el.get("id") or ""))
-    ]
-    return split(above[-1]) if above else (guess, None)
+    def above(found: list[tuple[html.HtmlElement, str]]) -> list[tuple[html.HtmlElement, str]]:
+        return [(el, text) for el, text in found if el in page.end and page.end[el] < start]
+
+    def names(el: html.HtmlElement, text: str, part: str, loose: bool) -> bool:
+        first = (paragraphs(el) or [text])[0]
+        return same_text(text, part) or same_text(first, part) or loose and (
+            (len(text) >= 6 and text in part) or (len(part) >= 6 and part in text and len(text) <= len(part) + 12))
+
+    for wanted, loose in (([guess] if guess else [], True), ([p for p in parts if p != guess], False)):
+        matching = [(el, text) for el, text in candidates if any(names(el, text, p, loose) for p in wanted)]
+        if near := above(matching):  # nearest above: a blog's name in its banner matches <title> too
+            return split(*near[-1])
+        if matching and loose:
+            return split(*matching[0])
+    headings = above([(el, text) for el, text in candidates
+                      if el.tag in ("h1", "h2", "h3") or "title" in (el.get("class") or "") + (el.get("id") or "")])
+    return split(*headings[-1]) if headings else (guess, None)
+
+
+def _time_dates(root: html.HtmlElement, page: Page) -> list[tuple[int, str]]:
+    """Machine-readable dates in the page: ``itemprop="datePublished"`` first, then ``<time datetime>``."""
+    found = []
+    for el in root.xpath('//*[@itemprop="datePublished" or @itemprop="dateCreated"] | //time[@datetime]'):
+        value = el.get("content") or el.get("datetime") or text_of(el)
+        if (date := parse_date(value)) and el in page.order:
+            found.append((0 if el.get("itemprop") else page.order[el] + 1, date))
+    return sorted(found)
+
+
+def _site_words(root: html.HtmlElement) -> list[str]:
+    """The site's own names, and the headline among them: ``<title>`` parts, og:site_name, application-name."""
+    return _title_parts(root) + [w for w in (_meta(root, "og:site_name", "application-name", "SiteName"),) if w]
 
 
 def generic(root: html.HtmlElement, draft: Draft) -> None:
     guess = page_title(root)
+    parts = _title_parts(root)
     candidates = _title_candidates(root)
     date = _meta(root, *_META_DATE)
     draft.published_at = parse_date(date) if date else None
-    _drop_chrome(root)
-    body = best_container(root)
-    if body is None:
+    page = Page(root)
+    times = _time_dates(root, page)
+    chrome = page.chrome()
+    page.drop_chrome([el for el in chrome if el.tag in SKIP_TAGS])  # scripts and styles: no text of the page
+    blocks = text_blocks(page, chrome)
+    page.drop_chrome(chrome)
+    nodes = page.body()
+    if not nodes:
         raise ExtractionError("no article text found on the page")
-    nodes = body_nodes(body)
-    draft.title, draft.subtitle = _choose_title(candidates, guess, nodes[0])
-    date, draft.author = _meta_before(root, nodes[0])
-    draft.published_at = draft.published_at or date
+    start, stop = page.text_span(nodes)
+    draft.title, draft.subtitle = _choose_title(candidates, guess, parts, start, page)
+    draft.published_at = (draft.published_at or page_date(blocks, start, stop)
+                          or next((d for at, d in times if at <= start), None) or last_date_above(blocks, start))
+    lo, hi = window(blocks, start, stop)
+    draft.author = labelled_author(blocks, start, stop) or element_author(page, start, stop, lo, hi)
     lines = [line for node in nodes for line in paragraphs(node)]
+    if lines and not same_text(lines[0], draft.title) and len(lines[0]) <= 80 \
+            and any(same_text(lines[0], part) for part in parts):
+        draft.title, draft.subtitle = lines[0], None  # the article opens with its headline, which <title> names
     while lines and (same_text(lines[0], draft.title) or (draft.title and lines[0].startswith(draft.title) and len(lines[0]) < len(draft.title) + 40 and parse_date(lines[0]))):
         lines.pop(0)
     if lines and _DASH_SUBTITLE.match(lines[0]) and not draft.subtitle:  # "——记某某县财政局" under the title
         draft.subtitle = lines.pop(0).lstrip("—－- ")
+    if lines and (m := _ABSTRACT_LABEL.match(lines[0])) and len(lines[0]) > m.end():  # a paper's "摘要：…"
+        lines[0] = lines[0][m.end():]
     draft.paragraphs = lines
 
 
@@ -277,8 +189,13 @@ def cgpnews(root: html.HtmlElement, draft: Draft) -> None:
     draft.title = text_of(h1[0]) if h1 else page_title(root)
     sub = root.xpath('//*[contains(@class, "subtitle") or contains(@class, "sub-title") or contains(@class, "fuTitle")]')
     draft.subtitle = text_of(sub[0]) or None if sub else None
-    date, draft.author = _meta_before(root, body)
-    draft.published_at = parse_date(_meta(root, *_META_DATE)) or date
+    page = Page(root)
+    page.drop_chrome([el for el in page.chrome() if el.tag in SKIP_TAGS])
+    blocks = text_blocks(page, [])
+    start, stop = page.order[body], page.end[body]
+    draft.author = labelled_author(blocks, start, stop)
+    draft.published_at = parse_date(_meta(root, *_META_DATE)) or page_date(blocks, start, stop) \
+        or last_date_above(blocks, start)
     draft.paragraphs = paragraphs(body)
     draft.publisher = "中国政府采购报"
 
@@ -297,6 +214,11 @@ def looks_like(text: str) -> bool:
 def parse(text: str, url: str | None = None) -> Draft:
     root = parse_html(text)
     draft = Draft(format="html")
+    # what <head> says, read before a layout drops <head> with the rest of the chrome
+    og_url = _meta(root, "og:url")
+    canonical = root.xpath('string(//link[@rel="canonical"]/@href)') or og_url
+    meta_author = _meta(root, "author", "article:author", "byline", "dc.creator", "citation_author")
+    site_words = _site_words(root)
     for name, probe, layout in LAYOUTS:
         if root.xpath(probe):
             draft.format = f"html:{name}"
@@ -304,12 +226,13 @@ def parse(text: str, url: str | None = None) -> Draft:
             break
     else:
         generic(root, draft)
-    draft.url = url or _meta(root, "og:url")
-    draft.published_at = draft.published_at or _date_elsewhere(root, text, url)
+    draft.url = url or og_url
+    draft.published_at = draft.published_at or _date_elsewhere(text, url, canonical)
     if share := _SHARE.search(text):
         draft.info_code = share.group(1)
-    if not draft.author and (author := _meta(root, "author", "article:author")):
-        draft.author = clean_line(author)
+    if not draft.author:
+        draft.fallback_author = fallback_author(text, meta_author and clean_line(meta_author),
+                                                [w for w in site_words if w != draft.title])
     if not draft.paragraphs:
         raise ExtractionError("no article text found on the page")
     return draft

@@ -30,8 +30,8 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from extractors.text.fixed import Fixed
-from extractors.text.pinyin import is_reading, leading_syllable
-from extractors.text.score import PUNCTUATION, UNSURE, has_rare, is_plausible, is_rare, rare_count, score
+from extractors.text.pinyin import is_reading, leading_syllable, skip_readings
+from extractors.text.score import PUNCTUATION, UNSURE, between, has_rare, is_plausible, is_rare, rare_count, score
 from extractors.text.script import in_script, is_traditional
 
 MARKERS = "?\ufffd"  # what a decoder leaves for a byte it could not place
@@ -70,8 +70,9 @@ def _decode(data: bytes) -> str | None:
 
 
 @lru_cache(maxsize=4096)
-def _guess(known: int, known_is_trail: bool, left: str, right: str, reading: str | None = None) -> str:
-    """The best-reading common character with ``known`` as its trail (or lead) byte, and ``reading`` if given."""
+def _guess(known: int, known_is_trail: bool, left: str, right: str, further: str, reading: str | None = None) -> str:
+    """The best-reading common character with ``known`` as its trail (or lead) byte, and ``reading`` if given
+    (the character model reads on into ``further``)."""
     pairs = [bytes([b, known]) if known_is_trail else bytes([known, b]) for b in range(0x40, 0xFF)]
     options = [c for c in map(_decode, pairs) if c and is_plausible(c)]
     if reading:
@@ -79,7 +80,7 @@ def _guess(known: int, known_is_trail: bool, left: str, right: str, reading: str
     if not options:
         return "\ufffd"
     options = in_script(options, is_traditional(left + right))
-    return max(options, key=lambda c: score(left + c + right))
+    return max(options, key=lambda c: between(left, c, right, further))
 
 
 class _Candidate(NamedTuple):
@@ -122,10 +123,13 @@ def _candidates(line: str, run_start: int, run: str, first: int, last: int) -> l
             lost_before = i > 0 and run[i - 1] in MARKERS
             lost_after = j < len(run) and run[j] in MARKERS
             a, b = run_start + i - lost_before, run_start + j + lost_after
-            left, right = line[max(0, a - _REACH) : a], line[b : b + _REACH]
-            head = _guess(data[0], True, left, middle[:_REACH]) if lost_before else ""
+            reach = 10 * _REACH  # the line's edges read as line ends
+            left = skip_readings("\n" * (a <= reach) + line[max(0, a - reach) : a])[-_REACH:]  # 設(shè)?: 設 judges
+            further = re.split("[?\ufffd]", skip_readings(line[b : b + reach] + "\n" * (b + reach >= len(line))))[0]
+            right = further[:_REACH]
+            head = _guess(data[0], True, left, middle[:_REACH], middle) if lost_before else ""
             reading = leading_syllable(line[b : b + 12])  # a pinyin annotation after the lost character
-            tail = _guess(data[-1], False, (left + head + middle)[-_REACH:], right, reading) if lost_after else ""
+            tail = _guess(data[-1], False, (left + head + middle)[-_REACH:], right, further, reading) if lost_after else ""
             text = head + middle + tail
             if rare_count(text) >= max(1, rare_count(window)):  # realigned, text is plainer than the damage
                 continue

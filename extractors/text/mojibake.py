@@ -5,7 +5,8 @@ mostly rare ones; encoding the run back to GB18030 and decoding it as UTF-8
 restores it. A byte the GBK decoder could not place shows as ``�`` (or ``?``):
 the character it belonged to is guessed from its other bytes, the values the
 decoder could have replaced there (``_lost_byte``) and how well it reads
-(``score``, jieba's tagging HMM), and reported.
+(``score.between``: jieba's words and the character model of running news
+text), and reported.
 
 >>> damaged = "截至今年6月底，柳州市已完成脱贫地区农副产品采购1955.96万元".encode().decode("gb18030", "replace")
 >>> fix_utf8_as_gbk(damaged)
@@ -26,10 +27,9 @@ from functools import lru_cache
 import ftfy
 
 from extractors.text.fixed import Fixed
-from extractors.text.pinyin import is_reading, leading_syllable
-from extractors.text.score import PINYIN_LETTERS, PUNCTUATION, UNSURE, has_rare, is_plausible, score
+from extractors.text.pinyin import is_reading, leading_syllable, skip_readings
+from extractors.text.score import PINYIN_LETTERS, PUNCTUATION, UNSURE, between, has_rare, is_plausible, score
 from extractors.text.script import in_script, is_traditional
-from extractors.text.tagger import tagged_logp
 
 # A lead byte of UTF-8 (é, ä …) followed by a continuation byte as latin-1 or cp1252 shows it.
 _LATIN1_MOJIBAKE = re.compile(
@@ -41,13 +41,11 @@ _GBK_RUN = re.compile(r"[^\x00-\x7f]+(?:[?\ufffd][^\x00-\x7f]*)*")
 LOST = "?\ufffd"
 PENDING = "\ufffc"  # where a character that lost bytes waits for its guess
 _CONTEXT = 4  # characters on each side that judge a guess
-_SHORTLIST = 8  # candidates that read best by jieba's words, judged again by its tagging HMM
+_SHORTLIST = 8  # candidates that read best by jieba's words, judged again with the character model
 _MARGIN = 1.0  # how much better (log-probability per character) a decoded stretch must read
 # Chinese numerals, which no one writes next to an Arabic digit (一2.92, 5十1): never the guess there.
 _NUMERALS = "〇一二三四五六七八九十两零壹贰叁肆伍陆柒捌玖拾"
 _DIGIT = re.compile("[0-9０-９]")
-# A pinyin reading in brackets, which the context of a guess skips: 統(tǒng)?(jì) is judged by 統?.
-_READING = re.compile(f"[(（][a-z{PINYIN_LETTERS}]{{1,6}}[1-5]?[)）]")
 # Pinyin letters with tone marks as GBK shows their UTF-8 bytes (à → 脿), in a reading: after a Latin
 # letter or alone in brackets ((茅) for (é)), before a closing bracket, perhaps one waiting for its guess.
 _PINYIN_LETTER = {letter.encode().decode("gb18030"): letter for letter in PINYIN_LETTERS if len(letter.encode()) == 2}
@@ -59,9 +57,25 @@ def has_latin1_mojibake(text: str) -> bool:
     return _LATIN1_MOJIBAKE.search(text) is not None
 
 
+def _foreign(char: str) -> bool:
+    """A letter of the two-byte UTF-8 range (Latin Extended, Greek, Cyrillic …) but pinyin's: what ftfy
+    makes of two characters that only look like UTF-8 (Ð² → в, Ä¹ → Ĺ), never Chinese news."""
+    return "\u0100" <= char <= "\u07ff" and char.isalpha() and char not in PINYIN_LETTERS
+
+
+def _latin1_line(line: str) -> str:
+    fixed = ftfy.fix_encoding(line)
+    return line if any(map(_foreign, set(fixed) - set(line))) else fixed
+
+
 def fix_latin1(text: str) -> str:
-    """ftfy's encoding repair, line by line, on the lines that show latin-1 mojibake."""
-    return "\n".join(ftfy.fix_encoding(line) if has_latin1_mojibake(line) else line for line in text.split("\n"))
+    """ftfy's encoding repair, line by line, on the lines that show latin-1 mojibake, unless it makes
+    letters of other alphabets (``¹ãÖÝÊÐ²ÆÕþ¾Ö``, GBK read as latin-1, has ``Ð²``: UTF-8 for ``в``).
+
+    >>> fix_latin1("¹ãÖÝÊÐ²ÆÕþ¾Ö")
+    '¹ãÖÝÊÐ²ÆÕþ¾Ö'
+    """
+    return "\n".join(_latin1_line(line) if has_latin1_mojibake(line) else line for line in text.split("\n"))
 
 
 def has_gbk_mojibake(text: str) -> bool:
@@ -174,12 +188,29 @@ def _is_text(options: tuple[str, ...]) -> bool:
     return not c.isascii() and (ord(c) >= 0x2E80 or c in PINYIN_LETTERS or c in PUNCTUATION)
 
 
-def _closing(options: tuple[str, ...], before: str) -> str | None:
-    """The closing bracket among ``options`` when ``before`` left its opening bracket open."""
-    for opening, closing in ("（）", "《》", "“”", "【】"):
-        if closing in options and before.rfind(opening) > before.rfind(closing):
-            return closing
-    return None
+_PAIRS = ("（）", "《》", "〈〉", "“”", "‘’", "【】", "〔〕", "「」", "『』")
+
+
+def _paired(options: tuple[str, ...], before: str, after: str) -> tuple[str, ...]:
+    """``options`` narrowed by the marks that come in pairs (“ and ” differ in one byte, 〔 and 、 in
+    one): the closing one when ``before`` left its opening one open, the opening one when ``after``
+    closes one that is not open, never a closing one when none is open.
+
+    >>> _paired(("—", "“", "”"), "用“时间”赢得", ""), _paired(("—", "“", "”"), "赢得“空间", "")
+    (('—', '“'), ('”',))
+    >>> _paired(("、", "〔", "〕"), "财库", "2020〕46号")
+    ('〔',)
+    """
+    for opening, closing in _PAIRS:
+        is_open = before.rfind(opening) > before.rfind(closing)
+        if closing in options and is_open:
+            return (closing,)
+        ahead = after.find(closing)
+        if opening in options and not is_open and ahead >= 0 and not 0 <= after.find(opening) < ahead:
+            return (opening,)
+        if not is_open:
+            options = tuple(c for c in options if c != closing) or options
+    return options
 
 
 class _Guess:
@@ -190,35 +221,31 @@ class _Guess:
         self.chosen = "\ufffd"
 
 
-def _fit(left: str, char: str, right: str) -> float:
-    """How well ``char`` reads between ``left`` and ``right``: the log-probability of the stretch by
-    jieba's words, plus that of ``char`` joining its neighbours by jieba's tagging HMM (by its words
-    alone when the HMM has never seen it)."""
-    tagged = tagged_logp(left, char, right)
-    return score(left + char + right) * (len(left) + 1 + len(right)) + (score(char) if tagged is None else tagged)
-
-
 def _choose(out: list[str], at: int, guess: _Guess, traditional: bool) -> tuple[str, bool]:
-    """The character for the mark at ``out[at]`` and whether a character after it still waited for
-    its own guess (then its choice is worth making again once they are all made).
+    """The character for the mark at ``out[at]`` and whether a character within reach after it still
+    waited for its own guess (then its choice is worth making again once they are all made: in
+    明确?2016?5?1日起 the character model reads 年 only once it is back).
 
     The characters around it judge it, pinyin readings skipped. A pinyin annotation right after
     the character narrows it to the characters it reads, an Arabic digit beside it rules out
-    Chinese numerals, a bracket left open before it makes it the closing one, else the character
+    Chinese numerals, a mark of a pair must agree with the marks around it, else the character
     that reads best wins.
     """
     options = guess.options
     syllable = leading_syllable("".join(out[at + 1 : at + 13]))
     if syllable:
         options = tuple(c for c in options if is_reading(c, syllable)) or options
-    left = _READING.sub("", "".join(out[max(0, at - 10 * _CONTEXT) : at]))[-_CONTEXT:]
-    right = _READING.sub("", "".join(out[at + 1 : at + 1 + 10 * _CONTEXT]))[:_CONTEXT]
+    reach = 10 * _CONTEXT  # the text's edges read as line ends: 。 ends a paragraph, 、 does not
+    left = skip_readings("\n" * (at <= reach) + "".join(out[max(0, at - reach) : at]))[-_CONTEXT:]  # 統(tǒng)?(jì): 統?
+    after = skip_readings("".join(out[at + 1 : at + 1 + reach]) + "\n" * (at + 1 + reach >= len(out)))
+    right, wide = after[:_CONTEXT], after.split("\ufffd")[0]
     if _DIGIT.match(left[-1:]) or _DIGIT.match(right):
         options = tuple(c for c in options if c not in _NUMERALS) or options
     line = "".join(out[:at])
+    rest = "".join(out[at + 1 : at + 1 + 50 * _CONTEXT])
+    options = _paired(options, line[line.rfind("\n") + 1 :], rest.split("\n")[0])
     shortlist = heapq.nlargest(_SHORTLIST, in_script(list(options), traditional), key=lambda c: score(left + c + right))
-    chosen = _closing(options, line[line.rfind("\n") + 1 :]) or max(shortlist, key=lambda c: _fit(left, c, right))
-    return chosen, "\ufffd" in right
+    return max(shortlist, key=lambda c: between(left, c, right, wide)), "\ufffd" in after[: 3 * _CONTEXT]
 
 
 def _resolve(text: str, guesses: list[_Guess]) -> str:

@@ -27,6 +27,16 @@ _TONE_MARKS = set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ")
 
 
 _LEADING = re.compile(rf"[ \u3000]?[(（][ \u3000]?({_SYLLABLE})[ \u3000]?[)）]")
+_READING = re.compile(f"[(（][a-z{''.join(sorted(_TONE_MARKS))}üê]{{1,6}}[1-5]?[)）]")
+
+
+def skip_readings(text: str) -> str:
+    """``text`` without its bracketed syllables, as the context that judges a guessed character.
+
+    >>> skip_readings("交通(tōng)運(yùn)")
+    '交通運'
+    """
+    return _READING.sub("", text)
 
 
 def leading_syllable(text: str) -> str | None:

@@ -1,7 +1,8 @@
 """The repair steps, registered by name and run in order, each only where its detector finds damage.
 
-Byte-level mojibake goes first (latin-1 before GBK: ftfy's detector is the
-stricter), then the misaligned GBK runs, then pinyin
+Byte-level mojibake goes first (GBK read as latin-1, whose pairs ftfy would
+misread; then UTF-8 read as latin-1 before UTF-8 read as GBK: ftfy's detector
+is the stricter), then the misaligned GBK runs, then pinyin
 (which needs the character before the bracket, traditional or simplified),
 full-width figures, and traditional → simplified last. ``repair`` returns the
 text and the names of the steps that changed it; ``explain`` lists each
@@ -23,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from extractors.text.gbklatin1 import fix_gbk_latin1, has_gbk_latin1
 from extractors.text.gbkshift import fix_gbk_shift, has_gbk_shift
 from extractors.text.mojibake import fix_latin1, fix_utf8_as_gbk, has_gbk_mojibake, has_latin1_mojibake
 from extractors.text.pinyin import has_pinyin, remove_pinyin
@@ -38,8 +40,9 @@ class RepairConfig:
     Taiwanese sources (vocabulary too: 軟體 → 软件).
     """
 
-    utf8_as_gbk: bool = True
+    gbk_as_latin1: bool = True
     latin1_mojibake: bool = True
+    utf8_as_gbk: bool = True
     gbk_shift: bool = True
     pinyin_annotations: bool = True
     fullwidth_numbers: bool = True
@@ -80,6 +83,7 @@ class Step(NamedTuple):
 
 
 STEPS = [
+    Step("gbk-as-latin1", has_gbk_latin1, lambda t, c: (fix_gbk_latin1(t), [])),
     Step("latin1-mojibake", has_latin1_mojibake, lambda t, c: (fix_latin1(t), [])),
     Step("utf8-as-gbk", has_gbk_mojibake, lambda t, c: fix_utf8_as_gbk(t)),
     Step("gbk-shift", has_gbk_shift, lambda t, c: fix_gbk_shift(t)),
