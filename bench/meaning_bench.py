@@ -38,18 +38,21 @@ from figures_check import load  # noqa: E402
 SCORED = ("money", "percent", "points")
 FIELDS = ("subject", "period", "metric", "change", "parent")
 CONTEXT = ("author", "publisher", "url")  # passed when the extractor takes them
-NOISE = re.compile(r"[“”‘’\"'《》的\s]")
+NOISE = re.compile(r"[“”‘’\"'《》的、\s]")
 
 
 def same_metric(a: str, b: str) -> bool:
     """Metric readings compared as the guide allows: with or without a leading 政府/政府采购 (政府采购规模 =
     采购规模) and a trailing 额/金额 (政采贷放款 = 政采贷放款额, 成交额 = 成交金额), without quotes or 的, in
-    simplified characters.
+    simplified characters, with or without the 、 between conjuncts (节能、节水产品 = 节能节水产品) and
+    额 before 占比.
 
     >>> same_metric("政府采购授予中小企业合同金额", "授予中小企业合同金额"), same_metric("“政采贷”放款", "政采贷放款")
     (True, True)
     >>> same_metric("政府采购规模", "规模"), same_metric("政采贷融资", "政采贷融资额"), same_metric("成交额", "成交金额")
     (False, True, True)
+    >>> same_metric("832平台销售占比", "832平台销售额占比"), same_metric("节能、节水产品采购", "节能节水产品采购")
+    (True, True)
     """
     def norm(m: str) -> str:
         m = NOISE.sub("", to_simplified(m))
@@ -57,10 +60,13 @@ def same_metric(a: str, b: str) -> bool:
             if m.startswith(prefix) and len(m) - len(prefix) >= 3:
                 m = ("采购" if prefix == "政府采购" and not m[len(prefix):].startswith(("授予", "合同")) else "") + m[len(prefix):]
                 break
+        share = m.endswith("占比") and len(m) > 4
+        m = m.removesuffix("占比") if share else m
         for suffix in ("金额", "额"):
             if m.endswith(suffix) and len(m) - len(suffix) >= 2:
-                return m[: -len(suffix)]
-        return m
+                m = m[: -len(suffix)]
+                break
+        return m + "占比" if share else m
     return norm(a) == norm(b)
 
 

@@ -42,7 +42,7 @@ def test_seed003_money_with_meaning(seed003: list[Figure]) -> None:
     for f in totals:
         assert (f.kind, f.value, f.unit, f.value_yuan) == ("money", 15077.38, "万元", 150773800)
         assert isinstance(f.value_yuan, int)
-        assert (f.metric, f.subject, f.period, f.is_total) == ("交易额", "广州市", "2021", True)
+        assert (f.metric, f.subject, f.period, f.is_total) == ("832平台交易额", "广州市", "2021", True)
     (share,) = by_surface(seed003, "12530.78万元")
     assert (share.value_yuan, share.metric, share.subject, share.period) == (125307800, "预留采购份额", "广州市", "2021")
     assert not share.is_total
@@ -60,7 +60,7 @@ def test_seed003_percents_and_counts(seed003: list[Figure]) -> None:
 def test_seed003_subtitle_linked_to_body(seed003: list[Figure]) -> None:
     (head,) = by_surface(seed003, "15077余万元", field="subtitle")
     assert (head.value, head.unit, head.value_yuan, head.approx) == (15077, "万元", 150770000, "余")
-    assert (head.metric, head.subject, head.period, head.is_total) == ("交易额", "广州市", "2021", True)
+    assert (head.metric, head.subject, head.period, head.is_total) == ("832平台交易额", "广州市", "2021", True)
     subtitle = "全市预算单位去年通过“832平台”完成交易额达15077余万元"
     assert subtitle[head.start : head.end] == head.surface
 
@@ -242,7 +242,12 @@ def test_period_carries_over_but_not_from_event_dates() -> None:
         ("市本级政府采购规模4.83亿元。", "市本级政府采购规模"),
         ("全省预算单位采购脱贫地区农副产品2.41亿元。", "脱贫地区农副产品采购"),
         ("通过“832平台”采购脱贫地区农副产品2.41亿元。", "脱贫地区农副产品采购"),
-        ("“政采贷”累计为1326家供应商发放贷款45.6亿元。", "发放贷款"),
+        ("“政采贷”累计为1326家供应商发放贷款45.6亿元。", "政采贷发放贷款"),  # the channel named in quotes
+        ("46家中小企业通过“政采贷”获得融资3.2亿元。", "政采贷融资"),
+        ("全国强制和优先采购节能、节水产品682.3亿元。", "节能、节水产品采购"),  # conjuncts in one phrase
+        ("土地使用权和矿业权出让成交额109.6亿元。", "土地使用权和矿业权出让成交额"),
+        ("其他采购方式2.29亿元。", "其他采购方式"),  # not a verb and its object
+        ("供应商“零跑腿”比例达到100%，节约资金3万元。", "节约资金"),
         ("全省授予中小企业合同金额2810.9亿元。", "授予中小企业合同金额"),
         ("完成交易额达15077.38万元。", "交易额"),
         ("采购金额共计5000万元，其中工程类3000万元。", "采购金额"),
@@ -254,6 +259,27 @@ def test_period_carries_over_but_not_from_event_dates() -> None:
 )
 def test_metrics(text: str, metric: str) -> None:
     assert [f for f in extract_figures(text) if f.kind == "money"][0].metric == metric
+
+
+def test_quoted_names_are_words_of_the_phrase() -> None:
+    (share,) = [f for f in extract_figures("供应商“零跑腿”比例达到100%。") if f.kind == "percent"]
+    assert share.metric == "供应商零跑腿比例"
+
+
+def test_parallel_items_qualify_their_bare_measures_by_the_kind_they_count() -> None:
+    body = ("从采购方式看，公开招标项目612个，成交金额31.05亿元；竞争性磋商项目1024个，成交金额9.87亿元；"
+            "竞争性谈判、询价和单一来源等项目551个，成交金额4.71亿元。\n"
+            "全年集中采购项目2100个，采购预算48.12亿元，节约资金2.49亿元。")
+    money = {f.surface: f.metric for f in extract_figures(body) if f.kind == "money"}
+    assert money == {"31.05亿元": "公开招标成交金额", "9.87亿元": "竞争性磋商成交金额",
+                     "4.71亿元": "竞争性谈判、询价和单一来源等成交金额",
+                     # one item alone: the kind is the article's, the measures stay bare
+                     "48.12亿元": "采购预算", "2.49亿元": "节约资金"}
+
+
+def test_traditional_text_reads_as_simplified() -> None:
+    (money,) = [f for f in extract_figures("共同供應契約採購金額1,126億元。") if f.kind == "money"]
+    assert (money.metric, money.value_yuan) == ("共同供应契约采购金额", 112_600_000_000)
 
 
 def test_headline_not_matching_body_is_still_a_total() -> None:
@@ -425,3 +451,72 @@ def test_taiwan_years_and_hong_kong_fiscal_years() -> None:
     tw = one("112年度决标金额新台币9,846亿元。", url="https://www.pcc.gov.tw/News.aspx")
     assert (tw.period, tw.subject, tw.value_yuan) == ("2023", "台湾省", None)
     assert one("2022/23年度批出合约总值105.3亿元。").period == "2022-04..2023-03"
+
+
+def test_reading_figures_leaves_jiebas_default_dictionary_alone() -> None:
+    """The figure reader's own words (带量采购, 政府采购规模) are added to a tokenizer of its own:
+    other code cutting with jieba's default dictionary must cut as before."""
+    import rjieba
+
+    before = rjieba.cut("带量采购的政府采购规模", hmm=False)
+    figures = extract_figures("药品集中带量采购节约资金120亿元，政府采购规模3.6万亿元。")
+    assert [f.surface for f in figures] == ["120亿元", "3.6万亿元"]
+    assert rjieba.cut("带量采购的政府采购规模", hmm=False) == before
+    assert "带量采购" not in before
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("全市政府采购规模68.42亿元，其中市本级19.6亿元，各县（市、区）48.82亿元。", "县（市、区）政府采购规模"),
+    ("全区政府采购规模262.41亿元。其中，自治区本级98.27亿元，地（市）及县（区）164.14亿元。", "地（市）及县（区）政府采购规模"),
+    ("采购规模46.82亿元\n市本级：18.37亿元\n县（市）区：28.45亿元\n", "县（市）区采购规模"),
+])
+def test_a_scope_replaces_the_scope_of_the_measure_it_continues(text: str, metric: str) -> None:
+    """The second of two scopes takes the first's measure, not its scope: 市本级X，各县（市、区）Y."""
+    assert extract_figures(text)[-1].metric == metric
+
+
+def test_rates_of_a_budget_and_shares_of_completed_classes() -> None:
+    figs = extract_figures("全区一般公共预算收入完成289.6亿元，为调整预算的101.2%。履约保证金为合同金额的2%。"
+                           "按采购性质区分，工程类决标金额8672亿元、财物类3915亿元、劳务类2731亿元，分别占56.6%、25.6%及17.8%。")
+    metrics = {f.surface: f.metric for f in figs}
+    assert metrics["101.2%"] == "一般公共预算收入预算完成率"
+    assert metrics["2%"] == "履约保证金比例"
+    assert (metrics["2731亿元"], metrics["17.8%"]) == ("劳务类决标金额", "劳务类决标金额占比")
+
+
+def test_a_page_of_several_stories_gives_each_its_own_place() -> None:
+    body = ("黑龙江日报 2019年06月13日 第06版：经济周刊\n"
+            "本报讯（记者 刘畅）记者从哈尔滨市财政局了解到，1—5月，全市政府采购规模达28.64亿元。\n"
+            "■简讯\n牡丹江市政府采购电子卖场上线运行\n"
+            "本报讯 5月1日，牡丹江市政府采购电子卖场正式上线运行。首月成交金额826万元。")
+    figs = extract_figures(body, published_at="2019-06-13T00:00:00+08:00", publisher="黑龙江日报")
+    assert [(f.surface, f.subject) for f in figs] == [("28.64亿元", "哈尔滨市"), ("826万元", "牡丹江市")]
+
+
+def test_a_dateline_is_not_the_articles_place() -> None:
+    body = "新华社北京1月9日电 记者从财政部获悉，2023年，832平台交易额达197.5亿元。云南省销售额15.63亿元，居全国首位。"
+    figs = extract_figures(body, published_at="2024-01-10T14:22:00+08:00")
+    assert [f.subject for f in figs] == ["全国", "云南省"]
+
+
+def test_periods_of_a_paragraph_that_reports_no_figures_do_not_carry_on() -> None:
+    body = ("2022年，河南省政府采购规模为2637.41亿元，比上年增加112.86亿元。\n"
+            "今年以来，河南省财政厅持续深化政府采购制度改革，全面推行采购意向公开、电子化采购和不见面开标，政府采购营商环境持续优化。\n"
+            "政策功能方面，全省授予中小企业合同金额2096.37亿元。")
+    figs = extract_figures(body, published_at="2023-03-14T08:30:00+08:00")
+    assert figs[-1].period == "2022"
+    year_to_date = extract_figures("截至7月末，该行今年累计发放贷款10.38亿元。", published_at="2022-08-18T15:26:00+08:00")
+    assert year_to_date[0].period == "2022-01..2022-07"
+
+
+def test_breakdowns_by_kind_add_up_to_the_nearest_total() -> None:
+    body = ("全年全县政府采购预算3.62亿元，实际采购3.41亿元，节约资金2100万元。\n"
+            "分采购方式看，公开招标1.86亿元，竞争性磋商0.97亿元，询价0.12亿元，单一来源0.08亿元，网上商城直购0.38亿元。\n"
+            "全县授予中小企业合同金额3.05亿元。")
+    figs = extract_figures(body)
+    total = next(i for i, f in enumerate(figs) if f.surface == "3.41亿元")
+    assert [f.surface for f in figs if f.parent == total] == ["1.86亿元", "0.97亿元", "0.12亿元", "0.08亿元", "0.38亿元"]
+    assert [f.metric for f in figs if f.parent == total][2:4] == ["询价", "单一来源采购"]
+    assert all(f.parent is None for f in figs if f.surface in ("2100万元", "3.05亿元"))
+    levels = extract_figures("1—6月，全市实际采购金额55.17亿元。\n分级次看，市本级完成政府采购金额17.84亿元；县市区完成37.33亿元。")
+    assert [f.parent for f in levels] == [None, 0, 0]

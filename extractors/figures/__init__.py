@@ -23,7 +23,7 @@ same fact more precisely is marked ``is_total`` too (:mod:`.headlines`).
 ...                        subtitle="全市预算单位去年完成交易额达15077余万元",
 ...                        published_at="2022-02-14T20:52:19+08:00")
 >>> [(f.surface, f.metric, f.subject, f.period, f.change, f.base_period) for f in figs]
-[('15077余万元', '交易额', '广州市', '2021', False, None), ('15077.38万元', '交易额', '广州市', '2021', False, None), ('3120.55万元', '交易额', '广州市', '2021', True, '2020'), ('120.36%', '交易额占比', '广州市', '2021', False, None)]
+[('15077余万元', '交易额', '广州市', '2021', False, None), ('15077.38万元', '832平台交易额', '广州市', '2021', False, None), ('3120.55万元', '832平台交易额', '广州市', '2021', True, '2020'), ('120.36%', '832平台交易额占比', '广州市', '2021', False, None)]
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from extractors.figures.changes import Change, change_before, change_of
 from extractors.figures.clauses import Layout
 from extractors.figures.headlines import link_headlines
 from extractors.figures.lists import RESPECTIVELY, items
-from extractors.figures.metrics import head, is_vague, join, mask, phrase, phrase_after, qualifies_only
+from extractors.figures.metrics import adnominal, bare, head, is_vague, join, mask, phrase, phrase_after, qualifier, qualifies_only
 from extractors.figures.numerals import NORMAL_FORM
 from extractors.figures.parts import link_parts
 from extractors.figures.periods import PeriodMention, base_date, find_periods, shift
@@ -45,6 +45,7 @@ from extractors.figures.places import DIVISIONS, Division, Place, choose, find_p
 from extractors.figures.quantities import Quantity, scan
 from extractors.figures.subjects import Home, find_home, subject
 from extractors.record import Figure
+from extractors.text.script import to_simplified
 
 __all__ = ["extract_figures"]
 
@@ -58,8 +59,11 @@ LIMIT = re.compile(r"(?:标准|限额|门槛|上限|下限|最高|最低|单笔|
 RULE = re.compile(r"对|按|预留|给予|扣除|不得|应当|须|要求|标准|限额|门槛|明确|规定|鼓励|可以")
 # a percent of a base: 降至合同金额的5%, 预留该部分采购项目预算总额的30%以上
 OF_BASE = re.compile(r"(?:(?P<verb>预留|支付|扣除|给予|安排|收取|缴纳)[^，。；,;的]{0,16}|(?:降至|降到|降低至|降低到|下调至|提高到|提高至|"
-                     r"调整为|不超过|不低于|为|按照|按)"
+                     r"调整为|不超过|不低于|为|按照|按|由)"
                      r"[^，。；,;的]{1,16})的(?:不低于|不超过|不高于|不少于|超过|约|近)?$")
+RATIO_END = re.compile(r"(?:比例|占比|比重|率)$")
+BUDGET = re.compile(r"(?:为|占)(?:年初|调整后?的?|全年)?预算(?:数)?的")  # 为调整预算的97.6%: of the budget
+AS_WHAT = re.compile(r"(?:以上|以下)?(?:作为|作|用作)([^，。；,;\d]{1,8}?)(?=[，。；,;]|$)")
 RATE_NAME = re.compile(r"[^，。；,;]*(?:比例|比重|费率|利率|[^\W\d]率)")
 RATE_OF_CHANGE = re.compile(r"(?:平均)?(?:降幅|增幅|涨幅|增速|增长率|降低率|降价|涨价)(?:为|达到|达|约|超过|超|近)*$")
 BASE_VALUE = re.compile(r"(?:比|较|与)(?:上年|去年|上一年|前一年|(?:19|20)\d{2}年)(?:同期)?(?:的|为)$")
@@ -94,13 +98,16 @@ class _Field:
     def __init__(self, name: str, text: str, quantities: list[Quantity], base: int | None, month: int | None,
                  roc: bool = False):
         self.name, self.original, self.quantities = name, text, quantities
-        self.text = text.translate(NORMAL_FORM)  # same length: offsets hold in both
+        normal = text.translate(NORMAL_FORM)  # same length: offsets hold in both
+        simplified = to_simplified(normal)  # 採購金額 read as 采购金额, by the same words
+        self.text = simplified if len(simplified) == len(normal) else normal
         self.layout = Layout(self.text)
         documents = [m.span() for m in DOCUMENT.finditer(self.text)]
         self.places = [p for p in find_places(self.text) if not any(s < p.start < e for s, e in documents)]
         self.place_starts = [p.start for p in self.places]
         self.periods = find_periods(self.text, base, month, roc=roc)
         self.period_starts = [p.start for p in self.periods]
+        self.quantity_starts = [q.start for q in quantities]
         self.blocked_spans = sorted([(p.start, p.end) for p in self.places if not p.qualifier]
                                     + [(p.start, p.start + len(p.text)) for p in self.periods]
                                     + [(q.start, q.end) for q in quantities])
@@ -136,21 +143,42 @@ def _period(field: _Field, q: Quantity, default: str | None) -> str | None:
     paragraphs before (an annual review's year), else ``default``."""
     s, _ = field.layout.sentence_at(q.start)
     said = _last(field.periods, field.period_starts, s, q.start, _said)
-    if said is None:
-        said = _last(field.periods, field.period_starts, 0, s, lambda m: m.period is not None and m.inherits)
+    end = s
+    while said is None:
+        said = _last(field.periods, field.period_starts, 0, end, lambda m: m.period is not None and m.inherits)
         if said is not None and said.weak and _last(field.periods, field.period_starts, 0, said.start, _said):
             said = None
-    return _finer(field, said).period if said else default
+        if said is None:
+            break
+        p_start, p_end = field.layout.paragraph_at(said.start)
+        if p_end - p_start <= NARRATIVE or _figures_in(field, (p_start, p_end)) or p_start >= field.layout.paragraph_at(q.start)[0]:
+            break  # a heading (一、2023年工作回顾) or a paragraph of figures: its period carries on
+        end, said = said.start, None  # 今年以来，…深化改革, a story of what was done without figures: not the data's period
+    return _finer(field, said) if said else default
 
 
-def _finer(field: _Field, said: PeriodMention) -> PeriodMention:
-    """The more specific of a year and a part of it said together: 截至11月底，今年… → 截至11月底."""
+NARRATIVE = 40  # characters: a longer paragraph is more than a heading
+
+
+def _figures_in(field: _Field, span: tuple[int, int]) -> bool:
+    starts = field.quantity_starts
+    i = bisect_left(starts, span[0])
+    return i < len(starts) and starts[i] < span[1]
+
+
+def _finer(field: _Field, said: PeriodMention) -> str | None:
+    """The more specific of a year and a part of it said together: 截至11月底，今年… → 2023-01..2023-11;
+    一季度，今年… → 2023-Q1."""
     if not said.period or len(said.period) != 4:
-        return said
+        return said.period
     s, _ = field.layout.sentence_at(said.start)
-    return _last(field.periods, field.period_starts, s, said.start,
-                 lambda m: bool(m.period) and m.inherits and m.period != said.period
-                 and m.period.startswith(said.period + "-")) or said
+    year = said.period
+    part = _last(field.periods, field.period_starts, s, said.start,
+                 lambda m: bool(m.period) and (m.inherits or m.period.startswith("..")) and m.period != year
+                 and m.period.removeprefix("..").startswith(year + "-"))
+    if part is None:
+        return year
+    return f"{year}-01{part.period}" if part.period.startswith("..") else part.period
 
 
 def _actor(field: _Field, start: int, end: int) -> Place | None:
@@ -176,9 +204,12 @@ def _level_before(found: list[Figure], sentence_start: int, kinds: tuple[str, ..
 class _Reader:
     """Reads the figures of one article field by field, keeping what earlier fields named."""
 
-    def __init__(self, home: Home, default_period: str | None, published: str | None, warnings: list[str] | None):
-        self.home, self.default_period, self.published, self.warnings = home, default_period, published, warnings
-        self.named: list[Division] = [home.division] if home.division else []
+    def __init__(self, homes: list[tuple[int, Home]], default_period: str | None, published: str | None,
+                 warnings: list[str] | None):
+        """``homes``: the article's own place, then that of each later story of the body from where it begins."""
+        self.homes, self.default_period, self.published, self.warnings = homes, default_period, published, warnings
+        self.home = homes[0][1]
+        self.named: list[Division] = [self.home.division] if self.home.division else []
         self.periods_of: dict[int, str] = {}  # figures of a list whose items are periods
 
     def _subject(self, field: _Field, q: Quantity) -> str | None:
@@ -236,6 +267,8 @@ class _Reader:
             end = ce
             while end > cs and field.text[end - 1] in "，,：:":
                 end -= 1
+            if any(start <= cs and end <= stop for start, stop, _ in field.scopes):
+                return None  # 县（市）区：28.45亿元: a scope names no measure
             phrase_ = field.phrase(cs, end)
             if phrase_:
                 return phrase_
@@ -248,6 +281,8 @@ class _Reader:
         listed = self._lists(field)
         listed_change: dict[int, str | None] = {}
         for i, q in enumerate(field.quantities):
+            self.home = next(h for start, h in reversed(self.homes) if field.name != "body" and not start or
+                             field.name == "body" and start <= q.start)
             c, _ = field.layout.clause_at(q.start)
             s, e = field.layout.sentence_at(q.start)
             period = self.periods_of.get(i) or _period(field, q, self.default_period)
@@ -285,10 +320,7 @@ class _Reader:
             elif q.kind == "percent" and SHARE.search(text, tail, q.start):
                 metric = self._share_metric(field, q, c, out)
             elif q.kind == "percent" and (of := OF_BASE.search(text, tail, q.start)) is not None:
-                # 履约保证金比例降至合同金额的5%, 预留该部分预算总额的30%: a rate (of a base), named before it
-                rate = RATE_NAME.search(text, c, of.start())
-                metric = (field.phrase(c, rate.end()) if rate else None) or (
-                    (of.group("verb") + "比例") if of.group("verb") else field.phrase(c, q.start))
+                metric = self._rate_metric(field, q, c, of, out)
             elif (rate := RATE_OF_CHANGE.search(text, tail, q.start)) is not None:  # 价格平均降幅达53%, 平均降价56.7%
                 change = Change(rate.start() - c, None)
                 metric = field.phrase(c, rate.start()) or _level_metric(out, s)
@@ -296,12 +328,24 @@ class _Reader:
                     metric += "价格"
             else:
                 metric = field.phrase(c, q.start)
+                _, ce = field.layout.clause_at(q.start)
+                if q.kind in ("percent", "money") and (q.kind == "percent" or head(metric) is None) and \
+                        (named := adnominal(text, q.end, ce, q.kind, field.blocked)):
+                    metric = named  # 10%—20%的价格扣除, 超过200万元的货物和服务采购项目
                 if metric is None and out and out[-1].start >= c and out[-1].field == field.name:
                     metric = out[-1].metric  # 由30%提高到50%: the second figure is of the first's metric
                 if is_vague(metric):
                     metric = phrase_after(text, q.end, e) or metric
                 if is_vague(metric):
-                    metric = join(self._topic(field, c, out, q.start), metric)
+                    topic = self._topic(field, c, out, q.start)
+                    if topic and qualifies_only(topic) and out and out[-1].metric == topic and out[-1].kind == q.kind:
+                        topic = None  # 竞争性磋商0.97亿元，询价0.12亿元: another part, not more of the one before
+                    if topic and q.kind != "percent":  # 支付合同金额的30%作为预付款，计65.28万元: the amount of 预付款
+                        topic = RATIO_END.sub("", topic) or topic
+                    metric = join(topic, metric)
+                elif metric == head(metric) and text.startswith(metric, c):
+                    metric = _of_item(field, out, s, metric)
+                metric = _through(field, c, q.start, metric)
             if i in listed:
                 metric, item = listed[i]
                 if item is OF_LEVEL:  # the share of the level just given: 政府采购规模占GDP比重
@@ -311,7 +355,7 @@ class _Reader:
                 elif item is not None:  # a share of an earlier figure of the field
                     of = out[item]
                     metric, subj, period = _share(of.metric), of.subject, of.period
-            metric = self._complete(field, q, metric, out)
+            metric = self._complete(field, q, metric, out, scoped=i not in listed)
             if q.kind == "money":
                 subj = self._subject_of_price(field, q, metric, subj)
             out.append(Figure(
@@ -324,9 +368,9 @@ class _Reader:
         self.named = self._named_before(field, len(field.text) + 1)
         return out
 
-    def _complete(self, field: _Field, q: Quantity, metric: str | None, found: list[Figure]) -> str | None:
-        """A metric with the sentence's scope (市本级…，…); when none was read, the one of the figure of its
-        kind before it in the paragraph."""
+    def _complete(self, field: _Field, q: Quantity, metric: str | None, found: list[Figure], scoped: bool = True) -> str | None:
+        """A metric with the sentence's scope (市本级…，…; not for an item of a list, whose scope is its own); when
+        none was read, the one of the figure of its kind before it in the paragraph."""
         s, _ = field.layout.sentence_at(q.start)
         if metric is None:
             c, _ = field.layout.clause_at(q.start)
@@ -339,13 +383,18 @@ class _Reader:
             i = bisect_right(field.layout._paragraph_starts, q.start) - 1
             near = field.layout.paragraphs[max(0, i - 3)][0]
             before = [f for f in found if f.start >= near and f.kind == q.kind and not f.change and f.metric]
-            return (head(before[-1].metric) or before[-1].metric) if before else None
+            if not before:
+                return None
+            metric = head(before[-1].metric) or before[-1].metric
         scope = None
-        for start, end, word in field.scopes[bisect_left(field.scope_starts, s) : bisect_left(field.scope_starts, q.start)]:
+        for start, end, word in field.scopes[bisect_left(field.scope_starts, s) : bisect_left(field.scope_starts, q.start) if scoped else 0]:
             if end <= q.start and _actor(field, end, q.start) is None:
-                scope = word
-        if scope and scope not in metric and not any(x in metric for x in ("本级", "县区", "市县", "区县")):
-            metric = scope.removeprefix("各") + metric
+                scope = word.removeprefix("各")
+        said = SCOPE.search(metric) if scope else None
+        if scope and said is None:
+            metric = scope + metric
+        elif scope and said.group().removeprefix("各") != scope:  # 各县（市、区）48.82亿元 after 市本级19.6亿元
+            metric = metric[: said.start()] + scope + metric[said.end() :]
         return metric
 
     def _compared(self, field: _Field, sentence: int, clause: int, period: str | None) -> str | None:
@@ -366,6 +415,24 @@ class _Reader:
         if level is not None:
             return level.metric
         return join(self._topic(field, clause), own)
+
+    def _rate_metric(self, field: _Field, q: Quantity, clause: int, of: re.Match[str], found: list[Figure]) -> str | None:
+        """A rate of a base (…的5%), named by a rate word before it (履约保证金比例降至合同金额的5%), by 作为 after it
+        (支付合同金额的30%作为预付款), by its verb (预留…的30%: 预留比例), or by what comes before 为 (履约保证金为合同
+        金额的2%); of a budget, the completion of the level just given (收入完成58.62亿元，为预算的101.3%)."""
+        text = field.text
+        if BUDGET.match(text, of.start(), q.start):
+            level = _level_before(found, field.layout.sentence_at(q.start)[0])
+            return (level.metric if level is not None and level.metric else "") + "预算完成率"
+        if rate := RATE_NAME.search(text, clause, of.start()):
+            if named := field.phrase(clause, rate.end()):
+                return named
+        if (after := AS_WHAT.match(text, q.end)) and (named := field.phrase(after.start(1), after.end(1))):
+            return named + "比例"
+        if of.group("verb"):
+            return of.group("verb") + "比例"
+        before = field.phrase(clause, of.start())
+        return before + "比例" if before else field.phrase(clause, q.start)
 
     def _share_metric(self, field: _Field, q: Quantity, clause: int, found: list[Figure]) -> str | None:
         """A share is of the phrase before 占 in its clause, else of the figure just given: X占比."""
@@ -501,6 +568,31 @@ def _run(field: _Field, first: int, after: int) -> list[int]:
     return run
 
 
+def _of_item(field: _Field, found: list[Figure], sentence: int, metric: str) -> str:
+    """A bare measure opening its clause (成交金额, 交易额, 节约率) in one of parallel items of its paragraph that
+    each begin with a count of one kind: 公开招标项目612个，成交金额31.05亿元；竞争性磋商项目1024个，成交金额…
+    → 公开招标成交金额."""
+    p, e = field.layout.paragraph_at(sentence)
+    s, t = field.layout.sentence_at(sentence)
+    if field.text.find(metric, p, s) < 0 and field.text.find(metric, t, e) < 0:
+        return metric  # no other item measures the same: the kind is the article's (集中采购项目…，采购预算…)
+    count = next((f for f in reversed(found) if f.start >= sentence and f.field == field.name and f.kind == "count"), None)
+    kind = qualifier(count.metric, metric) if count is not None else None
+    return kind + metric if kind else metric
+
+
+NAMED = re.compile(r"“([^“”，。；]{2,8})”")  # a product, platform or campaign named in quotes: “政采贷”, “832平台”
+
+
+def _through(field: _Field, clause: int, at: int, metric: str | None) -> str | None:
+    """A bare measure (融资, 销售额, 最高授信额度: heads and verbs only) of a channel its clause names in quotes
+    before it: 通过“政采贷”获得融资3180万元 → 政采贷融资, 在“832平台”实现销售额 → 832平台销售额."""
+    if not metric or not bare(metric):
+        return metric
+    names = [m.group(1) for m in NAMED.finditer(field.text, clause, at) if field.text.find(metric, m.end(), at) >= 0]
+    return names[-1] + metric if names and names[-1] not in metric else metric
+
+
 def _share(metric: str | None) -> str | None:
     """The metric of a share of ``metric``: 货物类采购规模 → 货物类采购规模占比."""
     if not metric:
@@ -538,20 +630,23 @@ def extract_figures(
     base, month = base_date(published_at, "\n".join(t for _, t, _ in texts))
     roc = TAIWAN.search("\n".join(t for _, t, _ in texts)) is not None or ".tw/" in (url or "") + "/"
     fields = [_Field(n, t, q, base, month, roc) for n, t, q in texts]
-    lead, later = [], []
+    lead, later, stories = [], [], []
     for f in fields:
-        if f.name == "body":  # the lead: the first paragraph that is more than a byline (本报记者 张某某)
-            _, p_end = next((p for p in f.layout.paragraphs if p[1] - p[0] >= 20), f.layout.paragraphs[0]) \
+        if f.name == "body":  # the lead: the first paragraph that is more than a byline or a page's header
+            _, p_end = next((p for p in f.layout.paragraphs if _leads(f.text, p)), f.layout.paragraphs[0]) \
                 if f.layout.paragraphs else (0, 0)
             lead.append((f.text[:p_end], [p for p in f.places if p.start < p_end]))
             later = [p for p in f.places if p.start >= p_end and p.candidates and not p.org][:1]
+            stories = _stories(f, p_end)
         else:
             lead.append((f.text, f.places))
     home = find_home(lead, author, publisher, url, later)
     if roc and home.division is None and not home.organisation:
         home = Home(DIVISIONS["台湾省"])
+    homes = [(0, home)] + [(start, find_home(texts) if any(p.candidates for _, ps in texts for p in ps) else home)
+                           for start, texts in stories]
     published = published_at[:4] if published_at and published_at[:4].isdigit() else None
-    reader = _Reader(home, _default_period(fields, published_at), published, warnings)
+    reader = _Reader(homes, _default_period(fields, published_at), published, warnings)
     figures: list[Figure] = []
     field_of: list[int] = []
     for k, field in enumerate(fields):
@@ -560,10 +655,34 @@ def extract_figures(
         field_of += [k] * len(found)
     link_parts(figures, [(f.text, f.layout.paragraphs) for f in fields], field_of)
     _complete_heads(figures)
-    _tell_apart(figures, fields, field_of)
     _one_currency(figures)
     link_headlines(figures, [q for f in fields for q in f.quantities])
     return figures
+
+
+PAGE_HEADER = re.compile(r"第\s*[0-9０-９]+\s*版|上一版|下一版|版面导航|本版标题")  # 黑龙江日报 2019年06月13日 第06版
+# a dateline opening a paragraph: 本报讯, 本报兰州讯（记者…）, 新华社北京1月9日电
+STORY_START = re.compile(r"(?:本报|本台|新华社|[^\s，。：\d]{2,12}?)(?:\d{1,2}月\d{1,2}日)?(?:电|讯)(?=[\s（(：:，]|$)")
+
+
+def _leads(text: str, paragraph: tuple[int, int]) -> bool:
+    """Whether a paragraph can be the lead: longer than a byline (本报记者 张某某), not a page's header."""
+    start, end = paragraph
+    return end - start >= 20 and PAGE_HEADER.search(text, start, end) is None
+
+
+def _stories(field: _Field, after: int) -> list[tuple[int, list[tuple[str, list[Place]]]]]:
+    """Later stories of a page of several (■简讯 牡丹江市政府采购电子卖场上线运行 / 本报讯 5月1日，…): where each
+    begins (its heading, the short line before its dateline) with the heading and the lead that give its place."""
+    out = []
+    paragraphs = field.layout.paragraphs
+    for k, (start, end) in enumerate(paragraphs):
+        if start <= after or not STORY_START.match(field.text, start):
+            continue
+        h_start, h_end = paragraphs[k - 1] if k and paragraphs[k - 1][1] - paragraphs[k - 1][0] <= 40 else (start, start)
+        out.append((h_start, [(field.text[s:e], [p for p in field.places if s <= p.start < e])
+                              for s, e in ((h_start, h_end), (start, end))]))
+    return out
 
 
 def _complete_heads(figures: list[Figure]) -> None:
@@ -580,33 +699,14 @@ def _complete_heads(figures: list[Figure]) -> None:
             (g for g in reversed(figures[:i]) if g.kind == f.kind and g.field == f.field and not g.change and g.metric), None)
         quantity = head(whole.metric) if whole is not None else None
         if quantity and not f.metric.endswith(quantity):
+            share = _share(f.metric)
             f.metric += quantity
+            for g in figures[i + 1 :]:  # 财物类3,915亿元…，分别占25.6%: the share of 财物类决标金额
+                if g.sentence == f.sentence and g.metric == share:
+                    g.metric = _share(f.metric)
 
 
-ITEM = re.compile(r"(?:项目|类)$")
 PART_WORD = re.compile(r"(?:类|级|方式)$|^(?:各)?(?:县|区|市县|县区|区县|县市|盟市|市州|乡镇|街道)")
-OPENING = re.compile(r"(?:其中|此外|另外)?[，,：:]?")  # an item that opens its sentence (其中，公开招标项目612个)
-GENERIC_ITEM = re.compile(r"各类|各项|全部|所有|采购项目$|交易项目$|项目$")
-
-
-def _tell_apart(figures: list[Figure], fields: list[_Field], field_of: list[int]) -> None:
-    """Figures of one bare metric in several places of an article (成交金额 of 公开招标项目…；成交金额 of
-    竞争性磋商项目…) take the item their sentence opens with: 公开招标项目成交金额."""
-    by_metric: dict[str, list[int]] = {}
-    for i, f in enumerate(figures):
-        if f.metric and f.field == "body" and head(f.metric) == f.metric:
-            by_metric.setdefault(f.metric, []).append(i)
-    for metric, members in by_metric.items():
-        if len({figures[i].value for i in members}) < 2:
-            continue
-        for i in members:
-            field = fields[field_of[i]]
-            s, _ = field.layout.sentence_at(figures[i].start)
-            item = next((g for g in reversed(figures[:i]) if g.start >= s and g.field == figures[i].field
-                         and g.kind == "count" and g.metric and ITEM.search(g.metric)), None)
-            opens = item is not None and OPENING.fullmatch(field.text[s : field.layout.clause_at(item.start)[0]])
-            if opens and not GENERIC_ITEM.match(item.metric):
-                figures[i].metric = item.metric + metric
 
 
 def _default_period(fields: list[_Field], published_at: str | None) -> str | None:

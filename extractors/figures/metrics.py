@@ -28,12 +28,14 @@ from extractors.figures.clauses import Word, tagged, words
 LINK_TAIL = re.compile(
     r"(?:增加到|增长到|增至|提高到|提高至|提升至|提升到|上升到|上升至|降至|降到|下降到|下降至|减少到|减少至|降低到|降低至"
     r"|不得超过|不得高于|不得低于|不得少于|不超过|不高于|不多于|不低于|不少于|超过|突破|高于|低于|不到|不足|将近|接近"
-    r"|最高可达|最高可|最高|最低|可达|人民币|大写|小写|分别|依次|各|均|总共|一共|共计|合计|总计|累计|共|计|达到|达|为|是|约为"
+    r"|保持在|稳定在|控制在|维持在|(?<=[率额比])在"
+    r"|最高可达|最高可|最高|最低|可达|人民币|新台币|港币|港元|澳门元|澳门币|大写|小写|分别|依次|各|均|总共|一共|共计|合计|总计|累计|共|计|达到|达|为|是|约为"
     r"|(?<![签节合预制条公契违履邀集特简])约|近|超|逾|高达|仅为|仅|已达|已|实现|完成|有|了|到|的|之|由|从|\s)+$"
 )
 # words that end a phrase when read backwards, whatever their tag: they link, they do not name
 STOP_WORDS = {"完成", "实现", "达到", "达成", "累计", "共计", "合计", "总计", "共", "计", "是", "为", "有", "占", "其中",
-              "同比", "环比", "比", "较", "全年", "当年", "其", "该", "均", "已", "约", "通过", "依托", "借助", "带动",
+              "同比", "环比", "比", "较", "全年", "当年", "其", "该", "均", "已", "约", "通过", "透过", "经由", "依托",
+              "借助", "带动",
               "获得", "取得", "新增加", "涉及", "包括", "包含", "含", "比上年", "分别", "依次", "同期", "相比",
               "本报讯", "记者", "获悉", "了解到", "了解", "显示", "表示", "介绍", "据", "据悉", "同时", "此外", "另外", "以及",
               "力争", "计划", "预计", "确保", "争取", "目标", "推动", "促进", "推进", "积极", "提供", "给予", "帮助",
@@ -41,17 +43,20 @@ STOP_WORDS = {"完成", "实现", "达到", "达成", "累计", "共计", "合�
               "投入", "安排", "下达", "拨付", "统筹", "筹集", "落实", "使用"}  # allocating, not what is measured
 # (not ns or nr: places are found by the gazetteer, and jieba tags 满意度 a place and 养老 a name)
 STOP_TAGS = {"x", "p", "c", "d", "m", "q", "r", "t", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "e", "o", "w",
-             "f", "nt", "mq", "zg", "s", "tg", "dg", "rr", "rz"}
+             "f", "nt", "mq", "zg", "tg", "dg", "rr", "rz"}
 HEAD_WORDS = {"规模", "金额", "资金", "预算", "投资", "支出", "收入", "成本", "贷款", "放款", "融资", "份额", "比例", "比重",
               "占比", "总额", "总值", "产值", "价格", "经费", "补贴", "奖金", "基金", "限额", "标准", "额度", "余额", "总量",
               "数量", "增速", "增幅", "降幅", "收益", "利润", "税收", "开支", "报价", "底价", "授信", "价款", "货款", "工程款"}
 HEAD_ENDS = "额率费款金价量资度"
+PRICE_ACTS = {"询价", "竞价", "议价", "比价", "网上竞价", "反向竞价"}  # ways of buying
 # too vague to stand alone when the sentence said what they are of before
 VAGUE = {"金额", "资金", "规模", "总额", "预算", "费用", "经费", "合计", "比例", "占比", "数量", "采购", "交易", "支出",
          "收入", "投资", "额度", "总金额", "份额", "总量", "价格", "标准", "成交", "支付", "销售", "发放", "节约", "完成"}
 # a beneficiary before the verb (为供应商发放贷款): the noun belongs to 为, not to the phrase
 BENEFICIARY = re.compile(r"(?:为|向|给|帮助|帮|替|对|助力)[^，。；、]{0,12}$")
 BENEFICIARY_CLASSES = {"中小企业", "小微企业", "中小微企业", "民营企业", "脱贫地区", "监狱企业", "残疾人福利单位"}
+# a body that acts (医院, 分行, 预算单位, 新区): the subject when it opens a phrase that names a measure after it
+ACTOR = re.compile(r"(?:医院|学校|高校|部门|单位|机关|分行|支行|银行|公司|集团|新区|设区市)$")
 ASIDE = re.compile(r"(?<![县市区])(?:（[^（）、]{1,6}）|\([^()、]{1,6}\))")  # not 县（市、区）: a scope
 
 
@@ -60,8 +65,9 @@ HEAD_SUFFIXES = tuple(HEAD_WORDS) + ("比",)
 
 @functools.lru_cache(maxsize=4096)
 def is_head(word: str) -> bool:
-    """Whether ``word`` names a measured quantity and can end a metric (规模, 金额, 交易额, 节约率, 采购预算)."""
-    return word[-1] in HEAD_ENDS or word.endswith(HEAD_SUFFIXES)
+    """Whether ``word`` names a measured quantity and can end a metric (规模, 金额, 交易额, 节约率, 采购预算), not a
+    way of buying that ends like one (询价, 竞价)."""
+    return (word[-1] in HEAD_ENDS or word.endswith(HEAD_SUFFIXES)) and word not in PRICE_ACTS
 
 
 INSIDE = {"其他", "其它", "类", "“", "”", "‘", "’"}  # 其他采购方式, 货物类, “政采贷”: inside a phrase
@@ -84,6 +90,35 @@ def _allowed(w: Word, blocked: bytearray | None) -> bool:
     return not (blocked and any(blocked[w.start : w.start + len(w.text)]))
 
 
+COORDINATORS = ("、", "和", "及", "等")  # 等 closes a list inside a phrase: 询价和单一来源等项目
+CONJUNCT_TAGS = {"n", "nz", "vn", "v", "b", "a", "j", "l", "s", "an"}
+
+
+def _conjunct(w: Word, blocked: bytearray | None) -> bool:
+    """Whether ``w``, before 和/及/、 inside a phrase, is a noun or modifier that coordinates with what follows."""
+    # 交易额和…, 公开率、…: two measures, not one (but 询价和单一来源: two methods)
+    measure = w.text in HEAD_WORDS or w.text[-1] in "额率" or (is_head(w.text) and len(w.text) > 2)
+    return w.tag in CONJUNCT_TAGS and _allowed(w, blocked) and not measure
+
+
+def _names_whole(ws: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
+    """The words with a short quoted name as one noun: 供应商“零跑腿”比例 reads 供应商 + “零跑腿” + 比例."""
+    out: list[tuple[str, str]] = []
+    opened: int | None = None
+    for w in ws:
+        if w[0] == "“":
+            opened = len(out)
+        elif w[0] == "”" and opened is not None:
+            name = "".join(x for x, _ in out[opened:]) + "”"
+            if len(name) <= 12:
+                out[opened:] = [(name, "nz")]
+                opened = None
+                continue
+            opened = None
+        out.append(w)
+    return out
+
+
 WINDOW = 32  # characters before a figure read first; the whole clause only when the phrase runs past them
 
 
@@ -95,17 +130,30 @@ def phrase(text: str, start: int, end: int, blocked: bytearray | None = None) ->
         if found is None or not text.startswith(found, end - WINDOW):
             return found
     segment = text[start:end]
-    if "（" in segment or "(" in segment:  # 中标（成交）金额: the aside does not split the phrase
-        segment, blocked = ASIDE.sub("", segment), None  # (offsets moved: nothing blocked in such a clause)
+    if "（" in segment or "(" in segment:  # 中标（成交）金额, 全州（含各县市）…: the aside does not split the phrase
+        asides = [m.span() for m in ASIDE.finditer(segment)]
+        if asides:
+            kept = bytearray(b"\1" * len(segment))
+            for a, b in asides:
+                kept[a:b] = bytes(b - a)
+            segment = ASIDE.sub("", segment)
+            if blocked is not None:  # the same characters taken out of the mask, which now starts at ``start``
+                blocked = bytearray(start) + bytearray(x for x, k in zip(blocked[start:end], kept) if k)
     tail = LINK_TAIL.search(segment, max(0, len(segment) - 12))  # linking words are few: look at the end only
     core = segment[: tail.start()] if tail else segment
     taken: list[Word] = []
     pos = start + len(core)
-    for text_, tag in reversed(tagged(core)):  # walking back from the figure, word by word
+    ws = _names_whole(tagged(core))
+    for i in range(len(ws) - 1, -1, -1):  # walking back from the figure, word by word
+        text_, tag = ws[i]
         pos -= len(text_)
         w = Word(text_, tag, pos)
         if tag == "m" and text_.isascii() and len(text_) >= 3 and taken and not (blocked and blocked[pos]):
             taken.insert(0, w)  # 832平台: digits that name something
+            continue
+        if text_ in COORDINATORS and taken and i and _conjunct(Word(*ws[i - 1], pos - len(ws[i - 1][0])), blocked) \
+                and (text_ != "等" or any(x in COORDINATORS for x, _ in ws[max(0, i - 6) : i])):  # 等 ends a list
+            taken.insert(0, w)  # 节能、节水产品, 土地使用权和矿业权出让: one phrase of two conjuncts
             continue
         if not _allowed(w, blocked):
             # a vague phrase goes on past 的 and an adverb before its verb: 预留给小微企业的比例, 政采贷累计投放
@@ -114,24 +162,38 @@ def phrase(text: str, start: int, end: int, blocked: bytearray | None = None) ->
                 continue
             break
         taken.insert(0, w)
-    while taken and (taken[0].text in ("的", "之", "“", "”") or taken[0].tag in ("d",)):
+    while taken and (taken[0].text in ("的", "之", "“", "”", *COORDINATORS) or taken[0].tag in ("d",)):
         taken.pop(0)
     while taken and taken[-1].text in ("“", "‘"):
         taken.pop()
+    if len(taken) > 1 and ACTOR.search(taken[0].text) and taken[0].text not in BENEFICIARY_CLASSES \
+            and not is_vague("".join(w.text for w in taken[1:])):
+        taken.pop(0)  # 医院集采品种采购金额: who (the hospital) is the subject; what it measured follows
     if not taken:
         return None
     # 为1326家供应商发放贷款: the noun after 为 is who benefits, not what was measured; but a class of
     # beneficiary names the metric (向中小企业授予合同金额 is 授予中小企业合同金额)
-    if len(taken) > 1 and BENEFICIARY.search(text, start, taken[0].start):
+    if len(taken) > 1 and (given := BENEFICIARY.search(segment, 0, taken[0].start - start)):  # (offsets of segment)
         verbs = [i for i, w in enumerate(taken) if w.tag == "v" and i > 0]
         cut = verbs[0] if verbs else 1
-        if verbs and "".join(w.text for w in taken[:cut]) in BENEFICIARY_CLASSES:
+        kind = "".join(w.text for w in taken[:cut]) in BENEFICIARY_CLASSES
+        if kind and verbs and is_head(taken[-1].text):  # 向中小企业授予合同金额 → 授予中小企业合同金额
             taken = [taken[cut], *taken[:cut], *taken[cut + 1 :]]
+        elif kind and not verbs and given.group().startswith("给") and (verb := _verb_before(segment, given.start())):
+            return verb.join(("".join(w.text for w in taken[:cut]), "".join(w.text for w in taken[cut:])))  # 预留给小微企业的比例
         else:
-            taken = taken[cut:]
+            taken = taken[cut:]  # 为1326家供应商发放贷款, 为中小企业发放“政采贷”: who benefits is not what was measured
     return shape([w.text for w in taken], [w.tag for w in taken])
 
 
+def _verb_before(text: str, end: int) -> str | None:
+    """The verb right before ``end`` (预留 of 预留给): the action a beneficiary's measure is of."""
+    ws = tagged(text[max(0, end - 6) : end])
+    return ws[-1][0] if ws and ws[-1][1] == "v" else None
+
+
+KINDS = ("项目", "订单", "案件", "合同", "方式")  # 采购项目, 其他采购方式: a noun of the verb's kind, not its object
+QUOTES = str.maketrans("", "", "“”‘’")
 GENERIC = ("政府采购", "采购")  # 政府采购节约资金 is 节约资金; 政府采购规模 stays (规模 alone says too little)
 
 
@@ -143,14 +205,14 @@ def shape(texts: list[str], tags: list[str]) -> str:
     ('脱贫地区农副产品采购', '节约财政资金')
     >>> shape(["政府采购", "节约资金"], ["n", "n"]), shape(["政府采购", "规模"], ["n", "n"])
     ('节约资金', '政府采购规模')
-    >>> shape(["832平台", "采购", "农副产品"], ["n", "v", "n"])
-    '农副产品采购'
-    
+    >>> shape(["832平台", "采购", "农副产品"], ["n", "v", "n"]), shape(["其他", "采购", "方式"], ["r", "v", "n"])
+    ('农副产品采购', '其他采购方式')
     """
-    keep = [(t, g) for t, g in zip(texts, tags) if t not in ("“", "”", "‘", "’")]
+    keep = [(t.translate(QUOTES), g) for t, g in zip(texts, tags) if t.translate(QUOTES)]
     texts, tags = [t for t, _ in keep], [g for _, g in keep]
-    verbs = [i for i, g in enumerate(tags) if g == "v"]
-    if verbs and verbs[-1] < len(texts) - 1 and not is_head(texts[-1]):
+    # a verb before a coordinator is a conjunct (节能 of 节能、节水产品), not the phrase's verb
+    verbs = [i for i, g in enumerate(tags) if g == "v" and not (i + 1 < len(texts) and texts[i + 1] in COORDINATORS)]
+    if verbs and verbs[-1] < len(texts) - 1 and not is_head(texts[-1]) and not texts[-1].endswith(KINDS):
         v = verbs[-1]  # (通过832平台)采购脱贫地区农副产品: what was bought, then the verb
         return "".join(texts[v + 1 :]) + texts[v]
     metric = "".join(texts)
@@ -189,13 +251,51 @@ def phrase_after(text: str, pos: int, end: int) -> str | None:
     return "".join(w.text for w in taken) or None
 
 
+MODIFIED = re.compile(r"(?:以上|以下|左右|之间)?的")
+RATIO_WORDS = ("比例", "比重", "份额", "率", "占比")
+AMOUNTED = ("项目", "合同", "订单", "采购包", "标段", "案件", "采购")  # things with an amount: 200万元的货物采购项目
+
+
+def adnominal(text: str, pos: int, end: int, kind: str, blocked: bytearray | None = None) -> str | None:
+    """What a figure written before 的 and a noun phrase measures (the words after 的 up to one that cannot be in
+    a noun phrase):
+    给予小微企业报价10%的价格扣除 (价格扣除比例), 超过200万元的货物和服务采购项目 (货物和服务采购项目金额).
+
+    >>> adnominal("报价10%的价格扣除。", 5, 10, "percent"), adnominal("超过200万元的工程采购项目中", 7, 15, "money")
+    ('价格扣除比例', '工程采购项目金额')
+    """
+    m = MODIFIED.match(text, pos, end)
+    if not m:
+        return None
+    ws = words(text[m.end() : end], m.end())
+    stop, last = m.end(), None
+    for k, w in enumerate(ws):  # the noun phrase runs to the first word that cannot be in one: 中, 。, 、超过
+        if w.text in COORDINATORS:
+            after = ws[k + 1] if k + 1 < len(ws) else None
+            if after is None or not _allowed(after, blocked) or LINK_TAIL.fullmatch(after.text):
+                break
+        elif not _allowed(w, blocked):
+            break
+        stop, last = w.start + len(w.text), w
+    else:
+        last = None
+    if stop < end and last is not None and last.tag == "v" and text[stop] not in "，。；、,;：:":
+        return None  # 40%以上的政策延续至…: a clause, its verb with more after it
+    found = phrase(text, m.end(), stop, blocked) if stop > m.end() else None
+    if not found or len(found) != len(text[m.end() : stop].translate(QUOTES)) or found.startswith(RATIO_WORDS):
+        return None  # all of those words, and not 10%的比例预留…: a rate named by the verb after it
+    if kind == "percent":
+        return found if found.endswith(RATIO_WORDS) else found + "比例"
+    return found if is_head(found) else found + "金额" if found.endswith(AMOUNTED) else None
+
+
 @functools.lru_cache(maxsize=4096)
 def head(metric: str | None) -> str | None:
     """The part of a metric that names the quantity, for items that only qualify it: 采购金额 of
     公开招标采购金额, 决标金额 of 工程类决标金额, 采购 of 政府采购; None when it has none.
 
-    >>> head("公开招标采购金额"), head("工程类决标金额"), head("政府采购"), head("竞争性磋商"), head("政府采购规模")
-    ('采购金额', '决标金额', '采购', None, '采购规模')
+    >>> head("公开招标采购金额"), head("工程类决标金额"), head("政府采购"), head("竞争性磋商"), head("工程类政府采购规模")
+    ('采购金额', '决标金额', '采购', None, '政府采购规模')
     """
     if not metric:
         return None
@@ -216,8 +316,19 @@ DEALS = ("采购", "交易", "销售", "成交")
 
 @functools.lru_cache(maxsize=4096)
 def qualifies_only(metric: str) -> bool:
-    """Whether ``metric`` only says which part (货物类, 竞争性磋商, 自治区本级), with no quantity and no verb."""
-    return head(metric) is None and all(tag not in ("v", "vn") for _, tag in tagged(metric))
+    """Whether ``metric`` only says which part (货物类, 劳务类, 竞争性磋商, 自治区本级), with no quantity and no verb
+    but in a class name."""
+    return head(metric) is None and (metric.endswith("类") or all(tag not in ("v", "vn") for _, tag in tagged(metric)))
+
+
+@functools.lru_cache(maxsize=4096)
+def bare(metric: str) -> bool:
+    """Whether ``metric`` names only a measure and actions (融资, 销售额, 投放贷款, 最高授信额度), no thing or kind.
+
+    >>> bare("获得融资"), bare("最高授信额度"), bare("脱贫地区农副产品采购"), bare("电子卖场成交金额")
+    (True, True, False, False)
+    """
+    return all(is_head(w) or tag in ("v", "vn", "a", "d", "ad") for w, tag in tagged(metric))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -229,6 +340,27 @@ def is_vague(metric: str | None) -> bool:
     return len(ws) == 1 and ws[0][1] == "v"
 
 
+COUNTED = ("项目", "订单", "案件", "合同", "宗", "笔", "单", "件", "个", "批", "次")  # what a count counts, not a kind
+
+
+def qualifier(counted: str | None, metric: str) -> str | None:
+    """The kind a count named (公开招标 of 公开招标项目, 电子卖场 of 电子卖场成交订单), to qualify a bare
+    measure that follows it in the same item (公开招标项目612个，成交金额31.05亿元); None when the count
+    names no kind.
+
+    >>> qualifier("公开招标项目", "成交金额"), qualifier("电子卖场成交订单", "成交金额"), qualifier("采购项目", "金额")
+    ('公开招标', '电子卖场', None)
+    """
+    if not counted:
+        return None
+    found = next((counted.removesuffix(w) for w in COUNTED if counted.endswith(w)), counted)  # 出让186宗: all a kind
+    ws = [w for w, _ in tagged(found)] if found else []
+    while ws and ws[-1] in metric:  # 成交 of 电子卖场成交(订单) and of 成交金额
+        ws.pop()
+    found = "".join(ws)
+    return found if found and found != "采购" and not metric.startswith(found) else None
+
+
 def join(topic: str | None, metric: str | None) -> str | None:
     """A vague ``metric`` completed by the ``topic`` said before it: 政府采购 + 规模 → 政府采购规模.
 
@@ -237,6 +369,6 @@ def join(topic: str | None, metric: str | None) -> str | None:
     """
     if not is_vague(metric) or not topic or topic == metric:
         return metric
-    if metric is None or is_head(topic):
+    if metric is None or is_head(topic) or metric in topic:  # 发放 after 政采贷发放: the same
         return topic
     return topic + metric

@@ -33,6 +33,7 @@ WHOLE_KINDS = ("money", "count")
 SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*")
 # a sentence that opens by saying what follows is part of what came before: 其中，… 县区中，…
 PART_OPENING = re.compile(r"\s*(?:其中|[^，。；,;\s]{1,6}中)[，,：:]")
+BOUNDS = ("以上", "以下", "超", "不到", "不足", "逾")
 RUN = 20  # figures after a total among which its breakdown is looked for
 
 
@@ -109,20 +110,31 @@ def _groups(figures: list[Figure], mine: list[int], paragraph) -> None:  # type:
                 break
 
 
+def _siblings(a: Figure, b: Figure) -> bool:
+    """Whether two amounts can be parts of one total: they measure one quantity (货物类采购, 工程类采购; not 实际采购
+    and 节约资金), or one is named only by its kind (县市区, 财物类) and the other by a kind and a measure
+    (市本级政府采购金额, 工程类决标金额)."""
+    ha, hb = head(a.metric), head(b.metric)
+    if ha and hb:
+        return ha == hb
+    known = a if ha else b if hb else None
+    return known is None or known.metric != ha and known.metric != hb
+
+
 def _sums(figures: list[Figure], mine: list[int]) -> None:
     """Runs of amounts after a total, measuring one quantity, that add up to it are its parts
     (a total can be broken down twice: by kind of purchase, then by way of purchasing)."""
-    for n, t in enumerate(mine):
+    for n, t in reversed(list(enumerate(mine))):  # the nearest total first: 实际采购 before 采购预算
         total = figures[t]
-        if total.kind != "money" or not total.value_yuan or not _is_level(total):
-            continue
+        if total.kind != "money" or not total.value_yuan or not _is_level(total) or total.approx in BOUNDS:
+            continue  # (200万元以下 is a threshold, not a total)
         run: list[int] = []
         for i in mine[n + 1 : n + 1 + RUN]:
             f = figures[i]
-            if f.kind != "money" or not f.value_yuan or not _is_level(f) or f.parent is not None:
+            if f.kind != "money" or not f.value_yuan or not _is_level(f) or f.parent is not None or f.approx in BOUNDS:
                 continue
-            if run and head(f.metric) != head(figures[run[0]].metric):
-                run = []  # parts measure one quantity (货物类采购, 工程类采购), not 实际采购 and 节约资金
+            if run and not _siblings(figures[run[0]], f):
+                run = []
             run.append(i)
             while run and sum(figures[j].value_yuan for j in run) > total.value_yuan * 1.003:  # type: ignore[misc]
                 run.pop(0)

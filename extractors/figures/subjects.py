@@ -66,7 +66,7 @@ def find_home(texts: list[tuple[str, list[Place]]], author: str | None = None, p
     each with its places), byline, source line and site, else the first place named ``later``."""
     level = _own_level(texts)
     for text, places in texts if not level else ():
-        first = next((p.start for p in places if p.candidates and not p.org), len(text))
+        first = next((p.start for p in places if p.candidates and not p.org and not p.governed), len(text))  # not 新华社北京…电
         if NATIONAL_ACTOR.search(DOCUMENT_TITLE.sub(lambda m: " " * len(m.group()), text[:first])):
             return Home(national=True)
         if first < len(text):
