@@ -18,7 +18,8 @@ from cgpn.cli import cli
 from tests.conftest import FIXTURES, ROOT, SEED_000, SEED_003
 from tests.sites.fixtures import Sites, sites  # noqa: F401
 
-READ_ONLY = [["stats"], ["reextract"], ["search", "采购"], ["figures"], ["verify"], ["serve"]]
+READ_ONLY = [["stats"], ["reextract"], ["search", "采购"], ["figures"], ["series", "--subject", "广西", "--metric", "采购规模"],
+             ["verify"], ["serve"]]
 
 
 @pytest.mark.parametrize("command", READ_ONLY, ids=lambda c: c[0])
