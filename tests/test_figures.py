@@ -520,3 +520,23 @@ def test_breakdowns_by_kind_add_up_to_the_nearest_total() -> None:
     assert all(f.parent is None for f in figs if f.surface in ("2100万元", "3.05亿元"))
     levels = extract_figures("1—6月，全市实际采购金额55.17亿元。\n分级次看，市本级完成政府采购金额17.84亿元；县市区完成37.33亿元。")
     assert [f.parent for f in levels] == [None, 0, 0]
+
+
+@pytest.mark.parametrize("text, surface, metric", [
+    ("授予中小企业合同金额8.16亿元，其中小微企业6.93亿元。", "6.93亿元", "小微企业合同金额"),  # 其中 + 小微企业
+    ("广东政府采购规模逾2300亿元 中小企业获七成以上合同", "七成", "授予中小企业合同金额占比"),
+    ("成交金额826万元，较市场均价平均节约9.3%。", "9.3%", "平均节约率"),
+    ("各级预算单位按照不低于10%的比例预留食堂食材采购份额。", "10%", "预留比例"),
+    ("通过832平台采购41.2万元，仅完成预留份额106.7万元的38.6%。", "38.6%", "预留份额完成率"),
+    ("市本级政府采购规模21.45亿元，县（市）区政府采购规模31.18亿元。", "31.18亿元", "县（市）区政府采购规模"),
+])
+def test_metrics_read_from_the_shape_of_the_clause(text: str, surface: str, metric: str) -> None:
+    assert next(f for f in extract_figures(text) if f.surface.startswith(surface)).metric == metric
+
+
+def test_this_year_so_far_runs_to_the_month_the_text_counted_to() -> None:
+    body = ("1—5月，哈市政府采购规模达28.64亿元。\n"
+            "今年以来，全市服务类采购同比增长34.6%。\n"
+            "截至11月底，平台上线以来累计销售额突破30亿元。")
+    figs = extract_figures(body, published_at="2019-06-13T00:00:00+08:00")
+    assert [f.period for f in figs] == ["2019-01..2019-05", "2019-01..2019-05", "..2019-11"]

@@ -69,6 +69,9 @@ RATE_OF_CHANGE = re.compile(r"(?:平均)?(?:降幅|增幅|涨幅|增速|增长�
 BASE_VALUE = re.compile(r"(?:比|较|与)(?:上年|去年|上一年|前一年|(?:19|20)\d{2}年)(?:同期)?(?:的|为)$")
 OF_LEVEL = object()  # a list item whose metric is a share of the level figure before the list
 SHARE_OF_LIST = re.compile(r"占(?P<of>[^，。；,;]{2,20}?)的?(?P<ratio>比重|比例)?$")  # 占全国财政支出和GDP的比重分别为
+WON = re.compile(r"(?P<who>中小企业|小微企业|中小微企业|民营企业)(?:获得?|拿到|拿下|斩获|赢得)(?:了|超|近|逾)*$")
+CONTRACTS = re.compile(r"(?:以上|多)?的?(?:政府采购)?(?:合同|订单)")
+SAVED = re.compile(r"(?:较|比)[^，。；,;]{1,12}?(?P<mean>平均)?(?:节约|节省)(?:了|约|近)*$")  # a saving against a price
 COMPLETED = re.compile(r"完成(?P<what>[^，。；,;]{1,16}?)的$")  # 完成预留份额的103.4%: a rate of completion
 UNIT_PRICE = re.compile(r"单价|每[^，。；\d]{0,2}(?:价格|售价|价)|售价$|零售价|中选价|挂网价")
 TAIWAN = re.compile("新台币|民国|中华民国|行政院|立法院")  # years count from 1912, figures are Taiwan's
@@ -316,7 +319,13 @@ class _Reader:
                 if base is None and change.comparison is None and period and _one_span(period):
                     base = shift(period)  # 增长7.04% in a year's review: against the year before
             elif q.kind == "percent" and (done := COMPLETED.search(text, tail, q.start)):
-                metric = (field.phrase(done.start("what"), done.end("what")) or "") + "完成比例"
+                inner = next((x.start for x in field.quantities if done.start("what") <= x.start < done.end("what")),
+                             done.end("what"))  # 完成预留份额106.7万元的38.6%: of 预留份额
+                metric = (field.phrase(done.start("what"), inner) or "") + "完成率"
+            elif q.kind == "percent" and (won := WON.search(text, tail, q.start)) and CONTRACTS.match(text, q.end):
+                metric = f"授予{won.group('who')}合同金额占比"  # 中小企业获七成以上合同: their share of contracts
+            elif q.kind == "percent" and (saved := SAVED.search(text, tail, q.start)):
+                metric = (saved.group("mean") or "") + "节约率"  # 较市场均价平均节约9.3%
             elif q.kind == "percent" and SHARE.search(text, tail, q.start):
                 metric = self._share_metric(field, q, c, out)
             elif q.kind == "percent" and (of := OF_BASE.search(text, tail, q.start)) is not None:
@@ -391,8 +400,9 @@ class _Reader:
             if end <= q.start and _actor(field, end, q.start) is None:
                 scope = word.removeprefix("各")
         said = SCOPE.search(metric) if scope else None
-        if scope and said is None:
-            metric = scope + metric
+        if scope and said is None:  # 县（市）区 + 区政府采购规模 (the phrase began inside the scope): one 区
+            overlap = next((k for k in range(min(len(scope), len(metric)), 0, -1) if scope.endswith(metric[:k])), 0)
+            metric = scope + metric[overlap:]
         elif scope and said.group().removeprefix("各") != scope:  # 各县（市、区）48.82亿元 after 市本级19.6亿元
             metric = metric[: said.start()] + scope + metric[said.end() :]
         return metric

@@ -166,6 +166,8 @@ def phrase(text: str, start: int, end: int, blocked: bytearray | None = None) ->
         taken.pop(0)
     while taken and taken[-1].text in ("“", "‘"):
         taken.pop()
+    if taken and taken[0].text.startswith("中") and text[taken[0].start - 1 : taken[0].start] == "其":
+        taken[0] = Word(taken[0].text[1:], taken[0].tag, taken[0].start + 1)  # 其中小微企业: 其中 + 小微企业
     if len(taken) > 1 and ACTOR.search(taken[0].text) and taken[0].text not in BENEFICIARY_CLASSES \
             and not is_vague("".join(w.text for w in taken[1:])):
         taken.pop(0)  # 医院集采品种采购金额: who (the hospital) is the subject; what it measured follows
@@ -268,6 +270,8 @@ def adnominal(text: str, pos: int, end: int, kind: str, blocked: bytearray | Non
     if not m:
         return None
     ws = words(text[m.end() : end], m.end())
+    if kind == "percent" and ws and ws[0].text in RATIO_WORDS:  # 按不低于10%的比例预留…: the rate of 预留
+        return ws[1].text + ws[0].text if len(ws) > 1 and ws[1].tag == "v" else None
     stop, last = m.end(), None
     for k, w in enumerate(ws):  # the noun phrase runs to the first word that cannot be in one: 中, 。, 、超过
         if w.text in COORDINATORS:
@@ -282,8 +286,8 @@ def adnominal(text: str, pos: int, end: int, kind: str, blocked: bytearray | Non
     if stop < end and last is not None and last.tag == "v" and text[stop] not in "，。；、,;：:":
         return None  # 40%以上的政策延续至…: a clause, its verb with more after it
     found = phrase(text, m.end(), stop, blocked) if stop > m.end() else None
-    if not found or len(found) != len(text[m.end() : stop].translate(QUOTES)) or found.startswith(RATIO_WORDS):
-        return None  # all of those words, and not 10%的比例预留…: a rate named by the verb after it
+    if not found or len(found) != len(text[m.end() : stop].translate(QUOTES)):
+        return None  # all of those words
     if kind == "percent":
         return found if found.endswith(RATIO_WORDS) else found + "比例"
     return found if is_head(found) else found + "金额" if found.endswith(AMOUNTED) else None
