@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import json
+import logging
 import sqlite3
 from importlib import resources
 from pathlib import Path
@@ -42,6 +43,7 @@ if TYPE_CHECKING:  # datasette.app imports the plugins, and so this module: impo
     from datasette.app import Datasette
 
 ARCHIVE_TABLES = {"articles", "articles_fts", "figures"}
+log = logging.getLogger("archive.datasette")
 PLUGIN_NAME = "cgpn"
 
 
@@ -70,6 +72,11 @@ def _tables(path: str, mtime: float) -> frozenset[str]:
             conn.close()
     except sqlite3.Error:
         return frozenset()
+
+
+def is_archive(path: str | Path) -> bool:
+    """True when ``path`` is a cgpn archive: an SQLite file holding the archive's tables."""
+    return Path(path).is_file() and ARCHIVE_TABLES <= _tables(str(path), Path(path).stat().st_mtime)
 
 
 def archive_databases(datasette: Datasette, *, having: frozenset[str] = frozenset()) -> list[str]:
@@ -107,10 +114,10 @@ CANNED_QUERIES = {
     "money_by_subject_and_year": {
         "title": "按主体与年份汇总金额 Money figures by subject and year",
         "description": "每个主体每年的金额数字：条数、文章数、标题/总数数字之和与最大值（元）。"
-        "Money figures per subject and year (period, else the article's year): how many, in how many "
+        "Money figures per subject and year (the year the period starts in, else the article's year): how many, in how many "
         "articles, the sum of headline/total figures and the largest figure, in yuan.",
         "sql": """select coalesce(subject, '(unknown)') as subject,
-  coalesce(period, substr(published_at, 1, 4)) as year,
+  substr(coalesce(period, published_at), 1, 4) as year,
   count(*) as figures, count(distinct article_id) as articles,
   sum(case when is_total then value_yuan end) as total_yuan,
   max(value_yuan) as largest_yuan
@@ -221,6 +228,17 @@ class YearFacet(Facet):
 @hookimpl
 def register_facet_classes() -> list[type[Facet]]:
     return [YearFacet]
+
+
+@hookimpl(tryfirst=True)
+def handle_exception(datasette: Datasette, request: Any, exception: Exception) -> None:
+    """Log one line for an error Datasette raises on purpose (404, 400, a bad ``?_sort=``): status,
+    request and message. Datasette's own handler renders the page (and prints a traceback of each
+    error with its variables through rich, which ``cgpn serve`` silences)."""
+    status = getattr(exception, "status", None)
+    if isinstance(status, int):
+        message = getattr(exception, "message", None) or (exception.args[0] if exception.args else type(exception).__name__)
+        log.warning("%s %s %s: %s", status, request.method, request.path, message)
 
 
 def register() -> None:

@@ -4,7 +4,8 @@
 title, date, source and location) with SQL parameters only. ``subject`` and
 ``period`` match by prefix (广州 finds 广州市; 2024 finds 2024, 2024-H1 and
 2024-06) as index-friendly ranges; ``metric`` matches a part (交易额 finds
-平台交易额).
+平台交易额). Traditional characters in ``subject`` and ``metric`` are simplified
+first, as search folds them (廣州 finds 广州市).
 
 >>> import sqlite3
 >>> from archive.schema import migrate
@@ -24,7 +25,10 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import unicodedata
 from typing import Any
+
+from archive.fts import HAN_RUN, fold
 
 COLUMNS = (
     "id", "article_id", "title", "published_at", "source", "location", "surface", "kind", "value", "unit",
@@ -45,6 +49,17 @@ def _like(text: str) -> str:
     '%100\\\\%\\\\_x%'
     """
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def as_stored(text: str | None) -> str | None:
+    """A text filter as subjects and metrics are stored: NFKC, Chinese simplified, letters left as typed.
+
+    >>> as_stored("廣州 ＰＰＰ項目")
+    '广州 PPP项目'
+    """
+    if not text:
+        return text
+    return HAN_RUN.sub(lambda m: fold(m.group()), unicodedata.normalize("NFKC", text))
 
 
 def _connect(conn_or_db: sqlite3.Connection | str | Any) -> tuple[sqlite3.Connection, bool]:
@@ -85,6 +100,7 @@ def figures_sql(
     if kind:
         where.append("kind = ?")
         params.append(kind)
+    subject, metric = as_stored(subject), as_stored(metric)
     for column, prefix in (("subject", subject), ("period", period)):
         if prefix:
             where.append(f"{column} >= ? AND {column} < ?")

@@ -3,7 +3,7 @@
 A fake finews site (tests/sites) with ``--posts`` posts runs in a separate
 process on 127.0.0.1. Two crawlers do the same work into fresh archives:
 
-- ``cgpn``: ``cgpn.cmd_crawl.run_crawl`` (async engine, polite client with robots,
+- ``cgpn``: ``cgpn.crawling.run_crawl`` (async engine, polite client with robots,
   retries, size cap, frontier and crawl_runs in SQLite), ``delay=0``;
 - ``sequential``: a plain ``httpx.Client`` loop: GET each listing page, select
   ``ul > li > a``, GET each post, ``cgpn.pipeline.ingest`` it.
@@ -34,7 +34,7 @@ from bs4 import BeautifulSoup  # noqa: E402
 
 from archive import Archive  # noqa: E402
 from archive.crawlstate import CrawlStateStore  # noqa: E402
-from cgpn.cmd_crawl import run_crawl  # noqa: E402
+from cgpn.crawling import run_crawl  # noqa: E402
 from cgpn.pipeline import ingest  # noqa: E402
 from scraper import CrawlSettings, Request, Scope, settings_for  # noqa: E402
 from scraper.engine import crawl  # noqa: E402

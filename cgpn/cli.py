@@ -1,36 +1,88 @@
-"""The ``cgpn`` command: a thin click layer over ``extractors``, ``archive`` and ``scraper``."""
+"""The ``cgpn`` command: a thin click layer over ``extractors``, ``archive`` and ``scraper``.
+
+Commands load what they need when they run (the extractors, the archive, the HTTP client), so that
+``cgpn --help`` and a one-file ``cgpn extract`` or ``cgpn repair`` start quickly (bench/startup.py).
+"""
 
 from __future__ import annotations
 
+import errno
 import json
-import sqlite3
+import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from archive import Archive, ArchiveError
 from cgpn import __version__
-from cgpn.errors import EXIT_PARTIAL, EXIT_USAGE, CgpnError
-from cgpn.options import batch_size_option, db_option, jobs_option
-from cgpn.pipeline import DEFAULT_CATEGORY, Outcome, Summary, import_files, iter_files, reextract
-from extractors import ExtractionError, extract
+from cgpn.defaults import DEFAULT_CATEGORY
+from cgpn.errors import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, CgpnError
+from cgpn.files import Unreadable, iter_files
+from cgpn.options import batch_size_option, db_option, group_db_option, jobs_option, new_db_option
+from cgpn.progress import Bar
+
+if TYPE_CHECKING:
+    from archive import Archive
+    from cgpn.pipeline import Summary
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@contextmanager
+def _quiet_when_stdout_closes() -> Iterator[None]:
+    """A reader that stops reading (``cgpn search … | head -2``) ends the command quietly with exit 0,
+    as ``git log | head`` does; click alone would exit 1."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.errno != errno.EPIPE:
+            raise
+        try:  # later writes and the flush at exit go nowhere instead of failing again
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):  # no real file descriptor (click's test runner)
+            pass
+        raise click.exceptions.Exit(EXIT_OK) from None
+
+
+class Cli(click.Group):
+    """The command group: a closed stdout ends any command (or ``--help``) quietly."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        with _quiet_when_stdout_closes():
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        with _quiet_when_stdout_closes():
+            return super().invoke(ctx)
+
+
+@click.group(cls=Cli, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="cgpn")
-def cli() -> None:
+@group_db_option
+def cli(db_path: str | None) -> None:
     """Crawl, clean and archive China Government Procurement News articles.
 
     Example: cgpn import fixtures/ && cgpn search 832平台
     """
 
 
+def plural(count: int, word: str) -> str:
+    """``count`` and ``word``, plural unless one.
+
+    >>> plural(1, "file"), plural(12, "file")
+    ('1 file', '12 files')
+    """
+    return f"{count} {word}{'s' * (count != 1)}"
+
+
 @contextmanager
 def open_archive(db_path: str) -> Iterator[Archive]:
     """The archive at ``db_path``; archive and SQLite errors become one ``Error:`` line."""
+    import sqlite3
+
+    from archive import Archive, ArchiveError
+
     try:
         with Archive(db_path) as archive:
             yield archive
@@ -38,19 +90,6 @@ def open_archive(db_path: str) -> Iterator[Archive]:
         raise CgpnError(str(exc)) from None
     except sqlite3.DatabaseError as exc:
         raise CgpnError(f"{db_path}: {exc}", hint="is it a cgpn archive? Pass another --db") from None
-
-
-@contextmanager
-def progress(total: int, label: str) -> Iterator[Callable[[Outcome], None]]:
-    """A rich progress bar on a terminal, nothing otherwise; yields the per-item callback."""
-    if not sys.stderr.isatty() or total < 2:
-        yield lambda outcome: None
-        return
-    from rich.progress import Progress
-
-    with Progress(transient=True) as bar:
-        task = bar.add_task(label, total=total)
-        yield lambda outcome: bar.advance(task)
 
 
 def report(summary: Summary, verb: str) -> None:
@@ -62,7 +101,7 @@ def report(summary: Summary, verb: str) -> None:
         sys.exit(EXIT_PARTIAL)
 
 
-def _files(paths: tuple[str, ...]) -> list[Path]:
+def _files(paths: tuple[str, ...]) -> list[Path | Unreadable]:
     try:
         return list(iter_files(paths))
     except FileNotFoundError as exc:
@@ -70,41 +109,53 @@ def _files(paths: tuple[str, ...]) -> list[Path]:
 
 
 @cli.command(name="import")
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False))  # unreadable: a failed line
 @click.option("--category", default=DEFAULT_CATEGORY, show_default=True,
               help="Keep only Jekyll posts of this category (posts without one are kept).")
 @click.option("--all-categories", is_flag=True, help="Keep Jekyll posts of every category.")
 @batch_size_option
 @jobs_option
-@db_option
+@new_db_option
 def import_(paths: tuple[str, ...], category: str, all_categories: bool, batch_size: int, jobs: int, db_path: str) -> None:
     """Import files or folders (Jekyll .md, .html/.htm, .txt dumps, e-paper .json) into the archive.
 
     Idempotent: a file already imported is not stored again; a changed file updates its article.
+    Files or folders that cannot be read are listed as failed; the others are imported.
 
     Example: cgpn import fixtures/
     """
+    from cgpn import files as listing
+    from cgpn.pipeline import import_files
+
     files = _files(paths)
-    with open_archive(db_path) as archive, progress(len(files), "importing") as advance:
-        summary = import_files(archive, files, category=None if all_categories else category, on_done=advance,
+    sizes = {listing.location(f): listing.size(f) for f in files}
+    with open_archive(db_path) as archive, Bar("importing", sum(sizes.values()), unit="MB") as bar:
+        summary = import_files(archive, files, category=None if all_categories else category,
+                               on_done=lambda outcome: bar.advance(sizes.get(outcome.location, 0)),
                                batch_size=batch_size, jobs=jobs)
-    report(summary, f"imported {len(files)} files into {db_path}")
+    report(summary, f"imported {plural(len(files), 'file')} into {db_path}")
 
 
 @cli.command(name="extract")
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False))  # unreadable: a failed line
 @click.option("--json", "as_json", is_flag=True, help="NDJSON records (the default; kept for scripts).")
 def extract_(paths: tuple[str, ...], as_json: bool) -> None:
-    """Print the record of each file as one JSON object per line; no database.
+    """Print the record of each file as one JSON object per line; no database. A file that cannot
+    be read or extracted is a `failed: PATH: reason` line on stderr; the others are still printed.
 
     Example: cgpn extract fixtures/ --json
     """
+    from cgpn.files import read
+    from extractors import ExtractionError, extract
+
     failed = 0
     for file in _files(paths):
-        location = str(file.resolve())
+        location, content = read(file)
         try:
-            record = extract(file.read_bytes(), path=location).to_dict()
-        except (ExtractionError, OSError) as exc:
+            if isinstance(content, str):
+                raise ExtractionError(content)
+            record = extract(content, path=location).to_dict()
+        except ExtractionError as exc:
             click.echo(f"failed: {location}: {exc}", err=True)
             failed += 1
             continue
@@ -123,11 +174,19 @@ def reextract_(everything: bool, batch_size: int, jobs: int, db_path: str) -> No
 
     Example: cgpn reextract --all
     """
+    from cgpn.pipeline import reextract, to_reextract
+
     with open_archive(db_path) as archive:
-        total = len(archive.capture_ids(stale_for=None))
-        with progress(total, "re-extracting") as advance:
-            summary = reextract(archive, everything=everything, on_done=advance, batch_size=batch_size, jobs=jobs)
-    report(summary, "re-extracted")
+        todo = len(to_reextract(archive, everything=everything))
+        if not todo:
+            held = len(archive.capture_ids())
+            click.echo(f"nothing to re-extract: {plural(held, 'capture')}, all extracted by this version "
+                       "(--all re-extracts them anyway)" if held else "nothing to re-extract: the archive holds no captures")
+            return
+        with Bar("re-extracting", todo) as bar:
+            summary = reextract(archive, everything=everything, on_done=lambda outcome: bar.advance(),
+                                batch_size=batch_size, jobs=jobs)
+    report(summary, f"re-extracted {plural(todo, 'capture')}")
 
 
 @cli.command(name="stats")

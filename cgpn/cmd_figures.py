@@ -7,22 +7,26 @@ import io
 import json
 import re
 import unicodedata
+from decimal import Decimal
 from typing import Any
 
 import click
 
-from archive.figures import FiguresError, query_figures
-from cgpn.errors import CgpnError
+from cgpn.errors import EXIT_USAGE, CgpnError
 from cgpn.options import date_range_options, db_option, limit_option, output_options, source_option
 
 KINDS = ("money", "percent", "points", "count", "area", "duration", "weight")
-TABLE = (("date", 10), ("subject", 12), ("period", 9), ("metric", 14), ("figure", 16), ("yuan", 15), ("title", 30))
+# (header, width, cut): a column that may not be cut (numbers, dates) is widened to its widest cell.
+TABLE = (("date", 10, False), ("subject", 12, True), ("period", 9, False), ("metric", 14, True),
+         ("figure", 16, False), ("yuan", 15, False), ("title", 30, True))
 CSV_COLUMNS = (
     "published_at", "title", "location", "source", "surface", "kind", "value", "unit", "value_yuan", "approx",
     "range_to", "metric", "subject", "period", "change", "base_period", "base_value", "base_unit", "parent_id",
     "is_total", "field", "sentence",
 )
 SCALE = {"": 1, "千": 10**3, "万": 10**4, "百万": 10**6, "千万": 10**7, "亿": 10**8}
+# How an amount in yuan is shown: in 亿 from 1亿 up, in 万 from 1万 up, else in 元 (unit, power of ten).
+YUAN_UNITS = (("亿", 8), ("万", 4), ("元", 0))
 
 
 class Yuan(click.ParamType):
@@ -53,19 +57,30 @@ def _cell(text: str, width: int) -> str:
     return out + " " * (width - _width(out))
 
 
+def yuan(value: float) -> str:
+    """An amount in yuan as a reader takes it in: in 亿 or 万 with the unit, every digit kept.
+
+    >>> yuan(3.39e12), yuan(150773800), yuan(19559600.0), yuan(8500), yuan(0.5), yuan(1.2345678901234568e16)
+    ('33,900亿', '1.507738亿', '1,955.96万', '8,500元', '0.5元', '123,456,789.01234568亿')
+    """
+    unit, power = next(u for u in YUAN_UNITS if abs(value) >= 10 ** u[1] or not u[1])
+    text = f"{Decimal(repr(value)).scaleb(-power):,f}"  # the digits as stored, only the point moved
+    return (text.rstrip("0").rstrip(".") if "." in text else text) + unit
+
+
 def _row(f: dict[str, Any]) -> list[str]:
-    yuan = f["value_yuan"]
     return [
         (f["published_at"] or "")[:10], f["subject"] or "", f["period"] or "", f["metric"] or "", f["surface"],
-        "" if yuan is None else f"{yuan:,.0f}" if yuan == int(yuan) else f"{yuan:,.2f}", f["title"] or "",
+        "" if f["value_yuan"] is None else yuan(f["value_yuan"]), f["title"] or "",
     ]
 
 
 def render_table(figures: list[dict[str, Any]]) -> str:
-    """One line per figure under a header, columns aligned for CJK text."""
-    lines = ["  ".join(_cell(name, w) for name, w in TABLE).rstrip()]
-    lines += ["  ".join(_cell(v, w) for v, (_, w) in zip(_row(f), TABLE)).rstrip() for f in figures]
-    return "\n".join(lines)
+    """One line per figure under a header, columns aligned for CJK text; numbers and dates are never cut."""
+    rows = [_row(f) for f in figures]
+    widths = [width if cut else max([width, *(_width(r[i]) for r in rows)]) for i, (_, width, cut) in enumerate(TABLE)]
+    return "\n".join("  ".join(_cell(v, w) for v, w in zip(cells, widths)).rstrip()
+                     for cells in [[name for name, _, _ in TABLE], *rows])
 
 
 def render_csv(figures: list[dict[str, Any]]) -> str:
@@ -78,8 +93,8 @@ def render_csv(figures: list[dict[str, Any]]) -> str:
 
 @click.command("figures")
 @click.option("--kind", type=click.Choice(KINDS), help="Only figures of this kind.")
-@click.option("--subject", help="Place the figure belongs to; a prefix (广州 finds 广州市).")
-@click.option("--metric", help="What was measured; any part (交易额 finds 平台交易额).")
+@click.option("--subject", help="Place the figure belongs to; a prefix (广州 or 廣州 finds 广州市).")
+@click.option("--metric", help="What was measured; any part (交易额 or 交易額 finds 平台交易额).")
 @click.option("--period", help="Period it covers; a prefix (2024 finds 2024, 2024-H1, 2024-06).")
 @click.option("--change/--no-change", default=None,
               help="Only changes (比上年增加…, 增长15.6%) or only levels; both when not given.")
@@ -100,21 +115,25 @@ def figures(
 
     Example: cgpn figures --kind money --subject 广州 --period 2021 --min-yuan 1亿
     """
+    from archive.figures import FiguresError, query_figures
+
     if as_json and as_csv:
-        raise CgpnError("--json and --csv exclude each other", exit_code=2)
+        raise CgpnError("--json and --csv exclude each other", exit_code=EXIT_USAGE)
     try:
         rows = query_figures(
             db_path, kind=kind, subject=subject, metric=metric, period=period, change=change, min_yuan=min_yuan,
             max_yuan=max_yuan, source=source, since=since, until=until, limit=limit,
         )
     except FiguresError as exc:
-        raise CgpnError(str(exc), hint="create it with cgpn import, or pass --db") from None
+        raise CgpnError(str(exc), hint="is it a cgpn archive? Pass another --db") from None
     if as_json:
         for f in rows:
             click.echo(json.dumps(f, ensure_ascii=False))
     elif as_csv:
         click.echo(render_csv(rows), nl=False)
-    else:
+    elif rows:
         click.echo(render_table(rows))
-    if limit is not None and len(rows) == limit:
-        click.echo(f"(first {limit} figures; --limit N for more)", err=True)
+    if not rows:
+        click.echo("No figure matches these filters.", err=True)
+    elif limit is not None and len(rows) == limit:
+        click.echo(f"(first {limit} figure{'s' * (limit != 1)}; --limit N for more)", err=True)

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import click
 
-from extractors.decode import decode
-from extractors.text import RepairConfig, explain, repair as repair_text
-
 
 def _read_stdin() -> str:
     """stdin decoded like any document: BOM, then detection (GBK, Big5 and UTF-8 all work)."""
+    from extractors.decode import decode
+
     with click.open_file("-", "rb") as stdin:  # Click's stdin, left open on exit
         decoded = decode(stdin.read())
     for warning in decoded.warnings:
@@ -26,6 +25,8 @@ def repair(show_changes: bool, tw: bool) -> None:
 
     Example: cgpn repair < dump.txt > clean.txt
     """
+    from extractors.text import RepairConfig, explain, repair as repair_text
+
     text = _read_stdin()
     config = RepairConfig(t2s_config="tw2sp" if tw else "t2s")
     if show_changes:

@@ -9,7 +9,6 @@ from typing import Any
 
 import click
 
-from archive.figures import FiguresError
 from cgpn.cmd_figures import _cell
 from cgpn.errors import EXIT_USAGE, CgpnError
 from cgpn.options import db_option, output_options
@@ -72,6 +71,7 @@ def series(subject: str, metric: str, period: str | None, period_type: str | Non
 
     Example: cgpn series --subject 广西 --metric 脱贫地区农副产品采购额 --period-type year
     """
+    from archive.figures import FiguresError
     from archive.series import SeriesError, query_series  # archive.fts loads jieba and OpenCC
 
     if as_json and as_csv:

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
-import uvicorn
 
-from archive.datasette_plugin import make_datasette
 from cgpn.errors import EXIT_USAGE, CgpnError
 from cgpn.options import db_option
 
@@ -22,12 +18,22 @@ def serve(port: int, db_path: str) -> None:
 
     Chinese full-text search is the search_articles query; figures are
     faceted by source, year, subject, metric and kind; the facts dashboard
-    (series by year, provinces side by side) is at /-/dashboards/facts.
+    (series by year, provinces side by side) is at /-/dashboards/facts. A bad
+    request (404, 400) is logged as one line on stderr.
 
     Example: cgpn serve --port 8001
     """
-    if not Path(db_path).is_file():
-        raise CgpnError(f"no archive at {db_path}", hint="import or crawl first, or pass --db", exit_code=EXIT_USAGE)
+    import rich
+    import uvicorn
+
+    from archive.datasette_plugin import is_archive, make_datasette
+
+    if not is_archive(db_path):
+        raise CgpnError(f"{db_path} is not a cgpn archive (not an SQLite file, or without its tables)",
+                        hint="pass another --db, or create one with cgpn import", exit_code=EXIT_USAGE)
+    # Datasette prints every error (a 404 too) with its traceback and local variables through rich's
+    # console (~180 lines a request); the plugin logs one line instead, and a bug still gets Python's traceback.
+    rich.reconfigure(quiet=True)
     app = make_datasette(db_path).app()
     click.echo(f"Serving {db_path} read-only at http://{HOST}:{port}/ (Ctrl-C to stop)")
     uvicorn.run(app, host=HOST, port=port, log_level="warning")

@@ -26,10 +26,9 @@ from typing import Any, NamedTuple
 
 from archive import Archive, index_row
 from archive.series import file_series, rebuild_series, refresh_series, update_series
+from cgpn.defaults import BATCH_SIZE, DEFAULT_CATEGORY, GROUP_BYTES
+from cgpn.files import IMPORT_SUFFIXES, Unreadable, iter_files, read  # noqa: F401 - the walk was here; callers import it from here too
 from extractors import EXTRACTOR_VERSION, ExtractionError, extract, peek
-
-IMPORT_SUFFIXES = {".md", ".markdown", ".html", ".htm", ".shtml", ".txt", ".json"}
-DEFAULT_CATEGORY = "zhongguozhengfucaigoubao"
 
 
 class Outcome(NamedTuple):
@@ -67,7 +66,7 @@ class Summary:
         else:
             head = f"{c['new']} new, {c['changed']} changed, {c['unchanged']} unchanged, {c['failed']} failed"
             head += f", {c['skipped']} skipped" if c["skipped"] else ""
-            head += f"; {self.figures} figures, {self.warnings} warnings"
+            head += f"; {self.figures} figure{'s' * (self.figures != 1)}, {self.warnings} warning{'s' * (self.warnings != 1)}"
         return head
 
 
@@ -158,14 +157,6 @@ def _saved(outcomes: Iterable[Outcome]) -> list[int]:
     return [o.article_id for o in outcomes if o.status in ("new", "changed") and o.article_id is not None]
 
 
-# Imports and re-extractions work in batches of this many documents (fewer when their bytes add
-# up to GROUP_BYTES): one transaction stores the batch's captures, the extraction runs with no
-# lock held, one more transaction stores the articles. A kill loses at most one batch's
-# extraction work (two with worker processes; 128 of the benchmark's articles are ~0.4 s of it,
-# large pages more, up to GROUP_BYTES), which the next run redoes from the stored captures.
-# Fewer, larger commits mean less FTS5 segment work: storing took 0.6-0.7 ms an article in
-# batches of 128 against 0.77 in batches of 32 (RESULTS-speed.md).
-BATCH_SIZE, GROUP_BYTES = 128, 8 * 2**20
 WORKER_DIED = "the extraction worker process died (crashed or was killed); `cgpn reextract` retries it"
 
 
@@ -307,52 +298,29 @@ def _captured(archive: Archive, batch: list[tuple[str, bytes]], report: _Reporte
     return jobs
 
 
-def iter_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
-    """Files named, and files with a known suffix under folders named (hidden ones skipped), sorted."""
-    for given in paths:
-        p = Path(given)
-        if p.is_dir():
-            for sub in sorted(p.rglob("*")):
-                rel = sub.relative_to(p).parts
-                if sub.is_file() and sub.suffix.lower() in IMPORT_SUFFIXES and not any(x.startswith(".") for x in rel):
-                    yield sub
-        elif p.is_file():
-            yield p
-        else:
-            raise FileNotFoundError(f"no such file or folder: {given}")
-
-
-def import_files(archive: Archive, files: Iterable[Path], *, category: str | None = DEFAULT_CATEGORY,
+def import_files(archive: Archive, files: Iterable[Path | Unreadable], *, category: str | None = DEFAULT_CATEGORY,
                  on_done: Callable[[Outcome], None] | None = None, batch_size: int = BATCH_SIZE,
                  jobs: int = 1) -> Summary:
-    """Import files into ``archive``; Jekyll site pages and templates, and posts of another category than
-    ``category``, are skipped.
-    Documents are written ``batch_size`` to a transaction (see :data:`BATCH_SIZE`) and extracted in
-    ``jobs`` processes (0: one per CPU; see :class:`Extractors`)."""
-    return import_documents(archive, _read(files), category=category, on_done=on_done, batch_size=batch_size, jobs=jobs)
+    """Import files into ``archive`` (those :func:`cgpn.files.iter_files` found unreadable are counted
+    as failed); Jekyll site pages and templates, and posts of another category than ``category``, are
+    skipped. Documents are written ``batch_size`` to a transaction (see :data:`BATCH_SIZE`) and extracted
+    in ``jobs`` processes (0: one per CPU; see :class:`Extractors`)."""
+    return import_documents(archive, map(read, files), category=category, on_done=on_done, batch_size=batch_size,
+                            jobs=jobs)
 
 
-def _read(files: Iterable[Path]) -> Iterator[tuple[str, bytes | OSError]]:
-    for file in files:
-        location = str(file.resolve())
-        try:
-            yield location, file.read_bytes()
-        except OSError as exc:
-            yield location, exc
-
-
-def import_documents(archive: Archive, documents: Iterable[tuple[str, bytes | OSError]], *,
+def import_documents(archive: Archive, documents: Iterable[tuple[str, bytes | str]], *,
                      category: str | None = DEFAULT_CATEGORY, on_done: Callable[[Outcome], None] | None = None,
                      batch_size: int = BATCH_SIZE, jobs: int = 1) -> Summary:
-    """Import (location, bytes) pairs, as :func:`import_files` does files; an ``OSError`` in place of the
-    bytes is reported as a file that cannot be read."""
+    """Import (location, bytes) pairs, as :func:`import_files` does files; a ``str`` in place of the
+    bytes says why the document could not be read, and is reported as a failure."""
     report = _Reporter(on_done)
 
     def batches() -> Iterator[list[Job]]:
         batch: list[tuple[str, bytes]] = []
         for location, content in documents:
-            if isinstance(content, OSError):
-                report(Outcome("failed", location, error=f"cannot read: {content.strerror or content}"))
+            if isinstance(content, str):
+                report(Outcome("failed", location, error=content))
                 continue
             found, not_a_post = peek(content, location)
             if not_a_post or (category and found is not None and found != category):
@@ -370,12 +338,18 @@ def import_documents(archive: Archive, documents: Iterable[tuple[str, bytes | OS
     return report.summary
 
 
+def to_reextract(archive: Archive, *, everything: bool = False) -> list[int]:
+    """The captures :func:`reextract` works on: the latest of each location; unless ``everything``, only
+    those not extracted successfully by this extractor version."""
+    return archive.capture_ids(stale_for=None if everything else EXTRACTOR_VERSION)
+
+
 def reextract(archive: Archive, *, everything: bool = False, on_done: Callable[[Outcome], None] | None = None,
               batch_size: int = BATCH_SIZE, jobs: int = 1) -> Summary:
     """Re-run the extractors over stored captures: all, or those not extracted by this version; then
     rebuild every series (the vocabulary may have changed too), once, rather than batch by batch."""
     report = _Reporter(on_done)
-    ids = archive.capture_ids(stale_for=None if everything else EXTRACTOR_VERSION)
+    ids = to_reextract(archive, everything=everything)
 
     def batches() -> Iterator[list[Job]]:
         for start in range(0, len(ids), batch_size):

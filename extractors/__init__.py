@@ -13,10 +13,12 @@ boilerplate removal (footer, navigation, byline, source line) and figures.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import NamedTuple
 
 from extractors.boilerplate import split_body
-from extractors.decode import decode, strip_controls
+from extractors.decode import decode, not_text, strip_controls
 from extractors.figures import extract_figures
 from extractors.formats import Draft, ExtractionError, epaper, html, jekyll, textdump
 from extractors.formats.headings import same_text
@@ -115,16 +117,35 @@ def finish(draft: Draft, art: Article) -> Article:
     return art
 
 
+@contextmanager
+def _only_extraction_errors() -> Iterator[None]:
+    """Let no exception but :class:`ExtractionError` out: an extractor bug on one page becomes that
+    page's error (its type and message), so a caller extracting many pages goes on with the next.
+
+    >>> with _only_extraction_errors():
+    ...     [][0]
+    Traceback (most recent call last):
+    extractors.formats.ExtractionError: IndexError: list index out of range
+    """
+    try:
+        yield
+    except ExtractionError:
+        raise
+    except Exception as exc:
+        raise ExtractionError(f"{type(exc).__name__}: {exc}") from exc
+
+
 def extract_text(text: str, *, path: str | None = None, url: str | None = None, source: str = "file") -> Article:
-    """Extract an article from already-decoded ``text``."""
-    text, controls = strip_controls(text)
-    if not text.strip():
-        raise ExtractionError("the document is empty")
-    art = Article(source=source, path=path, url=url)
-    art = finish(_draft(text, url, path), art)
-    if controls:
-        art.warn(f"{controls} control or invisible characters removed")
-    return art
+    """Extract an article from already-decoded ``text``; raises :class:`ExtractionError` only."""
+    with _only_extraction_errors():
+        text, controls = strip_controls(text)
+        if not text.strip():
+            raise ExtractionError("the document is empty")
+        art = Article(source=source, path=path, url=url)
+        art = finish(_draft(text, url, path), art)
+        if controls:
+            art.warn(f"{controls} control or invisible characters removed")
+        return art
 
 
 def extract(
@@ -135,14 +156,17 @@ def extract(
     source: str = "file",
     content_type: str | None = None,
 ) -> Article:
-    """Extract an article from raw ``data`` as fetched or read; raises :class:`ExtractionError`."""
+    """Extract an article from raw ``data`` as fetched or read; raises :class:`ExtractionError` only."""
     if len(data) > MAX_BYTES:
         raise ExtractionError(f"document is {len(data)} bytes, more than the {MAX_BYTES} byte limit")
-    decoded = decode(data, content_type=content_type)
-    art = extract_text(decoded.text, path=path, url=url, source=source)
-    art.encoding = decoded.encoding
-    art.warnings[:0] = decoded.warnings
-    return art
+    with _only_extraction_errors():
+        decoded = decode(data, content_type=content_type)
+        if reason := not_text(decoded.text):
+            raise ExtractionError(f"not text: {reason} (read as {decoded.encoding})")
+        art = extract_text(decoded.text, path=path, url=url, source=source)
+        art.encoding = decoded.encoding
+        art.warnings[:0] = decoded.warnings
+        return art
 
 
 class Peek(NamedTuple):

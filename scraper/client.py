@@ -2,7 +2,8 @@
 
 Per-host rate limit and bounded concurrency, connect/read timeouts, retries
 with exponential backoff and jitter on timeouts, resets, truncated bodies, 5xx
-and 429 (``Retry-After`` honoured), robots.txt (RFC 9309), an identifying
+and 429 (``Retry-After`` honoured), robots.txt (RFC 9309: an unreachable one fails the run's
+requests to its site, to be retried, and never refuses them for good), an identifying
 User-Agent, a streamed size cap, redirects only to allowed hosts over
 http/https, private addresses refused, conditional requests. Sources never see
 it; the engine hands it :class:`~scraper.request.Request` objects.
@@ -88,7 +89,7 @@ class Client:
         )
         self._throttle = HostThrottle()
         self._host_delay: dict[str, float] = {}
-        self._robots: dict[str, urllib.robotparser.RobotFileParser | bool] = {}
+        self._robots: dict[str, urllib.robotparser.RobotFileParser | bool | FetchFailed] = {}
         self._robots_locks: dict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
         self._private: dict[str, bool] = {}
         self._on_retry = on_retry
@@ -244,12 +245,17 @@ class Client:
             if origin not in self._robots:
                 self._robots[origin] = await self._load_robots(origin, parts.hostname or "")
         rules = self._robots[origin]
+        if isinstance(rules, FetchFailed):
+            raise FetchFailed(f"{url}: {rules}")
         allowed = rules if isinstance(rules, bool) else rules.can_fetch(self.settings.user_agent, url)
         if not allowed:
             raise Refused(f"{url}: disallowed by {origin}/robots.txt")
 
-    async def _load_robots(self, origin: str, host: str) -> urllib.robotparser.RobotFileParser | bool:
-        """Rules for ``origin``; per RFC 9309 a 4xx allows everything, an unreachable file nothing."""
+    async def _load_robots(self, origin: str, host: str) -> urllib.robotparser.RobotFileParser | bool | FetchFailed:
+        """Rules for ``origin``. Per RFC 9309 a 4xx allows everything, and only a robots.txt that was
+        fetched can disallow. One that cannot be fetched (DNS, refused connection, timeout, 5xx, a
+        redirect elsewhere, too large) is the error of every URL of the origin this run: nothing of
+        it is fetched, nothing is refused for good, and the next run tries again."""
         url = origin + "/robots.txt"
         try:
             async for attempt in AsyncRetrying(
@@ -262,10 +268,8 @@ class Client:
                     response = await self._follow(Request(url, "robots"), None)
         except ClientError:
             return True  # 4xx: no rules
-        except Refused:
-            return False  # a redirect elsewhere or an oversized file: be safe
-        except FetchFailed:
-            return False
+        except (FetchFailed, Refused) as e:
+            return FetchFailed(f"cannot fetch its robots.txt, so nothing of {origin} is fetched this run ({e})")
         parser = urllib.robotparser.RobotFileParser(url)
         parser.parse(response.content.decode("utf-8", errors="replace").splitlines())
         crawl_delay = parser.crawl_delay(self.settings.user_agent)

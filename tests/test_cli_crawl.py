@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+import socket
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from archive import Archive
 from archive.lock import crawl_lock
 from cgpn.cmd_crawl import crawl
 from tests.sites.fixtures import Sites, sites  # noqa: F401
+from tests.sites.server import Reply
 
 FAST = ["--delay", "0", "--retries", "0", "--timeout", "0.3"]
 
@@ -133,3 +136,40 @@ def test_a_progress_bar_on_a_terminal(sites: Sites, db_path: str) -> None:
     text = output.decode("utf-8", errors="replace")
     assert "crawling finews" in text and "━" in text  # rich's bar
     assert "crawled finews: fetched 15, new 12, changed 0, unchanged 0, failed 0, skipped 0" in text
+
+
+def _closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]  # closed again when the block ends: a connection is refused
+
+
+@pytest.mark.parametrize("base_url, reason", [
+    (f"http://127.0.0.1:{_closed_port()}/", "ConnectError"),
+    ("http://nosuch.invalid/", "ConnectError"),  # RFC 2606: .invalid never resolves
+], ids=["refused-port", "unresolvable-host"])
+def test_a_network_failure_is_a_failed_run_not_a_robots_refusal(base_url: str, reason: str, db_path: str) -> None:
+    result = invoke("finews", "--base-url", base_url, "--max", "1", "--db", db_path, *FAST)
+    assert result.exit_code == 1
+    failed = [line for line in result.stderr.splitlines() if line.startswith("failed: ")]
+    assert failed == [f"failed: {base_url}category/zhongguozhengfucaigoubao.html: cannot fetch its robots.txt, so "
+                      f"nothing of {base_url.rstrip('/')} is fetched this run ({base_url}robots.txt: {reason}: "
+                      + failed[0].split(f"robots.txt: {reason}: ", 1)[1]]
+    assert "disallowed" not in result.stderr
+    with Archive(db_path) as arc:
+        assert [tuple(r) for r in arc.conn.execute("SELECT state, leaf FROM crawl_frontier")] == [("failed", 0)]
+        assert arc.conn.execute("SELECT exit_code, failed FROM crawl_runs").fetchall() == [(1, 1)]
+
+
+def test_a_robots_txt_that_answers_5xx_fails_the_run_and_the_next_run_crawls(sites: Sites, db_path: str) -> None:
+    original = sites.server._server.app
+    sites.server._server.app = lambda seen: Reply(503, b"down", validators=False) if seen.path == "/robots.txt" else original(seen)
+    down = invoke("finews", "--base-url", sites.url, "--db", db_path, *FAST)
+    assert down.exit_code == 1 and "cannot fetch its robots.txt" in down.stderr and "HTTP 503" in down.stderr
+    assert [p for p in sites.server.paths() if p != "/robots.txt"] == []  # nothing else asked
+    sites.server._server.app = original
+    up = invoke("finews", "--base-url", sites.url, "--db", db_path, *FAST)
+    assert (up.exit_code, up.output) == (0, "")
+    with Archive(db_path) as arc:
+        assert arc.stats()["articles"] == 12
+        assert arc.conn.execute("SELECT count(*) FROM crawl_frontier WHERE state != 'done'").fetchone()[0] == 0

@@ -92,7 +92,7 @@ def test_missing_archive_is_a_usage_error_and_is_not_created(tmp_path):
     missing = tmp_path / "none.db"
     result = run("采购", "--db", str(missing))
     assert result.exit_code == 2
-    assert result.output == f"Error: no archive at {missing}\nHint: import or crawl first, or pass --db\n"
+    assert result.output == f"Error: no archive at {missing}: create it with cgpn import\n"
     assert not missing.exists()
 
 
@@ -110,3 +110,32 @@ def test_help_ends_with_an_example():
     assert "Example: cgpn search 832平台 --since 2022-01-01 --figures" in result.output
     for option in ("--since", "--until", "--source", "--limit", "--json", "--csv", "--figures", "--raw", "--db"):
         assert option in result.output
+
+
+def _titles(result) -> list[str]:
+    assert result.exit_code == 0, result.output
+    return [json.loads(line)["title"] for line in result.output.splitlines()]
+
+
+def test_words_typed_without_quotes_are_one_query(db):
+    together = _titles(run("政府采购 融资", "--json", "--db", db))
+    assert together and _titles(run("政府采购", "融资", "--json", "--db", db)) == together
+    assert _titles(run("--json", "政府采购", "--limit", "20", "融资", "--db", db)) == together  # options go anywhere
+
+
+def test_a_dash_word_after_a_word_excludes(db):
+    everything = _titles(run("采购", "--json", "--limit", "100", "--db", db))
+    without = _titles(run("采购", "-广州", "--json", "--limit", "100", "--db", db))
+    assert "广州交出乡村产业振兴满意答卷" in everything and "广州交出乡村产业振兴满意答卷" not in without
+    assert without == _titles(run("采购 -广州", "--json", "--limit", "100", "--db", db))
+    assert 0 < len(without) < len(everything)
+
+
+def test_a_dash_word_first_and_an_empty_query_are_usage_errors(db):
+    first = run("-广州", "采购", "--db", db)
+    assert first.exit_code == 2 and "-广州 excludes: put it after a word" in first.output
+    for empty in ("", "  "):
+        result = run(empty, "--db", db)
+        assert result.exit_code == 2 and "the query is empty" in result.output
+    assert run("--db", db).exit_code == 2  # no query at all
+    assert "No such option '--sinse'" in run("采购", "--sinse", "2022-01-01", "--db", db).output

@@ -6,6 +6,7 @@ import contextlib
 import os
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -29,12 +30,14 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def serving(db_path: Path) -> Iterator[str]:
-    """Run ``cgpn serve`` (the click command) in a subprocess; yield its base URL; stop it."""
+def serving(db_path: Path, log: Path | None = None) -> Iterator[str]:
+    """Run ``cgpn serve`` (the click command) in a subprocess; yield its base URL; stop it. Its stdout
+    and stderr go to ``log`` when given."""
     port = free_port()
+    out = open(log, "w") if log else subprocess.PIPE  # noqa: SIM115 - closed with the process below
     process = subprocess.Popen(
         [sys.executable, "-c", "from cgpn.cmd_serve import serve; serve()", "--db", str(db_path), "--port", str(port)],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=ROOT, stdout=out, stderr=subprocess.STDOUT if log else subprocess.PIPE, text=True,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     base = f"http://127.0.0.1:{port}"
@@ -56,6 +59,8 @@ def serving(db_path: Path) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+        if log:
+            out.close()
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +84,7 @@ def test_serves_the_archive_read_only_on_loopback(db_path):
 def test_missing_archive_is_a_usage_error(tmp_path):
     result = CliRunner().invoke(serve, ["--db", str(tmp_path / "none.db")])
     assert result.exit_code == 2
-    assert result.output == f"Error: no archive at {tmp_path / 'none.db'}\nHint: import or crawl first, or pass --db\n"
+    assert result.output == f"Error: no archive at {tmp_path / 'none.db'}: create it with cgpn import\n"
     assert not (tmp_path / "none.db").exists()
 
 
@@ -88,3 +93,31 @@ def test_help_ends_with_an_example():
     assert result.exit_code == 0
     assert "Example: cgpn serve --port 8001" in result.output
     assert "--port" in result.output and "--db" in result.output
+
+
+def test_a_bad_request_logs_one_line(db_path, tmp_path):
+    log = tmp_path / "serve.log"
+    with serving(db_path, log) as base:
+        assert httpx.get(f"{base}/nosuchdb", timeout=30).status_code == 404
+        assert httpx.get(f"{base}/archive/nosuchtable.json", timeout=30).status_code == 404
+        assert httpx.get(f"{base}/archive/articles.json?_size=lots", timeout=30).status_code == 400
+    lines = log.read_text().splitlines()
+    assert lines[0].startswith(f"Serving {db_path} read-only")
+    assert lines[1:] == [
+        "404 GET /nosuchdb: Database not found",
+        "404 GET /archive/nosuchtable.json: Table not found",
+        "400 GET /archive/articles.json: _size must be a positive integer",
+    ]
+
+
+@pytest.mark.parametrize("content", [b"", b"not sqlite at all " * 300, None], ids=["empty", "text", "other-sqlite"])
+def test_a_file_that_is_not_an_archive_is_refused(content, tmp_path):
+    bogus = tmp_path / "bogus.db"
+    if content is None:
+        sqlite3.connect(bogus).execute("CREATE TABLE t (x)").connection.close()
+    else:
+        bogus.write_bytes(content)
+    result = CliRunner().invoke(serve, ["--db", str(bogus), "--port", str(free_port())])
+    assert result.exit_code == 2
+    assert result.output == (f"Error: {bogus} is not a cgpn archive (not an SQLite file, or without its tables)\n"
+                             "Hint: pass another --db, or create one with cgpn import\n")

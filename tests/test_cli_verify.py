@@ -41,7 +41,7 @@ def test_missing_archive_is_a_usage_error(tmp_path: Path) -> None:
     missing = tmp_path / "none.db"
     result = CliRunner().invoke(verify, ["--db", str(missing)])
     assert result.exit_code == 2
-    assert result.output == f"Error: no archive at {missing}\nHint: pass --db or set CGPN_DB\n"
+    assert result.output == f"Error: no archive at {missing}: create it with cgpn import\n"
     assert not missing.exists()  # verify never creates an archive
 
 

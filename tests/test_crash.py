@@ -155,16 +155,39 @@ DOCUMENTS = 200
 REWRITES = 30  # documents changed before each run, so every run has work to do
 
 
+def _run_seconds(tmp_path: Path) -> float:
+    """How long a run of the kill loop takes on this machine when nothing stops it: another corpus of the
+    same size imported, then REWRITES of its documents rewritten and imported again, timed."""
+    corpus = Corpus(tmp_path / "calibration", DOCUMENTS, seed=8)
+
+    def run() -> None:
+        proc = cgpn("import", str(corpus.folder), "--db", str(tmp_path / "calibration.db"), "--batch-size", "4")
+        _, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err.decode()
+
+    run()
+    seconds = []
+    for _ in range(2):  # the shorter of two: a run slowed by a busy moment would set kill times past later runs
+        corpus.rewrite(REWRITES)
+        start = time.monotonic()
+        run()
+        seconds.append(time.monotonic() - start)
+    return min(seconds)
+
+
 def test_sigkill_at_random_moments_never_corrupts_and_the_next_run_finishes(tmp_path: Path) -> None:
     corpus = Corpus(tmp_path / "in", DOCUMENTS)
     db = tmp_path / "archive.db"
     rng = random.Random(11)
+    # Kill times are drawn from the start of a run to 80 % of its measured length: a fixed range would
+    # outlast a whole run on a fast machine and miss the run on a slow one.
+    latest_kill = 0.8 * _run_seconds(tmp_path)
     interrupted = mid_import = 0
     for round_ in range(KILLS):
         changed = corpus.rewrite(REWRITES) if round_ else list(range(DOCUMENTS))
         proc = cgpn("import", str(corpus.folder), "--db", str(db), "--batch-size", "4")  # several commits a run
         if round_ % 2:  # at a random time: start-up, schema creation, extraction, a commit
-            time.sleep(rng.uniform(0.05, 2.5))
+            time.sleep(rng.uniform(0.05, latest_kill))
         else:  # at a random point of the work: after k of the changed documents are stored
             _wait_until_updated(db, corpus, changed, rng.randint(1, len(changed) - 1), proc)
         if proc.poll() is None:

@@ -20,7 +20,8 @@ from archive import Archive
 from archive.fts import index_text
 from archive.search import open_readonly, search
 from archive.verify import verify
-from cgpn.pipeline import import_files, iter_files
+from cgpn.files import iter_files
+from cgpn.pipeline import import_files
 from extractors import extract
 from tests.sites.data import Story, stories
 from tests.sites.finews import FinewsSite, post_path

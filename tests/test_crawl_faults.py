@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from archive import Archive
-from cgpn.cmd_crawl import crawl_scope, run_crawl
+from cgpn.crawling import crawl_scope, run_crawl
 from tests.sites.feeds import render_page
 from tests.sites.fixtures import FAST, Sites, sites  # noqa: F401
 from tests.sites.server import Reply, Seen, html

@@ -11,7 +11,7 @@ import sys
 import time
 
 from archive import Archive
-from cgpn.cmd_crawl import crawl_scope, run_crawl
+from cgpn.crawling import crawl_scope, run_crawl
 from scraper import Scope
 from tests.conftest import ROOT
 from tests.sites.data import generated_story

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from archive import Archive
-from cgpn.cmd_crawl import crawl_scope, run_crawl
+from cgpn.crawling import crawl_scope, run_crawl
 from tests.sites.feeds import page_path
 from tests.sites.finews import post_path
 from tests.sites.fixtures import FAST, Sites, sites  # noqa: F401

@@ -76,6 +76,19 @@ def test_money_by_subject_and_year(ds):
     assert {k: r["figures"] for k, r in result.items()} == dict(expected)
 
 
+def test_money_by_subject_and_year_holds_years_whatever_the_period(db_path, tmp_path):
+    copy = tmp_path / "archive.db"
+    shutil.copy(db_path, copy)
+    with sqlite3.connect(copy) as conn:
+        article = conn.execute("SELECT min(id) FROM articles").fetchone()[0]
+        conn.executemany("INSERT INTO figures (article_id, seq, surface, kind, value_yuan, subject, period, field, is_total) "
+                         "VALUES (?, ?, '1万元', 'money', 10000, '测试市', ?, 'body', 0)",
+                         [(article, 900 + n, period) for n, period in enumerate(["2024-06", "2021-01..2021-07", "2021..2024", None])])
+    result = {r["year"]: r["figures"] for r in rows(make_datasette(copy), "money_by_subject_and_year") if r["subject"] == "测试市"}
+    published = sqlite3.connect(copy).execute("SELECT substr(published_at, 1, 4) FROM articles WHERE id = ?", (article,)).fetchone()[0]
+    assert result == dict(collections.Counter(["2024", "2021", "2021", published]))
+
+
 def test_largest_figures(ds):
     result = rows(ds, "largest_figures")
     biggest = max(MONEY, key=lambda af: af[1][4])

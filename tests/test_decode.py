@@ -1,10 +1,15 @@
 from __future__ import annotations
 
 import codecs
+import gzip
+import random
+import zlib
 
 import pytest
 
-from extractors.decode import decode
+from extractors import ExtractionError, extract
+from extractors.decode import decode, not_text
+from tests.conftest import FIXTURES
 
 TEXT = "广西壮族自治区柳州市财政局加大对脱贫地区农副产品的采购支持力度，提前半年完成预留采购份额。"
 TRAD = "廣西壯族自治區柳州市財政局加大對脫貧地區農副產品的採購支持力度，提前半年完成預留採購份額。"
@@ -45,3 +50,30 @@ def test_undecodable_bytes_are_replaced_and_reported() -> None:
     decoded = decode(TEXT.encode("gbk")[:-1] + b"\xff\xff\x80")
     assert decoded.text.startswith(TEXT[:20])
     assert any("U+FFFD" in w for w in decoded.warnings)
+
+
+def _binary_files() -> dict[str, bytes]:
+    rng = random.Random(8)
+    page = (FIXTURES / "gov_nanning_gbk.html").read_bytes()
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + zlib.compress(rng.randbytes(3000))
+    return {"random": rng.randbytes(4096), "gzip": gzip.compress(page), "png": png, "random small": rng.randbytes(100)}
+
+
+@pytest.mark.parametrize("name", sorted(_binary_files()))
+def test_binary_data_is_not_text(name: str) -> None:
+    data = _binary_files()[name]
+    assert (reason := not_text(decode(data).text)) and "runs of control bytes" in reason
+    with pytest.raises(ExtractionError, match="^not text: .* runs of control bytes .* \\(read as "):
+        extract(data, path=name)
+
+
+@pytest.mark.parametrize("page", sorted(p for p in FIXTURES.iterdir() if p.is_file()), ids=lambda p: p.name)
+def test_every_fixture_is_text(page) -> None:  # GBK, Big5, lying charsets, mojibake, BOM
+    assert not_text(decode(page.read_bytes()).text) is None
+
+
+def test_text_with_nul_padding_or_a_few_controls_is_text() -> None:
+    padded = f"柳州完成采购\n{TEXT}".encode("gbk") + b"\x00" * 8192  # a file cut short by a crash
+    assert extract(padded, path="padded.txt").body == TEXT
+    colours = f"柳州完成采购\n\x1b[31m{TEXT}\x1b[0m\x07".encode()
+    assert not_text(decode(colours).text) is None

@@ -97,16 +97,28 @@ def test_robots_rules_for_our_user_agent_apply(sites: Sites) -> None:
         fetch(sites.url + "news/0001.html", trusted(sites, user_agent="BadBot/2.0"))
 
 
-def test_unreachable_robots_txt_means_disallow_all(sites: Sites) -> None:
+def test_an_unreachable_robots_txt_fails_the_request_for_a_later_retry(sites: Sites) -> None:
+    """RFC 9309: a 5xx robots.txt lets nothing be fetched; but it refuses nothing for good either."""
     original = sites.server._server.app
 
     def broken(seen: Seen) -> Reply:
         return Reply(503, b"down", validators=False) if seen.path == "/robots.txt" else original(seen)
 
     sites.server._server.app = broken
-    with pytest.raises(Refused, match="robots.txt"):
+    with pytest.raises(FetchFailed, match="cannot fetch its robots.txt, so nothing of .* is fetched this run") as caught:
         fetch(sites.url + "news/0001.html", trusted(sites, retries=1))
-    assert hits(sites, "/news/0001.html") == 0
+    assert not caught.value.permanent and not isinstance(caught.value, Refused)
+    assert hits(sites, "/news/0001.html") == 0 and hits(sites, "/robots.txt") == 2  # tried, retried once
+
+
+def test_a_missing_robots_txt_allows_everything(sites: Sites) -> None:
+    original = sites.server._server.app
+
+    def missing(seen: Seen) -> Reply:
+        return Reply(404, b"not found", validators=False) if seen.path == "/robots.txt" else original(seen)
+
+    sites.server._server.app = missing
+    assert fetch(sites.url + "private/report.html", trusted(sites)).status == 200  # the served robots.txt would refuse it
 
 
 @pytest.mark.parametrize("path", ["/fault/huge", "/fault/huge-chunked"])

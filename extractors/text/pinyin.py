@@ -17,8 +17,6 @@ import re
 import unicodedata
 from functools import cache
 
-from pypinyin import Style, pinyin
-
 from extractors.text.script import to_simplified
 
 _SYLLABLE = r"[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ:]{1,7}[1-5]?"
@@ -65,6 +63,8 @@ def readings(char: str) -> frozenset[str]:
     >>> sorted(r for r in readings("區") if r[-1].isdigit())
     ['gou1', 'kou4', 'ou1', 'qiu1', 'qu1']
     """
+    from pypinyin import Style, pinyin  # loads its dictionaries (0.2-0.3 s): only when an annotation is met
+
     out: set[str] = set()
     for form in {char, to_simplified(char)}:
         for style in (Style.TONE, Style.TONE3):

@@ -27,7 +27,6 @@ import math
 import re
 from functools import cache
 
-import jieba
 import opencc
 
 from extractors.text.charlm import fit
@@ -64,6 +63,8 @@ def _t2s() -> opencc.OpenCC:
 def _model() -> tuple[dict[str, int], dict[str, int], float, int]:
     """jieba's dictionary (loaded once, jieba's own left as it is, datelines added): frequencies, log of
     the total, longest word."""
+    import jieba  # imported (0.1 s, with pkg_resources) only when damaged text is scored
+
     jieba.setLogLevel(60)
     jieba.dt.initialize()
     freq = jieba.dt.FREQ
