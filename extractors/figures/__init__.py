@@ -52,6 +52,7 @@ __all__ = ["extract_figures"]
 Mention = TypeVar("Mention", Place, PeriodMention)
 
 SHARE = re.compile(r"(?:占比|占(?P<of>[^，。；,;]{0,20}?)(?:的)?(?:比重|比例|份额)?)(?:为|达到|达|约为|约|超过|超|近|逾)*$")
+CONTEXT = 64  # divisions named before a place that tell which one it means
 TAIL = 32  # characters before a figure that the patterns of its clause's end look at
 DOCUMENT = re.compile("《[^》]*》|“[^”]{1,30}”")  # 《…》 names a document, “青海特色农产品”专馆 a brand
 BOUNDS = ("以上", "以下", "超", "不到")  # a bound: 200万元以下, 不低于40%
@@ -110,6 +111,10 @@ class _Field:
         self.place_starts = [p.start for p in self.places]
         self.periods = find_periods(self.text, base, month, roc=roc)
         self.period_starts = [p.start for p in self.periods]
+        self.said = [p for p in self.periods if p.period is not None]  # (looked up by offset: a long text stays linear)
+        self.said_starts = [p.start for p in self.said]
+        self.inheriting = [p for p in self.said if p.inherits]
+        self.inheriting_starts = [p.start for p in self.inheriting]
         self.quantity_starts = [q.start for q in quantities]
         self.blocked_spans = sorted([(p.start, p.end) for p in self.places if not p.qualifier]
                                     + [(p.start, p.start + len(p.text)) for p in self.periods]
@@ -148,8 +153,8 @@ def _period(field: _Field, q: Quantity, default: str | None) -> str | None:
     said = _last(field.periods, field.period_starts, s, q.start, _said)
     end = s
     while said is None:
-        said = _last(field.periods, field.period_starts, 0, end, lambda m: m.period is not None and m.inherits)
-        if said is not None and said.weak and _last(field.periods, field.period_starts, 0, said.start, _said):
+        said = _last(field.inheriting, field.inheriting_starts, 0, end)
+        if said is not None and said.weak and _last(field.said, field.said_starts, 0, said.start):
             said = None
         if said is None:
             break
@@ -246,16 +251,18 @@ class _Reader:
         return subj
 
     def _named_before(self, field: _Field, pos: int) -> list[Division]:
-        """The divisions the article named before ``pos`` of ``field`` (its own place first)."""
+        """The divisions the article named last before ``pos`` of ``field`` (at most ``CONTEXT`` of them: what
+        鼓楼区 or 该市 means is told by the places named near it)."""
         if field.named is None:
             field.named, field.named_starts, out = [], [], list(self.named)
             for p in field.places:
-                d = choose(p.candidates, out) if p.candidates and not p.org else None
+                d = choose(p.candidates, out[-CONTEXT:]) if p.candidates and not p.org else None
                 if d is not None:
                     out.append(d)
                     field.named.append(d)
                     field.named_starts.append(p.start)
-        return self.named + field.named[: bisect_left(field.named_starts, pos)]
+        end = bisect_left(field.named_starts, pos)
+        return (self.named + field.named[max(0, end - CONTEXT) : end])[-CONTEXT:]
 
     def _topic(self, field: _Field, clause_start: int, found: list[Figure] = (), before: int | None = None) -> str | None:  # type: ignore[assignment]
         """The metric the sentence gave before ``clause_start`` (its clauses before, nearest first, and the
@@ -532,9 +539,17 @@ class _Reader:
 SEPARATOR = re.compile("、|以及|和|及|与")
 
 
+def _index(field: _Field, place: Place) -> int:
+    """Where ``place`` stands in its field's places (found by its offset, not by comparing every place)."""
+    i = bisect_left(field.place_starts, place.start)
+    while field.places[i] is not place:
+        i += 1
+    return i
+
+
 def _chain_end(field: _Field, place: Place) -> Place:
     """The last place of the names written one after another from ``place`` (江西省南昌市 → 南昌市)."""
-    i = field.places.index(place)
+    i = _index(field, place)
     while i + 1 < len(field.places) and field.places[i + 1].start == field.places[i].end and field.places[i + 1].candidates:
         i += 1
     return field.places[i]
@@ -543,7 +558,7 @@ def _chain_end(field: _Field, place: Place) -> Place:
 def _group(field: _Field, place: Place) -> list[Place]:
     """The places named together with ``place`` (兴庆区、金凤区和灵武市), itself last; just it when alone."""
     out = [place]
-    i = field.places.index(place)
+    i = _index(field, place)
     while i > 0:
         prev = field.places[i - 1]
         gap = field.text[prev.end : out[0].start]

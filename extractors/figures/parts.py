@@ -24,7 +24,7 @@ are its parts wherever they stand.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 
 from extractors.figures.metrics import head
@@ -108,14 +108,17 @@ def _before(mine: list[int], n: int, near: Callable[[int], bool]) -> Iterator[in
 def _groups(figures: list[Figure], mine: list[int], paragraph) -> None:  # type: ignore[no-untyped-def]
     """Figures of single places after a figure of their group (各区政府采购规模58.5亿元 … 思明区13.6亿元)
     are parts of it."""
+    groups = [n for n, j in enumerate(mine) if figures[j].kind == "money" and figures[j].metric
+              and GROUP.match(figures[j].metric) and _is_level(figures[j])]  # 各区…, 县（市）区…
     for n, i in enumerate(mine):
         f = figures[i]
-        if f.parent is not None or f.kind != "money" or not _is_level(f) or not f.subject:
+        if f.parent is not None or f.kind != "money" or not _is_level(f) or not f.subject or not groups:
             continue
-        for j in _before(mine, n, lambda j: paragraph(i) - paragraph(j) <= 1):
-            g = figures[j]
-            if g.kind == f.kind and g.metric and GROUP.match(g.metric) and g.subject != f.subject \
-                    and f.subject.startswith(g.subject or "\0") and _is_level(g):
+        for k in range(bisect_left(groups, n) - 1, -1, -1):
+            g, j = figures[mine[groups[k]]], mine[groups[k]]
+            if paragraph(i) - paragraph(j) > 1:
+                break
+            if g.subject != f.subject and f.subject.startswith(g.subject or "\0"):
                 f.parent = j
                 break
 
@@ -139,16 +142,18 @@ def _sums(figures: list[Figure], mine: list[int]) -> None:
         if total.kind != "money" or not total.value_yuan or not _is_level(total) or total.approx in BOUNDS:
             continue  # (200万元以下 is a threshold, not a total)
         run: list[int] = []
+        added = 0.0  # the run's sum
         for i in mine[n + 1 : n + 1 + RUN]:
             f = figures[i]
             if f.kind != "money" or not f.value_yuan or not _is_level(f) or f.parent is not None or f.approx in BOUNDS:
                 continue
             if run and not _siblings(figures[run[0]], f):
-                run = []
+                run, added = [], 0.0
             run.append(i)
-            while run and sum(figures[j].value_yuan for j in run) > total.value_yuan * 1.003:  # type: ignore[misc]
-                run.pop(0)
-            if len(run) >= 2 and sum(figures[j].value_yuan for j in run) >= total.value_yuan * 0.997:  # type: ignore[misc]
+            added += f.value_yuan
+            while run and added > total.value_yuan * 1.003:
+                added -= figures[run.pop(0)].value_yuan  # type: ignore[operator]
+            if len(run) >= 2 and added >= total.value_yuan * 0.997:
                 for j in run:
                     figures[j].parent = t
-                run = []
+                run, added = [], 0.0
