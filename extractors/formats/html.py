@@ -106,8 +106,8 @@ def _choose_title(candidates: list[tuple[html.HtmlElement, str]], guess: str | N
             return split(*near[-1])
         if matching and loose:
             return split(*matching[0])
-    headings = above([(el, text) for el, text in candidates
-                      if el.tag in ("h1", "h2", "h3") or "title" in (el.get("class") or "") + (el.get("id") or "")])
+    headings = above([(el, text) for el, text in candidates if paragraphs(el)  # not a heading of chrome only (分享到…)
+                      and (el.tag in ("h1", "h2", "h3") or "title" in (el.get("class") or "") + (el.get("id") or ""))])
     return split(*headings[-1]) if headings else (guess, None)
 
 
