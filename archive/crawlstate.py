@@ -99,16 +99,19 @@ class CrawlStateStore:
                 (*validators, _now(), source, key),
             )
 
-    def fail(self, source: str, key: str, error: str, *, permanent: bool) -> None:
-        """Record a failure; after ``give_up_after`` failed runs a failure is dropped too."""
+    def fail(self, source: str, key: str, error: str, *, permanent: bool, counts: bool = True) -> None:
+        """Record a failure; after ``give_up_after`` failed runs that count (runs that reached the source)
+        a failure is dropped too."""
+        step = 1 if counts else 0
         with _transaction(self.conn):
             self.conn.execute(
                 """UPDATE crawl_frontier SET
-                     state = CASE WHEN ? OR attempts + 1 >= ? THEN 'dropped' ELSE 'failed' END,
-                     error = CASE WHEN ? OR attempts + 1 < ? THEN ? ELSE ? || ' (gave up after ' || (attempts + 1) || ' runs)' END,
-                     attempts = attempts + 1, updated_at = ?
+                     state = CASE WHEN ? OR attempts + ? >= ? THEN 'dropped' ELSE 'failed' END,
+                     error = CASE WHEN ? OR attempts + ? < ? THEN ? ELSE ? || ' (gave up after ' || (attempts + 1) || ' runs)' END,
+                     attempts = attempts + ?, updated_at = ?
                    WHERE source = ? AND key = ?""",
-                (permanent, self.give_up_after, permanent, self.give_up_after, error, error, _now(), source, key),
+                (permanent, step, self.give_up_after, permanent, step, self.give_up_after, error, error, step, _now(),
+                 source, key),
             )
 
     def _insert(self, source: str, requests: Iterable[_Request], *, found_on_a_page: bool) -> None:

@@ -211,7 +211,9 @@ class _Run:
     def _fail(self, request: Request, error: Exception) -> None:
         permanent = isinstance(error, ScraperError) and error.permanent
         message = str(error) if isinstance(error, ScraperError | _StoreFailed) else f"{request.url}: {type(error).__name__}: {error}"
-        self.state.fail(self.source.name, request.key, message, permanent=permanent)
+        # a run in which the source has answered nothing yet is an outage (DNS, refused, robots.txt
+        # unreachable), not this item's fault: it is retried next run without nearing being given up
+        self.state.fail(self.source.name, request.key, message, permanent=permanent, counts=self.stats.fetched > 0)
         if permanent:
             self.stats.skipped += 1
             log.warning("skipped %s", message)

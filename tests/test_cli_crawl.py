@@ -161,6 +161,17 @@ def test_a_network_failure_is_a_failed_run_not_a_robots_refusal(base_url: str, r
         assert arc.conn.execute("SELECT exit_code, failed FROM crawl_runs").fetchall() == [(1, 1)]
 
 
+def test_an_outage_of_many_runs_gives_nothing_up(db_path: str) -> None:
+    """Runs that reach nothing of the site (a cron job during a week without network) are not the items'
+    failures: the frontier keeps them to retry, however many such runs there are."""
+    base_url = f"http://127.0.0.1:{_closed_port()}/"
+    for _ in range(7):  # more than the 5 failed runs after which an item the site did answer about is dropped
+        assert invoke("finews", "--base-url", base_url, "--max", "1", "--db", db_path, *FAST).exit_code == 1
+    with Archive(db_path) as arc:
+        assert [tuple(r) for r in arc.conn.execute("SELECT state, attempts FROM crawl_frontier")] == [("failed", 0)]
+        assert arc.conn.execute("SELECT count(*), sum(failed) FROM crawl_runs").fetchone() == (7, 7)
+
+
 def test_a_robots_txt_that_answers_5xx_fails_the_run_and_the_next_run_crawls(sites: Sites, db_path: str) -> None:
     original = sites.server._server.app
     sites.server._server.app = lambda seen: Reply(503, b"down", validators=False) if seen.path == "/robots.txt" else original(seen)

@@ -65,6 +65,21 @@ def test_an_item_failing_run_after_run_is_given_up(db_path: str) -> None:
     arc.close()
 
 
+def test_failures_of_runs_that_reached_nothing_do_not_count(db_path: str) -> None:
+    arc = Archive(db_path)
+    state = CrawlStateStore(arc.conn, Request.from_json, give_up_after=2)
+    state.add("finews", POSTS[:1])
+    for _ in range(5):
+        state.fail("finews", POSTS[0].key, "ConnectError", permanent=False, counts=False)
+    assert state.resume("finews") == POSTS[:1]
+    state.fail("finews", POSTS[0].key, "HTTP 503", permanent=False)
+    state.fail("finews", POSTS[0].key, "HTTP 503", permanent=False)
+    assert state.resume("finews") == []
+    row = next(arc.db.query("SELECT state, error, attempts FROM crawl_frontier"))
+    assert row == {"state": "dropped", "error": "HTTP 503 (gave up after 2 runs)", "attempts": 2}
+    arc.close()
+
+
 def test_a_failed_transaction_leaves_the_frontier_as_it_was(db_path: str) -> None:
     arc, state = store(db_path)
     state.add("finews", [LISTING])
