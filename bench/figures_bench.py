@@ -65,6 +65,21 @@ def match(predicted: list[dict], labels: list[dict]) -> list[tuple[dict, dict]]:
     return pairs
 
 
+def count_unmatched(record: dict, predicted: list[dict], pairs: list[tuple[dict, dict]], n_pred: Counter,
+                    n_gold: Counter, errors: list[str]) -> None:
+    """Count predictions and labels by kind; list those left unmatched (FP, FN) in ``errors``."""
+    matched_pred = {id(p) for _, p in pairs}
+    matched_gold = {id(label) for label, _ in pairs}
+    for p in predicted:
+        n_pred[p["kind"]] += 1
+        if id(p) not in matched_pred:
+            errors.append(f"{record['id']} FP {p['kind']} {p['surface']!r} ({p['field']}@{p['start']})")
+    for label in record["labels"]:
+        n_gold[label["kind"]] += 1
+        if id(label) not in matched_gold:
+            errors.append(f"{record['id']} FN {label['kind']} {label['surface']!r} ({label['field']}@{label['start']})")
+
+
 def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
     p = tp / n_pred if n_pred else 0.0
     r = tp / n_gold if n_gold else 0.0
@@ -121,16 +136,7 @@ def evaluate(records: list[dict]) -> dict:
     for r in records:
         predicted = predict(r)
         pairs = match(predicted, r["labels"])
-        matched_pred = {id(p) for _, p in pairs}
-        matched_gold = {id(label) for label, _ in pairs}
-        for p in predicted:
-            n_pred[p["kind"]] += 1
-            if id(p) not in matched_pred:
-                errors.append(f"{r['id']} FP {p['kind']} {p['surface']!r} ({p['field']}@{p['start']})")
-        for label in r["labels"]:
-            n_gold[label["kind"]] += 1
-            if id(label) not in matched_gold:
-                errors.append(f"{r['id']} FN {label['kind']} {label['surface']!r} ({label['field']}@{label['start']})")
+        count_unmatched(r, predicted, pairs, n_pred, n_gold, errors)
         for label, p in pairs:
             tp[label["kind"]] += 1
             exact = p["start"] == label["start"] and p["surface"] == label["surface"]

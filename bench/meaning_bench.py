@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from extractors.figures import extract_figures  # noqa: E402
 from extractors.text import repair, to_simplified  # noqa: E402
-from figures_bench import _prf, _same_value, match, months  # noqa: E402
+from figures_bench import _prf, _same_value, count_unmatched, match, months  # noqa: E402
 from figures_check import load  # noqa: E402
 
 SCORED = ("money", "percent", "points")
@@ -112,16 +112,7 @@ def evaluate(records: list[dict]) -> dict:
         predicted = predict(r)
         pairs = match(predicted, r["labels"])
         label_of = {id(p): i for i, (_, p) in enumerate(pairs)}
-        matched_pred = {id(p) for _, p in pairs}
-        matched_gold = {id(label) for label, _ in pairs}
-        for p in predicted:
-            n_pred[p["kind"]] += 1
-            if id(p) not in matched_pred:
-                errors.append(f"{r['id']} FP {p['kind']} {p['surface']!r} ({p['field']}@{p['start']})")
-        for label in r["labels"]:
-            n_gold[label["kind"]] += 1
-            if id(label) not in matched_gold:
-                errors.append(f"{r['id']} FN {label['kind']} {label['surface']!r} ({label['field']}@{label['start']})")
+        count_unmatched(r, predicted, pairs, n_pred, n_gold, errors)
         source = by_kind_of_source.setdefault(r.get("kind") or "?", Counter())
         for label, p in pairs:
             if label["kind"] not in SCORED:

@@ -114,7 +114,7 @@ def test_a_closed_stdout_ends_the_command_quietly_with_0(args: list[str], archiv
     assert (done.returncode, done.stderr.decode()) == (0, "")
 
 
-def _on_a_terminal(args: list[str]) -> tuple[int, str]:
+def on_a_terminal(args: list[str]) -> tuple[int, str]:
     """Exit code and everything ``python -m cgpn ARGS`` wrote to a pseudo-terminal (stdout and stderr)."""
     master, slave = pty.openpty()
     proc = subprocess.Popen([sys.executable, "-m", "cgpn", *args], cwd=ROOT, stdin=slave, stdout=slave, stderr=slave,
@@ -137,9 +137,9 @@ def test_verify_and_the_import_of_one_long_file_show_progress_on_a_terminal(tmp_
     big = tmp_path / "long.txt"
     big.write_text("柳州完成采购\n" + "本报讯 柳州市已完成政府采购1955.96万元，率先完成全年任务。" * 6000, encoding="utf-8")
     db = str(tmp_path / "a.db")
-    code, shown = _on_a_terminal(["import", str(big), "--db", db])
+    code, shown = on_a_terminal(["import", str(big), "--db", db])
     assert code == 0 and "importing" in shown and "━" in shown and f"/{big.stat().st_size / 1e6:.1f} MB" in shown
-    code, shown = _on_a_terminal(["verify", "--db", db])
+    code, shown = on_a_terminal(["verify", "--db", db])
     assert code == 0 and "verifying" in shown and "figure-offsets" in shown and shown.rstrip().endswith(f"{db}: ok")
 
 

@@ -13,6 +13,7 @@ from archive import Archive
 from archive.lock import crawl_lock
 from cgpn.cmd_crawl import crawl
 from tests.sites.fixtures import Sites, sites  # noqa: F401
+from tests.test_cli import on_a_terminal
 from tests.sites.server import Reply
 
 FAST = ["--delay", "0", "--retries", "0", "--timeout", "0.3"]
@@ -108,32 +109,8 @@ def test_help_ends_with_an_example() -> None:
 
 
 def test_a_progress_bar_on_a_terminal(sites: Sites, db_path: str) -> None:
-    import os
-    import pty
-    import subprocess
-    import sys
-
-    from tests.conftest import ROOT
-
-    master, slave = pty.openpty()
-    proc = subprocess.Popen(
-        [sys.executable, "-c", "from cgpn.cmd_crawl import crawl; crawl()", "finews", "--base-url", sites.url,
-         "--db", db_path, "--delay", "0.02"],
-        cwd=ROOT, stdin=slave, stdout=slave, stderr=slave, close_fds=True,
-    )
-    os.close(slave)
-    output = b""
-    while True:
-        try:
-            chunk = os.read(master, 65536)
-        except OSError:  # the child closed the terminal
-            break
-        if not chunk:
-            break
-        output += chunk
-    os.close(master)
-    assert proc.wait(30) == 0
-    text = output.decode("utf-8", errors="replace")
+    code, text = on_a_terminal(["crawl", "finews", "--base-url", sites.url, "--db", db_path, "--delay", "0.02"])
+    assert code == 0
     assert "crawling finews" in text and "━" in text  # rich's bar
     assert "crawled finews: fetched 15, new 12, changed 0, unchanged 0, failed 0, skipped 0" in text
 
