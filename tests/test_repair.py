@@ -341,3 +341,15 @@ def test_explain_positions_replay_each_step() -> None:
         assert after_pinyin[c.start : c.end] == c.before
         after_pinyin = after_pinyin[: c.start] + c.after + after_pinyin[c.end :]
     assert after_pinyin == "地区农采购１２３万元\n第二段ＡＢ"
+
+
+def test_the_shipped_table_of_common_characters_is_what_opencc_derives(tmp_path: Path) -> None:
+    """``extractors/text/common.txt`` saves every process 0.3 s of OpenCC conversions; it must stay what they
+    give (a new OpenCC or a changed list of punctuation rewrites it: ``write_common``)."""
+    from extractors.text import score
+
+    written = tmp_path / "common.txt"
+    score.write_common(str(written))
+    shipped = Path(score.__file__).with_name(score.COMMON)
+    assert written.read_text() == shipped.read_text()
+    assert score._not_rare() == score.derive_common()
