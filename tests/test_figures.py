@@ -540,3 +540,10 @@ def test_this_year_so_far_runs_to_the_month_the_text_counted_to() -> None:
             "截至11月底，平台上线以来累计销售额突破30亿元。")
     figs = extract_figures(body, published_at="2019-06-13T00:00:00+08:00")
     assert [f.period for f in figs] == ["2019-01..2019-05", "2019-01..2019-05", "..2019-11"]
+
+
+def test_a_count_measures_the_noun_after_its_measure_word() -> None:
+    figs = extract(SEED_000.read_bytes(), path=str(SEED_000)).figures
+    assert {f.surface: f.metric for f in figs if f.kind == "count"} == {
+        "57家": "832平台供应商", "500多款": "农副产品", "30多款": "柳州特色农副产品"}
+    assert extract_figures("全年共有17家单位存在应编未编情况，涉及金额1380万元。")[0].metric != "单位"

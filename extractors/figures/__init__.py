@@ -37,7 +37,7 @@ from extractors.figures.changes import Change, change_before, change_of
 from extractors.figures.clauses import Layout
 from extractors.figures.headlines import link_headlines
 from extractors.figures.lists import RESPECTIVELY, items
-from extractors.figures.metrics import adnominal, bare, head, is_vague, join, mask, phrase, phrase_after, qualifier, qualifies_only
+from extractors.figures.metrics import adnominal, bare, counted_after, head, is_vague, join, mask, phrase, phrase_after, qualifier, qualifies_only
 from extractors.figures.numerals import NORMAL_FORM
 from extractors.figures.parts import link_parts
 from extractors.figures.periods import PeriodMention, base_date, find_periods, shift
@@ -62,6 +62,7 @@ RULE = re.compile(r"对|按|预留|给予|扣除|不得|应当|须|要求|标准
 OF_BASE = re.compile(r"(?:(?P<verb>预留|支付|扣除|给予|安排|收取|缴纳)[^，。；,;的]{0,16}|(?:降至|降到|降低至|降低到|下调至|提高到|提高至|"
                      r"调整为|不超过|不低于|为|按照|按|由)"
                      r"[^，。；,;的]{1,16})的(?:不低于|不超过|不高于|不少于|超过|约|近)?$")
+VERB_END = ("携带", "提供", "销售", "上架", "推出", "入驻", "参展", "展销", "带来", "完成", "组织")
 RATIO_END = re.compile(r"(?:比例|占比|比重|率)$")
 BUDGET = re.compile(r"(?:为|占)(?:年初|调整后?的?|全年)?预算(?:数)?的")  # 为调整预算的97.6%: of the budget
 AS_WHAT = re.compile(r"(?:以上|以下)?(?:作为|作|用作)([^，。；,;\d]{1,8}?)(?=[，。；,;]|$)")
@@ -351,6 +352,9 @@ class _Reader:
                 if q.kind in ("percent", "money") and (q.kind == "percent" or head(metric) is None) and \
                         (named := adnominal(text, q.end, ce, q.kind, field.blocked)):
                     metric = named  # 10%—20%的价格扣除, 超过200万元的货物和服务采购项目
+                if q.kind == "count" and (metric is None or metric.endswith(VERB_END)):
+                    # 共有57家“832平台”供应商, 携带500多款具有广西特色的农副产品: what was counted follows it
+                    metric = counted_after(text, q.end, e) or metric
                 if metric is None and out and out[-1].start >= c and out[-1].field == field.name:
                     metric = out[-1].metric  # 由30%提高到50%: the second figure is of the first's metric
                 if is_vague(metric):

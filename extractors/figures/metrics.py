@@ -46,8 +46,8 @@ STOP_TAGS = {"x", "p", "c", "d", "m", "q", "r", "t", "u", "uj", "ul", "uz", "ug"
              "f", "nt", "mq", "zg", "tg", "dg", "rr", "rz"}
 HEAD_WORDS = {"规模", "金额", "资金", "预算", "投资", "支出", "收入", "成本", "贷款", "放款", "融资", "份额", "比例", "比重",
               "占比", "总额", "总值", "产值", "价格", "经费", "补贴", "奖金", "基金", "限额", "标准", "额度", "余额", "总量",
-              "数量", "增速", "增幅", "降幅", "收益", "利润", "税收", "开支", "报价", "底价", "授信", "价款", "货款", "工程款"}
-HEAD_ENDS = "额率费款金价量资度"
+              "数量", "面积", "增速", "增幅", "降幅", "收益", "利润", "税收", "开支", "报价", "底价", "授信", "价款", "货款", "工程款"}
+HEAD_ENDS = "额率费款金价量资度数"
 PRICE_ACTS = {"询价", "竞价", "议价", "比价", "网上竞价", "反向竞价"}  # ways of buying
 # too vague to stand alone when the sentence said what they are of before
 VAGUE = {"金额", "资金", "规模", "总额", "预算", "费用", "经费", "合计", "比例", "占比", "数量", "采购", "交易", "支出",
@@ -291,6 +291,26 @@ def adnominal(text: str, pos: int, end: int, kind: str, blocked: bytearray | Non
     if kind == "percent":
         return found if found.endswith(RATIO_WORDS) else found + "比例"
     return found if is_head(found) else found + "金额" if found.endswith(AMOUNTED) else None
+
+
+def counted_after(text: str, pos: int, end: int) -> str | None:
+    """What a count counts when its noun follows the measure word: the nouns up to the first word that cannot be
+    in a noun phrase (a verb, punctuation), not a clause (具有…的).
+
+    >>> counted_after("共有57家“832平台”供应商携带农副产品参展", 5, 22), counted_after("500多款具有广西特色的农副产品参展", 5, 19)
+    ('832平台供应商', '农副产品')
+    """
+    ahead = text[pos : min(end, pos + 16)]
+    if (of := ahead.find("的")) > 0 and not any(c in ahead[:of] for c in "，。；、,;"):
+        pos += of + 1  # 500多款具有广西特色的农副产品: the noun after the clause that describes it
+    ws = _names_whole(tagged(text[pos:end]))
+    taken: list[str] = []
+    for word, tag in ws:
+        if tag not in ("n", "nz", "ns", "j", "l", "vn", "s", "b") or word in STOP_WORDS:
+            break
+        taken.append(word)
+    found = "".join(taken).translate(QUOTES)
+    return found if found and found not in COUNTED and not ACTOR.fullmatch(found) else None  # not 5个项目, 17家单位
 
 
 @functools.lru_cache(maxsize=4096)
