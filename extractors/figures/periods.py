@@ -141,15 +141,6 @@ LAUNCHED = re.compile(r"(?:上线|开通|运行|成立|启动|实施|推出|开�
 STARTED = re.compile(r"(?:\d{4}|[一二〇零○]{4})年[^，。；,;]{0,6}$")  # 自2020年上线以来: the span 2020..now says it
 
 
-def _counted_to(text: str, end: int, year: int) -> int | None:
-    """The month that ``text`` before ``end`` counted ``year`` to (截至11月底, 1—11月), if it said one."""
-    months = [int(m.group(1)) for m in COUNTED_TO.finditer(text, 0, end)]
-    return months[-1] if months else None
-
-
-COUNTED_TO = re.compile(r"(?:截至|截止|1[—\-–~至到])(1[0-2]|[1-9])月")
-
-
 def find_periods(text: str, base_year: int | None, base_month: int | None = None, *,
                  roc: bool = False) -> list[PeriodMention]:
     """Period mentions in ``text``; relative ones are None when there is no ``base_year``. 全年 and
@@ -169,16 +160,13 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
     last_year: int | None = None  # the year of the latest mention of the paragraph that names one
     cut_month: int | None = None  # the month the paragraph counted to (截至11月末)
     counted_to: int | None = None  # the month the text counted this year to (1—5月, 截至11月底), in any paragraph
+    counts: list[tuple[int, int]] = []  # (where, counted_to) each time it changes, for 上线以来 below
     last_end = 0
     if base_year and base_month:  # 截至目前: a total to date; of this year when the paragraph spoke of 今年
         for m in NOW.finditer(text):
             year_to_date = THIS_YEAR_SAID.search(text, 0, m.start()) is not None
             period = _months(base_year, 1, base_month) if year_to_date else f"..{base_year}-{base_month:02d}"
             out.append(PeriodMention(m.group(), period, m.start(), False))
-        for m in LAUNCHED.finditer(text):  # 平台上线以来，…累计: a total to date, whenever it began
-            if CUMULATIVE.match(text, m.end()) and not STARTED.search(text, max(0, m.start() - 12), m.start()):
-                month = _counted_to(text, m.start(), base_year) or base_month
-                out.append(PeriodMention(m.group(), f"..{base_year}-{month:02d}", m.start(), False))
     # 2022/23年度, 2022-23财政年度: a fiscal year from April (Hong Kong)
     out += [PeriodMention(m.group(), f"{m.group(1)}-04..{int(m.group(1)) + 1}-03", m.start()) for m in FISCAL.finditer(text)]
     for m in (ROC_PERIOD if roc else PERIOD).finditer(text):
@@ -219,8 +207,9 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
             period = _months(base_year, 1, cut_month or counted_to or base_month)
         if cutoff and (m.group("pone") or m.group("bone")):
             cut_month = int(m.group("pone") or m.group("bone"))
-        if period and base_year and period.startswith(f"{base_year}-01..{base_year}-"):
-            counted_to = int(period[-2:])  # 1—5月: this year counted to May
+        if period and base_year and period.removeprefix(f"{base_year}-01").startswith(f"..{base_year}-"):
+            counted_to = int(period[-2:])  # 1—5月, 截至5月底累计: this year counted to May
+            counts.append((m.start(), counted_to))
         # 全年 and a day's date (2023年7月1日上线) hold for their own sentence only; 截至…日 carries over;
         # a period compared with (超过2022年全年的销售额) is not the one the text goes on about
         # 截至8月中旬，…已完成: when something was done, not the months counted
@@ -238,6 +227,11 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
             last_year = int(m.group("y")) + (ROC_YEARS if roc else 0)
         elif period and period[:4].isdigit() and m.group("y1"):
             last_year = int(period[:4])
+    if base_year and base_month:
+        for m in LAUNCHED.finditer(text):  # 平台上线以来，…累计: a total to date, whenever it began
+            if CUMULATIVE.match(text, m.end()) and not STARTED.search(text, max(0, m.start() - 12), m.start()):
+                month = next((c for at, c in reversed(counts) if at < m.start()), base_month)
+                out.append(PeriodMention(m.group(), f"..{base_year}-{month:02d}", m.start(), False))
     out.sort(key=lambda p: p.start)
     return out
 
