@@ -29,7 +29,7 @@ same fact more precisely is marked ``is_total`` too (:mod:`.headlines`).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from typing import TypeVar
 
@@ -205,6 +205,11 @@ def _level_before(found: list[Figure], sentence_start: int, kinds: tuple[str, ..
     return next((f for f in _back_to(found, sentence_start) if f.kind in kinds and not f.change), None)
 
 
+def _between(items: list[Mention], starts: list[int], start: int, end: int) -> list[Mention]:
+    """The mentions at offsets in ``[start, end)`` (``starts``: the mentions' offsets, in order)."""
+    return items[bisect_left(starts, start) : bisect_left(starts, end)]
+
+
 def _back_to(found: list[Figure], start: int) -> Iterator[Figure]:
     """The figures read so far (of the field being read), last first, back to ``start``."""
     for f in reversed(found):
@@ -270,12 +275,12 @@ class _Reader:
         figures of the clause itself before ``before``): the metric of a figure there (放款1.26万笔、金额287.4亿元:
         放款), else the phrase a clause ends with."""
         s, _ = field.layout.sentence_at(clause_start)
-        here = [f for f in found if clause_start <= f.start < (before or clause_start) and f.field == field.name and f.metric]
-        if here:
-            return here[-1].metric
+        here = next((f for f in _back_to(found, clause_start) if f.start < (before or clause_start) and f.metric), None)
+        if here is not None:
+            return here.metric
         clauses = field.layout.clauses[bisect_left(field.clause_starts, s) : bisect_left(field.clause_starts, clause_start)]
         for cs, ce in reversed(clauses):
-            figure = next((f for f in _back_to(found, cs) if f.start < ce and f.field == field.name and f.metric), None)
+            figure = next((f for f in _back_to(found, cs) if f.start < ce and f.metric), None)
             if figure is not None:
                 return figure.metric
             end = ce
@@ -403,12 +408,11 @@ class _Reader:
                 if main is not None:
                     return main.metric
             # 昌吉市：2.96亿元 after 州本级：采购规模3.74亿元: of what the figure before measured
-            i = bisect_right(field.layout._paragraph_starts, q.start) - 1
-            near = field.layout.paragraphs[max(0, i - 3)][0]
-            before = [f for f in found if f.start >= near and f.kind == q.kind and not f.change and f.metric]
-            if not before:
+            near = field.layout.paragraph_back(q.start, 3)
+            before = next((f for f in _back_to(found, near) if f.kind == q.kind and not f.change and f.metric), None)
+            if before is None:
                 return None
-            metric = head(before[-1].metric) or before[-1].metric
+            metric = head(before.metric) or before.metric
         scope = None
         for start, end, word in field.scopes[bisect_left(field.scope_starts, s) : bisect_left(field.scope_starts, q.start) if scoped else 0]:
             if end <= q.start and _actor(field, end, q.start) is None:
@@ -483,13 +487,13 @@ class _Reader:
                 if segment_start >= m.start() - 1 and c > s:  # 甲、乙、丙位居前三，依次为…: the items are a clause before
                     pc, _ = field.layout.clause_at(c - 1)
                     segment_start = _list_start(field, pc, c)
-                periods = [p for p in field.periods if c <= p.start < m.start() and p.period]
+                periods = [p for p in _between(field.periods, field.period_starts, c, m.start()) if p.period]
                 if len(periods) == len(after) >= 2:  # 2020/21、2021/22及2022/23年度分别为…: one period each
                     self.periods_of.update(zip(after, (p.period for p in periods)))
-                places = [p for p in field.places if min(c, segment_start) <= p.start < m.start() and p.candidates
-                          and not p.governed and not p.org]
+                places = [p for p in _between(field.places, field.place_starts, min(c, segment_start), m.start())
+                          if p.candidates and not p.governed and not p.org]
                 share = text.startswith("占", m.end())
-                orgs = [p for p in field.places if c <= p.start < m.start() and p.institution]
+                orgs = [p for p in _between(field.places, field.place_starts, c, m.start()) if p.institution]
                 denominators = SHARE_OF_LIST.search(text, c, m.start())
                 if len(orgs) >= 2:  # 江西银行、九江银行累计放款分别为…: each body's own figure
                     metric = field.phrase(orgs[-1].end, m.start()) or self._topic(field, c)
@@ -533,7 +537,7 @@ class _Reader:
             c, _ = field.layout.clause_at(qs[i].start)
             s, _ = field.layout.sentence_at(qs[i].start)
             if len(run) >= 2 and "占" in field.text[c : qs[i].start] and not RESPECTIVELY.search(field.text, c, qs[i].start):
-                amounts = [j for j in range(i) if qs[j].start >= s and qs[j].kind == "money"][-len(run):]
+                amounts = [j for j in range(bisect_left(field.quantity_starts, s), i) if qs[j].kind == "money"][-len(run):]
                 if len(amounts) == len(run):
                     out.update({k: (None, j) for k, j in zip(run, amounts)})
             i = run[-1] + 1
@@ -608,7 +612,7 @@ def _of_item(field: _Field, found: list[Figure], sentence: int, metric: str) -> 
     s, t = field.layout.sentence_at(sentence)
     if field.text.find(metric, p, s) < 0 and field.text.find(metric, t, e) < 0:
         return metric  # no other item measures the same: the kind is the article's (集中采购项目…，采购预算…)
-    count = next((f for f in _back_to(found, sentence) if f.field == field.name and f.kind == "count"), None)
+    count = next((f for f in _back_to(found, sentence) if f.kind == "count"), None)
     kind = qualifier(count.metric, metric) if count is not None else None
     return kind + metric if kind else metric
 
@@ -635,8 +639,8 @@ def _share(metric: str | None) -> str | None:
 def _list_start(field: _Field, clause: int, at: int) -> int:
     """Where the items of a list before ``at`` (分别) start: after the clause's place, period or link words."""
     start = clause
-    for s, e in field.blocked_spans:
-        if clause <= s < at and e <= at and not any(p.start == s and p.candidates for p in field.places):
+    for s, e in field.blocked_spans[bisect_left(field.blocked_spans, (clause,)) : bisect_left(field.blocked_spans, (at,))]:
+        if e <= at and not any(p.start == s and p.candidates for p in _between(field.places, field.place_starts, s, s + 1)):
             start = max(start, e)
     m = LIST_WORDS.search(field.text, start, at)
     start = m.start() if m else start
@@ -734,9 +738,11 @@ def _complete_heads(figures: list[Figure]) -> None:
         if quantity and not f.metric.endswith(quantity):
             share = _share(f.metric)
             f.metric += quantity
-            for g in figures[i + 1 :]:  # 财物类3,915亿元…，分别占25.6%: the share of 财物类决标金额
-                if g.sentence == f.sentence and g.metric == share:
-                    g.metric = _share(f.metric)
+            j = i + 1
+            while j < len(figures) and figures[j].field == f.field and figures[j].sentence == f.sentence:
+                if figures[j].metric == share:  # 财物类3,915亿元…，分别占25.6%: the share of 财物类决标金额
+                    figures[j].metric = _share(f.metric)
+                j += 1
 
 
 PART_WORD = re.compile(r"(?:类|级|方式)$|^(?:各)?(?:县|区|市县|县区|区县|县市|盟市|市州|乡镇|街道)")

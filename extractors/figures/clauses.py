@@ -50,6 +50,11 @@ class Layout:
         i = bisect_right(self._sentence_starts, pos) - 1
         return self.sentences[i] if i >= 0 else (0, 0)
 
+    def paragraph_back(self, pos: int, k: int) -> int:
+        """Where the paragraph ``k`` before the one at ``pos`` starts (the first paragraph's start at most)."""
+        i = bisect_right(self._paragraph_starts, pos) - 1
+        return self.paragraphs[max(0, i - k)][0] if self.paragraphs else 0
+
     def clause_at(self, pos: int) -> tuple[int, int]:
         i = bisect_right(self._clause_starts, pos) - 1
         return self.clauses[i] if i >= 0 else (0, 0)
