@@ -36,8 +36,8 @@ from typing import TypeVar
 from extractors.figures.changes import Change, change_before, change_of
 from extractors.figures.clauses import Layout
 from extractors.figures.headlines import link_headlines
-from extractors.figures.lists import RESPECTIVELY, items
-from extractors.figures.metrics import adnominal, bare, counted_after, head, is_vague, join, mask, phrase, phrase_after, qualifier, qualifies_only
+from extractors.figures.lists import RESPECTIVELY, SEPARATOR, items
+from extractors.figures.metrics import BENEFICIARY_CLASSES, adnominal, bare, counted_after, ends_in_verb, head, is_vague, join, mask, phrase, phrase_after, qualifier, qualifies_only
 from extractors.figures.numerals import NORMAL_FORM
 from extractors.figures.parts import link_parts
 from extractors.figures.periods import PeriodMention, base_date, find_periods, shift
@@ -62,7 +62,6 @@ RULE = re.compile(r"对|按|预留|给予|扣除|不得|应当|须|要求|标准
 OF_BASE = re.compile(r"(?:(?P<verb>预留|支付|扣除|给予|安排|收取|缴纳)[^，。；,;的]{0,16}|(?:降至|降到|降低至|降低到|下调至|提高到|提高至|"
                      r"调整为|不超过|不低于|为|按照|按|由)"
                      r"[^，。；,;的]{1,16})的(?:不低于|不超过|不高于|不少于|超过|约|近)?$")
-VERB_END = ("携带", "提供", "销售", "上架", "推出", "入驻", "参展", "展销", "带来", "完成", "组织")
 RATIO_END = re.compile(r"(?:比例|占比|比重|率)$")
 BUDGET = re.compile(r"(?:为|占)(?:年初|调整后?的?|全年)?预算(?:数)?的")  # 为调整预算的97.6%: of the budget
 AS_WHAT = re.compile(r"(?:以上|以下)?(?:作为|作|用作)([^，。；,;\d]{1,8}?)(?=[，。；,;]|$)")
@@ -71,7 +70,8 @@ RATE_OF_CHANGE = re.compile(r"(?:平均)?(?:降幅|增幅|涨幅|增速|增长�
 BASE_VALUE = re.compile(r"(?:比|较|与)(?:上年|去年|上一年|前一年|(?:19|20)\d{2}年)(?:同期)?(?:的|为)$")
 OF_LEVEL = object()  # a list item whose metric is a share of the level figure before the list
 SHARE_OF_LIST = re.compile(r"占(?P<of>[^，。；,;]{2,20}?)的?(?P<ratio>比重|比例)?$")  # 占全国财政支出和GDP的比重分别为
-WON = re.compile(r"(?P<who>中小企业|小微企业|中小微企业|民营企业)(?:获得?|拿到|拿下|斩获|赢得)(?:了|超|近|逾)*$")
+WON = re.compile(rf"(?P<who>{'|'.join(sorted(BENEFICIARY_CLASSES, key=len, reverse=True))})"
+                 r"(?:获得?|拿到|拿下|斩获|赢得)(?:了|超|近|逾)*$")
 CONTRACTS = re.compile(r"(?:以上|多)?的?(?:政府采购)?(?:合同|订单)")
 SAVED = re.compile(r"(?:较|比)[^，。；,;]{1,12}?(?P<mean>平均)?(?:节约|节省)(?:了|约|近)*$")  # a saving against a price
 COMPLETED = re.compile(r"完成(?P<what>[^，。；,;]{1,16}?)的$")  # 完成预留份额的103.4%: a rate of completion
@@ -229,6 +229,12 @@ class _Reader:
         self.named: list[Division] = [self.home.division] if self.home.division else []
         self.periods_of: dict[int, str] = {}  # figures of a list whose items are periods
 
+    def _home_at(self, field: _Field, pos: int) -> Home:
+        """The place of the story ``pos`` of ``field`` stands in: a later story's in the body, else the article's."""
+        if field.name != "body":
+            return self.homes[0][1]
+        return next(home for start, home in reversed(self.homes) if start <= pos)
+
     def _subject(self, field: _Field, q: Quantity) -> str | None:
         """Whose the figure is: the place or body its sentence names last, else the one the sentence before
         opened with (该区…), else the article's; several places named together (甲县、乙县合计) are their
@@ -300,8 +306,7 @@ class _Reader:
         listed = self._lists(field)
         listed_change: dict[int, str | None] = {}
         for i, q in enumerate(field.quantities):
-            self.home = next(h for start, h in reversed(self.homes) if field.name != "body" and not start or
-                             field.name == "body" and start <= q.start)
+            self.home = self._home_at(field, q.start)
             c, _ = field.layout.clause_at(q.start)
             s, e = field.layout.sentence_at(q.start)
             period = self.periods_of.get(i) or _period(field, q, self.default_period)
@@ -357,7 +362,7 @@ class _Reader:
                 if q.kind in ("percent", "money") and (q.kind == "percent" or head(metric) is None) and \
                         (named := adnominal(text, q.end, ce, q.kind, field.blocked)):
                     metric = named  # 10%—20%的价格扣除, 超过200万元的货物和服务采购项目
-                if q.kind == "count" and (metric is None or metric.endswith(VERB_END)):
+                if q.kind == "count" and (metric is None or ends_in_verb(metric)):
                     # 共有57家“832平台”供应商, 携带500多款具有广西特色的农副产品: what was counted follows it
                     metric = counted_after(text, q.end, e) or metric
                 if metric is None and out and out[-1].start >= c and out[-1].field == field.name:
@@ -542,9 +547,6 @@ class _Reader:
                     out.update({k: (None, j) for k, j in zip(run, amounts)})
             i = run[-1] + 1
         return out
-
-
-SEPARATOR = re.compile("、|以及|和|及|与")
 
 
 def _index(field: _Field, place: Place) -> int:

@@ -166,7 +166,7 @@ def phrase(text: str, start: int, end: int, blocked: bytearray | None = None) ->
         taken.pop(0)
     while taken and taken[-1].text in ("“", "‘"):
         taken.pop()
-    if taken and taken[0].text.startswith("中") and text[taken[0].start - 1 : taken[0].start] == "其":
+    if taken and taken[0].text.startswith("中") and segment[taken[0].start - start - 1 : taken[0].start - start] == "其":
         taken[0] = Word(taken[0].text[1:], taken[0].tag, taken[0].start + 1)  # 其中小微企业: 其中 + 小微企业
     if len(taken) > 1 and ACTOR.search(taken[0].text) and taken[0].text not in BENEFICIARY_CLASSES \
             and not is_vague("".join(w.text for w in taken[1:])):
@@ -194,7 +194,8 @@ def _verb_before(text: str, end: int) -> str | None:
     return ws[-1][0] if ws and ws[-1][1] == "v" else None
 
 
-KINDS = ("项目", "订单", "案件", "合同", "方式")  # 采购项目, 其他采购方式: a noun of the verb's kind, not its object
+ITEMS = ("项目", "订单", "案件", "合同", "采购包", "标段")  # what is bought and counted one by one
+KINDS = (*ITEMS, "方式")  # 采购项目, 其他采购方式: a noun of the verb's kind, not its object
 QUOTES = str.maketrans("", "", "“”‘’")
 GENERIC = ("政府采购", "采购")  # 政府采购节约资金 is 节约资金; 政府采购规模 stays (规模 alone says too little)
 
@@ -255,7 +256,7 @@ def phrase_after(text: str, pos: int, end: int) -> str | None:
 
 MODIFIED = re.compile(r"(?:以上|以下|左右|之间)?的")
 RATIO_WORDS = ("比例", "比重", "份额", "率", "占比")
-AMOUNTED = ("项目", "合同", "订单", "采购包", "标段", "案件", "采购")  # things with an amount: 200万元的货物采购项目
+AMOUNTED = (*ITEMS, "采购")  # things with an amount: 200万元的货物采购项目
 
 
 def adnominal(text: str, pos: int, end: int, kind: str, blocked: bytearray | None = None) -> str | None:
@@ -281,8 +282,6 @@ def adnominal(text: str, pos: int, end: int, kind: str, blocked: bytearray | Non
         elif not _allowed(w, blocked):
             break
         stop, last = w.start + len(w.text), w
-    else:
-        last = None
     if stop < end and last is not None and last.tag == "v" and text[stop] not in "，。；、,;：:":
         return None  # 40%以上的政策延续至…: a clause, its verb with more after it
     found = phrase(text, m.end(), stop, blocked) if stop > m.end() else None
@@ -355,6 +354,12 @@ def bare(metric: str) -> bool:
     return all(is_head(w) or tag in ("v", "vn", "a", "d", "ad") for w, tag in tagged(metric))
 
 
+def ends_in_verb(metric: str) -> bool:
+    """Whether ``metric`` ends with a verb (供应商携带): an action, the thing acted on written after it."""
+    ws = tagged(metric)
+    return bool(ws) and ws[-1][1] == "v"
+
+
 @functools.lru_cache(maxsize=4096)
 def is_vague(metric: str | None) -> bool:
     """Whether ``metric`` says too little alone (金额, 规模, a bare verb such as 采购 or 投入)."""
@@ -364,7 +369,7 @@ def is_vague(metric: str | None) -> bool:
     return len(ws) == 1 and ws[0][1] == "v"
 
 
-COUNTED = ("项目", "订单", "案件", "合同", "宗", "笔", "单", "件", "个", "批", "次")  # what a count counts, not a kind
+COUNTED = (*ITEMS, "宗", "笔", "单", "件", "个", "批", "次")  # what a count counts, not a kind
 
 
 def qualifier(counted: str | None, metric: str) -> str | None:
