@@ -41,7 +41,7 @@ from extractors.figures.metrics import BENEFICIARY_CLASSES, adnominal, bare, cou
 from extractors.figures.numerals import NORMAL_FORM
 from extractors.figures.parts import link_parts
 from extractors.figures.periods import PeriodMention, base_date, find_periods, shift
-from extractors.figures.places import DIVISIONS, Division, Place, choose, find_places, lineage
+from extractors.figures.places import DATELINE_END, DIVISIONS, Division, Place, choose, find_places, lineage
 from extractors.figures.quantities import Quantity, scan
 from extractors.figures.subjects import Home, find_home, subject
 from extractors.record import Figure
@@ -700,7 +700,7 @@ def extract_figures(
 
 PAGE_HEADER = re.compile(r"第\s*[0-9０-９]+\s*版|上一版|下一版|版面导航|本版标题")  # 黑龙江日报 2019年06月13日 第06版
 # a dateline opening a paragraph: 本报讯, 本报兰州讯（记者…）, 新华社北京1月9日电
-STORY_START = re.compile(r"(?:本报|本台|新华社|[^\s，。：\d]{2,12}?)(?:\d{1,2}月\d{1,2}日)?(?:电|讯)(?=[\s（(：:，]|$)")
+STORY_START = re.compile(rf"(?:本报|本台|新华社|[^\s，。：\d]{{2,12}}?){DATELINE_END}(?=[\s（(：:，]|$)")
 
 
 def _leads(text: str, paragraph: tuple[int, int]) -> bool:

@@ -59,9 +59,12 @@ TOWN_AFTER = re.compile(r"[^\W\d\s乡镇村](?:镇|乡|村)")  # 龙泉关镇 is
 REFERENCE = re.compile("(?P<w>[全本我该])(?P<a>[省市区县州盟旗])(?![场域长委民直属])|(?P<b>自治区|[省市区县州])本级")
 NATIONAL = re.compile("全国|中央(?:本级|预算单位|国家机关|部门|单位)?")
 # an organisation, whose own figures are not the place's: a name ending in one of these
-ORGANISATION_HEAD = re.compile(
-    r"(?:医院|大学|学院|学校|中学|小学|幼儿园|公司|集团|银行|分行|支行|研究院|研究所|出版社|报社|电视台|日报|晚报|协会|商会|"
-    r"合作社|供销社|酒店|宾馆|厂|项目|工程|标段|电力|电网|烟草|移动|电信|联通)$")
+# institutions, whose figures are their own (长安银行, 江南大学)
+INSTITUTIONS = ("银行", "医院", "大学", "学院", "公司", "集团", "研究院", "研究所", "出版社", "报社", "电视台", "协会", "商会",
+                "合作社")
+ORGANISATION_HEAD = re.compile("(?:" + "|".join(INSTITUTIONS + (
+    "学校", "中学", "小学", "幼儿园", "分行", "支行", "日报", "晚报", "供销社", "酒店", "宾馆", "厂", "项目", "工程", "标段",
+    "电力", "电网", "烟草", "移动", "电信", "联通")) + ")$")
 PROJECT = re.compile(r"(?:项目|工程|标段)$")
 ORGANISATION_NEAR = re.compile(ORGANISATION_HEAD.pattern.removesuffix("$"))
 NAME_TAGS = {"n", "nz", "ns", "nt", "j", "vn", "v", "b", "an", "l", "nrt", "ng"}
@@ -123,7 +126,7 @@ def _organisation_after(text: str, end: int) -> int:
     return 0
 
 
-ORGANISATION_WORD = re.compile(r"银行|医院|大学|学院|公司|集团|研究院|研究所|出版社|报社|电视台|协会|商会|合作社")
+ORGANISATION_WORD = re.compile("|".join(INSTITUTIONS))
 # an organisation named by what it is: 学校共完成…, 该行已累计…, 我院
 ORGANISATION_REFERENCE = re.compile(r"(?:[该本我全]|(?<![\w]))(?:学校|校|医院|院|行|公司|集团)(?=[共已累全年今去上本近通在将对为与的有]|$)"
                                     r"|(?:该|本|我)(?:行|校|院|公司|集团)"
@@ -132,7 +135,8 @@ ORGANISATION_REFERENCE = re.compile(r"(?:[该本我全]|(?<![\w]))(?:学校|校|
 MEDIA = re.compile(r"日报|晚报|报社|电视台|新闻网|广播电视台|融媒体中心|新闻")
 # a place after these is who benefits or the way, not who reports the figure (为全省…企业发放贷款)
 GOVERNED = re.compile(r"(?:为|向|给|对|帮助|助力|帮扶|惠及|覆盖|面向|带动|支持|通过|经由|依托|与|联合|会同|协同|携手)$")
-DATELINE = re.compile(r"(?:\d{1,2}月\d{1,2}日)?电|讯")  # 人民网拉萨1月25日电, 本报兰州讯: where the reporter is
+DATELINE_END = r"(?:\d{1,2}月\d{1,2}日)?(?:电|讯)"  # 人民网拉萨1月25日电, 本报兰州讯: where the reporter is
+DATELINE = re.compile(DATELINE_END)
 RANKED = re.compile(r"(?:在|居|列|位居|排名)$")  # 在全国率先, 居全国前列: the country as a yardstick
 PROPER = {"ns", "nz", "nt", "nr", "nrt", "j"}
 INSTRUMENT = re.compile("(?:通过|经由|借助|依托|与|向|为|给|对|和)$")  # 通过中国农业银行发放: not the actor
