@@ -38,14 +38,12 @@ from extractors.figures.clauses import Layout
 from extractors.figures.headlines import link_headlines
 from extractors.figures.lists import RESPECTIVELY, SEPARATOR, items
 from extractors.figures.metrics import BENEFICIARY_CLASSES, adnominal, bare, counted_after, ends_in_verb, head, is_vague, join, mask, phrase, phrase_after, qualifier, qualifies_only
-from extractors.figures.numerals import NORMAL_FORM
 from extractors.figures.parts import link_parts
 from extractors.figures.periods import PeriodMention, base_date, find_periods, shift
 from extractors.figures.places import DATELINE_END, DIVISIONS, Division, Place, choose, find_places, lineage
-from extractors.figures.quantities import Quantity, scan
+from extractors.figures.quantities import Quantity, normal_form, scan
 from extractors.figures.subjects import Home, find_home, subject
 from extractors.record import Figure
-from extractors.text.script import to_simplified
 
 __all__ = ["extract_figures"]
 
@@ -100,12 +98,10 @@ def _last(items: list[Mention], starts: list[int], start: int, end: int,
 class _Field:
     """One text (title, subtitle or body) with its layout, quantities, places and periods."""
 
-    def __init__(self, name: str, text: str, quantities: list[Quantity], base: int | None, month: int | None,
-                 roc: bool = False):
-        self.name, self.original, self.quantities = name, text, quantities
-        normal = text.translate(NORMAL_FORM)  # same length: offsets hold in both
-        simplified = to_simplified(normal)  # 採購金額 read as 采购金额, by the same words
-        self.text = simplified if len(simplified) == len(normal) else normal
+    def __init__(self, name: str, text: str, normal: str, quantities: list[Quantity], base: int | None,
+                 month: int | None, roc: bool = False):
+        """``normal``: ``text`` in :func:`.quantities.normal_form` (the same length: offsets hold in both)."""
+        self.name, self.original, self.text, self.quantities = name, text, normal, quantities
         self.layout = Layout(self.text)
         documents = [m.span() for m in DOCUMENT.finditer(self.text)]
         self.places = [p for p in find_places(self.text) if not any(s < p.start < e for s, e in documents)]
@@ -662,12 +658,13 @@ def extract_figures(
     ``author``, ``publisher`` and ``url`` help find the article's own place; doubts (a list whose items
     and figures do not pair) are appended to ``warnings``.
     """
-    texts = [(n, t, scan(t)) for n, t in (("title", title), ("subtitle", subtitle), ("body", body)) if t]
-    if not any(q for _, _, q in texts):
+    texts = [(n, t, normal_form(t)) for n, t in (("title", title), ("subtitle", subtitle), ("body", body)) if t]
+    quantities = [scan(t, normal) for _, t, normal in texts]
+    if not any(quantities):
         return []
     base, month = base_date(published_at, "\n".join(t for _, t, _ in texts))
     roc = TAIWAN.search("\n".join(t for _, t, _ in texts)) is not None or ".tw/" in (url or "") + "/"
-    fields = [_Field(n, t, q, base, month, roc) for n, t, q in texts]
+    fields = [_Field(n, t, normal, q, base, month, roc) for (n, t, normal), q in zip(texts, quantities)]
     lead, later, stories = [], [], []
     for f in fields:
         if f.name == "body":  # the lead: the first paragraph that is more than a byline or a page's header

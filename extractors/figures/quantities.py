@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.figures.numerals import NORMAL_FORM, SCALES, parse_number, parse_range, whole
+from extractors.text.script import to_simplified
 
 AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 DIGIT_CHARS = "〇零一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾"
@@ -210,9 +211,22 @@ def _quantity(m: re.Match[str], text: str) -> Quantity | None:
     return q
 
 
-def scan(text: str) -> list[Quantity]:
-    """Every figure in ``text`` with its amount, in order of appearance."""
+def normal_form(text: str) -> str:
+    """``text`` as figures are read, character for character (offsets hold): half-width digits and signs,
+    simplified characters (萬餘種 → 万余种, 採購金額 → 采购金额, １２．５％ → 12.5%).
+
+    >>> normal_form("採購金額１２．５萬元")
+    '采购金额12.5万元'
+    """
     normal = text.translate(NORMAL_FORM)
+    simplified = to_simplified(normal)
+    return simplified if len(simplified) == len(normal) else normal
+
+
+def scan(text: str, normal: str | None = None) -> list[Quantity]:
+    """Every figure in ``text`` with its amount, in order of appearance (``normal``: its
+    :func:`normal_form`, when the caller has it)."""
+    normal = normal or normal_form(text)
     out = []
     for m in FIGURE.finditer(normal):
         q = _quantity(m, normal)
