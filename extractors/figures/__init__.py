@@ -42,6 +42,7 @@ from extractors.figures.parts import link_parts
 from extractors.figures.periods import PeriodMention, base_date, find_periods, shift
 from extractors.figures.places import DATELINE_END, DIVISIONS, Division, Place, choose, find_places, lineage
 from extractors.figures.quantities import Quantity, normal_form, scan
+from extractors.figures.scopes import SCOPE
 from extractors.figures.subjects import Home, find_home, subject
 from extractors.record import Figure
 
@@ -75,11 +76,6 @@ SAVED = re.compile(r"(?:较|比)[^，。；,;]{1,12}?(?P<mean>平均)?(?:节约|
 COMPLETED = re.compile(r"完成(?P<what>[^，。；,;]{1,16}?)的$")  # 完成预留份额的103.4%: a rate of completion
 UNIT_PRICE = re.compile(r"单价|每[^，。；\d]{0,2}(?:价格|售价|价)|售价$|零售价|中选价|挂网价")
 TAIWAN = re.compile("新台币|民国|中华民国|行政院|立法院")  # years count from 1912, figures are Taiwan's
-# words that say which part of a place's figures follow, for the rest of the sentence: 市本级…，…，…
-_UNIT = r"(?:[地市县区州盟旗][（(][市区县旗、]{1,5}[)）][区县]?|[市县区州盟旗][市县区旗])"  # 县区, 区（市）县, 县（市、区）
-SCOPE = re.compile(r"(?:自治区|[省市区县州盟旗])本级|中央(?:本级|预算单位|国家机关|部门)|地方预算单位"
-                   rf"|(?<![全本我该\w])各?{_UNIT}(?:(?:及|和|、){_UNIT})*"
-                   r"|(?<![全本我该])(?:乡镇|街道)")
 # an earlier clause that says what the changes of the sentence are measured against: 与2020年相比，…
 COMPARED = re.compile(r"(?:与|和|同|较|比)(?P<what>[^，。；,;]{1,14}?)(?:相比|比较|相较)[，,]?")
 

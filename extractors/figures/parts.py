@@ -28,6 +28,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 
 from extractors.figures.metrics import head
+from extractors.figures.scopes import GROUP, SCOPE
 from extractors.record import Figure
 
 WHOLE_KINDS = ("money", "count")
@@ -43,14 +44,13 @@ def _is_level(f: Figure) -> bool:
     return not f.change and not (f.metric or "").endswith(("占比", "比例", "比重"))
 
 
-SCOPE = re.compile(r"^(?:[^，。]{0,4}本级|县（区）|县区|区县|市县|各县（区）|各县区|乡镇|街道)")
 
 
 def _same_quantity(part: Figure, whole: Figure) -> bool:
     """Whether ``part`` measures what ``whole`` does (市本级实际采购 of 实际采购金额; same measured word)."""
     if not part.metric or not whole.metric:
         return False
-    core = SCOPE.sub("", part.metric)
+    core = SCOPE.sub("", part.metric, count=1) if SCOPE.match(part.metric) else part.metric
     return core in whole.metric or whole.metric in core or head(part.metric) == head(whole.metric)
 
 
@@ -93,7 +93,6 @@ def link_parts(figures: list[Figure], fields: list[tuple[str, list[tuple[int, in
         _groups(figures, mine, paragraph)
 
 
-GROUP = re.compile(r"^各?(?:县（区）|县\(区\)|县[（(][市区旗、]+[)）]区?|县市区|县区|区县|市县|县市|各区|各县|盟市|市州|乡镇|街道)")
 
 
 def _before(mine: list[int], n: int, near: Callable[[int], bool]) -> Iterator[int]:
