@@ -75,8 +75,8 @@ def _tokenizer():  # type: ignore[no-untyped-def]
     tokenizer = rjieba.Jieba()
     for line in files("extractors.figures").joinpath("lexicon.txt").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
-            word, _, tag = line.partition(" ")
-            tokenizer.add_word(word, None, tag or "n")
+            word, *rest = line.split()  # 政府采购 n; 其中 r 100000
+            tokenizer.add_word(word, int(rest[1]) if len(rest) > 1 else None, rest[0] if rest else "n")
     return tokenizer
 
 

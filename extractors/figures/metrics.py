@@ -166,8 +166,6 @@ def phrase(text: str, start: int, end: int, blocked: bytearray | None = None) ->
         taken.pop(0)
     while taken and taken[-1].text in ("“", "‘"):
         taken.pop()
-    if taken and taken[0].text.startswith("中") and segment[taken[0].start - start - 1 : taken[0].start - start] == "其":
-        taken[0] = Word(taken[0].text[1:], taken[0].tag, taken[0].start + 1)  # 其中小微企业: 其中 + 小微企业
     if len(taken) > 1 and ACTOR.search(taken[0].text) and taken[0].text not in BENEFICIARY_CLASSES \
             and not is_vague("".join(w.text for w in taken[1:])):
         taken.pop(0)  # 医院集采品种采购金额: who (the hospital) is the subject; what it measured follows
