@@ -19,8 +19,11 @@ assert spec and spec.loader
 meaning = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(meaning)
 
-# batches whose first run is recorded and that the extractor has since been improved on
-DEVELOPED = ("a",)
+# batches whose first run is recorded and that the extractor has since been improved on: a floor under
+# what each now scores (money figures: subject, period, metric, parent), so that a change that helps one
+# batch cannot quietly undo another (bench/RESULTS-meaning.md, "After developing on them")
+DEVELOPED = {"a": (0.98, 0.98, 0.86, 0.92), "b": (0.98, 0.94, 0.77, 0.86), "c": (0.97, 0.92, 0.76, 0.90),
+             "d": (0.94, 0.89, 0.71, 0.90), "e": (0.95, 0.95, 0.82, 0.92)}
 
 
 @pytest.fixture(scope="module")
@@ -59,11 +62,11 @@ def test_parent_and_change_flags_are_parsed() -> None:
     assert any(x["change"] for x in record["labels"])
 
 
-@pytest.mark.parametrize("batch", DEVELOPED)
+@pytest.mark.parametrize("batch", sorted(DEVELOPED))
 def test_meaning_on_developed_batches(batch: str) -> None:
     result = meaning.evaluate(check.load(check.MEANING / batch))
     money = result["meaning"]["money"]
-    assert result["kinds"]["money"]["precision"] >= 0.99 and result["kinds"]["money"]["recall"] >= 0.95
-    assert money["subject"] >= 0.95 and money["period"] >= 0.95 and money["metric"] >= 0.70
-    assert money["parent"] >= 0.90 and result["change"]["percent"]["recall"] >= 0.90
-    assert result["kinds"]["count"]["f1"] >= 0.95
+    assert result["kinds"]["money"]["precision"] >= 0.98 and result["kinds"]["money"]["recall"] >= 0.95
+    assert all(got >= floor for got, floor in zip((money["subject"], money["period"], money["metric"], money["parent"]),
+                                                  DEVELOPED[batch]))
+    assert result["change"]["percent"]["recall"] >= 0.95 and result["kinds"]["count"]["f1"] >= 0.95
