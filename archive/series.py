@@ -39,7 +39,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from archive.figures import PREFIX_END, FiguresError, _connect, _whole
+from archive.figures import PREFIX_END, FiguresError, _connect, _whole, digits, yuan_parts
 from archive.fts import fold
 from archive.metrics import Vocabulary, find_metric, normal_period, period_type, period_year, place_level, vocabulary
 
@@ -350,17 +350,21 @@ _BEFORE, _INSIDE = ("超", "逾", "近", "约", "突破"), ("余", "多")
 
 
 def amount(value: float | None, unit: str | None, approx: str | None = None) -> str | None:
-    """A series value as a reader writes it: yuan in 亿元/万元, others with their unit.
+    """A series value as a reader writes it: yuan in 亿元/万元, others with their unit; every stored
+    digit kept, so that two values that differ never read alike.
 
     >>> amount(582000000, "元"), amount(1500000000, "元", "余"), amount(3.1, "%", "约"), amount(57, "家")
     ('5.82亿元', '15余亿元', '约3.1%', '57家')
+    >>> amount(150773800, "元"), amount(150774200, "元")
+    ('1.507738亿元', '1.507742亿元')
     """
     if value is None:
         return None
     if unit == "元":
-        scale, unit = next(((s, u) for s, u in ((1e8, "亿元"), (1e4, "万元")) if abs(value) >= s), (1, "元"))
-        value = value / scale
-    number = f"{value:.4f}".rstrip("0").rstrip(".")
+        number, scale = yuan_parts(value)
+        unit = scale + "元"
+    else:
+        number = digits(value)
     if approx in _INSIDE:
         return f"{number}{approx}{unit or ''}"
     return written(f"{number}{unit or ''}", approx)
