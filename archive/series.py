@@ -47,7 +47,8 @@ Key = tuple[str, str, str]  # subject, canonical metric, period
 
 
 class SeriesError(FiguresError):
-    """A series cannot be read: unknown metric, no or several places for a subject, no archive."""
+    """A series request that cannot be answered: unknown metric, several places for a subject. (A file
+    that cannot be read as an archive is a :class:`FiguresError`, as for figures.)"""
 
 
 # --- filing figures under their keys ------------------------------------------------------------
@@ -435,7 +436,7 @@ def query_series(conn_or_db: Any, subject: str, metric: str, *, period: str | No
                "ORDER BY year, period_type != 'year', period")
         rows = conn.execute(sql, params).fetchall()
     except sqlite3.DatabaseError as exc:
-        raise SeriesError(f"cannot read series: {exc}") from None
+        raise FiguresError(f"cannot read series: {exc}") from None
     finally:
         if opened:
             conn.close()

@@ -81,7 +81,7 @@ def series(subject: str, metric: str, period: str | None, period_type: str | Non
     except SeriesError as exc:
         raise CgpnError(str(exc), exit_code=EXIT_USAGE) from None
     except FiguresError as exc:
-        raise CgpnError(str(exc), hint="create it with cgpn import, or pass --db") from None
+        raise CgpnError(str(exc), hint="is it a cgpn archive? Pass another --db") from None
     if as_json:
         for p in points:
             click.echo(json.dumps(p, ensure_ascii=False))

@@ -91,3 +91,11 @@ def test_values_that_differ_never_read_alike(db_path: str) -> None:
          "disagree: 1.507738亿元 (1); 1.507742亿元 (2)"),
         "2022                1.507738亿元                     1         3",
     ]
+
+
+def test_a_file_that_is_not_an_archive_is_an_error_like_for_figures(tmp_path) -> None:
+    bogus = tmp_path / "bogus.db"
+    bogus.write_bytes(b"not sqlite at all " * 300)
+    result = run("--db", str(bogus), "--subject", "广西", "--metric", "政府采购规模")
+    assert (result.exit_code, result.output) == (
+        1, "Error: cannot read series: file is not a database\nHint: is it a cgpn archive? Pass another --db\n")
