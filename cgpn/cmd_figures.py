@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from cgpn.errors import EXIT_USAGE, CgpnError
+from cgpn.errors import CgpnError
 from cgpn.options import date_range_options, db_option, limit_option, output_options, source_option
 
 KINDS = ("money", "percent", "points", "count", "area", "duration", "weight")
@@ -115,8 +115,6 @@ def figures(
     """
     from archive.figures import FiguresError, query_figures
 
-    if as_json and as_csv:
-        raise CgpnError("--json and --csv exclude each other", exit_code=EXIT_USAGE)
     try:
         rows = query_figures(
             db_path, kind=kind, subject=subject, metric=metric, period=period, change=change, min_yuan=min_yuan,

@@ -74,8 +74,6 @@ def series(subject: str, metric: str, period: str | None, period_type: str | Non
     from archive.figures import FiguresError
     from archive.series import SeriesError, query_series  # archive.fts loads jieba and OpenCC
 
-    if as_json and as_csv:
-        raise CgpnError("--json and --csv exclude each other", exit_code=EXIT_USAGE)
     try:
         points = query_series(db_path, subject, metric, period=period, period_type=period_type)
     except SeriesError as exc:
