@@ -35,13 +35,15 @@ import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from archive.figures import PREFIX_END, FiguresError, _connect, _whole, digits, yuan_parts
 from archive.fts import fold
 from archive.metrics import Vocabulary, find_metric, normal_period, period_type, period_year, place_level, vocabulary
+
+if TYPE_CHECKING:
+    from archive.db import Archive
 
 Key = tuple[str, str, str]  # subject, canonical metric, period
 
@@ -250,56 +252,41 @@ def _write_points(conn: sqlite3.Connection, rows: Iterable[tuple[Any, ...]]) -> 
     return count
 
 
-@contextmanager
-def _writing(conn_or_archive: Any) -> Iterator[sqlite3.Connection]:
-    """The archive's transaction (part of its batch when one is open), or one on a bare connection."""
-    if hasattr(conn_or_archive, "transaction"):
-        with conn_or_archive.transaction() as conn:
-            yield conn
-        return
-    conn = conn_or_archive
-    if conn.in_transaction:
-        yield conn
-        return
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield conn
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
+def _built_with(conn: sqlite3.Connection, vocab: Vocabulary) -> bool:
+    """Whether the series were built with ``vocab`` (else they are rebuilt whole)."""
+    state = conn.execute("SELECT vocabulary FROM series_state").fetchone()
+    return state is not None and state[0] == vocab.digest
 
 
-def _mark_built(conn: sqlite3.Connection, vocab: Vocabulary) -> None:
+def _rebuild(conn: sqlite3.Connection, vocab: Vocabulary) -> int:
+    """:func:`rebuild_series` inside the caller's transaction."""
+    for table in ("series_figures", "series", "series_dirty"):
+        conn.execute(f"DELETE FROM {table}")
+    conn.executemany("INSERT INTO series_figures (figure_id, article_id, subject, metric, period) VALUES (?, ?, ?, ?, ?)",
+                     _filed(conn.execute(_CANDIDATES), vocab))
+    count = _write_points(conn, conn.execute(f"{_REPORTS} ORDER BY sf.subject, sf.metric, sf.period"))
     conn.execute("INSERT OR REPLACE INTO series_state (id, vocabulary, built_at) VALUES (1, ?, ?)",
                  (vocab.digest, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))
-
-
-def rebuild_series(conn_or_archive: Any, vocab: Vocabulary | None = None) -> int:
-    """File every figure of the archive again and rebuild every series point; return how many points.
-    ``cgpn reextract`` runs it, so that a new vocabulary reaches the whole archive."""
-    vocab = vocab or vocabulary()
-    with _writing(conn_or_archive) as conn:
-        for table in ("series_figures", "series", "series_dirty"):
-            conn.execute(f"DELETE FROM {table}")
-        conn.executemany("INSERT INTO series_figures (figure_id, article_id, subject, metric, period) VALUES (?, ?, ?, ?, ?)",
-                         _filed(conn.execute(_CANDIDATES), vocab))
-        count = _write_points(conn, conn.execute(f"{_REPORTS} ORDER BY sf.subject, sf.metric, sf.period"))
-        _mark_built(conn, vocab)
     return count
 
 
-def file_series(conn_or_archive: Any, article_ids: Iterable[int], vocab: Vocabulary | None = None) -> None:
+def rebuild_series(archive: Archive, vocab: Vocabulary | None = None) -> int:
+    """File every figure of the archive again and rebuild every series point; return how many points.
+    ``cgpn reextract`` runs it, so that a new vocabulary reaches the whole archive."""
+    with archive.transaction() as conn:
+        return _rebuild(conn, vocab or vocabulary())
+
+
+def file_series(archive: Archive, article_ids: Iterable[int], vocab: Vocabulary | None = None) -> None:
     """File the figures of ``article_ids`` (just saved: new, changed or re-extracted) again, and mark the
     points they touch, before or after, to be recomputed by :func:`refresh_series`. Run it in the
-    transaction that saved the articles, so that a crash loses neither. Series built with another
-    vocabulary are rebuilt whole instead."""
+    batch that saved the articles (:meth:`Archive.batch`), so that a crash loses neither. Series
+    built with another vocabulary are rebuilt whole instead."""
     vocab = vocab or vocabulary()
     ids = sorted(set(article_ids))
-    with _writing(conn_or_archive) as conn:
-        state = conn.execute("SELECT vocabulary FROM series_state").fetchone()
-        if state is None or state[0] != vocab.digest:
-            rebuild_series(conn, vocab)
+    with archive.transaction() as conn:
+        if not _built_with(conn, vocab):
+            _rebuild(conn, vocab)
             return
         for start in range(0, len(ids), 500):  # SQLite's parameter limit
             chunk = ids[start:start + 500]
@@ -316,16 +303,15 @@ def file_series(conn_or_archive: Any, article_ids: Iterable[int], vocab: Vocabul
 REFRESH_KEYS = 2000  # points recomputed per transaction, so that a long refresh never holds the lock for long
 
 
-def refresh_series(conn_or_archive: Any, vocab: Vocabulary | None = None) -> int:
+def refresh_series(archive: Archive, vocab: Vocabulary | None = None) -> int:
     """Recompute the points :func:`file_series` marked (an import does it once at its end, so a point
     that thousands of its articles report is computed once, not once a batch); return how many."""
     vocab = vocab or vocabulary()
     count = 0
     while True:
-        with _writing(conn_or_archive) as conn:
-            state = conn.execute("SELECT vocabulary FROM series_state").fetchone()
-            if state is None or state[0] != vocab.digest:
-                return rebuild_series(conn, vocab)
+        with archive.transaction() as conn:
+            if not _built_with(conn, vocab):
+                return _rebuild(conn, vocab)
             keys = conn.execute("SELECT subject, metric, period FROM series_dirty ORDER BY 1, 2, 3 LIMIT ?", (REFRESH_KEYS,)).fetchall()
             if not keys:
                 return count
@@ -338,11 +324,11 @@ def refresh_series(conn_or_archive: Any, vocab: Vocabulary | None = None) -> int
             conn.execute(f"DELETE FROM series_dirty WHERE {chosen}", last)
 
 
-def update_series(conn_or_archive: Any, article_ids: Iterable[int], vocab: Vocabulary | None = None) -> int:
+def update_series(archive: Archive, article_ids: Iterable[int], vocab: Vocabulary | None = None) -> int:
     """:func:`file_series` then :func:`refresh_series`: the series up to date after ``article_ids`` were
     saved (a crawled page); returns the points written."""
-    file_series(conn_or_archive, article_ids, vocab)
-    return refresh_series(conn_or_archive, vocab)
+    file_series(archive, article_ids, vocab)
+    return refresh_series(archive, vocab)
 
 
 # --- reading --------------------------------------------------------------------------------------
