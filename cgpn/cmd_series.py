@@ -13,6 +13,7 @@ from cgpn.cmd_figures import _cell
 from cgpn.errors import EXIT_USAGE, CgpnError
 from cgpn.options import db_option, output_options
 
+# archive.metrics.PERIOD_TYPES and "other", written out so that --help loads no archive (tests/test_cli_series.py compares)
 PERIOD_TYPES = ("year", "half", "quarter", "month", "months", "years", "cumulative", "other")
 TABLE = (("period", 18), ("value", 18), ("vs previous", 11), ("articles", 8), ("article ids", 16), ("note", 0))
 CSV_COLUMNS = ("subject", "metric", "period", "period_type", "value", "unit", "approx", "conflict", "articles",

@@ -99,3 +99,10 @@ def test_a_file_that_is_not_an_archive_is_an_error_like_for_figures(tmp_path) ->
     result = run("--db", str(bogus), "--subject", "广西", "--metric", "政府采购规模")
     assert (result.exit_code, result.output) == (
         1, "Error: cannot read series: file is not a database\nHint: is it a cgpn archive? Pass another --db\n")
+
+
+def test_period_type_choices_are_the_archives_period_types() -> None:
+    from archive import metrics
+    from cgpn.cmd_series import PERIOD_TYPES
+
+    assert PERIOD_TYPES == (*(name for name, _ in metrics.PERIOD_TYPES), "other")
