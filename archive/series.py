@@ -85,7 +85,9 @@ def _filed(rows: Iterable[tuple[Any, ...]], vocab: Vocabulary) -> Iterator[tuple
 # --- one point from its reports -----------------------------------------------------------------
 
 _NUMBER = re.compile(r"\d+(?:\.(\d+))?")
-_AT_LEAST = {"余", "多", "逾", "超", "以上", "突破"}
+_INSIDE = ("余", "多")  # written inside the number (15077余万元); the others before it (_BEFORE) or after it
+_BEFORE = ("超", "逾", "近", "约", "突破")
+_AT_LEAST = {"逾", "超", "以上", "突破"}
 _AT_MOST = {"以下", "不足", "不到"}
 
 
@@ -144,10 +146,10 @@ def report(figure_id: int, article_id: int, surface: str, written: float | None,
     step, loose = _steps(surface, written, value)
     if approx is None:
         low, high = value - step / 2, value + step / 2
-    elif approx in _AT_LEAST and approx not in ("余", "多"):
-        low, high = value, math.inf
-    elif approx in ("余", "多"):
+    elif approx in _INSIDE:  # 余, 多: up to the next unit of the last non-zero digit
         low, high = value, value + loose
+    elif approx in _AT_LEAST:
+        low, high = value, math.inf
     elif approx == "近":
         low, high = value - loose, value
     elif approx in _AT_MOST:
@@ -332,8 +334,6 @@ def update_series(archive: Archive, article_ids: Iterable[int], vocab: Vocabular
 
 
 # --- reading --------------------------------------------------------------------------------------
-
-_BEFORE, _INSIDE = ("超", "逾", "近", "约", "突破"), ("余", "多")
 
 
 def amount(value: float | None, unit: str | None, approx: str | None = None) -> str | None:
