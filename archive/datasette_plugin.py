@@ -74,18 +74,14 @@ def _tables(path: str, mtime: float) -> frozenset[str]:
         return frozenset()
 
 
-def is_archive(path: str | Path) -> bool:
-    """True when ``path`` is a cgpn archive: an SQLite file holding the archive's tables."""
-    return Path(path).is_file() and ARCHIVE_TABLES <= _tables(str(path), Path(path).stat().st_mtime)
+def is_archive(path: str | Path, having: frozenset[str] = frozenset()) -> bool:
+    """True when ``path`` is a cgpn archive: an SQLite file holding the archive's tables (and ``having``)."""
+    return Path(path).is_file() and ARCHIVE_TABLES | having <= _tables(str(path), Path(path).stat().st_mtime)
 
 
 def archive_databases(datasette: Datasette, *, having: frozenset[str] = frozenset()) -> list[str]:
     """Names of the attached databases that are cgpn archives (and have the tables ``having``)."""
-    names = []
-    for name, db in datasette.databases.items():
-        if db.path and Path(db.path).is_file() and ARCHIVE_TABLES | having <= _tables(db.path, Path(db.path).stat().st_mtime):
-            names.append(name)
-    return names
+    return [name for name, db in datasette.databases.items() if db.path and is_archive(db.path, having)]
 
 
 SEARCH_SQL = f"""with matches as (

@@ -26,6 +26,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import unicodedata
+from decimal import Decimal
 from typing import Any
 
 from archive.fts import HAN_RUN, fold
@@ -163,3 +164,28 @@ NUMBERS = ("value", "value_yuan", "range_to", "base_value")
 def _whole(x: float | None) -> float | int | None:
     """SQLite REAL back to an int when whole: 150773800.0 → 150773800."""
     return int(x) if isinstance(x, float) and x.is_integer() else x
+
+
+# How an amount in yuan is written for a reader: in 亿 from 1亿 up, in 万 from 1万 up, else in 元 (scale, power of ten).
+YUAN_SCALES = (("亿", 8), ("万", 4), ("", 0))
+
+
+def digits(value: float, power: int = 0, *, grouped: bool = False) -> str:
+    """``value`` divided by 10**``power``, with the digits it is stored with: no float noise, no
+    rounding, no trailing zeros; ``grouped`` puts commas between thousands.
+
+    >>> digits(150773800, 8), digits(3.39e12, 8, grouped=True), digits(1.2345678901234568e16, 8), digits(3.1)
+    ('1.507738', '33,900', '123456789.01234568', '3.1')
+    """
+    text = f"{Decimal(repr(value)).scaleb(-power):{',' if grouped else ''}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def yuan_parts(value: float, *, grouped: bool = False) -> tuple[str, str]:
+    """An amount in yuan as its digits and scale (亿, 万, or '' under 1万), every stored digit kept.
+
+    >>> yuan_parts(150773800), yuan_parts(19559600.0, grouped=True), yuan_parts(8500)
+    (('1.507738', '亿'), ('1,955.96', '万'), ('8500', ''))
+    """
+    scale, power = next(s for s in YUAN_SCALES if abs(value) >= 10 ** s[1] or not s[1])
+    return digits(value, power, grouped=grouped), scale

@@ -42,6 +42,11 @@ class Metric:
     examples: tuple[str, ...]
     counterexamples: tuple[str, ...]
 
+    def matches(self, phrase: str) -> bool:
+        """Whether a normalised phrase (:meth:`Vocabulary.normal`) is this metric: one of its names
+        as a whole, none of its ``not`` words."""
+        return bool(self.names.fullmatch(phrase)) and not any(w in phrase for w in self.not_words)
+
 
 @dataclass(frozen=True)
 class Vocabulary:
@@ -54,10 +59,7 @@ class Vocabulary:
         if not metric or not kind:
             return None
         phrase = self.normal(metric)
-        for entry in self.metrics:
-            if entry.kind == kind and entry.names.fullmatch(phrase) and not any(w in phrase for w in entry.not_words):
-                return entry.name
-        return None
+        return next((entry.name for entry in self.metrics if entry.kind == kind and entry.matches(phrase)), None)
 
     def normal(self, metric: str) -> str:
         """``metric`` folded, without quotes, brackets and spaces, its leading words dropped.
@@ -117,7 +119,7 @@ def find_metric(text: str) -> Metric | None:
     if found:
         return found
     phrase = vocab.normal(name)
-    return next((m for m in vocab.metrics if m.names.fullmatch(phrase) and not any(w in phrase for w in m.not_words)), None)
+    return next((m for m in vocab.metrics if m.matches(phrase)), None)
 
 
 _YEAR_RANGE = re.compile(r"(\d{4})-01\.\.(\d{4})-12")

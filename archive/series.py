@@ -35,19 +35,22 @@ import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from archive.figures import PREFIX_END, FiguresError, _connect, _whole
+from archive.figures import PREFIX_END, FiguresError, _connect, _whole, digits, yuan_parts
 from archive.fts import fold
 from archive.metrics import Vocabulary, find_metric, normal_period, period_type, period_year, place_level, vocabulary
+
+if TYPE_CHECKING:
+    from archive.db import Archive
 
 Key = tuple[str, str, str]  # subject, canonical metric, period
 
 
 class SeriesError(FiguresError):
-    """A series cannot be read: unknown metric, no or several places for a subject, no archive."""
+    """A series request that cannot be answered: unknown metric, several places for a subject. (A file
+    that cannot be read as an archive is a :class:`FiguresError`, as for figures.)"""
 
 
 # --- filing figures under their keys ------------------------------------------------------------
@@ -82,7 +85,9 @@ def _filed(rows: Iterable[tuple[Any, ...]], vocab: Vocabulary) -> Iterator[tuple
 # --- one point from its reports -----------------------------------------------------------------
 
 _NUMBER = re.compile(r"\d+(?:\.(\d+))?")
-_AT_LEAST = {"余", "多", "逾", "超", "以上", "突破"}
+_INSIDE = ("余", "多")  # written inside the number (15077余万元); the others before it (_BEFORE) or after it
+_BEFORE = ("超", "逾", "近", "约", "突破")
+_AT_LEAST = {"逾", "超", "以上", "突破"}
 _AT_MOST = {"以下", "不足", "不到"}
 
 
@@ -141,10 +146,10 @@ def report(figure_id: int, article_id: int, surface: str, written: float | None,
     step, loose = _steps(surface, written, value)
     if approx is None:
         low, high = value - step / 2, value + step / 2
-    elif approx in _AT_LEAST and approx not in ("余", "多"):
-        low, high = value, math.inf
-    elif approx in ("余", "多"):
+    elif approx in _INSIDE:  # 余, 多: up to the next unit of the last non-zero digit
         low, high = value, value + loose
+    elif approx in _AT_LEAST:
+        low, high = value, math.inf
     elif approx == "近":
         low, high = value - loose, value
     elif approx in _AT_MOST:
@@ -249,56 +254,41 @@ def _write_points(conn: sqlite3.Connection, rows: Iterable[tuple[Any, ...]]) -> 
     return count
 
 
-@contextmanager
-def _writing(conn_or_archive: Any) -> Iterator[sqlite3.Connection]:
-    """The archive's transaction (part of its batch when one is open), or one on a bare connection."""
-    if hasattr(conn_or_archive, "transaction"):
-        with conn_or_archive.transaction() as conn:
-            yield conn
-        return
-    conn = conn_or_archive
-    if conn.in_transaction:
-        yield conn
-        return
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield conn
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
+def _built_with(conn: sqlite3.Connection, vocab: Vocabulary) -> bool:
+    """Whether the series were built with ``vocab`` (else they are rebuilt whole)."""
+    state = conn.execute("SELECT vocabulary FROM series_state").fetchone()
+    return state is not None and state[0] == vocab.digest
 
 
-def _mark_built(conn: sqlite3.Connection, vocab: Vocabulary) -> None:
+def _rebuild(conn: sqlite3.Connection, vocab: Vocabulary) -> int:
+    """:func:`rebuild_series` inside the caller's transaction."""
+    for table in ("series_figures", "series", "series_dirty"):
+        conn.execute(f"DELETE FROM {table}")
+    conn.executemany("INSERT INTO series_figures (figure_id, article_id, subject, metric, period) VALUES (?, ?, ?, ?, ?)",
+                     _filed(conn.execute(_CANDIDATES), vocab))
+    count = _write_points(conn, conn.execute(f"{_REPORTS} ORDER BY sf.subject, sf.metric, sf.period"))
     conn.execute("INSERT OR REPLACE INTO series_state (id, vocabulary, built_at) VALUES (1, ?, ?)",
                  (vocab.digest, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))
-
-
-def rebuild_series(conn_or_archive: Any, vocab: Vocabulary | None = None) -> int:
-    """File every figure of the archive again and rebuild every series point; return how many points.
-    ``cgpn reextract`` runs it, so that a new vocabulary reaches the whole archive."""
-    vocab = vocab or vocabulary()
-    with _writing(conn_or_archive) as conn:
-        for table in ("series_figures", "series", "series_dirty"):
-            conn.execute(f"DELETE FROM {table}")
-        conn.executemany("INSERT INTO series_figures (figure_id, article_id, subject, metric, period) VALUES (?, ?, ?, ?, ?)",
-                         _filed(conn.execute(_CANDIDATES), vocab))
-        count = _write_points(conn, conn.execute(f"{_REPORTS} ORDER BY sf.subject, sf.metric, sf.period"))
-        _mark_built(conn, vocab)
     return count
 
 
-def file_series(conn_or_archive: Any, article_ids: Iterable[int], vocab: Vocabulary | None = None) -> None:
+def rebuild_series(archive: Archive, vocab: Vocabulary | None = None) -> int:
+    """File every figure of the archive again and rebuild every series point; return how many points.
+    ``cgpn reextract`` runs it, so that a new vocabulary reaches the whole archive."""
+    with archive.transaction() as conn:
+        return _rebuild(conn, vocab or vocabulary())
+
+
+def file_series(archive: Archive, article_ids: Iterable[int], vocab: Vocabulary | None = None) -> None:
     """File the figures of ``article_ids`` (just saved: new, changed or re-extracted) again, and mark the
     points they touch, before or after, to be recomputed by :func:`refresh_series`. Run it in the
-    transaction that saved the articles, so that a crash loses neither. Series built with another
-    vocabulary are rebuilt whole instead."""
+    batch that saved the articles (:meth:`Archive.batch`), so that a crash loses neither. Series
+    built with another vocabulary are rebuilt whole instead."""
     vocab = vocab or vocabulary()
     ids = sorted(set(article_ids))
-    with _writing(conn_or_archive) as conn:
-        state = conn.execute("SELECT vocabulary FROM series_state").fetchone()
-        if state is None or state[0] != vocab.digest:
-            rebuild_series(conn, vocab)
+    with archive.transaction() as conn:
+        if not _built_with(conn, vocab):
+            _rebuild(conn, vocab)
             return
         for start in range(0, len(ids), 500):  # SQLite's parameter limit
             chunk = ids[start:start + 500]
@@ -315,16 +305,15 @@ def file_series(conn_or_archive: Any, article_ids: Iterable[int], vocab: Vocabul
 REFRESH_KEYS = 2000  # points recomputed per transaction, so that a long refresh never holds the lock for long
 
 
-def refresh_series(conn_or_archive: Any, vocab: Vocabulary | None = None) -> int:
+def refresh_series(archive: Archive, vocab: Vocabulary | None = None) -> int:
     """Recompute the points :func:`file_series` marked (an import does it once at its end, so a point
     that thousands of its articles report is computed once, not once a batch); return how many."""
     vocab = vocab or vocabulary()
     count = 0
     while True:
-        with _writing(conn_or_archive) as conn:
-            state = conn.execute("SELECT vocabulary FROM series_state").fetchone()
-            if state is None or state[0] != vocab.digest:
-                return rebuild_series(conn, vocab)
+        with archive.transaction() as conn:
+            if not _built_with(conn, vocab):
+                return _rebuild(conn, vocab)
             keys = conn.execute("SELECT subject, metric, period FROM series_dirty ORDER BY 1, 2, 3 LIMIT ?", (REFRESH_KEYS,)).fetchall()
             if not keys:
                 return count
@@ -337,30 +326,32 @@ def refresh_series(conn_or_archive: Any, vocab: Vocabulary | None = None) -> int
             conn.execute(f"DELETE FROM series_dirty WHERE {chosen}", last)
 
 
-def update_series(conn_or_archive: Any, article_ids: Iterable[int], vocab: Vocabulary | None = None) -> int:
+def update_series(archive: Archive, article_ids: Iterable[int], vocab: Vocabulary | None = None) -> int:
     """:func:`file_series` then :func:`refresh_series`: the series up to date after ``article_ids`` were
     saved (a crawled page); returns the points written."""
-    file_series(conn_or_archive, article_ids, vocab)
-    return refresh_series(conn_or_archive, vocab)
+    file_series(archive, article_ids, vocab)
+    return refresh_series(archive, vocab)
 
 
 # --- reading --------------------------------------------------------------------------------------
 
-_BEFORE, _INSIDE = ("超", "逾", "近", "约", "突破"), ("余", "多")
-
 
 def amount(value: float | None, unit: str | None, approx: str | None = None) -> str | None:
-    """A series value as a reader writes it: yuan in 亿元/万元, others with their unit.
+    """A series value as a reader writes it: yuan in 亿元/万元, others with their unit; every stored
+    digit kept, so that two values that differ never read alike.
 
     >>> amount(582000000, "元"), amount(1500000000, "元", "余"), amount(3.1, "%", "约"), amount(57, "家")
     ('5.82亿元', '15余亿元', '约3.1%', '57家')
+    >>> amount(150773800, "元"), amount(150774200, "元")
+    ('1.507738亿元', '1.507742亿元')
     """
     if value is None:
         return None
     if unit == "元":
-        scale, unit = next(((s, u) for s, u in ((1e8, "亿元"), (1e4, "万元")) if abs(value) >= s), (1, "元"))
-        value = value / scale
-    number = f"{value:.4f}".rstrip("0").rstrip(".")
+        number, scale = yuan_parts(value)
+        unit = scale + "元"
+    else:
+        number = digits(value)
     if approx in _INSIDE:
         return f"{number}{approx}{unit or ''}"
     return written(f"{number}{unit or ''}", approx)
@@ -431,7 +422,7 @@ def query_series(conn_or_db: Any, subject: str, metric: str, *, period: str | No
                "ORDER BY year, period_type != 'year', period")
         rows = conn.execute(sql, params).fetchall()
     except sqlite3.DatabaseError as exc:
-        raise SeriesError(f"cannot read series: {exc}") from None
+        raise FiguresError(f"cannot read series: {exc}") from None
     finally:
         if opened:
             conn.close()

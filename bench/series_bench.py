@@ -192,16 +192,16 @@ def update(path: Path) -> dict:
     _timed(pipeline, "file_series", filing)
     _timed(pipeline, "refresh_series", refreshing)
     with Archive(str(path)) as arc:
-        rebuild_series = series_module.rebuild_series
-        series_module.rebuild_series = None  # an incremental update must not fall back to a rebuild
+        rebuild = series_module._rebuild
+        series_module._rebuild = None  # an incremental update must not fall back to a rebuild
         started = time.perf_counter()
         summary = pipeline.import_documents(arc, new, category=None)
         import_s = time.perf_counter() - started
-        series_module.rebuild_series = rebuild_series
+        series_module._rebuild = rebuild
         touched = arc.conn.execute("SELECT count(DISTINCT subject || metric || period), count(*) FROM series_figures "
                                    "WHERE article_id IN (SELECT id FROM articles WHERE path LIKE 'bench://update/%')").fetchone()
         started = time.perf_counter()
-        points = rebuild_series(arc)
+        points = series_module.rebuild_series(arc)
         rebuild_s = time.perf_counter() - started
     return {"imported": summary.line(), "import_ms": round(import_s * 1000, 1), "file_series_ms": round(filing[0] * 1000, 1),
             "refresh_series_ms": round(refreshing[0] * 1000, 1), "points_touched": touched[0], "figures_filed": touched[1],

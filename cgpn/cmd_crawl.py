@@ -11,7 +11,7 @@ import json
 import logging
 import signal
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +20,7 @@ import click
 
 from cgpn.errors import EXIT_LOCKED, EXIT_PARTIAL, EXIT_USAGE, CgpnError
 from cgpn.options import date_range_options, new_db_option
+from cgpn.progress import Bar
 
 if TYPE_CHECKING:
     from scraper import CrawlStats
@@ -48,26 +49,6 @@ def _setup_logging(verbose: bool, log_json: bool) -> None:
         logger.setLevel(logging.INFO if verbose else logging.WARNING)
         logger.propagate = False
     logging.getLogger("httpx").setLevel(logging.WARNING)
-
-
-@contextmanager
-def _progress(enabled: bool, label: str) -> Iterator[Callable[[CrawlStats], None] | None]:
-    """A rich progress bar on a terminal; the total grows as pages reveal more links."""
-    if not enabled:
-        yield None
-        return
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[counts]}"), TimeElapsedColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task(label, total=None, counts="")
-
-        def update(stats: CrawlStats) -> None:
-            done = stats.fetched + stats.failed + stats.skipped + stats.deferred
-            bar.update(task, completed=done, total=stats.queued, counts=f"new {stats.new}, failed {stats.failed}")
-
-        yield update
 
 
 @contextmanager
@@ -128,9 +109,15 @@ def crawl(source: str, base_url: str | None, since: str | None, until: str | Non
     except ValueError as exc:
         raise CgpnError(str(exc), exit_code=EXIT_USAGE) from None
     interactive = sys.stderr.isatty() and not log_json and not verbose
+    label = f"crawling {source}"
     try:
-        with _sigterm_interrupts(), _progress(interactive, f"crawling {source}") as on_progress:
-            stats = run_crawl(db_path, source, scope, max_items=max_items, refresh=refresh, on_progress=on_progress,
+        with _sigterm_interrupts(), Bar(label, shown=interactive) as bar:
+            def on_progress(stats: CrawlStats) -> None:  # the total grows as pages reveal more links
+                done = stats.fetched + stats.failed + stats.skipped + stats.deferred
+                bar.step(label, done, stats.queued, note=f"new {stats.new}, failed {stats.failed}")
+
+            stats = run_crawl(db_path, source, scope, max_items=max_items, refresh=refresh,
+                              on_progress=on_progress if interactive else None,
                               delay=delay, concurrency=concurrency, read_timeout=timeout, retries=retries, user_agent=user_agent,
                               allow_private=allow_private or None)
     except CrawlLocked as exc:

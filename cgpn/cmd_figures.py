@@ -7,12 +7,11 @@ import io
 import json
 import re
 import unicodedata
-from decimal import Decimal
 from typing import Any
 
 import click
 
-from cgpn.errors import EXIT_USAGE, CgpnError
+from cgpn.errors import CgpnError
 from cgpn.options import date_range_options, db_option, limit_option, output_options, source_option
 
 KINDS = ("money", "percent", "points", "count", "area", "duration", "weight")
@@ -25,8 +24,6 @@ CSV_COLUMNS = (
     "is_total", "field", "sentence",
 )
 SCALE = {"": 1, "千": 10**3, "万": 10**4, "百万": 10**6, "千万": 10**7, "亿": 10**8}
-# How an amount in yuan is shown: in 亿 from 1亿 up, in 万 from 1万 up, else in 元 (unit, power of ten).
-YUAN_UNITS = (("亿", 8), ("万", 4), ("元", 0))
 
 
 class Yuan(click.ParamType):
@@ -63,9 +60,10 @@ def yuan(value: float) -> str:
     >>> yuan(3.39e12), yuan(150773800), yuan(19559600.0), yuan(8500), yuan(0.5), yuan(1.2345678901234568e16)
     ('33,900亿', '1.507738亿', '1,955.96万', '8,500元', '0.5元', '123,456,789.01234568亿')
     """
-    unit, power = next(u for u in YUAN_UNITS if abs(value) >= 10 ** u[1] or not u[1])
-    text = f"{Decimal(repr(value)).scaleb(-power):,f}"  # the digits as stored, only the point moved
-    return (text.rstrip("0").rstrip(".") if "." in text else text) + unit
+    from archive.figures import yuan_parts
+
+    number, scale = yuan_parts(value, grouped=True)
+    return number + (scale or "元")
 
 
 def _row(f: dict[str, Any]) -> list[str]:
@@ -117,8 +115,6 @@ def figures(
     """
     from archive.figures import FiguresError, query_figures
 
-    if as_json and as_csv:
-        raise CgpnError("--json and --csv exclude each other", exit_code=EXIT_USAGE)
     try:
         rows = query_figures(
             db_path, kind=kind, subject=subject, metric=metric, period=period, change=change, min_yuan=min_yuan,

@@ -94,12 +94,16 @@ def search(
     """
     import sqlite3
 
+    from archive.db import ArchiveError
     from archive.search import QuerySyntaxError, figures_of, open_readonly, search as search_archive
 
     query = " ".join(w.strip() for w in words)
     if not query.strip():
         raise click.UsageError("the query is empty: give a word to search for")
-    conn = open_readonly(db_path)
+    try:
+        conn = open_readonly(db_path)
+    except ArchiveError as exc:  # not a regular file (a device, a FIFO)
+        raise CgpnError(str(exc), hint="is it a cgpn archive? Pass another --db") from None
     try:
         hits = search_archive(conn, query, since=since, until=until, source=source, limit=limit, raw=raw)
         if with_figures:

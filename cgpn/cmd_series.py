@@ -13,6 +13,7 @@ from cgpn.cmd_figures import _cell
 from cgpn.errors import EXIT_USAGE, CgpnError
 from cgpn.options import db_option, output_options
 
+# archive.metrics.PERIOD_TYPES and "other", written out so that --help loads no archive (tests/test_cli_series.py compares)
 PERIOD_TYPES = ("year", "half", "quarter", "month", "months", "years", "cumulative", "other")
 TABLE = (("period", 18), ("value", 18), ("vs previous", 11), ("articles", 8), ("article ids", 16), ("note", 0))
 CSV_COLUMNS = ("subject", "metric", "period", "period_type", "value", "unit", "approx", "conflict", "articles",
@@ -74,14 +75,12 @@ def series(subject: str, metric: str, period: str | None, period_type: str | Non
     from archive.figures import FiguresError
     from archive.series import SeriesError, query_series  # archive.fts loads jieba and OpenCC
 
-    if as_json and as_csv:
-        raise CgpnError("--json and --csv exclude each other", exit_code=EXIT_USAGE)
     try:
         points = query_series(db_path, subject, metric, period=period, period_type=period_type)
     except SeriesError as exc:
         raise CgpnError(str(exc), exit_code=EXIT_USAGE) from None
     except FiguresError as exc:
-        raise CgpnError(str(exc), hint="create it with cgpn import, or pass --db") from None
+        raise CgpnError(str(exc), hint="is it a cgpn archive? Pass another --db") from None
     if as_json:
         for p in points:
             click.echo(json.dumps(p, ensure_ascii=False))

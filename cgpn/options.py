@@ -84,9 +84,16 @@ def source_option(fn: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--source", help="Only this source (finews, zcb-epaper, cgpnews, urls, file).")(fn)
 
 
+def _one_format(ctx: click.Context, param: click.Parameter, value: bool) -> bool:
+    """--json and --csv exclude each other (click reads the options in the order given: the second sees the first)."""
+    if value and any(ctx.params.get(name) for name in ("as_json", "as_csv") if name != param.name):
+        raise CgpnError("--json and --csv exclude each other", exit_code=EXIT_USAGE)
+    return value
+
+
 def output_options(fn: Callable[..., Any]) -> Callable[..., Any]:
-    fn = click.option("--csv", "as_csv", is_flag=True, help="Output CSV.")(fn)
-    return click.option("--json", "as_json", is_flag=True, help="Output JSON, one object per line.")(fn)
+    fn = click.option("--csv", "as_csv", is_flag=True, callback=_one_format, help="Output CSV.")(fn)
+    return click.option("--json", "as_json", is_flag=True, callback=_one_format, help="Output JSON, one object per line.")(fn)
 
 
 def batch_size_option(fn: Callable[..., Any]) -> Callable[..., Any]:

@@ -27,7 +27,7 @@ from typing import Any, NamedTuple
 from archive import Archive, index_row
 from archive.series import file_series, rebuild_series, refresh_series, update_series
 from cgpn.defaults import BATCH_SIZE, DEFAULT_CATEGORY, GROUP_BYTES
-from cgpn.files import IMPORT_SUFFIXES, Unreadable, iter_files, read  # noqa: F401 - the walk was here; callers import it from here too
+from cgpn.files import Unreadable, read
 from extractors import EXTRACTOR_VERSION, ExtractionError, extract, peek
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from archive import Archive
@@ -12,12 +13,13 @@ SCALE = {"亿元": 1e8, "万元": 1e4, "元": 1}
 
 def fig(surface: str, metric: str | None, subject: str | None, period: str | None, *, kind: str = "money",
         approx: str | None = None, **extra: Any) -> dict[str, Any]:
-    """A figure record as the extractor writes it (value and value_yuan from the surface)."""
+    """A figure record as the extractor writes it (value and value_yuan from the surface, value_yuan exact
+    as the extractor computes it: 8.13亿元 is 813000000, not 8.13 * 1e8 = 813000000.0000001)."""
     number = "".join(c for c in surface if c.isdigit() or c == ".")
     unit = next((u for u in SCALE if surface.endswith(u)), "%" if surface.endswith("%") else None)
     value = float(number)
     figure = {"surface": surface, "kind": kind, "value": value, "unit": unit, "approx": approx,
-              "value_yuan": value * SCALE[unit] if kind == "money" else None, "metric": metric, "subject": subject,
+              "value_yuan": float(Decimal(number) * Decimal(SCALE[unit])) if kind == "money" else None, "metric": metric, "subject": subject,
               "period": period, "base_value": None if kind == "money" else value, "base_unit": None if kind == "money" else unit}
     return {**figure, **extra}
 

@@ -67,11 +67,6 @@ def test_db_before_the_command_works_as_after_it(tmp_path: Path) -> None:
     assert "cgpn --db PATH COMMAND" in runner.invoke(cli, ["stats", "--help"]).output
 
 
-def test_one_file_is_one_file_not_one_files(tmp_path: Path) -> None:
-    result = CliRunner().invoke(cli, ["import", str(SEED_003), "--db", str(tmp_path / "a.db")])
-    assert result.output.startswith("imported 1 file into ")
-
-
 def test_reextract_with_nothing_to_do_says_so(tmp_path: Path) -> None:
     db = str(tmp_path / "a.db")
     runner = CliRunner()

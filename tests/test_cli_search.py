@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 
 import pytest
 from click.testing import CliRunner
@@ -139,3 +140,16 @@ def test_a_dash_word_first_and_an_empty_query_are_usage_errors(db):
         assert result.exit_code == 2 and "the query is empty" in result.output
     assert run("--db", db).exit_code == 2  # no query at all
     assert "No such option '--sinse'" in run("采购", "--sinse", "2022-01-01", "--db", db).output
+
+
+def test_json_and_csv_exclude_each_other_in_either_order(db):
+    for flags in (["--json", "--csv"], ["--csv", "--json"]):
+        result = run("采购", *flags, "--db", db)
+        assert (result.exit_code, result.output) == (2, "Error: --json and --csv exclude each other\n")
+
+
+def test_a_db_that_is_not_a_regular_file_is_an_error_not_a_traceback(tmp_path):
+    fifo = tmp_path / "archive.db"
+    os.mkfifo(fifo)
+    result = run("采购", "--db", str(fifo))
+    assert (result.exit_code, result.output) == (1, f"Error: no archive at {fifo}\nHint: is it a cgpn archive? Pass another --db\n")

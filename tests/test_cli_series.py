@@ -77,3 +77,32 @@ def test_no_points_is_said_on_stderr_and_no_archive_is_an_error(db: str, tmp_pat
     assert (result.exit_code, result.stdout, result.stderr) == (0, "", "no series of 政府采购规模 for 上海\n")
     missing = run("--db", str(tmp_path / "none.db"), "--subject", "广西", "--metric", "政府采购规模")
     assert (missing.exit_code, missing.output) == (2, f"Error: no archive at {tmp_path / 'none.db'}: create it with cgpn import\n")
+
+
+def test_values_that_differ_never_read_alike(db_path: str) -> None:
+    with Archive(db_path) as arc:  # one digit apart at the 万元 scale: rounding to 4 places in 亿 hid it
+        save(arc, 1, [fig("15077.38万元", "832平台交易额", "广州市", "2021")])
+        save(arc, 2, [fig("15077.42万元", "832平台交易额", "广州市", "2021")])
+        save(arc, 3, [fig("15077.38万元", "832平台交易额", "广州市", "2022")])
+    result = run("--db", db_path, "--subject", "广州", "--metric", "832平台交易额")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[2:] == [
+        ("2021                —                                2         1 2               "
+         "disagree: 1.507738亿元 (1); 1.507742亿元 (2)"),
+        "2022                1.507738亿元                     1         3",
+    ]
+
+
+def test_a_file_that_is_not_an_archive_is_an_error_like_for_figures(tmp_path) -> None:
+    bogus = tmp_path / "bogus.db"
+    bogus.write_bytes(b"not sqlite at all " * 300)
+    result = run("--db", str(bogus), "--subject", "广西", "--metric", "政府采购规模")
+    assert (result.exit_code, result.output) == (
+        1, "Error: cannot read series: file is not a database\nHint: is it a cgpn archive? Pass another --db\n")
+
+
+def test_period_type_choices_are_the_archives_period_types() -> None:
+    from archive import metrics
+    from cgpn.cmd_series import PERIOD_TYPES
+
+    assert PERIOD_TYPES == (*(name for name, _ in metrics.PERIOD_TYPES), "other")

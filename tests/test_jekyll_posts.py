@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from archive import Archive
-from cgpn.pipeline import Outcome, import_files, iter_files
+from cgpn.files import iter_files
+from cgpn.pipeline import Outcome, import_files
 from extractors import Article, extract, peek
 from tests.conftest import ROOT
 

@@ -140,3 +140,12 @@ def test_the_latest_money_figures_link_their_articles_and_sources(ds):
     assert all(r["文章 article"].startswith('<a href="/archive/articles/') for r in rows)
     sources = [r["来源 source"] for r in rows if r["来源 source"] != "—"]  # files without a URL have none
     assert sources and all(s.startswith('<a href="http://finews.zning.xyz/html_News/NewsShare.html?infoCode=NW') for s in sources)
+
+
+def test_the_readme_shows_what_the_command_prints(db):
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    command = "cgpn series --db demo.db --subject 广西 --metric 脱贫地区农副产品采购额 --period-type year"
+    shown = readme.split(f"$ {command}\n", 1)[1].split("```", 1)[0]
+    args = command.split()[2:]
+    args[1] = str(db)
+    assert CliRunner().invoke(series, args).output == shown
