@@ -23,6 +23,7 @@ from cgpn.errors import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, CgpnError
 from cgpn.files import Unreadable, iter_files
 from cgpn.options import batch_size_option, db_option, group_db_option, jobs_option, new_db_option
 from cgpn.progress import Bar
+from cgpn.wording import plural
 
 if TYPE_CHECKING:
     from archive import Archive
@@ -65,15 +66,6 @@ def cli(db_path: str | None) -> None:
 
     Example: cgpn import fixtures/ && cgpn search 832平台
     """
-
-
-def plural(count: int, word: str) -> str:
-    """``count`` and ``word``, plural unless one.
-
-    >>> plural(1, "file"), plural(12, "file")
-    ('1 file', '12 files')
-    """
-    return f"{count} {word}{'s' * (count != 1)}"
 
 
 @contextmanager

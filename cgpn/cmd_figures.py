@@ -13,6 +13,7 @@ import click
 
 from cgpn.errors import CgpnError
 from cgpn.options import date_range_options, db_option, limit_option, output_options, source_option
+from cgpn.wording import plural
 
 KINDS = ("money", "percent", "points", "count", "area", "duration", "weight")
 # (header, width, cut): a column that may not be cut (numbers, dates) is widened to its widest cell.
@@ -132,4 +133,4 @@ def figures(
     if not rows:
         click.echo("No figure matches these filters.", err=True)
     elif limit is not None and len(rows) == limit:
-        click.echo(f"(first {limit} figure{'s' * (limit != 1)}; --limit N for more)", err=True)
+        click.echo(f"(first {plural(limit, 'figure')}; --limit N for more)", err=True)

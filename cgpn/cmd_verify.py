@@ -8,6 +8,7 @@ import click
 
 from cgpn.errors import EXIT_PARTIAL
 from cgpn.options import db_option
+from cgpn.wording import plural
 
 
 @click.command(name="verify")
@@ -34,6 +35,6 @@ def verify(db_path: str) -> None:
     for problem in problems:
         click.echo(str(problem))
     if problems:
-        click.echo(f"{db_path}: {len(problems)} problem{'s' * (len(problems) != 1)}", err=True)
+        click.echo(f"{db_path}: {plural(len(problems), 'problem')}", err=True)
         sys.exit(EXIT_PARTIAL)
     click.echo(f"{db_path}: ok")

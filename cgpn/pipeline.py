@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from archive import Archive, index_row
+from cgpn.wording import plural
 from archive.series import file_series, rebuild_series, refresh_series, update_series
 from cgpn.defaults import BATCH_SIZE, DEFAULT_CATEGORY, GROUP_BYTES
 from cgpn.files import Unreadable, read
@@ -66,7 +67,7 @@ class Summary:
         else:
             head = f"{c['new']} new, {c['changed']} changed, {c['unchanged']} unchanged, {c['failed']} failed"
             head += f", {c['skipped']} skipped" if c["skipped"] else ""
-            head += f"; {self.figures} figure{'s' * (self.figures != 1)}, {self.warnings} warning{'s' * (self.warnings != 1)}"
+            head += f"; {plural(self.figures, 'figure')}, {plural(self.warnings, 'warning')}"
         return head
 
 
