@@ -32,11 +32,10 @@ _QUOTES = re.compile(r"[\s\"'“”‘’「」『』《》〈〉()（）]")
 
 @dataclass(frozen=True)
 class Metric:
-    """One canonical metric of the vocabulary."""
+    """One canonical metric of the vocabulary (its ``en`` line in the TOML is a note for the people who edit it)."""
 
     name: str
     kind: str
-    en: str
     names: re.Pattern[str]
     not_words: tuple[str, ...]
     examples: tuple[str, ...]
@@ -84,7 +83,7 @@ def parse_vocabulary(text: str) -> Vocabulary:
         try:
             names = re.compile("|".join(f"(?:{n})" for n in entry["names"]))
             metrics.append(Metric(
-                entry["name"], entry["kind"], entry.get("en", ""), names, tuple(entry.get("not", ())),
+                entry["name"], entry["kind"], names, tuple(entry.get("not", ())),
                 tuple(entry.get("examples", ())), tuple(entry.get("counterexamples", ())),
             ))
         except (KeyError, re.error) as exc:
