@@ -28,6 +28,7 @@ from typing import NamedTuple
 
 from lxml import html
 
+from extractors.boilerplate import UNKNOWN_AUTHORS
 from extractors.dates import DATE_RE, parse_date
 from extractors.formats.blocks import BLOCK_TAGS, SKIP_TAGS, clean_line, short_text
 from extractors.formats.density import Page
@@ -42,8 +43,6 @@ _AUTHOR_LABEL = re.compile(
     r"(?:本报|本网|特约)?(?:记者|通讯员)?\s*(?P<name>[^\s:：|｜,，;；()（）\[\]【】<>/「」“”『』]{2,30})")
 _BARE_LABEL = re.compile(r"^\s*(?:(?:[\w\u4e00-\u9fff]{0,4}(?:时间|日期)|作者|楼主|记者)\s*[:：]|发[表布帖]于)\s*$")
 _AFTER_NAME = re.compile(r"(?:来源|发布|发表|时间|日期|点击|浏览|阅读|编辑|责编|摄影|摄像|审核|字号|更新|出处)(?:\s*[:：]|于).*$")
-_UNKNOWN = frozenset({"佚名", "未知", "不详", "匿名", "管理员", "admin", "administrator", "编辑部", "本站", "本网", "本站原创",
-                      "原创", "网络", "转载", "小编", "系统管理员", "webmaster", "编辑"})
 _NAME = re.compile(r"^[\w\u4e00-\u9fff·・.\-]{2,20}$")
 _ORG = re.compile(r"[《》]|(?:报|社|网|台|新闻|中文网|时报|日报|晚报|通讯社|大学|学院|学系|研究所|研究院|学报"
                   r"|局|办|所|室|厅|委|政府|中心|公司|集团|协会|学会|街道|社区|医院|卫生院)$")  # media and offices: no authors
@@ -189,7 +188,7 @@ def clean_name(text: str | None) -> str | None:
         token = _AFTER_NAME.sub("", token).strip("：:·・.- ")
         token = re.sub(r"^\d+\.|(?<=[\u4e00-\u9fff])\d{1,2}$", "", token)  # "1.单位", a superscript "李慧敏1"
         if token and _NAME.match(token) and not _ORG.search(token) and not _NOT_A_NAME.search(token) \
-                and not re.search(r"\d{4}", token) and token.lower() not in _UNKNOWN:
+                and not re.search(r"\d{4}", token) and token.lower() not in UNKNOWN_AUTHORS:
             return token
         if token and not _ORG.search(token):
             return None  # the first word that is no organisation decides
