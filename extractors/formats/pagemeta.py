@@ -250,7 +250,7 @@ def element_author(page: Page, start: int, stop: int, lo: float, hi: float) -> s
 def fallback_author(raw: str, meta: str | None, site_words: list[str]) -> str | None:
     """An author from ``meta`` (``<meta name="author">`` and the like) unless it names the site,
     else JSON-LD's author name. (A WeChat account's ``var nickname`` publishes, it does not write.)"""
-    if meta and not _SITE_AUTHOR.search(meta) and not any(meta == w or w in meta for w in site_words if w):
+    if meta and not _SITE_AUTHOR.search(meta) and not any(w in meta for w in site_words if w):
         if name := clean_name(meta):
             return name
     if (m := _JSONLD_AUTHOR.search(raw)) and (name := clean_name(m.group(1))):
