@@ -120,6 +120,13 @@ def test_bylines_in_elements_and_leads() -> None:
     assert (byline.author, lead.author) == ("本田优子", "沈佳怡")
 
 
+def test_an_author_profile_box_names_the_author() -> None:
+    """Only WeChat's profile_nickname card names an account; a theme's "author-profile" box names the author."""
+    body = f"<h1>城东菜市场改造完成</h1><div class='author-profile'>张晓明</div><div class='content'><p>{P1}</p><p>{P2}</p></div>"
+    wechat = body.replace("<div class='author-profile'>张晓明</div>", '<span class="rich_media_meta rich_media_meta_nickname" id="profileBt">平安东湖</span>')
+    assert (extract(page(body)).author, extract(page(wechat)).author) == ("张晓明", None)
+
+
 def test_a_wechat_account_publishes_rather_than_writes() -> None:
     body = (f'<h1 class="rich_media_title">城东菜市场改造完成</h1><a id="js_name">平安东湖</a><strong class="profile_nickname">平安东湖</strong>'
             f'<div id="js_content"><p>{P1}</p><p>{P2}</p><p>记者：周明远</p></div>'

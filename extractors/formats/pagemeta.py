@@ -47,7 +47,9 @@ _NAME = re.compile(r"^[\w\u4e00-\u9fff·・.\-]{2,20}$")
 _ORG = re.compile(r"[《》]|(?:报|社|网|台|新闻|中文网|时报|日报|晚报|通讯社|大学|学院|学系|研究所|研究院|学报"
                   r"|局|办|所|室|厅|委|政府|中心|公司|集团|协会|学会|街道|社区|医院|卫生院)$")  # media and offices: no authors
 _AUTHOR_MARK = re.compile(r"author|byline|writer|contributor|\bauthi\b|nick_?name", re.I)
-_ACCOUNT = re.compile(r"profile", re.I)  # WeChat's profile_nickname card: the account, which publishes
+# a nickname in a profile card (WeChat's profile_nickname, its #profileBt) is the account, which publishes;
+# an "author-profile" box names the author
+_ACCOUNT = re.compile(r"profile", re.I)
 _PROFILE = re.compile(r"uid[=-]\d|/u/\w|/user/\w|/people/\w|/member/\w|/profile|/home/main\?un=|/author/\w|space-\w+-\d", re.I)
 _NOT_A_NAME = re.compile(r"^(?:登录|注册|登陆|退出|个人中心|我的|设置|帮助|首页|关注|私信|更多|查看|作者|楼主|只看该作者|只看楼主"
                          r"|关于|个人资料|个人主页|主页|空间|提问者|题主|答主|本报记者|本台记者|特约记者|通讯员|\d+$)"
@@ -232,7 +234,9 @@ def element_author(page: Page, start: int, stop: int, lo: float, hi: float) -> s
             continue
         marks = " ".join(filter(None, (el.get("class"), el.get("id"), el.get("itemprop"), el.get("rel"))))
         linked = el.tag == "a" and el in live and _PROFILE.search(el.get("href") or "")  # not a nav bar's link
-        if not (marks and _AUTHOR_MARK.search(marks) and not _ACCOUNT.search(marks)) and not linked:
+        mark = _AUTHOR_MARK.search(marks)
+        account = mark is not None and mark[0].lower().startswith("nick") and _ACCOUNT.search(marks) is not None
+        if not (mark and not account) and not linked:
             continue
         if any(_COMMENTS.search(" ".join(filter(None, (a.get("class"), a.get("id"))))) for a in el.iterancestors()):
             continue
