@@ -3,7 +3,8 @@
 Each shape is a whole page (title, info line, chrome) whose article is written the way some
 sites write theirs: ``<font>`` or ``<b>`` opened on every line and never closed, ``<p>``
 opened inside ``<font>`` on every line (libxml2 then nests every paragraph in the one before),
-thousands of nested ``<div>``, a 3,000-cell layout table, a 1,000-item link list beside a short
+thousands of nested ``<div>``, a ``<div>`` of a class that may name
+chrome (``list``) left open on every line, a 3,000-cell layout table, a 1,000-item link list beside a short
 article, 600 paragraphs, a 3,000-line ``<br>`` run. Pages are 20-100 KB, the size of real
 article pages; the target is under 0.2 s of CPU each.
 
@@ -53,6 +54,7 @@ def shapes() -> dict[str, str]:
         "<center><font> left open, 400": page("".join(f"<center><font>{P}" for _ in range(400))),
         "400 nested title-classed <strong>": page("<div>" + "".join(f"<strong class=title>{P[:10]}" for _ in range(400)) + "</div>"),
         "1,500 nested <div>": page("<div>" * 1500 + P * 3 + "</div>" * 1500),
+        "<div class=list> left open on 600 lines": page("".join(f"<div class=list>{P}<a href=#>更多</a>" for _ in range(600))),
         "3,000-cell layout table": page("<table>" + "".join("<tr>" + "".join(f"<td>{P[:8]}</td>" for _ in range(10)) + "</tr>" for _ in range(300)) + f"</table><div class=content>{ten}</div>"),
         "1,000-item dated link list": page("<ul>" + "".join(f"<li><a href=#>{P[:15]}</a> 2011-07-0{i % 9 + 1}</li>" for i in range(1000)) + f"</ul><div class=content>{ten}</div>"),
         "600 paragraphs": page("<div class=content>" + "".join(f"<p>{P}</p>" for _ in range(600)) + "</div>"),

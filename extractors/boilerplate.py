@@ -79,7 +79,9 @@ SOURCE_LINE = re.compile(
     rf"|^\s*{CREDIT}\s*$"
 )
 _TRAILING_CREDIT = re.compile(rf"(?<=[。！？!?”」』])\s*{CREDIT}\s*$")
-UNKNOWN_AUTHORS = frozenset({"佚名", "未知", "管理员", "admin", "编辑部", "本站"})
+# Words that stand where a byline names someone and name nobody: "（转载）", "作者：佚名", "发布者：admin".
+UNKNOWN_AUTHORS = frozenset({"佚名", "未知", "不详", "匿名", "管理员", "admin", "administrator", "编辑部", "本站", "本网",
+                             "本站原创", "原创", "网络", "转载", "小编", "系统管理员", "webmaster", "编辑"})
 _NAMES = rf"{_CJK_NAME}(?:[\s、，,]+{_CJK_NAME})*"
 BYLINE = re.compile(
     rf"^\s*[（(]\s*(?:本报)?(?:记者|通讯员|作者|文)?[:：/]?\s*(?P<author>{_NAMES})\s*[)）]\s*$"

@@ -1,11 +1,15 @@
 """Bytes to text: BOM first, then a declared charset that actually decodes, then detection.
 
 Pages of this field lie about their encoding (GBK pages declaring UTF-8 and the
-reverse), so a declaration is only trusted when the bytes decode under it.
+reverse, servers sending ISO-8859-1 with GBK pages), so a declaration is only
+trusted when the bytes decode under it, and a Western single-byte one, under
+which any bytes decode, only when detection agrees.
 GB2312 and GBK declarations are widened to GB18030, their superset.
 
 >>> decode("本报讯".encode("gbk"), declared="utf-8").encoding
 'gb18030'
+>>> decode("政府采购中心".encode("gbk"), content_type="text/html; charset=ISO-8859-1").text
+'政府采购中心'
 >>> decode(b"\\xef\\xbb\\xbf" + "本报讯".encode()).text
 '本报讯'
 """
@@ -30,6 +34,9 @@ _XML_DECL = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_\-]+)"
 _SNIFF_BYTES = 64 * 1024
 # Bad UTF-8 sequences tolerated (replaced): at most one per this many good non-ASCII characters.
 _UTF8_ERRORS_PER_CHAR = 50
+# Single-byte Western charsets decode any bytes, so declaring one proves nothing: servers send their
+# default "ISO-8859-1" with GBK pages. Detection decides between them and the Chinese encodings.
+_ANY_BYTES = frozenset({"iso8859-1", "cp1252"})
 
 
 # C0 controls other than white space, DEL, invisible format characters (zero-width spaces and joiners,
@@ -159,18 +166,23 @@ def decode(data: bytes, declared: str | None = None, content_type: str | None = 
     if claimed and encoding is None:
         warnings.append(f"unknown declared charset {claimed!r}")
     utf8 = None if data.isascii() else _utf8(data)
+    western = None  # the text as a declared Western charset reads it, which only detection can confirm
     if encoding and (text := _strict(data, encoding)) is not None:
         if encoding != "utf-8" and utf8 is not None:
             # (Nearly) valid UTF-8 with non-ASCII bytes is almost never GBK by accident.
             warnings.append(f"declared {claimed} but the bytes are UTF-8")
             return Decoded(utf8[0], "utf-8", warnings + utf8[1])
-        return Decoded(text, encoding, warnings)
+        if encoding not in _ANY_BYTES or data.isascii():
+            return Decoded(text, encoding, warnings)
+        western = text
     # No usable declaration (or a false one): UTF-8 if it is (nearly) valid, else detect.
     if utf8 is not None:
         if claimed and encoding != "utf-8":
             warnings.append(f"declared {claimed} but the bytes are UTF-8")
         return Decoded(utf8[0], "utf-8", warnings + utf8[1])
     detected = _detect(data[:_SNIFF_BYTES])
+    if western is not None and detected == "cp1252":
+        return Decoded(western, encoding, warnings)  # a Western page indeed
     text = data.decode(detected, errors="replace")
     if claimed:
         warnings.append(f"declared {claimed} but the bytes are {detected}")

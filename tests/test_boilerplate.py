@@ -40,3 +40,12 @@ def test_site_footer_lines_end_the_article_but_prose_mentioning_them_does_not() 
 def test_wechat_chrome_is_dropped() -> None:
     s = split_body(["点击上方蓝字关注我们", *BODY, "长按识别二维码关注"])
     assert s.body == [1, 2]
+
+
+def test_a_byline_of_words_that_name_nobody_gives_no_author() -> None:
+    """"（转载）" or "（原创）" where a byline stands names no one: the author stays unknown, as the page
+    readers already judged such words (pagemeta); split_body once made them the author."""
+    for byline in ("（转载）", "(原创)", "（网络）", "（小编）", "作者：佚名"):
+        s = split_body([*BODY, byline])
+        assert ([BODY[i] for i in s.body], s.author) == (BODY, None), byline
+    assert split_body([*BODY, "（李松华）"]).author == "李松华"

@@ -8,7 +8,7 @@ import zlib
 import pytest
 
 from extractors import ExtractionError, extract
-from extractors.decode import decode, not_text
+from extractors.decode import decode, normalise_encoding, not_text
 from tests.conftest import FIXTURES
 
 TEXT = "广西壮族自治区柳州市财政局加大对脱贫地区农副产品的采购支持力度，提前半年完成预留采购份额。"
@@ -40,6 +40,26 @@ def test_lying_declarations_are_overruled_with_a_warning() -> None:
     assert TEXT in a.text and TEXT in b.text
     assert a.warnings == ["declared utf-8 but the bytes are gb18030"]
     assert b.warnings == ["declared gb2312 but the bytes are UTF-8"]
+
+
+@pytest.mark.parametrize("charset", ["ISO-8859-1", "windows-1252"])
+@pytest.mark.parametrize("page", ["gov_nanning_gbk.html", "mobile_shandong_gbk.htm"])
+def test_a_chinese_page_served_as_western_is_read_as_what_it_is(page: str, charset: str) -> None:
+    """Any bytes decode as ISO-8859-1 (a server's default charset), so that declaration alone proves
+    nothing; GBK pages served with it gave "no article text found" (the density model saw no Chinese)."""
+    data = (FIXTURES / page).read_bytes()
+    served = extract(data, path=page, content_type=f"text/html; charset={charset}")
+    right = extract(data, path=page, content_type="text/html; charset=gbk")
+    assert (served.encoding, served.title, served.body) == ("gb18030", right.title, right.body)
+    assert f"declared {charset} but the bytes are gb18030" in served.warnings
+
+
+@pytest.mark.parametrize("charset", ["ISO-8859-1", "windows-1252"])
+def test_a_western_page_served_as_western_stays_western(charset: str) -> None:
+    text = "<p>Le café de la gare est très agréable, même en hiver ; Müller a payé 25 € pour un déjeuner.</p>"
+    decoded = decode(text.encode("cp1252"), content_type=f"text/html; charset={charset}")
+    assert (decoded.encoding, decoded.warnings) == (normalise_encoding(charset), [])
+    assert decoded.text == text.encode("cp1252").decode(decoded.encoding)  # € is 0x80, which latin-1 leaves a control
 
 
 def test_http_header_charset_is_used() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import random
 import re
 from dataclasses import fields
@@ -353,3 +354,17 @@ def test_the_shipped_table_of_common_characters_is_what_opencc_derives(tmp_path:
     shipped = Path(score.__file__).with_name(score.COMMON)
     assert written.read_text() == shipped.read_text()
     assert score._not_rare() == score.derive_common()
+
+
+def test_the_word_scorer_reads_jiebas_dictionary_as_jieba_does() -> None:
+    """score._model parses jieba's dict.txt itself (initialising jieba takes twice as long): the same
+    frequencies, total and longest word as jieba's own loader, which adds each word's prefixes at 0."""
+    import jieba  # here only: the repairs never import it
+
+    from extractors.text import score
+
+    jieba.setLogLevel(60)
+    jieba.dt.initialize()
+    freq, _, logtotal, longest = score._model()
+    assert {w: n for w, n in freq.items() if n} == {w: n for w, n in jieba.dt.FREQ.items() if n}
+    assert (logtotal, longest) == (math.log(jieba.dt.total), max(map(len, jieba.dt.FREQ)))

@@ -190,7 +190,7 @@ def cgpnews(root: html.HtmlElement, draft: Draft) -> None:
     sub = root.xpath('//*[contains(@class, "subtitle") or contains(@class, "sub-title") or contains(@class, "fuTitle")]')
     draft.subtitle = text_of(sub[0]) or None if sub else None
     page = Page(root)
-    page.drop_chrome([el for el in page.chrome() if el.tag in SKIP_TAGS])
+    page.drop_chrome(list(root.iter(*SKIP_TAGS)))  # scripts and styles: no text of the page; the rest stays
     blocks = text_blocks(page, [])
     start, stop = page.order[body], page.end[body]
     draft.author = labelled_author(blocks, start, stop)

@@ -28,6 +28,7 @@ from typing import NamedTuple
 
 from lxml import html
 
+from extractors.boilerplate import UNKNOWN_AUTHORS
 from extractors.dates import DATE_RE, parse_date
 from extractors.formats.blocks import BLOCK_TAGS, SKIP_TAGS, clean_line, short_text
 from extractors.formats.density import Page
@@ -42,13 +43,13 @@ _AUTHOR_LABEL = re.compile(
     r"(?:本报|本网|特约)?(?:记者|通讯员)?\s*(?P<name>[^\s:：|｜,，;；()（）\[\]【】<>/「」“”『』]{2,30})")
 _BARE_LABEL = re.compile(r"^\s*(?:(?:[\w\u4e00-\u9fff]{0,4}(?:时间|日期)|作者|楼主|记者)\s*[:：]|发[表布帖]于)\s*$")
 _AFTER_NAME = re.compile(r"(?:来源|发布|发表|时间|日期|点击|浏览|阅读|编辑|责编|摄影|摄像|审核|字号|更新|出处)(?:\s*[:：]|于).*$")
-_UNKNOWN = frozenset({"佚名", "未知", "不详", "匿名", "管理员", "admin", "administrator", "编辑部", "本站", "本网", "本站原创",
-                      "原创", "网络", "转载", "小编", "系统管理员", "webmaster", "编辑"})
 _NAME = re.compile(r"^[\w\u4e00-\u9fff·・.\-]{2,20}$")
 _ORG = re.compile(r"[《》]|(?:报|社|网|台|新闻|中文网|时报|日报|晚报|通讯社|大学|学院|学系|研究所|研究院|学报"
                   r"|局|办|所|室|厅|委|政府|中心|公司|集团|协会|学会|街道|社区|医院|卫生院)$")  # media and offices: no authors
 _AUTHOR_MARK = re.compile(r"author|byline|writer|contributor|\bauthi\b|nick_?name", re.I)
-_ACCOUNT = re.compile(r"profile", re.I)  # WeChat's profile_nickname card: the account, which publishes
+# a nickname in a profile card (WeChat's profile_nickname, its #profileBt) is the account, which publishes;
+# an "author-profile" box names the author
+_ACCOUNT = re.compile(r"profile", re.I)
 _PROFILE = re.compile(r"uid[=-]\d|/u/\w|/user/\w|/people/\w|/member/\w|/profile|/home/main\?un=|/author/\w|space-\w+-\d", re.I)
 _NOT_A_NAME = re.compile(r"^(?:登录|注册|登陆|退出|个人中心|我的|设置|帮助|首页|关注|私信|更多|查看|作者|楼主|只看该作者|只看楼主"
                          r"|关于|个人资料|个人主页|主页|空间|提问者|题主|答主|本报记者|本台记者|特约记者|通讯员|\d+$)"
@@ -189,7 +190,7 @@ def clean_name(text: str | None) -> str | None:
         token = _AFTER_NAME.sub("", token).strip("：:·・.- ")
         token = re.sub(r"^\d+\.|(?<=[\u4e00-\u9fff])\d{1,2}$", "", token)  # "1.单位", a superscript "李慧敏1"
         if token and _NAME.match(token) and not _ORG.search(token) and not _NOT_A_NAME.search(token) \
-                and not re.search(r"\d{4}", token) and token.lower() not in _UNKNOWN:
+                and not re.search(r"\d{4}", token) and token.lower() not in UNKNOWN_AUTHORS:
             return token
         if token and not _ORG.search(token):
             return None  # the first word that is no organisation decides
@@ -233,7 +234,9 @@ def element_author(page: Page, start: int, stop: int, lo: float, hi: float) -> s
             continue
         marks = " ".join(filter(None, (el.get("class"), el.get("id"), el.get("itemprop"), el.get("rel"))))
         linked = el.tag == "a" and el in live and _PROFILE.search(el.get("href") or "")  # not a nav bar's link
-        if not (marks and _AUTHOR_MARK.search(marks) and not _ACCOUNT.search(marks)) and not linked:
+        mark = _AUTHOR_MARK.search(marks)
+        account = mark is not None and mark[0].lower().startswith("nick") and _ACCOUNT.search(marks) is not None
+        if not (mark and not account) and not linked:
             continue
         if any(_COMMENTS.search(" ".join(filter(None, (a.get("class"), a.get("id"))))) for a in el.iterancestors()):
             continue
@@ -251,7 +254,7 @@ def element_author(page: Page, start: int, stop: int, lo: float, hi: float) -> s
 def fallback_author(raw: str, meta: str | None, site_words: list[str]) -> str | None:
     """An author from ``meta`` (``<meta name="author">`` and the like) unless it names the site,
     else JSON-LD's author name. (A WeChat account's ``var nickname`` publishes, it does not write.)"""
-    if meta and not _SITE_AUTHOR.search(meta) and not any(meta == w or w in meta for w in site_words if w):
+    if meta and not _SITE_AUTHOR.search(meta) and not any(w in meta for w in site_words if w):
         if name := clean_name(meta):
             return name
     if (m := _JSONLD_AUTHOR.search(raw)) and (name := clean_name(m.group(1))):

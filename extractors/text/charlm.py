@@ -32,7 +32,7 @@ from functools import cache, lru_cache
 from importlib.resources import files
 from itertools import accumulate
 
-from extractors.text.script import converter
+from extractors.text.script import simplified_in_place
 
 BOUNDARY, UNKNOWN = "\n", "\x00"  # a line's edge; a character the corpus never showed
 _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
@@ -113,19 +113,14 @@ def model() -> Model:
     return Model(zlib.decompress((files("extractors.text") / "charlm.bin").read_bytes()))
 
 
-def _simplified(text: str) -> str:
-    s = converter("t2s").convert(text)
-    return s if len(s) == len(text) else text
-
-
 @lru_cache(maxsize=65536)
 def fit(left: str, char: str, right: str) -> float:
     """Log-probability of the n-grams that hold ``char`` between ``left`` and ``right``: the part of the
     stretch's log-probability that depends on ``char`` (the model reads as far on each side as it needs)."""
     m = model()
-    before = m.encode(normalize(_simplified(left)))[-(m.order - 1) :] if m.order > 1 else ()
-    middle = m.encode(normalize(_simplified(char)))
-    after = m.encode(normalize(_simplified(right)))[: m.order - 1]
+    before = m.encode(normalize(simplified_in_place(left)))[-(m.order - 1) :] if m.order > 1 else ()
+    middle = m.encode(normalize(simplified_in_place(char)))
+    after = m.encode(normalize(simplified_in_place(right)))[: m.order - 1]
     ids = before + middle + after
     return sum(m.logp(ids[max(0, i - m.order + 1) : i], ids[i]) for i in range(len(before), len(ids)))
 

@@ -31,6 +31,7 @@ from importlib import resources
 import opencc
 
 from extractors.text.charlm import fit
+from extractors.text.script import converter, simplified_in_place
 
 # Punctuation of Chinese prose: as likely as a common word, never rare.
 PUNCTUATION = "，。、；：？！“”‘’（）《》〈〉【】—…·「」『』〔〕,.;:!?()[]\"' \u3000%％￥-"
@@ -53,11 +54,6 @@ _DATELINES = ("本报讯", "本刊讯", "新华社讯", "中新社讯")
 # Weight of the character model against jieba's words in ``between`` (1, 1.5, 2 and 3 tried: 1.5 is as
 # good as any on the repair benchmark's seeds and best on real paragraphs, those of tests/data/figures).
 _CHARACTERS = 1.5
-
-
-@cache
-def _t2s() -> opencc.OpenCC:
-    return opencc.OpenCC("t2s")
 
 
 @cache
@@ -96,10 +92,7 @@ def score(text: str) -> float:
     if not text:
         return 0.0
     freq, datelines, logtotal, longest = _model()
-    s = _t2s().convert(text)
-    if len(s) != len(text):
-        s = text
-    s = s.replace("\ufffd", "\x00")  # a lost byte reads as an unknown character
+    s = simplified_in_place(text).replace("\ufffd", "\x00")  # a lost byte reads as an unknown character
     n = len(s)
     best = [0.0] * (n + 1)
     for end in range(1, n + 1):
@@ -158,7 +151,7 @@ def derive_common() -> frozenset[int]:
     for config in ("s2t", "s2tw", "s2hk"):
         chars.update(_convert_each(opencc.OpenCC(config), level1))
     cjk = [chr(c) for c in range(0x4E00, 0xA000)]
-    chars.update(t for t, s in zip(cjk, _convert_each(_t2s(), cjk)) if s in chars)
+    chars.update(t for t, s in zip(cjk, _convert_each(converter("t2s"), cjk)) if s in chars)
     return frozenset(map(ord, chars))
 
 
