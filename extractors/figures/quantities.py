@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.figures.numerals import NORMAL_FORM, SCALES, parse_number, parse_range, whole
-from extractors.text.script import to_simplified
+from extractors.text.script import simplified_in_place
 
 AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 DIGIT_CHARS = "〇零一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾"
@@ -218,9 +218,7 @@ def normal_form(text: str) -> str:
     >>> normal_form("採購金額１２．５萬元")
     '采购金额12.5万元'
     """
-    normal = text.translate(NORMAL_FORM)
-    simplified = to_simplified(normal)
-    return simplified if len(simplified) == len(normal) else normal
+    return simplified_in_place(text.translate(NORMAL_FORM))
 
 
 def scan(text: str, normal: str | None = None) -> list[Quantity]:
