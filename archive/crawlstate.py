@@ -99,19 +99,26 @@ class CrawlStateStore:
                 (*validators, _now(), source, key),
             )
 
-    def fail(self, source: str, key: str, error: str, *, permanent: bool, counts: bool = True) -> None:
-        """Record a failure; after ``give_up_after`` failed runs that count (runs that reached the source)
-        a failure is dropped too."""
-        step = 1 if counts else 0
+    def fail(self, source: str, key: str, error: str, *, permanent: bool) -> None:
+        """Record a failure: ``dropped`` for good when ``permanent``, else ``failed`` (retried next run; the run's
+        end counts it with :meth:`count_failures`)."""
         with _transaction(self.conn):
             self.conn.execute(
-                """UPDATE crawl_frontier SET
-                     state = CASE WHEN ? OR attempts + ? >= ? THEN 'dropped' ELSE 'failed' END,
-                     error = CASE WHEN ? OR attempts + ? < ? THEN ? ELSE ? || ' (gave up after ' || (attempts + 1) || ' runs)' END,
-                     attempts = attempts + ?, updated_at = ?
-                   WHERE source = ? AND key = ?""",
-                (permanent, step, self.give_up_after, permanent, step, self.give_up_after, error, error, step, _now(),
-                 source, key),
+                """UPDATE crawl_frontier SET state = CASE WHEN ? THEN 'dropped' ELSE 'failed' END, error = ?,
+                     attempts = attempts + ?, updated_at = ? WHERE source = ? AND key = ?""",
+                (permanent, error, int(permanent), _now(), source, key),
+            )
+
+    def count_failures(self, source: str, keys: Iterable[str]) -> None:
+        """One more failed run for each of ``keys`` still failed; after ``give_up_after`` of them it is dropped."""
+        with _transaction(self.conn):
+            self.conn.executemany(
+                """UPDATE crawl_frontier SET attempts = attempts + 1,
+                     state = CASE WHEN attempts + 1 >= ? THEN 'dropped' ELSE state END,
+                     error = CASE WHEN attempts + 1 >= ? THEN error || ' (gave up after ' || (attempts + 1) || ' runs)'
+                             ELSE error END
+                   WHERE source = ? AND key = ? AND state = 'failed'""",
+                [(self.give_up_after, self.give_up_after, source, key) for key in keys],
             )
 
     def _insert(self, source: str, requests: Iterable[_Request], *, found_on_a_page: bool) -> None:

@@ -119,7 +119,9 @@ class Client:
                     with attempt:
                         return await self._follow(request, validators)
             except Transient as e:
-                raise FetchFailed(f"{e} (gave up after {self.settings.retries + 1} attempts)") from e
+                failed = FetchFailed(f"{e} (gave up after {self.settings.retries + 1} attempts)")
+                failed.answered = e.answered
+                raise failed from e
         raise AssertionError("unreachable")  # pragma: no cover
 
     async def check_url(self, url: str, *, origin_host: str | None = None) -> None:
@@ -174,7 +176,7 @@ class Client:
 
     def _response(self, request: Request, url: str, status: int, headers: httpx.Headers, body: bytes) -> Response:
         if status in RETRY_STATUSES or status >= 500:
-            raise Transient(f"{url}: HTTP {status}", parse_retry_after(headers.get("retry-after")))
+            raise Transient(f"{url}: HTTP {status}", parse_retry_after(headers.get("retry-after")), answered=True)
         if status >= 400:
             raise ClientError(f"{url}: HTTP {status}", status)
         if status >= 300 and status != 304:

@@ -103,6 +103,9 @@ async def crawl(
     async with Client(settings, on_retry=run.on_retry) as client:
         run.client = client
         await run.drain()
+    # a failed run counts toward giving an item up when the site answered: with an error for the item (a 5xx)
+    # or with anything else in the run; a run it answered nothing in is an outage (DNS, refused, timeouts)
+    state.count_failures(source.name, [key for key, answered in run.failures if answered or run.stats.fetched])
     return run.stats
 
 
@@ -116,6 +119,7 @@ class _Run:
         self.seen: set[str] = set()
         self.order = itertools.count()
         self.leaves = 0
+        self.failures: list[tuple[str, bool]] = []  # (key, the site answered) of this run's failures
         self.client: Client
 
     def schedule(self, request: Request) -> None:
@@ -211,9 +215,9 @@ class _Run:
     def _fail(self, request: Request, error: Exception) -> None:
         permanent = isinstance(error, ScraperError) and error.permanent
         message = str(error) if isinstance(error, ScraperError | _StoreFailed) else f"{request.url}: {type(error).__name__}: {error}"
-        # a run in which the source has answered nothing yet is an outage (DNS, refused, robots.txt
-        # unreachable), not this item's fault: it is retried next run without nearing being given up
-        self.state.fail(self.source.name, request.key, message, permanent=permanent, counts=self.stats.fetched > 0)
+        self.state.fail(self.source.name, request.key, message, permanent=permanent)
+        if not permanent:  # a page that came but could not be read or stored is the item's failure too
+            self.failures.append((request.key, not isinstance(error, ScraperError) or error.answered))
         if permanent:
             self.stats.skipped += 1
             log.warning("skipped %s", message)

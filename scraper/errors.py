@@ -10,9 +10,11 @@ from __future__ import annotations
 
 
 class ScraperError(Exception):
-    """Base class; ``str(error)`` is a one-line message naming the URL."""
+    """Base class; ``str(error)`` is a one-line message naming the URL. ``answered``: the server did answer
+    (a 5xx, a page without the expected markup), so the failure is the item's, not an outage's."""
 
     permanent = False
+    answered = False
 
 
 class FetchFailed(ScraperError):
@@ -22,9 +24,10 @@ class FetchFailed(ScraperError):
 class Transient(FetchFailed):
     """One attempt failed in a way a retry may fix; ``retry_after`` in seconds if the server said."""
 
-    def __init__(self, message: str, retry_after: float | None = None):
+    def __init__(self, message: str, retry_after: float | None = None, *, answered: bool = False):
         super().__init__(message)
         self.retry_after = retry_after
+        self.answered = answered
 
 
 class Refused(ScraperError):
@@ -47,6 +50,8 @@ class MarkupChanged(ScraperError):
     >>> str(MarkupChanged("div#pageList li a", "http://x/epapers"))
     "selector 'div#pageList li a' matched nothing on http://x/epapers: the site's markup may have changed"
     """
+
+    answered = True
 
     def __init__(self, selector: str, url: str, detail: str = "matched nothing"):
         super().__init__(f"selector {selector!r} {detail} on {url}: the site's markup may have changed")

@@ -33,7 +33,9 @@ class CrawlState(Protocol):
     def complete(self, source: str, key: str, children: Iterable[Request], validators: Validators) -> None:
         """Mark ``key`` done with its validators and add its children, atomically."""
 
-    def fail(self, source: str, key: str, error: str, *, permanent: bool, counts: bool = True) -> None:
-        """Record a failure: ``failed`` (retried next run) or ``dropped`` (permanent, or failed too many
-        runs); ``counts`` False when the run could not reach the source at all (an outage is not the
-        item's failure: it is retried without coming nearer to being given up)."""
+    def fail(self, source: str, key: str, error: str, *, permanent: bool) -> None:
+        """Record a failure: ``failed`` (retried next run) or ``dropped`` (permanent)."""
+
+    def count_failures(self, source: str, keys: Iterable[str]) -> None:
+        """Count a failed run for each of ``keys``, dropping those that failed too many runs; called once a run
+        has ended, and only when the source answered something in it (an outage is not the items' failure)."""

@@ -54,6 +54,24 @@ def test_partial_failure_exits_1_and_names_each_failure(sites: Sites, db_path: s
     ]
 
 
+def test_an_item_failing_while_its_site_answers_is_given_up_after_five_runs(sites: Sites, db_path: str,
+                                                                            tmp_path: Path) -> None:
+    """A page that answers 503 run after run is the page's failure (unlike an outage): dropped after 5 runs,
+    even when nothing else is left to fetch in the later runs."""
+    original = sites.server._server.app
+    sites.server._server.app = lambda seen: Reply(503, b"down", validators=False) if seen.path == "/news/0001.html" \
+        else original(seen)
+    listed = tmp_path / "urls.txt"
+    listed.write_text(f"{sites.url}news/0000.html\n{sites.url}news/0001.html\n")
+    for run in range(5):
+        assert invoke("urls", "--from", str(listed), "--db", db_path, *FAST).exit_code == 1
+        with Archive(db_path) as arc:
+            state, attempts = arc.conn.execute(
+                "SELECT state, attempts FROM crawl_frontier WHERE key LIKE '%news/0001.html'").fetchone()
+        assert (state, attempts) == (("dropped", 5) if run == 4 else ("failed", run + 1))
+    sites.server._server.app = original
+
+
 def test_log_json_lines(sites: Sites, db_path: str) -> None:
     result = invoke("finews", "--base-url", sites.url, "--db", db_path, "--log-json", "--verbose", *FAST)
     assert result.exit_code == 0

@@ -54,11 +54,14 @@ def test_an_item_failing_run_after_run_is_given_up(db_path: str) -> None:
     state = CrawlStateStore(arc.conn, Request.from_json, give_up_after=3)
     state.add("finews", POSTS[:1])
     state.fail("finews", POSTS[0].key, "HTTP 503", permanent=False)
+    state.count_failures("finews", [POSTS[0].key])
     state.complete("finews", POSTS[0].key, [], (None, None))  # a success resets the count
     for _ in range(2):
         state.fail("finews", POSTS[0].key, "timed out", permanent=False)
+        state.count_failures("finews", [POSTS[0].key])
         assert state.resume("finews") == POSTS[:1]
     state.fail("finews", POSTS[0].key, "timed out", permanent=False)
+    state.count_failures("finews", [POSTS[0].key])
     assert state.resume("finews") == []
     row = next(arc.db.query("SELECT state, error FROM crawl_frontier"))
     assert row == {"state": "dropped", "error": "timed out (gave up after 3 runs)"}
@@ -69,11 +72,12 @@ def test_failures_of_runs_that_reached_nothing_do_not_count(db_path: str) -> Non
     arc = Archive(db_path)
     state = CrawlStateStore(arc.conn, Request.from_json, give_up_after=2)
     state.add("finews", POSTS[:1])
-    for _ in range(5):
-        state.fail("finews", POSTS[0].key, "ConnectError", permanent=False, counts=False)
+    for _ in range(5):  # runs that reached nothing: their failures are recorded, never counted
+        state.fail("finews", POSTS[0].key, "ConnectError", permanent=False)
     assert state.resume("finews") == POSTS[:1]
-    state.fail("finews", POSTS[0].key, "HTTP 503", permanent=False)
-    state.fail("finews", POSTS[0].key, "HTTP 503", permanent=False)
+    for _ in range(2):
+        state.fail("finews", POSTS[0].key, "HTTP 503", permanent=False)
+        state.count_failures("finews", [POSTS[0].key])
     assert state.resume("finews") == []
     row = next(arc.db.query("SELECT state, error, attempts FROM crawl_frontier"))
     assert row == {"state": "dropped", "error": "HTTP 503 (gave up after 2 runs)", "attempts": 2}
