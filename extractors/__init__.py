@@ -163,10 +163,10 @@ def extract(
         decoded = decode(data, content_type=content_type)
         if reason := not_text(decoded.text):
             raise ExtractionError(f"not text: {reason} (read as {decoded.encoding})")
-        art = extract_text(decoded.text, path=path, url=url, source=source)
-        art.encoding = decoded.encoding
-        art.warnings[:0] = decoded.warnings
-        return art
+    art = extract_text(decoded.text, path=path, url=url, source=source)  # (guarded itself)
+    art.encoding = decoded.encoding
+    art.warnings[:0] = decoded.warnings
+    return art
 
 
 class Peek(NamedTuple):
