@@ -529,6 +529,10 @@ def test_breakdowns_by_kind_add_up_to_the_nearest_total() -> None:
     ("各级预算单位按照不低于10%的比例预留食堂食材采购份额。", "10%", "预留比例"),
     ("通过832平台采购41.2万元，仅完成预留份额106.7万元的38.6%。", "38.6%", "预留份额完成率"),
     ("市本级政府采购规模21.45亿元，县（市）区政府采购规模31.18亿元。", "31.18亿元", "县（市）区政府采购规模"),
+    # a bare measure's qualifier before the period between them; a verb of doing; a development zone acting
+    ("全省政府采购电子卖场上半年成交额18.7亿元。", "18.7亿元", "政府采购电子卖场成交额"),
+    ("111年度各機關辦理採購決標總金額為新臺幣1兆8,256億元。", "1兆8,256億元", "采购决标总金额"),
+    ("2023年，东湖高新区政府采购规模达42.7亿元。", "42.7亿元", "政府采购规模"),
 ])
 def test_metrics_read_from_the_shape_of_the_clause(text: str, surface: str, metric: str) -> None:
     assert next(f for f in extract_figures(text) if f.surface.startswith(surface)).metric == metric

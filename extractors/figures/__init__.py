@@ -112,7 +112,8 @@ class _Field:
         self.blocked_spans = sorted([(p.start, p.end) for p in self.places if not p.qualifier]
                                     + [(p.start, p.start + len(p.text)) for p in self.periods]
                                     + [(q.start, q.end) for q in quantities])
-        self.blocked = mask(self.text, self.blocked_spans)
+        self.blocked = mask(self.text, [(p.start, p.end) for p in self.places if not p.qualifier]
+                            + [(q.start, q.end) for q in quantities], [(p.start, p.start + len(p.text)) for p in self.periods])
         self._phrases: dict[tuple[int, int], str | None] = {}
         self.named: list[Division] | None = None  # the divisions its places name, in order
         self.named_starts: list[int] = []

@@ -12,8 +12,8 @@ says too little alone (金额, 规模) takes the topic said before it.
 '交易额'
 >>> read("市本级政府采购规模"), read("采购脱贫地区农副产品"), read("为1326家供应商发放贷款")
 ('市本级政府采购规模', '脱贫地区农副产品采购', '发放贷款')
->>> read("全省授予中小企业合同金额"), read("资金节约率为")
-('授予中小企业合同金额', '资金节约率')
+>>> read("全省授予中小企业合同金额"), read("资金节约率为"), read("共同供应契约全年订购金额达")
+('授予中小企业合同金额', '资金节约率', '共同供应契约订购金额')
 """
 
 from __future__ import annotations
@@ -56,7 +56,10 @@ VAGUE = {"金额", "资金", "规模", "总额", "预算", "费用", "经费", "
 BENEFICIARY = re.compile(r"(?:为|向|给|帮助|帮|替|对|助力)[^，。；、]{0,12}$")
 BENEFICIARY_CLASSES = {"中小企业", "小微企业", "中小微企业", "民营企业", "脱贫地区", "监狱企业", "残疾人福利单位"}
 # a body that acts (医院, 分行, 预算单位, 新区): the subject when it opens a phrase that names a measure after it
-ACTOR = re.compile(r"(?:医院|学校|高校|部门|单位|机关|分行|支行|银行|公司|集团|新区|设区市)$")
+ZONES = ("高新区", "开发区", "经开区", "园区", "新区")  # development zones: places the gazetteer does not list
+ACTOR = re.compile(rf"(?:医院|学校|高校|部门|单位|机关|分行|支行|银行|公司|集团|设区市|{'|'.join(ZONES)})$")
+# verbs that only say something was done (形式动词 and their kin): 办理采购, 组织实施集中采购, 编报预算
+LIGHT_VERBS = {"办理", "组织", "实施", "组织实施", "开展", "进行", "利用", "编报", "从事"}
 ASIDE = re.compile(r"(?<![县市区])(?:（[^（）、]{1,6}）|\([^()、]{1,6}\))")  # not 县（市、区）: a scope
 
 
@@ -73,9 +76,15 @@ def is_head(word: str) -> bool:
 INSIDE = {"其他", "其它", "类", "“", "”", "‘", "’"}  # 其他采购方式, 货物类, “政采贷”: inside a phrase
 
 
-def mask(text: str, spans: Iterable[tuple[int, int]]) -> bytearray:
-    """A byte per character of ``text``, 1 inside ``spans`` (places, periods, figures: where no metric is)."""
+PERIOD = 2  # the mask's mark of a period: a bare measure's qualifier may stand before it (电子卖场全年成交额)
+
+
+def mask(text: str, spans: Iterable[tuple[int, int]], periods: Iterable[tuple[int, int]] = ()) -> bytearray:
+    """A byte per character of ``text``: 1 inside ``spans`` (places, figures), ``PERIOD`` inside ``periods``
+    (where no other mark is): where no metric is."""
     out = bytearray(len(text))
+    for s, e in periods:
+        out[s:e] = bytes([PERIOD]) * (e - s)
     for s, e in spans:
         out[s:e] = b"\1" * (e - s)
     return out
@@ -90,6 +99,7 @@ def _allowed(w: Word, blocked: bytearray | None) -> bool:
     return not (blocked and any(blocked[w.start : w.start + len(w.text)]))
 
 
+NOUN_TAGS = {"n", "nz", "vn", "j", "l"}
 COORDINATORS = ("、", "和", "及", "等")  # 等 closes a list inside a phrase: 询价和单一来源等项目
 CONJUNCT_TAGS = {"n", "nz", "vn", "v", "b", "a", "j", "l", "s", "an"}
 
@@ -144,10 +154,20 @@ def phrase(text: str, start: int, end: int, blocked: bytearray | None = None) ->
     taken: list[Word] = []
     pos = start + len(core)
     ws = _names_whole(tagged(core))
-    for i in range(len(ws) - 1, -1, -1):  # walking back from the figure, word by word
+    i = len(ws)
+    while i > 0:  # walking back from the figure, word by word
+        i -= 1
         text_, tag = ws[i]
         pos -= len(text_)
         w = Word(text_, tag, pos)
+        if taken and blocked and blocked[pos] == PERIOD and bare("".join(x.text for x in taken)):
+            skip, at = i, pos  # 共同供应契约全年订购金额: a bare measure, its qualifier before the period
+            while skip > 0 and blocked[at - len(ws[skip - 1][0])] == PERIOD:
+                skip -= 1
+                at -= len(ws[skip][0])
+            if skip > 0 and ws[skip - 1][1] in NOUN_TAGS and _allowed(Word(*ws[skip - 1], at - len(ws[skip - 1][0])), blocked):
+                i, pos = skip, at
+                continue
         if tag == "m" and text_.isascii() and len(text_) >= 3 and taken and not (blocked and blocked[pos]):
             taken.insert(0, w)  # 832平台: digits that name something
             continue
@@ -166,9 +186,12 @@ def phrase(text: str, start: int, end: int, blocked: bytearray | None = None) ->
         taken.pop(0)
     while taken and taken[-1].text in ("“", "‘"):
         taken.pop()
-    if len(taken) > 1 and ACTOR.search(taken[0].text) and taken[0].text not in BENEFICIARY_CLASSES \
-            and not is_vague("".join(w.text for w in taken[1:])):
-        taken.pop(0)  # 医院集采品种采购金额: who (the hospital) is the subject; what it measured follows
+    zone = next((k for k, w in enumerate(taken[:2]) if w.text.endswith(ZONES)), 0)  # 东湖 + 高新区: one name
+    if len(taken) > zone + 1 and ACTOR.search(taken[zone].text) and taken[zone].text not in BENEFICIARY_CLASSES \
+            and not is_vague("".join(w.text for w in taken[zone + 1 :])):
+        del taken[: zone + 1]  # 医院集采品种采购金额, 东湖高新区政府采购规模: who acts is the subject; what it measured follows
+    while len(taken) > 1 and taken[0].text in LIGHT_VERBS and any(is_head(w.text) for w in taken[1:]):
+        taken.pop(0)  # 办理采购决标总金额, 利用共同供应契约订购金额: a verb of doing, not of what was measured
     if not taken:
         return None
     # 为1326家供应商发放贷款: the noun after 为 is who benefits, not what was measured; but a class of
@@ -230,8 +253,8 @@ def read(text: str) -> str | None:
     from extractors.figures.places import find_places
 
     spans = [(p.start, p.end) for p in find_places(text) if not p.qualifier]
-    spans += [(p.start, p.start + len(p.text)) for p in find_periods(text, None)]
-    return phrase(text, 0, len(text), mask(text, spans))
+    periods = [(p.start, p.start + len(p.text)) for p in find_periods(text, None)]
+    return phrase(text, 0, len(text), mask(text, spans, periods))
 
 
 AFTER = re.compile(r"的?([^，。；、,;：:（）()\d]{1,12})")
