@@ -533,6 +533,10 @@ def test_breakdowns_by_kind_add_up_to_the_nearest_total() -> None:
     ("全省政府采购电子卖场上半年成交额18.7亿元。", "18.7亿元", "政府采购电子卖场成交额"),
     ("111年度各機關辦理採購決標總金額為新臺幣1兆8,256億元。", "1兆8,256億元", "采购决标总金额"),
     ("2023年，东湖高新区政府采购规模达42.7亿元。", "42.7亿元", "政府采购规模"),
+    # a bare measure of buying or selling: of the channel its sentence goes through, opens with or named before
+    ("县级预算单位通过贵州省政府采购网上商城（电子卖场）完成采购1863笔，成交金额2176.5万元。", "2176.5万元", "网上商城成交金额"),
+    ("网上商城入驻供应商达2400余家，全年成交额4.15亿元。", "4.15亿元", "网上商城成交额"),
+    ("各地通过“832平台”采购农副产品。其中，花垣县今年在平台销售额达1.36亿元。", "1.36亿元", "832平台销售额"),
 ])
 def test_metrics_read_from_the_shape_of_the_clause(text: str, surface: str, metric: str) -> None:
     assert next(f for f in extract_figures(text) if f.surface.startswith(surface)).metric == metric

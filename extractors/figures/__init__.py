@@ -37,7 +37,7 @@ from extractors.figures.changes import Change, change_before, change_of
 from extractors.figures.clauses import Layout
 from extractors.figures.headlines import link_headlines
 from extractors.figures.lists import RESPECTIVELY, SEPARATOR, items
-from extractors.figures.metrics import BENEFICIARY_CLASSES, adnominal, bare, counted_after, ends_in_verb, head, is_vague, join, mask, phrase, phrase_after, qualifier, qualifies_only
+from extractors.figures.metrics import BENEFICIARY_CLASSES, adnominal, bare, channel, counted_after, deals, ends_in_verb, head, is_vague, join, mask, opening, phrase, phrase_after, qualifier, qualifies_only
 from extractors.figures.parts import link_parts
 from extractors.figures.periods import PeriodMention, base_date, find_periods, shift
 from extractors.figures.places import DATELINE_END, DIVISIONS, Division, Place, choose, find_places, lineage
@@ -617,11 +617,30 @@ NAMED = re.compile(r"“([^“”，。；]{2,8})”")  # a product, platform or
 
 def _through(field: _Field, clause: int, at: int, metric: str | None) -> str | None:
     """A bare measure (融资, 销售额, 最高授信额度: heads and verbs only) of a channel its clause names in quotes
-    before it: 通过“政采贷”获得融资3180万元 → 政采贷融资, 在“832平台”实现销售额 → 832平台销售额."""
+    before it: 通过“政采贷”获得融资3180万元 → 政采贷融资, 在“832平台”实现销售额 → 832平台销售额; a bare
+    measure of buying or selling, of the channel its sentence names (通过…网上商城) or opens with."""
+    if metric and metric.startswith(GENERIC_CHANNELS) and (named := _named_back(field, at, metric[:2])):
+        return named + metric[2:]  # 在平台销售额达1.36亿元 after “832平台”: that platform's
     if not metric or not bare(metric):
         return metric
     names = [m.group(1) for m in NAMED.finditer(field.text, clause, at) if field.text.find(metric, m.end(), at) >= 0]
-    return names[-1] + metric if names and names[-1] not in metric else metric
+    if not names and deals(metric):  # 通过…网上商城完成采购1863笔，成交金额…; 网上商城入驻供应商…，全年成交额…
+        s, _ = field.layout.sentence_at(at)
+        clauses = field.layout.clauses[bisect_left(field.clause_starts, s) : bisect_left(field.clause_starts, clause)]
+        names = [n for n in (channel(field.text, s, at, field.blocked),
+                             *(opening(field.text, cs, ce, field.blocked) for cs, ce in reversed(clauses))) if n][:1]
+    if names and names[0] in GENERIC_CHANNELS:
+        names[0] = _named_back(field, at, names[0]) or names[0]
+    return names[0] + metric if names and names[0] not in metric else metric
+
+
+GENERIC_CHANNELS = ("平台", "商城", "卖场")  # a channel named again by its head noun alone
+
+
+def _named_back(field: _Field, at: int, word: str) -> str | None:
+    """The name in quotes ending with ``word`` that the text gave last before ``at`` (“832平台” for 平台)."""
+    found = [m.group(1) for m in NAMED.finditer(field.text, 0, at) if m.group(1).endswith(word)]
+    return found[-1] if found else None
 
 
 def _share(metric: str | None) -> str | None:

@@ -209,6 +209,80 @@ def phrase(text: str, start: int, end: int, blocked: bytearray | None = None) ->
     return shape([w.text for w in taken], [w.tag for w in taken])
 
 
+NAME_TAGS = {"n", "nz", "j", "l"}  # nouns that can name a channel or product (not vn: 下单, 政府采购)
+BODIES = ("企业", "机构", "负责人", "供应商", "人员", "单位", "中心", "政府", "局", "厅", "委")  # who acts, not where things went through
+CHANNEL = re.compile(r"通过|依托|借助|利用|经由|透过|透過|經由")
+DEAL_MEASURES = (*("采购", "交易", "销售", "成交", "订购", "中标", "放款", "融资", "投放"),)  # what a channel carries
+
+
+def _noun_run(text: str, start: int, end: int, blocked: bytearray | None) -> tuple[str, int] | None:
+    """The nouns from ``start`` up to the first other word (places and 政府采购 before them skipped), and
+    where they end: 贵州省政府采购网上商城（电子卖场）完成… → ('网上商城', …)."""
+    ws = _names_whole(tagged(text[start:end]))
+    taken: list[str] = []
+    pos = start
+    for k, (word, tag) in enumerate(ws):
+        if taken and k + 1 < len(ws) and ws[k + 1][1] == "m":
+            break  # 电子卖场 + 下单3.6万笔: what is counted is done there, not its name
+        place = tag in ("ns", "nt") or bool(blocked and any(blocked[pos : pos + len(word)]))
+        if not taken and (place or word in ("政府采购", "采购", "政府")):  # 贵州省政府 + 采购 + 网上商城
+            pos += len(word)
+            continue
+        if place:
+            break
+        if tag not in NAME_TAGS and not (word.startswith("“") and word.endswith("”")) or word in STOP_WORDS:
+            break
+        taken.append(word.translate(QUOTES))
+        pos += len(word)
+    found = "".join(taken)
+    if text.startswith(COORDINATORS, pos):
+        return None  # 通过公开招标、竞争性磋商等方式: several ways, not one channel
+    if len(found) < 2 or ACTOR.search(found) or found.endswith(BODIES) or any(is_head(w) for w in taken):
+        return None
+    return found, pos
+
+
+def channel(text: str, start: int, end: int, blocked: bytearray | None = None) -> str | None:
+    """Where a sentence says things were bought or sold (the nouns after 通过, 依托, 借助…), for a bare
+    measure of what went through it.
+
+    >>> channel("县级预算单位通过贵州省政府采购网上商城（电子卖场）完成采购1863笔", 0, 30)
+    '网上商城'
+    """
+    found = None
+    for m in CHANNEL.finditer(text, start, end):
+        found = m
+    run = _noun_run(text, found.end(), end, blocked) if found else None
+    return run[0] if run else None
+
+
+def opening(text: str, start: int, end: int, blocked: bytearray | None = None) -> str | None:
+    """The thing a sentence is about when it opens with nouns that a verb follows (网上商城入驻供应商…,
+    全省政府采购电子卖场去年成交…): a channel or product, not a body that acts or a measure.
+
+    >>> opening("网上商城入驻供应商达2400余家", 0, 15), opening("市财政局坚持优化营商环境", 0, 12)
+    ('网上商城', None)
+    """
+    run = _noun_run(text, start, end, blocked)
+    if run is None:
+        return None
+    if blocked and run[1] < len(blocked) and blocked[run[1]] == PERIOD:
+        return run[0]  # 河北省政府采购网上商城全年成交订单…
+    ws = tagged(text[run[1] : min(end, run[1] + 6)])
+    return run[0] if ws and ws[0][1] == "v" and ws[0][0] not in STOP_WORDS else None  # not 数据显示
+
+
+def deals(metric: str) -> bool:
+    """Whether ``metric`` is only a measure of buying or selling (成交金额, 销售额, 新增放款), what a channel
+    carries: not 政府采购规模 (all of it), not 公开招标中标金额 (already of a kind).
+
+    >>> deals("成交金额"), deals("新增放款"), deals("政府采购规模"), deals("公开招标中标金额")
+    (True, True, False, False)
+    """
+    return bare(metric) and len(tagged(metric)) <= 2 and not metric.startswith("政府") \
+        and any(d in metric for d in DEAL_MEASURES)
+
+
 def _verb_before(text: str, end: int) -> str | None:
     """The verb right before ``end`` (预留 of 预留给): the action a beneficiary's measure is of."""
     ws = tagged(text[max(0, end - 6) : end])
