@@ -542,6 +542,16 @@ def test_metrics_read_from_the_shape_of_the_clause(text: str, surface: str, metr
     assert next(f for f in extract_figures(text) if f.surface.startswith(surface)).metric == metric
 
 
+def test_places_listed_after_a_level_are_its_parts_and_measure_what_it_measures() -> None:
+    body = ("1—6月，全市实际采购金额25.14亿元。其中，市本级完成采购金额9.62亿元；各县（市、区）完成采购金额15.52亿元，"
+            "其中雷州市、廉江市分别完成2.87亿元和2.55亿元。")
+    figs = extract_figures(body, published_at="2024-07-20")
+    by = {f.surface: i for i, f in enumerate(figs)}
+    assert [(figs[by[s]].metric, figs[by[s]].subject, figs[by[s]].parent) for s in ("2.87亿元", "2.55亿元")] == [
+        ("采购金额", "湛江市雷州市", by["15.52亿元"]), ("采购金额", "湛江市廉江市", by["15.52亿元"])]
+    assert figs[by["15.52亿元"]].parent == by["25.14亿元"]
+
+
 def test_this_year_so_far_runs_to_the_month_the_text_counted_to() -> None:
     body = ("1—5月，哈市政府采购规模达28.64亿元。\n"
             "今年以来，全市服务类采购同比增长34.6%。\n"

@@ -378,6 +378,8 @@ class _Reader:
                     metric = (_level_metric(out, s) or "") + metric
                 elif isinstance(item, Place):
                     subj = subject(item, self.home, self._named_before(field, q.start))
+                    if metric is None:  # 各县完成采购金额15.52亿元，其中甲市、乙市分别完成2.87亿元、…
+                        metric = _unscoped(_level_metric(out, s) or self._topic(field, c, out))
                 elif item is not None:  # a share of an earlier figure of the field
                     of = out[item]
                     metric, subj, period = _share(of.metric), of.subject, of.period
@@ -500,9 +502,9 @@ class _Reader:
                     pairs = [(f"占{x}{denominators.group('ratio') or '比重'}", OF_LEVEL)
                              for x in SEPARATOR.split(denominators.group("of"))]
                 elif len(places) >= 2:  # 庐江县、巢湖市分别为…: the places' own figures, not the 县区 total's
-                    metric = (field.phrase(places[-1].end, m.start())
-                              or phrase_after(text, places[-1].end, m.start()) or self._topic(field, c))
-                    metric = SCOPE.sub("", metric, count=1) if metric and SCOPE.match(metric) else metric
+                    metric = field.phrase(places[-1].end, m.start()) or phrase_after(text, places[-1].end, m.start())
+                    metric = _unscoped(metric) if metric or c > s else _unscoped(self._topic(field, c))
+                    # (分别完成 after a level in the clause before: that level's measure, found when read)
                     pairs = [(_share(metric) if share else metric, p) for p in places]
                 elif segment_start < m.start() and SEPARATOR.search(text, segment_start, m.start()):
                     named = [(x.text, text[x.start : x.end]) for x in items(text[segment_start : m.start()], segment_start)]
@@ -641,6 +643,11 @@ def _named_back(field: _Field, at: int, word: str) -> str | None:
     """The name in quotes ending with ``word`` that the text gave last before ``at`` (“832平台” for 平台)."""
     found = [m.group(1) for m in NAMED.finditer(field.text, 0, at) if m.group(1).endswith(word)]
     return found[-1] if found else None
+
+
+def _unscoped(metric: str | None) -> str | None:
+    """``metric`` without the scope it opens with (县（市、区）采购金额 → 采购金额): a place's own figure."""
+    return SCOPE.sub("", metric, count=1) if metric and SCOPE.match(metric) else metric
 
 
 def _share(metric: str | None) -> str | None:

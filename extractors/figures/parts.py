@@ -82,7 +82,7 @@ def link_parts(figures: list[Figure], fields: list[tuple[str, list[tuple[int, in
                 continue
             wholes = [j for j in _before(mine, n, lambda j: paragraph(i) - paragraph(j) <= 1)
                       if figures[j].start < where and figures[j].kind == f.kind and _is_level(figures[j])
-                      and figures[j].parent is None
+                      and (figures[j].parent is None or sentence(j) == sentence(i))  # a part broken down again
                       and (figures[j].period == f.period or None in (figures[j].period, f.period))][::-1]
             if not wholes:
                 continue
