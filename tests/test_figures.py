@@ -552,6 +552,13 @@ def test_places_listed_after_a_level_are_its_parts_and_measure_what_it_measures(
     assert figs[by["15.52亿元"]].parent == by["25.14亿元"]
 
 
+def test_a_cumulative_total_without_its_own_period_runs_since_whenever_it_began() -> None:
+    body = ("今年1—4月，全省新增“政采贷”放款18.9亿元。\n从机构看，江西银行累计放款28.4亿元。\n"
+            "今年以来，中心推广电子保函，累计为市场主体降低交易成本1.2亿元。")
+    periods = {f.surface: f.period for f in extract_figures(body, published_at="2024-05-10")}
+    assert periods == {"18.9亿元": "2024-01..2024-04", "28.4亿元": "..2024-04", "1.2亿元": "2024-01..2024-04"}
+
+
 def test_this_year_so_far_runs_to_the_month_the_text_counted_to() -> None:
     body = ("1—5月，哈市政府采购规模达28.64亿元。\n"
             "今年以来，全市服务类采购同比增长34.6%。\n"

@@ -39,7 +39,7 @@ from extractors.figures.headlines import link_headlines
 from extractors.figures.lists import RESPECTIVELY, SEPARATOR, items
 from extractors.figures.metrics import BENEFICIARY_CLASSES, adnominal, bare, channel, counted_after, deals, ends_in_verb, head, is_vague, join, mask, opening, phrase, phrase_after, qualifier, qualifies_only
 from extractors.figures.parts import link_parts
-from extractors.figures.periods import PeriodMention, base_date, find_periods, shift
+from extractors.figures.periods import PeriodMention, base_date, find_periods, shift, since_start
 from extractors.figures.places import DATELINE_END, DIVISIONS, Division, Place, choose, find_places, lineage
 from extractors.figures.quantities import Quantity, normal_form, scan
 from extractors.figures.scopes import SCOPE
@@ -303,6 +303,10 @@ class _Reader:
             c, _ = field.layout.clause_at(q.start)
             s, e = field.layout.sentence_at(q.start)
             period = self.periods_of.get(i) or _period(field, q, self.default_period)
+            if period and len(period) > 4 and "累计" in text[c : q.start] \
+                    and not _last(field.periods, field.period_starts, field.layout.paragraph_at(q.start)[0], q.start, _said):
+                period = since_start(period)  # (今年前4个月新增放款…。) 各行累计放款…: a total to then, since whenever
+                # (not in a year's review, 累计 there sums the year; nor after 今年以来 in its paragraph)
             tail = max(c, q.start - TAIL)  # the patterns below end at the figure: look at the clause's end only
             if (then := BASE_VALUE.search(text, tail, q.start)) is not None:  # 比上年的3247.81亿元: last year's level
                 period = Change(0, then.group()).base(period) or period

@@ -296,3 +296,17 @@ def previous(period: str | None) -> str | None:
         return f"{int(year) - 1}-{'H2' if part == 'H1' else 'Q4'}"
     month = int(part)
     return f"{year}-{month - 1:02d}" if month > 1 else f"{int(year) - 1}-12"
+
+
+def since_start(period: str) -> str:
+    """A total to the end of ``period`` whose start is not said (累计 without a period of its own).
+
+    >>> since_start("2024-01..2024-04"), since_start("2023-H1"), since_start("2023"), since_start("..2023-06")
+    ('..2024-04', '..2023-06', '..2023-12', '..2023-06')
+    """
+    last = period.rpartition("..")[2]
+    if len(last) == 4:
+        return f"..{last}-12"
+    if last[5] in "HQ":
+        return f"..{last[:4]}-{int(last[6]) * (6 if last[5] == 'H' else 3):02d}"
+    return f"..{last}"
