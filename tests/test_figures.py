@@ -537,6 +537,10 @@ def test_breakdowns_by_kind_add_up_to_the_nearest_total() -> None:
     ("县级预算单位通过贵州省政府采购网上商城（电子卖场）完成采购1863笔，成交金额2176.5万元。", "2176.5万元", "网上商城成交金额"),
     ("网上商城入驻供应商达2400余家，全年成交额4.15亿元。", "4.15亿元", "网上商城成交额"),
     ("各地通过“832平台”采购农副产品。其中，花垣县今年在平台销售额达1.36亿元。", "1.36亿元", "832平台销售额"),
+    # contracts won by a class of supplier, however the sentence orders it
+    ("上半年，全市中小企业获得政府采购合同151.3亿元，占比82.4%。", "151.3亿元", "授予中小企业合同金额"),
+    ("2022年，青海省政府采购合同授予中小企业金额98.76亿元，占全省政府采购规模的82.3%。", "82.3%", "授予中小企业合同金额占比"),
+    ("在支持本地中小企業方面，本地中小企業取得的合同金額約38.5億元。", "38.5億元", "本地中小企业合同金额"),
 ])
 def test_metrics_read_from_the_shape_of_the_clause(text: str, surface: str, metric: str) -> None:
     assert next(f for f in extract_figures(text) if f.surface.startswith(surface)).metric == metric

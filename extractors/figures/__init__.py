@@ -72,6 +72,13 @@ SHARE_OF_LIST = re.compile(r"占(?P<of>[^，。；,;]{2,20}?)的?(?P<ratio>比�
 WON = re.compile(rf"(?P<who>{'|'.join(sorted(BENEFICIARY_CLASSES, key=len, reverse=True))})"
                  r"(?:获得?|拿到|拿下|斩获|赢得)(?:了|超|近|逾)*$")
 CONTRACTS = re.compile(r"(?:以上|多)?的?(?:政府采购)?(?:合同|订单)")
+# 中小企业获得政府采购合同151.3亿元, 中小企业取得的合同金额约38.5亿元: the contracts awarded to them
+WON_CONTRACTS = re.compile(rf"(?P<who>{'|'.join(sorted(BENEFICIARY_CLASSES, key=len, reverse=True))})"
+                           r"(?:共|累计)?(?:获得|取得|签订|承接|中标)了?的?(?:政府采购)?合同(?:金额|额)?"
+                           r"(?P<share>占比|比例|比重)?(?:达到|达|为|约|共|超过|超|逾|近)*$")
+# 政府采购合同授予中小企业金额: the same measure in another order
+AWARDED = re.compile(rf"(?:政府采购)?合同(?:授予|给予)(?P<who>{'|'.join(sorted(BENEFICIARY_CLASSES, key=len, reverse=True))})"
+                     r"的?(?:金额|额)(?P<share>占比|比例|比重)?$")
 SAVED = re.compile(r"(?:较|比)[^，。；,;]{1,12}?(?P<mean>平均)?(?:节约|节省)(?:了|约|近)*$")  # a saving against a price
 COMPLETED = re.compile(r"完成(?P<what>[^，。；,;]{1,16}?)的$")  # 完成预留份额的103.4%: a rate of completion
 UNIT_PRICE = re.compile(r"单价|每[^，。；\d]{0,2}(?:价格|售价|价)|售价$|零售价|中选价|挂网价")
@@ -342,6 +349,11 @@ class _Reader:
                 metric = (field.phrase(done.start("what"), inner) or "") + "完成率"
             elif q.kind == "percent" and (won := WON.search(text, tail, q.start)) and CONTRACTS.match(text, q.end):
                 metric = f"授予{won.group('who')}合同金额占比"  # 中小企业获七成以上合同: their share of contracts
+            elif (won := WON_CONTRACTS.search(text, tail, q.start)) and (q.kind == "money") != bool(won.group("share")):
+                kind = text[c : won.start("who")]  # 本地中小企业取得的合同: 本地中小企业合同金额
+                kind = kind if len(kind) <= 4 and kind.isalpha() and not any(field.blocked[c : won.start("who")]) else None
+                metric = (f"{kind}{won.group('who')}" if kind else f"授予{won.group('who')}") + "合同金额" \
+                    + ("占比" if won.group("share") else "")
             elif q.kind == "percent" and (saved := SAVED.search(text, tail, q.start)):
                 metric = (saved.group("mean") or "") + "节约率"  # 较市场均价平均节约9.3%
             elif q.kind == "percent" and SHARE.search(text, tail, q.start):
@@ -388,6 +400,8 @@ class _Reader:
                     of = out[item]
                     metric, subj, period = _share(of.metric), of.subject, of.period
             metric = self._complete(field, q, metric, out, scoped=i not in listed)
+            if metric and (awarded := AWARDED.search(metric)):  # 政府采购合同授予中小企业金额 → 授予中小企业合同金额
+                metric = f"{metric[: awarded.start()]}授予{awarded.group('who')}合同金额{awarded.group('share') and '占比' or ''}"
             if q.kind == "money":
                 subj = self._subject_of_price(field, q, metric, subj)
             out.append(Figure(
