@@ -541,6 +541,10 @@ def test_breakdowns_by_kind_add_up_to_the_nearest_total() -> None:
     ("上半年，全市中小企业获得政府采购合同151.3亿元，占比82.4%。", "151.3亿元", "授予中小企业合同金额"),
     ("2022年，青海省政府采购合同授予中小企业金额98.76亿元，占全省政府采购规模的82.3%。", "82.3%", "授予中小企业合同金额占比"),
     ("在支持本地中小企業方面，本地中小企業取得的合同金額約38.5億元。", "38.5億元", "本地中小企业合同金额"),
+    # items of the measure named before 为: each item's own
+    ("目前我省分散采购限额标准为货物和服务项目100万元、工程项目120万元。", "120万元", "工程项目分散采购限额标准"),
+    ("目前我省分散采购限额标准为货物和服务项目100万元、工程项目120万元。", "100万元", "货物和服务项目分散采购限额标准"),
+    ("工程類決標金額為新臺幣1兆零16億元，財物類4,126億元。", "4,126億元", "财物类决标金额"),
 ])
 def test_metrics_read_from_the_shape_of_the_clause(text: str, surface: str, metric: str) -> None:
     assert next(f for f in extract_figures(text) if f.surface.startswith(surface)).metric == metric

@@ -387,6 +387,8 @@ class _Reader:
                     metric = join(topic, metric)
                 elif metric == head(metric) and text.startswith(metric, c):
                     metric = _of_item(field, out, s, metric)
+                elif metric and head(metric) is None and qualifies_only(metric):
+                    metric = _of_measure(field, s, q.start, metric)
                 metric = _through(field, c, q.start, metric)
             if i in listed:
                 metric, item = listed[i]
@@ -661,6 +663,20 @@ def _named_back(field: _Field, at: int, word: str) -> str | None:
     """The name in quotes ending with ``word`` that the text gave last before ``at`` (“832平台” for 平台)."""
     found = [m.group(1) for m in NAMED.finditer(field.text, 0, at) if m.group(1).endswith(word)]
     return found[-1] if found else None
+
+
+MEASURE_IS = re.compile(r"(?:为|是|：|:)$")
+
+
+def _of_measure(field: _Field, sentence: int, at: int, item: str) -> str:
+    """An item that only says which part (工程项目, 货物和服务项目) of the measure its sentence named before
+    为 or a colon: 分散采购限额标准为货物和服务项目100万元、工程项目120万元 → 工程项目分散采购限额标准."""
+    for m in reversed(list(re.finditer(r"[^，。；、]*?(?:为|是|：|:)", field.text[sentence:at]))):
+        said = field.phrase(sentence + m.start(), sentence + m.end() - 1)
+        if said and (measure := head(said)) and item not in said:
+            other = said.removesuffix(measure)  # 工程类决标金额为…，财物类…: 财物类决标金额
+            return item + (measure if other and qualifies_only(other) else said)
+    return item
 
 
 def _unscoped(metric: str | None) -> str | None:

@@ -204,6 +204,9 @@ def phrase(text: str, start: int, end: int, blocked: bytearray | None = None) ->
             taken = [taken[cut], *taken[:cut], *taken[cut + 1 :]]
         elif kind and not verbs and given.group().startswith("给") and (verb := _verb_before(segment, given.start())):
             return verb.join(("".join(w.text for w in taken[:cut]), "".join(w.text for w in taken[cut:])))  # 预留给小微企业的比例
+        elif given.group().startswith("为") and (before := tagged(segment[max(0, given.start() - 8) : given.start()])) \
+                and is_head(before[-1][0]) and not (blocked and blocked[start + given.start() - 1]):
+            pass  # 限额标准为货物和服务项目: 为 after a measure links it to its items; no one benefits
         else:
             taken = taken[cut:]  # 为1326家供应商发放贷款, 为中小企业发放“政采贷”: who benefits is not what was measured
     return shape([w.text for w in taken], [w.tag for w in taken])

@@ -36,6 +36,7 @@ SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*")
 # a sentence that opens by saying what follows is part of what came before: 其中，… 县区中，…
 PART_OPENING = re.compile(r"\s*(?:其中|[^，。；,;\s]{1,6}中)[，,：:]")
 BOUNDS = ("以上", "以下", "超", "不到", "不足", "逾")
+EACH = re.compile(r"均(?:超过|超|达到|达|在|逾|突破|高于|低于|不低于)?$")
 LOOKBACK = 200  # figures before a part among which its whole is looked for
 RUN = 20  # figures after a total among which its breakdown is looked for
 
@@ -71,8 +72,8 @@ def link_parts(figures: list[Figure], fields: list[tuple[str, list[tuple[int, in
 
         for n, i in enumerate(mine):
             f = figures[i]
-            if f.kind not in WHOLE_KINDS or not _is_level(f) or sentence(i) < 0:
-                continue
+            if f.kind not in WHOLE_KINDS or not _is_level(f) or sentence(i) < 0 or EACH.search(text, max(0, f.start - 4), f.start):
+                continue  # (3个设区市均超过300亿元: a bound each meets, not a part)
             s_start = sentences[sentence(i)][0]
             where = text.rfind("其中", s_start, f.start)
             opening = PART_OPENING.match(text, s_start)
