@@ -567,6 +567,11 @@ def test_a_cumulative_total_without_its_own_period_runs_since_whenever_it_began(
     assert periods == {"18.9亿元": "2024-01..2024-04", "28.4亿元": "..2024-04", "1.2亿元": "2024-01..2024-04"}
 
 
+def test_a_rate_of_change_after_a_change_is_of_what_changed_against_the_base_said() -> None:
+    figs = extract_figures("2023年，与上年相比，全省政府采购规模增加了236亿元，增幅为8.3%。", "湖北省政府采购综述")
+    assert [(f.metric, f.change, f.base_period) for f in figs] == [("政府采购规模", True, "2022")] * 2
+
+
 def test_this_year_so_far_runs_to_the_month_the_text_counted_to() -> None:
     body = ("1—5月，哈市政府采购规模达28.64亿元。\n"
             "今年以来，全市服务类采购同比增长34.6%。\n"

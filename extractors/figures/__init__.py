@@ -362,7 +362,9 @@ class _Reader:
                 metric = self._rate_metric(field, q, c, of, out)
             elif (rate := RATE_OF_CHANGE.search(text, tail, q.start)) is not None:  # 价格平均降幅达53%, 平均降价56.7%
                 change = Change(rate.start() - c, None)
-                metric = field.phrase(c, rate.start()) or _level_metric(out, s)
+                base = self._compared(field, s, c, period)  # 与上年相比，…增幅为8.3%
+                metric = field.phrase(c, rate.start()) or _level_metric(out, s) or self._topic(field, c, out)
+                # (增加了236亿元，增幅为8.3%: of what the change before measured)
                 if metric and rate.group().lstrip("平均").startswith(("降价", "涨价")):
                     metric += "价格"
             else:
