@@ -572,6 +572,12 @@ def test_a_rate_of_change_after_a_change_is_of_what_changed_against_the_base_sai
     assert [(f.metric, f.change, f.base_period) for f in figs] == [("政府采购规模", True, "2022")] * 2
 
 
+def test_a_growth_rate_against_the_same_period_and_the_base_level_given_after_it() -> None:
+    figs = extract_figures("一季度，全旗政采规模同比增幅达12.5%，上年同期为1.16亿元。", published_at="2023-07-12")
+    assert [(f.metric, f.period, f.change, f.base_period) for f in figs] == [
+        ("政采规模", "2023-Q1", True, "2022-Q1"), ("政采规模", "2022-Q1", False, None)]
+
+
 def test_this_year_so_far_runs_to_the_month_the_text_counted_to() -> None:
     body = ("1—5月，哈市政府采购规模达28.64亿元。\n"
             "今年以来，全市服务类采购同比增长34.6%。\n"

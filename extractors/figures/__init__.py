@@ -66,7 +66,8 @@ BUDGET = re.compile(r"(?:为|占)(?:年初|调整后?的?|全年)?预算(?:数)?
 AS_WHAT = re.compile(r"(?:以上|以下)?(?:作为|作|用作)([^，。；,;\d]{1,8}?)(?=[，。；,;]|$)")
 RATE_NAME = re.compile(r"[^，。；,;]*(?:比例|比重|费率|利率|[^\W\d]率)")
 RATE_OF_CHANGE = re.compile(r"(?:平均)?(?:降幅|增幅|涨幅|增速|增长率|降低率|降价|涨价)(?:为|达到|达|约|超过|超|近)*$")
-BASE_VALUE = re.compile(r"(?:比|较|与)(?:上年|去年|上一年|前一年|(?:19|20)\d{2}年)(?:同期)?(?:的|为)$")
+COMPARISON_END = re.compile(r"(?:同比|环比|(?:比|较)(?:上年|去年|上一年|前一年|(?:19|20)\d{2}年)?(?:同期)?)$")
+BASE_VALUE = re.compile(r"(?:(?:比|较|与)|(?<=[，,；;]))(?:上年|去年|上一年|前一年|(?:19|20)\d{2}年)(?:同期)?(?:的|为|是)$")
 OF_LEVEL = object()  # a list item whose metric is a share of the level figure before the list
 SHARE_OF_LIST = re.compile(r"占(?P<of>[^，。；,;]{2,20}?)的?(?P<ratio>比重|比例)?$")  # 占全国财政支出和GDP的比重分别为
 WON = re.compile(rf"(?P<who>{'|'.join(sorted(BENEFICIARY_CLASSES, key=len, reverse=True))})"
@@ -315,8 +316,11 @@ class _Reader:
                 period = since_start(period)  # (今年前4个月新增放款…。) 各行累计放款…: a total to then, since whenever
                 # (not in a year's review, 累计 there sums the year; nor after 今年以来 in its paragraph)
             tail = max(c, q.start - TAIL)  # the patterns below end at the figure: look at the clause's end only
+            metric_of_base = None
             if (then := BASE_VALUE.search(text, tail, q.start)) is not None:  # 比上年的3247.81亿元: last year's level
                 period = Change(0, then.group()).base(period) or period
+                if then.start() == c and out and out[-1].start >= s and out[-1].field == field.name:
+                    metric_of_base = out[-1].metric  # …同比增长12.5%，上年同期为1.16亿元: the level it grew from
             ruled = (q.approx in BOUNDS or q.range_to is not None or q.kind == "percent") and RULE.search(text, c, q.start) \
                 and not COMPLETED.search(text, tail, q.start) and "占" not in text[c : q.start]  # 完成预留份额的112%: a result
             if (ruled or q.approx in BOUNDS and RULE.search(text, s, q.start) or LIMIT.search(text, tail, q.start)) \
@@ -362,9 +366,11 @@ class _Reader:
                 metric = self._rate_metric(field, q, c, of, out)
             elif (rate := RATE_OF_CHANGE.search(text, tail, q.start)) is not None:  # 价格平均降幅达53%, 平均降价56.7%
                 change = Change(rate.start() - c, None)
-                base = self._compared(field, s, c, period)  # 与上年相比，…增幅为8.3%
-                metric = field.phrase(c, rate.start()) or _level_metric(out, s) or self._topic(field, c, out)
-                # (增加了236亿元，增幅为8.3%: of what the change before measured)
+                compared = COMPARISON_END.search(text, c, rate.start())  # 政采规模同比增幅达12.5%: of 政采规模
+                base = (Change(0, compared.group()).base(period) if compared else None) \
+                    or self._compared(field, s, c, period)  # 同比增幅达12.5%, 与上年相比，…增幅为8.3%
+                metric = field.phrase(c, compared.start() if compared else rate.start()) or _level_metric(out, s) \
+                    or self._topic(field, c, out)  # (增加了236亿元，增幅为8.3%: of what the change before measured)
                 if metric and rate.group().lstrip("平均").startswith(("降价", "涨价")):
                     metric += "价格"
             else:
@@ -392,6 +398,7 @@ class _Reader:
                 elif metric and head(metric) is None and qualifies_only(metric):
                     metric = _of_measure(field, s, q.start, metric)
                 metric = _through(field, c, q.start, metric)
+            metric = metric_of_base or metric
             if i in listed:
                 metric, item = listed[i]
                 if item is OF_LEVEL:  # the share of the level just given: 政府采购规模占GDP比重
