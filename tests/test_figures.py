@@ -578,6 +578,13 @@ def test_a_growth_rate_against_the_same_period_and_the_base_level_given_after_it
         ("政采规模", "2023-Q1", True, "2022-Q1"), ("政采规模", "2022-Q1", False, None)]
 
 
+def test_a_heading_names_the_channel_of_the_bare_measures_under_it_and_stops_carried_metrics() -> None:
+    body = ("二、电子卖场运行情况\n全年电子卖场成交订单5.2万笔，成交金额4.6亿元。\n三、政采贷\n"
+            "全市共有12家银行开展政采贷业务，全年放款3.1亿元。")
+    metrics = {f.surface: f.metric for f in extract_figures(body, "2023年绵阳市政府采购统计分析")}
+    assert metrics["3.1亿元"] == "政采贷放款" and metrics["12家"] != "电子卖场成交订单"
+
+
 def test_this_year_so_far_runs_to_the_month_the_text_counted_to() -> None:
     body = ("1—5月，哈市政府采购规模达28.64亿元。\n"
             "今年以来，全市服务类采购同比增长34.6%。\n"

@@ -296,7 +296,7 @@ class _Reader:
             if any(start <= cs and end <= stop for start, stop, _ in field.scopes):
                 return None  # 县（市）区：28.45亿元: a scope names no measure
             phrase_ = field.phrase(cs, end)
-            if phrase_:
+            if phrase_ and not ends_in_verb(phrase_):  # (开展政采贷业务: an action, not what was measured)
                 return phrase_
         return None
 
@@ -437,7 +437,8 @@ class _Reader:
                 if main is not None:
                     return main.metric
             # 昌吉市：2.96亿元 after 州本级：采购规模3.74亿元: of what the figure before measured
-            near = field.layout.paragraph_back(q.start, 3)
+            heading = _heading(field, q.start)
+            near = max(field.layout.paragraph_back(q.start, 3), heading[1] if heading else 0)  # not past a heading
             before = next((f for f in _back_to(found, near) if f.kind == q.kind and not f.change and f.metric), None)
             if before is None:
                 return None
@@ -660,9 +661,28 @@ def _through(field: _Field, clause: int, at: int, metric: str | None) -> str | N
         clauses = field.layout.clauses[bisect_left(field.clause_starts, s) : bisect_left(field.clause_starts, clause)]
         names = [n for n in (channel(field.text, s, at, field.blocked),
                              *(opening(field.text, cs, ce, field.blocked) for cs, ce in reversed(clauses))) if n][:1]
+    if not names and deals(metric) and (heading := _heading(field, at)):  # 三、政采贷 / 全年放款3.1亿元
+        names = [n for n in (opening(field.text, heading[0], heading[1], field.blocked, ends=True),) if n]
     if names and names[0] in GENERIC_CHANNELS:
         names[0] = _named_back(field, at, names[0]) or names[0]
     return names[0] + metric if names and names[0] not in metric else metric
+
+
+HEADING = 24  # characters: a paragraph this short, without figures or a full stop, heads what follows
+ENUMERATION = re.compile(r"\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]\s*)?")
+
+
+def _heading(field: _Field, pos: int) -> tuple[int, int] | None:
+    """The heading over the paragraph at ``pos`` (二、电子卖场运行情况), its text after the numbering: the
+    paragraph just before when it is short, ends without a full stop and gives no figures."""
+    p, _ = field.layout.paragraph_at(pos)
+    if p == 0:
+        return None
+    start, end = field.layout.paragraph_at(p - 1)
+    line = field.text[start:end].strip()
+    if not line or len(line) > HEADING or line[-1] in "。；;，,：:！？" or _figures_in(field, (start, end)):
+        return None
+    return ENUMERATION.match(field.text, start).end(), start + len(field.text[start:end].rstrip())
 
 
 GENERIC_CHANNELS = ("平台", "商城", "卖场")  # a channel named again by its head noun alone

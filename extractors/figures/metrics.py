@@ -259,9 +259,10 @@ def channel(text: str, start: int, end: int, blocked: bytearray | None = None) -
     return run[0] if run else None
 
 
-def opening(text: str, start: int, end: int, blocked: bytearray | None = None) -> str | None:
+def opening(text: str, start: int, end: int, blocked: bytearray | None = None, ends: bool = False) -> str | None:
     """The thing a sentence is about when it opens with nouns that a verb follows (网上商城入驻供应商…,
-    全省政府采购电子卖场去年成交…): a channel or product, not a body that acts or a measure.
+    全省政府采购电子卖场去年成交…), or (``ends``) that end it: a channel or product, not a body that acts
+    or a measure.
 
     >>> opening("网上商城入驻供应商达2400余家", 0, 15), opening("市财政局坚持优化营商环境", 0, 12)
     ('网上商城', None)
@@ -269,6 +270,8 @@ def opening(text: str, start: int, end: int, blocked: bytearray | None = None) -
     run = _noun_run(text, start, end, blocked)
     if run is None:
         return None
+    if ends and run[1] >= end:
+        return run[0]  # a heading that is only a name: 三、政采贷
     if blocked and run[1] < len(blocked) and blocked[run[1]] == PERIOD:
         return run[0]  # 河北省政府采购网上商城全年成交订单…
     ws = tagged(text[run[1] : min(end, run[1] + 6)])
