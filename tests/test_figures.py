@@ -545,6 +545,7 @@ def test_breakdowns_by_kind_add_up_to_the_nearest_total() -> None:
     ("目前我省分散采购限额标准为货物和服务项目100万元、工程项目120万元。", "120万元", "工程项目分散采购限额标准"),
     ("目前我省分散采购限额标准为货物和服务项目100万元、工程项目120万元。", "100万元", "货物和服务项目分散采购限额标准"),
     ("工程類決標金額為新臺幣1兆零16億元，財物類4,126億元。", "4,126億元", "财物类决标金额"),
+    ("全国政府采购规模2022年为34993.1亿元。", "34993.1亿元", "政府采购规模"),  # the period after the measure
 ])
 def test_metrics_read_from_the_shape_of_the_clause(text: str, surface: str, metric: str) -> None:
     assert next(f for f in extract_figures(text) if f.surface.startswith(surface)).metric == metric

@@ -160,12 +160,13 @@ def phrase(text: str, start: int, end: int, blocked: bytearray | None = None) ->
         text_, tag = ws[i]
         pos -= len(text_)
         w = Word(text_, tag, pos)
-        if taken and blocked and blocked[pos] == PERIOD and bare("".join(x.text for x in taken)):
-            skip, at = i, pos  # 共同供应契约全年订购金额: a bare measure, its qualifier before the period
+        if blocked and blocked[pos] == PERIOD and (bare("".join(x.text for x in taken)) if taken else i == len(ws) - 1):
+            skip, at = i, pos  # 共同供应契约全年订购金额, 政府采购规模2022年为: the period inside the phrase or after it
             while skip > 0 and blocked[at - len(ws[skip - 1][0])] == PERIOD:
                 skip -= 1
                 at -= len(ws[skip][0])
-            if skip > 0 and ws[skip - 1][1] in NOUN_TAGS and _allowed(Word(*ws[skip - 1], at - len(ws[skip - 1][0])), blocked):
+            if skip > 0 and ws[skip - 1][1] in NOUN_TAGS and _allowed(Word(*ws[skip - 1], at - len(ws[skip - 1][0])), blocked) \
+                    and (taken or is_head(ws[skip - 1][0])):
                 i, pos = skip, at
                 continue
         if tag == "m" and text_.isascii() and len(text_) >= 3 and taken and not (blocked and blocked[pos]):
