@@ -586,6 +586,13 @@ def test_a_heading_names_the_channel_of_the_bare_measures_under_it_and_stops_car
     assert metrics["3.1亿元"] == "政采贷放款" and metrics["12家"] != "电子卖场成交订单"
 
 
+def test_a_rate_after_an_absolute_change_and_places_added_up_measure_what_came_before() -> None:
+    figs = extract_figures("政府采购规模较2023年增加0.86亿元，增长10.3%。", published_at="2025-01-10")
+    assert [f.metric for f in figs] == ["政府采购规模"] * 2
+    body = "2022年，全区政府采购规模307.2亿元。其中，银川市198.92亿元；石嘴山、吴忠、固原、中卫四市合计108.36亿元。"
+    assert extract_figures(body, "宁夏2022年政府采购")[-1].metric == "政府采购规模"
+
+
 def test_this_year_so_far_runs_to_the_month_the_text_counted_to() -> None:
     body = ("1—5月，哈市政府采购规模达28.64亿元。\n"
             "今年以来，全市服务类采购同比增长34.6%。\n"

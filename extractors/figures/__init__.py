@@ -393,6 +393,7 @@ class _Reader:
                     if topic and q.kind != "percent":  # 支付合同金额的30%作为预付款，计65.28万元: the amount of 预付款
                         topic = RATIO_END.sub("", topic) or topic
                     metric = join(topic, metric)
+                    metric = metric if metric and len(metric) > 1 else None  # 四市合计: of what the figure before measured
                 elif metric == head(metric) and text.startswith(metric, c):
                     metric = _of_item(field, out, s, metric)
                 elif metric and head(metric) is None and qualifies_only(metric):
@@ -472,7 +473,7 @@ class _Reader:
         level = _level_before(found, s, ("percent",) if q.kind == "points" else ("money", "count"))
         if level is not None:
             return level.metric
-        return join(self._topic(field, clause), own)
+        return join(self._topic(field, clause, found), own)  # 增加0.86亿元，增长10.3%: of what the change before measured
 
     def _rate_metric(self, field: _Field, q: Quantity, clause: int, of: re.Match[str], found: list[Figure]) -> str | None:
         """A rate of a base (…的5%), named by a rate word before it (履约保证金比例降至合同金额的5%), by 作为 after it

@@ -465,7 +465,7 @@ def ends_in_verb(metric: str) -> bool:
 @functools.lru_cache(maxsize=4096)
 def is_vague(metric: str | None) -> bool:
     """Whether ``metric`` says too little alone (金额, 规模, a bare verb such as 采购 or 投入)."""
-    if metric is None or metric in VAGUE:
+    if metric is None or metric in VAGUE or len(metric) < 2:  # (四市合计: 市 says nothing)
         return True
     ws = tagged(metric)
     return len(ws) == 1 and ws[0][1] == "v"
