@@ -593,6 +593,11 @@ def test_a_rate_after_an_absolute_change_and_places_added_up_measure_what_came_b
     assert extract_figures(body, "宁夏2022年政府采购")[-1].metric == "政府采购规模"
 
 
+def test_a_breakdown_in_new_taiwan_dollars_adds_up_to_its_total() -> None:
+    body = "決標金額新臺幣1兆9,682億元。依採購性質區分，工程類決標金額1兆1,204億元；財物類4,388億元；勞務類4,090億元。"
+    assert [f.parent for f in extract_figures(body, published_at="2024-03-15")] == [None, 0, 0, 0]
+
+
 def test_this_year_so_far_runs_to_the_month_the_text_counted_to() -> None:
     body = ("1—5月，哈市政府采购规模达28.64亿元。\n"
             "今年以来，全市服务类采购同比增长34.6%。\n"

@@ -775,9 +775,9 @@ def extract_figures(
         found = reader.read(field)
         figures += found
         field_of += [k] * len(found)
+    _one_currency(figures)  # (before parts: amounts in one currency add up)
     link_parts(figures, [(f.text, f.layout.paragraphs) for f in fields], field_of)
     _complete_heads(figures)
-    _one_currency(figures)
     link_headlines(figures, [q for f in fields for q in f.quantities])
     return figures
 

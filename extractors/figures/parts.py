@@ -134,26 +134,32 @@ def _siblings(a: Figure, b: Figure) -> bool:
     return known is None or known.metric != ha and known.metric != hb
 
 
+def _amount(f: Figure) -> float:
+    """An amount in its currency's base unit (新台币 adds up as yuan do); 0 when unknown."""
+    return f.base_value if f.base_value is not None else f.value_yuan or 0
+
+
 def _sums(figures: list[Figure], mine: list[int]) -> None:
     """Runs of amounts after a total, measuring one quantity, that add up to it are its parts
     (a total can be broken down twice: by kind of purchase, then by way of purchasing)."""
     for n, t in reversed(list(enumerate(mine))):  # the nearest total first: 实际采购 before 采购预算
         total = figures[t]
-        if total.kind != "money" or not total.value_yuan or not _is_level(total) or total.approx in BOUNDS:
+        if total.kind != "money" or not _amount(total) or not _is_level(total) or total.approx in BOUNDS:
             continue  # (200万元以下 is a threshold, not a total)
         run: list[int] = []
         added = 0.0  # the run's sum
         for i in mine[n + 1 : n + 1 + RUN]:
             f = figures[i]
-            if f.kind != "money" or not f.value_yuan or not _is_level(f) or f.parent is not None or f.approx in BOUNDS:
+            if f.kind != "money" or not _amount(f) or f.base_unit != total.base_unit or not _is_level(f) \
+                    or f.parent is not None or f.approx in BOUNDS:
                 continue
             if run and not _siblings(figures[run[0]], f):
                 run, added = [], 0.0
             run.append(i)
-            added += f.value_yuan
-            while run and added > total.value_yuan * 1.003:
-                added -= figures[run.pop(0)].value_yuan  # type: ignore[operator]
-            if len(run) >= 2 and added >= total.value_yuan * 0.997:
+            added += _amount(f)
+            while run and added > _amount(total) * 1.003:
+                added -= _amount(figures[run.pop(0)])
+            if len(run) >= 2 and added >= _amount(total) * 0.997:
                 for j in run:
                     figures[j].parent = t
                 run, added = [], 0.0
