@@ -598,6 +598,16 @@ def test_a_breakdown_in_new_taiwan_dollars_adds_up_to_its_total() -> None:
     assert [f.parent for f in extract_figures(body, published_at="2024-03-15")] == [None, 0, 0, 0]
 
 
+def test_a_second_list_of_a_sentence_pairs_with_the_items_of_the_first() -> None:
+    body = ("今年1—9月，全州政府采购实际采购金额30.8亿元。按组织形式分，政府集中采购、部门集中采购、分散采购金额分别为"
+            "18.2亿元、4.1亿元、8.5亿元，同比分别增长12.1%、-3.2%和6.7%。")
+    figs = extract_figures(body, "恩施州前三季度政府采购", published_at="2023-10-20")
+    assert figs[0].metric == "实际采购金额"
+    assert [(f.value, f.metric, f.change, f.base_period) for f in figs[4:]] == [
+        (12.1, "政府集中采购金额", True, "2022-01..2022-09"), (-3.2, "部门集中采购金额", True, "2022-01..2022-09"),
+        (6.7, "分散采购金额", True, "2022-01..2022-09")]
+
+
 def test_this_year_so_far_runs_to_the_month_the_text_counted_to() -> None:
     body = ("1—5月，哈市政府采购规模达28.64亿元。\n"
             "今年以来，全市服务类采购同比增长34.6%。\n"

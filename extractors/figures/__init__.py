@@ -509,6 +509,7 @@ class _Reader:
         text, out = field.text, {}
         starts = [q.start for q in field.quantities]
         for s, e in field.layout.sentences:
+            earlier: list = []  # the items of the sentence's list before: 甲、乙分别为A、B，同比分别增长C、D
             for m in RESPECTIVELY.finditer(text, s, e):
                 after = _run(field, bisect_left(starts, m.end()), m.end())
                 if len(after) < 2:
@@ -545,6 +546,8 @@ class _Reader:
                 elif share:  # 货物类…，工程类…，分别占21.6%、55.7%: shares of the figures before
                     pairs = [(None, j) for j in range(bisect_left(starts, s), bisect_left(starts, m.start()))
                              if field.quantities[j].kind == "money"][-len(after):]
+                elif len(earlier) == len(after):
+                    pairs = earlier  # 同比分别增长12.1%、-3.2%和6.7%: the same items' changes
                 else:
                     continue
                 if len(pairs) != len(after):
@@ -553,6 +556,7 @@ class _Reader:
                                              f"{field.original[s:e].strip()[:60]}")
                     continue
                 out.update(zip(after, pairs))
+                earlier = pairs
         out.update({i: x for i, x in self._share_runs(field).items() if i not in out})
         return out
 
