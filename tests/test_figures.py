@@ -608,6 +608,13 @@ def test_a_second_list_of_a_sentence_pairs_with_the_items_of_the_first() -> None
         (6.7, "分散采购金额", True, "2022-01..2022-09")]
 
 
+def test_a_place_named_in_the_sentence_is_what_its_whole_province_means_and_a_denominator_acts_not() -> None:
+    body = ("陕西省上半年政府采购规模达486.3亿元。其中，西安市完成213.7亿元，占全省的43.9%。\n"
+            "山西省方面，1—6月全省政府采购规模312.8亿元。")
+    subjects = [f.subject for f in extract_figures(body, "陕晋两省上半年政府采购稳中有进", published_at="2024-07-25")]
+    assert subjects == ["陕西省", "西安市", "西安市", "山西省"]
+
+
 def test_this_year_so_far_runs_to_the_month_the_text_counted_to() -> None:
     body = ("1—5月，哈市政府采购规模达28.64亿元。\n"
             "今年以来，全市服务类采购同比增长34.6%。\n"

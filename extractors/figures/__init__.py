@@ -250,6 +250,11 @@ class _Reader:
         if place is None or place.org or place.national:
             return subject(place, self.home, [])
         named = self._named_before(field, q.start)
+        if place.ref and not place.that:  # 山西省方面，1—6月全省…: the province the sentence named, not the article's
+            k = bisect_left(field.named_starts, s)
+            said = [d for d in field.named[k : bisect_left(field.named_starts, place.start)] if d.full.endswith(place.ref)]
+            if said:
+                return said[-1].full
         group = _group(field, place) if place.candidates else []
         if len(group) > 1:
             common = _enclosing([choose(g.candidates, named) for g in group])
