@@ -615,6 +615,15 @@ def test_a_place_named_in_the_sentence_is_what_its_whole_province_means_and_a_de
     assert subjects == ["陕西省", "西安市", "西安市", "山西省"]
 
 
+def test_streets_and_warehouses_are_not_places_and_taiwan_wide_is_taiwan() -> None:
+    street = extract_figures("上海市徐汇区湖南路街道2022年政府采购金额1476.38万元。", "湖南路街道2022年度政府采购情况")
+    assert street[0].subject == "上海市徐汇区"
+    store = extract_figures("物流署管理其中央倉庫的存貨，總值3.2億元。", url="https://www.aud.gov.hk/pdf_c/c71ch05sum.pdf")
+    assert store[0].subject == "香港特别行政区"
+    taitung = extract_figures("臺東縣110年決標金額95億元，全國決標金額136億元。", "臺東縣政府採購")
+    assert [f.subject for f in taitung] == ["台湾省台东县", "台湾省"]
+
+
 def test_this_year_so_far_runs_to_the_month_the_text_counted_to() -> None:
     body = ("1—5月，哈市政府采购规模达28.64亿元。\n"
             "今年以来，全市服务类采购同比增长34.6%。\n"

@@ -54,10 +54,12 @@ for _name in sorted(NAMES, key=len, reverse=True):
 _FIRSTS, _SECONDS = (re.escape("".join(sorted({name[k] for name in NAMES}))) for k in (0, 1))
 FIRST_CHAR = re.compile(f"[{_FIRSTS}](?=[{_SECONDS}])")
 NOT_BEFORE = "省市区县州场盟旗"
+STREET_AFTER = re.compile(r"(?:路|街|大道|大街|巷|胡同)")  # 湖南路街道, 北京路: a street named after a place
 TOWN_AFTER = re.compile(r"[^\W\d\s乡镇村](?:镇|乡|村)")  # 龙泉关镇 is a town, not 龙泉市 (广州新塘镇 is 广州's)  # 广州市场 is not 广州; 广州市 is found whole
 # 全市, 本市, 我市, 该市, 市本级, 自治区本级: the article's own place or the one named last
 REFERENCE = re.compile("(?P<w>[全本我该])(?P<a>[省市区县州盟旗])(?![场域长委民直属])|(?P<b>自治区|[省市区县州])本级")
-NATIONAL = re.compile("全国|中央(?:本级|预算单位|国家机关|部门|单位)?")
+# (中央 alone only before a conjunction or a mark: 中央倉庫 is a central warehouse)
+NATIONAL = re.compile("全国|中央(?:本级|预算单位|国家机关|部门|单位|财政|和国家机关)|中央(?=[和与及、，。；,;]|$)")
 # an organisation, whose own figures are not the place's: a name ending in one of these
 # institutions, whose figures are their own (长安银行, 江南大学)
 INSTITUTIONS = ("银行", "医院", "大学", "学院", "公司", "集团", "研究院", "研究所", "出版社", "报社", "电视台", "协会", "商会",
@@ -177,7 +179,7 @@ def find_places(text: str) -> list[Place]:
         for name in BY_PREFIX.get(text[i : i + 2], ()):
             end = i + len(name)
             if text.startswith(name, i) and (end == len(text) or text[end] not in NOT_BEFORE) \
-                    and not (name[-1] not in NOT_BEFORE and TOWN_AFTER.match(text, end)):
+                    and not (name[-1] not in NOT_BEFORE and (TOWN_AFTER.match(text, end) or STREET_AFTER.match(text, end))):
                 org_end = _organisation_after(text, end)  # the mention covers the organisation's whole name
                 out.append(Place(text[i : org_end or end], i, NAMES[name], org=bool(org_end)))
                 resume = end

@@ -28,7 +28,8 @@ from dataclasses import dataclass
 from extractors.figures.places import ORGANISATION_WORD, Division, Place, choose, find_places, from_host, lineage, refer
 
 # the country acting or reported on (财政部公布, 全国政府采购规模), not a ranking (居全国前列, 全国第三)
-NATIONAL_ACTOR = re.compile("(?<![居在列排于占])(?:财政部|国务院|国家|中央|全国)(?!前列|第|首位|领先|平均|前|各地|范围)")
+NATIONAL_ACTOR = re.compile("(?<![居在列排于占])(?:财政部|国务院|国家|中央(?![仓库厨空大街广公商银])|全国)"
+                            "(?!前列|第|首位|领先|平均|前|各地|范围)")  # (中央仓库 is a warehouse)
 DOCUMENT_TITLE = re.compile("《[^》]*》")  # 《财政部关于…的通知》 names a document, not the actor
 NATIONAL = "全国"
 
@@ -127,8 +128,8 @@ def subject(place: Place | None, home: Home, named: list[Division]) -> str | Non
         return home.division.full if home.division else None
     if place.org:
         return None
-    if place.national:  # 全国 in a Taiwan text is Taiwan-wide
-        return "台湾省" if home.division and home.division.full == "台湾省" else NATIONAL
+    if place.national:  # 全国 in a Taiwan text is Taiwan-wide (臺東縣's too)
+        return "台湾省" if home.division and "台湾省" in {d.full for d in lineage(home.division)} else NATIONAL
     if place.ref:
         d = refer(place.ref, None if place.that else home.division, named, own=not place.that)
         if d is None and place.ref == "市" and home.national is False and home.division is None:
