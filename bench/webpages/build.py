@@ -1,13 +1,12 @@
 """Build the web-page set (Chinese pages of every kind) from ``texts/`` and ``sites/`` (deterministic).
 
-Each file in ``sites/batch1/`` and ``sites/batch2/`` is one invented site: a
-hand-written page template (its own CMS markup and chrome) with a header that
-says what the site carries and how it prints things. Each text of
-``texts/batch1.txt`` / ``texts/batch2.txt`` is rendered by one to three sites
-of its batch that carry its kind. Output: ``html/<id>.html`` (bytes in the
-page's own encoding, which its ``<meta>`` may misdeclare or omit) and
-``truth/<id>.json`` in the format of ``bench/pages`` plus ``split`` (the batch)
-and ``kind``.
+Each file in ``sites/<batch>/`` is one invented site: a hand-written page
+template (its own CMS markup and chrome) with a header that says what the site
+carries and how it prints things. Each text of ``texts/<batch>.txt`` is
+rendered by one to three sites of its batch that carry its kind. Output:
+``html/<id>.html`` (bytes in the page's own encoding, which its ``<meta>`` may
+misdeclare or omit) and ``truth/<id>.json`` in the format of ``bench/pages``
+plus ``split`` (the batch) and ``kind``.
 
 The build refuses to write anything when a truth line or the title does not
 occur in the text of the decoded page outside scripts and styles, or when a
@@ -30,6 +29,15 @@ A template's header (an HTML comment at the top)::
     para: <p>　　{t}</p> || <p style="text-indent:2em">{t}</p>     one per page, chosen at random
     -->
 
+Optional keys: ``h``, ``img``, ``quote``, ``code``, ``li`` (a list item), ``ul``
+(a run of items, ``{items}``), ``table`` (``{rows}``) give the markup of the
+other blocks; ``join`` joins blocks; ``paginate: 3`` shows page 1 of 3 (the
+first third of the blocks, which are then the truth); ``dated_by: url`` makes
+the URL's date the truth when the page prints none; ``no_author`` fills
+``${author}`` for a text without one; ``optional`` lists placeholders that may
+stay empty; ``list_kinds`` adds headline kinds; ``ncr: yes`` writes characters
+the encoding lacks as ``&#…;``.
+
 Sub-templates, ``<!--@name n=3-6 fmt="{m}-{d}"-->…<!--@end-->``, render lists:
 ``op`` and ``post`` are forum floors (``${op}`` the first, ``${posts}`` the
 replies, or all floors when there is no ``op``), ``comment…`` are comments,
@@ -40,6 +48,8 @@ any other name a list of headlines (``${t}``, ``${d}``, ``${n}``, ``${i}``).
 (('p', '正文第一段。'), ('h', '小标题'), ('img', '图为会场。'), ('code', 'print(1)\\nx = 2'))
 >>> truth_lines(blocks)
 ['正文第一段。', '小标题', '图为会场。', 'print(1)', 'x = 2']
+>>> truth_lines(parse_blocks(["- 鸡蛋2个", "| 名称 | 数量 |", "| 面粉 | 200克 |"]))
+['鸡蛋2个', '名称 数量', '面粉 200克']
 >>> fmt_date(dt.datetime(2007, 3, 12, 8, 15, 2), "发表于 {Y}-{m}-{d} {H:02d}:{M:02d}:{S:02d} {wk}")
 '发表于 2007-3-12 08:15:02 星期一'
 """
@@ -60,10 +70,10 @@ import lxml.html
 HERE = Path(__file__).resolve().parent
 CST = dt.timezone(dt.timedelta(hours=8))
 WS = re.compile(r"\s+")
-BATCHES = ("batch1", "batch2")
+BATCHES = ("batch1", "batch2", "batch4")
 WEEKDAYS = "一二三四五六日"
 MONTHS = "January February March April May June July August September October November December".split()
-Block = tuple[str, str]  # (kind, text): p, h (sub-head), img (caption), quote, code (lines)
+Block = tuple[str, str]  # (kind, text): p, h (sub-head), img (caption), quote, code (lines), li, table (rows of cells)
 e = html.escape
 
 
@@ -95,14 +105,19 @@ class Site:
 
 
 def parse_blocks(lines: list[str]) -> tuple[Block, ...]:
-    """Body lines to blocks: ``## `` sub-head, ``[图] `` picture caption, ``> `` quote, indented code."""
+    """Body lines to blocks: ``## `` sub-head, ``[图] `` picture caption, ``> `` quote, indented code,
+    ``- `` list item, ``| a | b |`` table row (a table's rows are one block, cells separated by tabs)."""
     blocks: list[Block] = []
     for line in lines:
-        if line.startswith("    "):
-            if blocks and blocks[-1][0] == "code":
-                blocks[-1] = ("code", blocks[-1][1] + "\n" + line[4:].rstrip())
+        grouped = ("code", line[4:].rstrip()) if line.startswith("    ") else \
+            ("table", "\t".join(c.strip() for c in line.strip().strip("|").split("|"))) if line.startswith("|") else None
+        if grouped:
+            if blocks and blocks[-1][0] == grouped[0]:
+                blocks[-1] = (grouped[0], blocks[-1][1] + "\n" + grouped[1])
             else:
-                blocks.append(("code", line[4:].rstrip()))
+                blocks.append(grouped)
+        elif line.startswith("- "):
+            blocks.append(("li", line[2:].strip()))
         elif line.startswith("## "):
             blocks.append(("h", line[3:].strip()))
         elif line.startswith("[图]"):
@@ -115,10 +130,14 @@ def parse_blocks(lines: list[str]) -> tuple[Block, ...]:
 
 
 def truth_lines(blocks: tuple[Block, ...]) -> list[str]:
-    """The truth body: every block's text, one line per paragraph (and per code line)."""
+    """The truth body: every block's text, one line per paragraph (per code line, per table row, its cells
+    joined by a space)."""
     out: list[str] = []
     for kind, text in blocks:
-        out += [ln.strip() for ln in text.split("\n") if ln.strip()] if kind == "code" else [text] if text else []
+        if kind in ("code", "table"):
+            out += [" ".join(ln.split("\t")).strip() for ln in text.split("\n") if ln.strip()]
+        elif text:
+            out.append(text)
     return out
 
 
@@ -162,17 +181,21 @@ def parse_site(path: Path) -> Site:
 
 
 def load_pools() -> dict[str, list[str]]:
-    """Shared pools: headlines for lists, nicknames, names, generic replies, comments, signatures."""
+    """Shared pools: headlines for lists, nicknames, names, generic replies, comments, signatures
+    (``texts/pools.txt``, then any ``texts/pools-*.txt`` adding sections of its own)."""
     pools: dict[str, list[str]] = {}
-    name = None
-    for line in (HERE / "texts" / "pools.txt").read_text(encoding="utf-8").splitlines():
-        if line.startswith("# ") or not line.strip():
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            name = line[1:-1]
-            pools[name] = []
-        elif name:
-            pools[name].append(line.strip())
+    for path in [HERE / "texts" / "pools.txt", *sorted((HERE / "texts").glob("pools-*.txt"))]:
+        name = None
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("# ") or not line.strip():
+                continue
+            if line.startswith("[") and line.endswith("]"):
+                name = line[1:-1]
+                if name in pools:
+                    raise ValueError(f"{path.name}: pool [{name}] defined twice")
+                pools[name] = []
+            elif name:
+                pools[name].append(line.strip())
     return pools
 
 
@@ -214,6 +237,9 @@ DEFAULT_BLOCKS = {
     "img": '<p style="text-align:center"><img src="/upload/{Y}/{n}.jpg" border="0"></p>\n<p style="text-align:center">{t}</p>',
     "quote": "<blockquote>{t}</blockquote>",
     "code": "<pre><code>{t}</code></pre>",
+    "li": "<li>{t}</li>",
+    "ul": "<ul>\n{items}\n</ul>",
+    "table": '<table border="1" cellspacing="0" cellpadding="4">\n{rows}\n</table>',
 }
 
 
@@ -221,12 +247,28 @@ def render_body(blocks: tuple[Block, ...], site: Site, rng: random.Random, when:
     """The article blocks in the site's markup (one ``para`` alternative per page)."""
     para = rng.choice(site.header["para"].split(" || ")).replace("\\n", "\n")
     join = site.header.get("join", "\n").replace("\\n", "\n")
-    out = []
-    for kind, text in blocks:
-        tpl = para if kind == "p" else site.header.get(kind, DEFAULT_BLOCKS[kind])
+
+    def markup(kind: str) -> str:
+        return site.header.get(kind, DEFAULT_BLOCKS[kind]).replace("\\n", "\n")
+
+    out: list[str] = []
+    items: list[str] = []
+    for i, (kind, text) in enumerate(blocks):
+        if kind == "table":
+            rows = "\n".join("<tr>" + "".join(f"<td>{e(c)}</td>" for c in row.split("\t")) + "</tr>" for row in text.split("\n"))
+            out.append(fill(markup("table"), {"rows": rows}))
+            continue
+        tpl = para if kind == "p" else markup(kind)
         t1, t2 = halves(text)
-        out.append(fill(tpl, {"t": e(text), "t1": e(t1), "t2": e(t2), "n": str(rng.randint(10**5, 10**7)),
-                              "Y": str(when.year), "m": f"{when.month:02d}"}))
+        done = fill(tpl, {"t": e(text), "t1": e(t1), "t2": e(t2), "n": str(rng.randint(10**5, 10**7)),
+                          "Y": str(when.year), "m": f"{when.month:02d}"})
+        if kind != "li":
+            out.append(done)
+            continue
+        items.append(done)
+        if i + 1 == len(blocks) or blocks[i + 1][0] != "li":
+            out.append(fill(markup("ul"), {"items": "\n".join(items)}))
+            items = []
     return join.join(out)
 
 
@@ -335,7 +377,9 @@ def render(site: Site, text: Text, texts: list[Text], pools: dict[str, list[str]
     n = rng.randint(10**4, 10**7)
     url = fill(h["url"], {"n": str(n), "id": text.id}).format(Y=text.date.year, m=text.date.month, d=text.date.day)
     site = with_conditions(site, text)
-    body = render_body(text.blocks, site, rng, text.date)
+    parts = int(h.get("paginate", "1"))
+    shown_blocks = text.blocks[:-(-len(text.blocks) // parts)]
+    body = render_body(shown_blocks, site, rng, text.date)
     no_author = h.get("no_author", "")
     first = next((t for k, t in text.blocks if k == "p"), text.title)
     values = {
@@ -366,6 +410,8 @@ def render(site: Site, text: Text, texts: list[Text], pools: dict[str, list[str]
     for key, p in (("${iso}", "sec"), ("${ts}", "sec"), ("${ymd}", "day")):
         if key in shown and (prec is None or p == "sec"):
             prec = p
+    if prec is None and h.get("dated_by") == "url":
+        prec = "day"
     shows_author = "${author}" in site.markup or ("post" in site.subs and "${user}" in "".join(t for k, (_, t) in site.subs.items() if k in ("op", "post")))
     declared = h.get("declared", "none")
     declared = None if declared == "none" else declared
@@ -378,7 +424,7 @@ def render(site: Site, text: Text, texts: list[Text], pools: dict[str, list[str]
         "title": text.title,
         "published_at": iso(text.date, prec) if prec else None,
         "author": text.author if shows_author else None,
-        "body": "\n".join(truth_lines(text.blocks)),
+        "body": "\n".join(truth_lines(shown_blocks)),
         "layout": site.id,
         "encoding": h["encoding"],
         "declared_charset": declared,
