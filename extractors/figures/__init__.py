@@ -77,6 +77,7 @@ CONTRACTS = re.compile(r"(?:以上|多)?的?(?:政府采购)?(?:合同|订单)")
 WON_CONTRACTS = re.compile(rf"(?P<who>{'|'.join(sorted(BENEFICIARY_CLASSES, key=len, reverse=True))})"
                            r"(?:共|累计)?(?:获得|取得|签订|承接|中标)了?的?(?:政府采购)?合同(?:金额|额)?"
                            r"(?P<share>占比|比例|比重)?(?:达到|达|为|约|共|超过|超|逾|近)*$")
+AWARDED_TO = re.compile(rf"授予(?P<who>{'|'.join(sorted(BENEFICIARY_CLASSES, key=len, reverse=True))})(?:达|为|共|约)*$")
 # 政府采购合同授予中小企业金额: the same measure in another order
 AWARDED = re.compile(rf"(?:政府采购)?合同(?:授予|给予)(?P<who>{'|'.join(sorted(BENEFICIARY_CLASSES, key=len, reverse=True))})"
                      r"的?(?:金额|额)(?P<share>占比|比例|比重)?$")
@@ -358,6 +359,8 @@ class _Reader:
                 metric = (field.phrase(done.start("what"), inner) or "") + "完成率"
             elif q.kind == "percent" and (won := WON.search(text, tail, q.start)) and CONTRACTS.match(text, q.end):
                 metric = f"授予{won.group('who')}合同金额占比"  # 中小企业获七成以上合同: their share of contracts
+            elif q.kind == "money" and (won := AWARDED_TO.search(text, tail, q.start)):
+                metric = f"授予{won.group('who')}合同金额"  # 其中授予小微企业4.12亿元: contracts awarded to them
             elif (won := WON_CONTRACTS.search(text, tail, q.start)) and (q.kind == "money") != bool(won.group("share")):
                 kind = text[c : won.start("who")]  # 本地中小企业取得的合同: 本地中小企业合同金额
                 kind = kind if len(kind) <= 4 and kind.isalpha() and not any(field.blocked[c : won.start("who")]) else None

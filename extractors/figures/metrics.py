@@ -53,6 +53,7 @@ PRICE_ACTS = {"询价", "竞价", "议价", "比价", "网上竞价", "反向竞
 # too vague to stand alone when the sentence said what they are of before
 VAGUE = {"金额", "资金", "规模", "总额", "预算", "费用", "经费", "合计", "比例", "占比", "数量", "采购", "交易", "支出",
          "收入", "投资", "额度", "总金额", "份额", "总量", "价格", "标准", "成交", "支付", "销售", "发放", "节约", "完成"}
+ALLOCATED = re.compile(r"(?:安排|下达|拨付|投入|落实|使用|统筹|筹集|执行)$")  # after a measure: how much of it was given
 # a beneficiary before the verb (为供应商发放贷款): the noun belongs to 为, not to the phrase
 BENEFICIARY = re.compile(r"(?:为|向|给|帮助|帮|替|对|助力)[^，。；、]{0,12}$")
 BENEFICIARY_CLASSES = {"中小企业", "小微企业", "中小微企业", "民营企业", "脱贫地区", "监狱企业", "残疾人福利单位"}
@@ -74,7 +75,8 @@ def is_head(word: str) -> bool:
     return (word[-1] in HEAD_ENDS or word.endswith(HEAD_SUFFIXES)) and word not in PRICE_ACTS
 
 
-INSIDE = {"其他", "其它", "类", "“", "”", "‘", "’"}  # 其他采购方式, 货物类, “政采贷”: inside a phrase
+INSIDE = {"其他", "其它", "类", "“", "”", "‘", "’", "本地", "外地", "省内", "省外", "区内", "区外", "市内", "县内",
+          "境内", "境外"}  # 其他采购方式, 货物类, “政采贷”, 本地企业: inside a phrase
 
 
 PERIOD = 2  # the mask's mark of a period: a bare measure's qualifier may stand before it (电子卖场全年成交额)
@@ -152,6 +154,9 @@ def phrase(text: str, start: int, end: int, blocked: bytearray | None = None) ->
                 blocked = bytearray(start) + bytearray(x for x, k in zip(blocked[start:end], kept) if k)
     tail = LINK_TAIL.search(segment, max(0, len(segment) - 12))  # linking words are few: look at the end only
     core = segment[: tail.start()] if tail else segment
+    if (alloc := ALLOCATED.search(core)) and (before := tagged(core[max(0, alloc.start() - 6) : alloc.start()])) \
+            and is_head(before[-1][0]):
+        core = core[: alloc.start()]  # 一般公共预算支出安排2236.8亿元: the measure allocated
     taken: list[Word] = []
     pos = start + len(core)
     ws = _names_whole(tagged(core))
