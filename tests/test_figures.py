@@ -549,7 +549,7 @@ def test_breakdowns_by_kind_add_up_to_the_nearest_total() -> None:
     ("全市授予中小企业合同金额5.93亿元，其中授予小微企业4.12亿元。", "4.12亿元", "授予小微企业合同金额"),
     ("2022年授予本地企业合同金额97.6亿元，占52.3%。", "97.6亿元", "授予本地企业合同金额"),
     ("全区地方一般公共预算收入预计232.5亿元；一般公共预算支出安排2236.8亿元。", "2236.8亿元", "一般公共预算支出"),
-    ("2024年省属企业集中采购率力争达到90%以上。", "90%", "集中采购率"),
+    ("2024年，集中采购率力争达到90%以上。", "90%", "集中采购率"),
 ])
 def test_metrics_read_from_the_shape_of_the_clause(text: str, surface: str, metric: str) -> None:
     assert next(f for f in extract_figures(text) if f.surface.startswith(surface)).metric == metric
