@@ -628,6 +628,14 @@ def test_streets_and_warehouses_are_not_places_and_taiwan_wide_is_taiwan() -> No
     assert [f.subject for f in taitung] == ["台湾省台东县", "台湾省"]
 
 
+def test_a_look_back_at_an_earlier_year_does_not_carry_to_the_paragraphs_after() -> None:
+    body = ("一季度，全县合同金额2.21亿元，合同金额比去年同期增长12.4%，去年全年为8.74亿元。\n"
+            "其中，县直单位合同金额1.58亿元。\n"
+            "去年，网上商城成交金额18.9亿元，而2015年商城刚上线时全年成交额还不到5亿元。\n全年授予中小企业合同金额8.4亿元。")
+    periods = {f.surface: f.period for f in extract_figures(body, published_at="2026-04-10")}
+    assert periods["1.58亿元"] == "2026-Q1" and periods["8.74亿元"] == "2025" and periods["8.4亿元"] == "2025"
+
+
 def test_this_year_so_far_runs_to_the_month_the_text_counted_to() -> None:
     body = ("1—5月，哈市政府采购规模达28.64亿元。\n"
             "今年以来，全市服务类采购同比增长34.6%。\n"

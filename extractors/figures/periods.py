@@ -68,7 +68,8 @@ ROC_PERIOD = _pattern(r"1[0-2]\d")  # 112年度 is 2023 where years count from 1
 ROC_YEARS = 1911
 THIS_YEAR_SAID = re.compile("今年|本年")
 THIS_YEAR = re.compile("(?:今年|本年)(?:以来)?[，,]?(?:截至|截止)")  # 今年以来，截至11月底累计: the year to date
-COMPARED_WITH = re.compile("(?:超过|高于|低于|多于|少于|相当于|快于|慢于)$")
+SENTENCE_START = re.compile(r"[。！？；\n]$")
+COMPARED_WITH = re.compile("(?:超过|高于|低于|多于|少于|相当于|快于|慢于|而|比|较)$")
 FISCAL = re.compile(r"((?:19|20)\d{2})[/／-](?:\d{2}(?!\d)(?=[、和及与]|(?:财政)?年度)|(?:19|20)\d{2}(?=财政年度))")
 NOW = re.compile(r"(?:截至|截止|截止到)(?:目前|当前|发稿时|现在)")
 CUTOFF = re.compile("(?:截至|截止|截止到|到)$")
@@ -162,6 +163,7 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
     counted_to: int | None = None  # the month the text counted this year to (1—5月, 截至11月底), in any paragraph
     counts: list[tuple[int, int]] = []  # (where, counted_to) each time it changes, for 上线以来 below
     last_end = 0
+    opened: int | None = None  # the year the paragraph's first period names: an earlier one later is a look back
     if base_year and base_month:  # 截至目前: a total to date; of this year when the paragraph spoke of 今年
         for m in NOW.finditer(text):
             year_to_date = THIS_YEAR_SAID.search(text, 0, m.start()) is not None
@@ -171,7 +173,7 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
     out += [PeriodMention(m.group(), f"{m.group(1)}-04..{int(m.group(1)) + 1}-03", m.start()) for m in FISCAL.finditer(text)]
     for m in (ROC_PERIOD if roc else PERIOD).finditer(text):
         if "\n" in text[last_end : m.start()]:
-            last_year = cut_month = None
+            last_year = cut_month = opened = None
         last_end = m.end()
         day = DAY.match(text, m.end())
         if text.startswith("起", m.end()) or text.startswith("同期", m.end()) or (day and text.startswith("起", day.end())):
@@ -218,9 +220,16 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
         planned = PLANNED.search(text, max(0, m.start() - 4), m.start()) is not None
         compared = COMPARED_WITH.search(text, max(0, m.start() - 3), m.start()) is not None
         cumulative = bool(period and period.startswith(".."))  # 截至2023年底累计…: that total's own period
-        out.append(PeriodMention(m.group(), period, m.start(),
-                                 rel not in CONTEXTUAL and not event_day and not compared and not cumulative and not planned,
-                                 bool(since)))
+        # 一季度…，去年全年为8.74亿元: a look back inside a sentence at an earlier year is not what the text goes on
+        # about; 于2021年8月至11月开展检查: when something was done
+        looking_back = bool(opened and period and period[:4].isdigit() and int(period[:4]) < opened
+                            and not SENTENCE_START.search(text, max(0, m.start() - 1), m.start()) and m.start())
+        done_then = text.startswith("于", m.start() - 1) if m.start() else False
+        inherits = rel not in CONTEXTUAL and not event_day and not compared and not cumulative and not planned \
+            and not looking_back and not done_then
+        if inherits and opened is None and period and period[:4].isdigit() and text.startswith(("，", ","), m.end()):
+            opened = int(period[:4])  # (the paragraph's topic: 一季度，…; not 召开2024年工作会议)
+        out.append(PeriodMention(m.group(), period, m.start(), inherits, bool(since)))
         if since:
             continue  # 2020年以来 says where a span starts, not the year the text speaks of
         if m.group("y"):  # only a year written out: after 去年，…, 一季度 is this year's
