@@ -211,7 +211,7 @@ def shape(texts: list[str], tags: list[str]) -> str:
     >>> shape(["832平台", "采购", "农副产品"], ["n", "v", "n"]), shape(["其他", "采购", "方式"], ["r", "v", "n"])
     ('农副产品采购', '其他采购方式')
     """
-    keep = [(t.translate(QUOTES), g) for t, g in zip(texts, tags) if t.translate(QUOTES)]
+    keep = [(unquoted, g) for t, g in zip(texts, tags) if (unquoted := t.translate(QUOTES))]
     texts, tags = [t for t, _ in keep], [g for _, g in keep]
     # a verb before a coordinator is a conjunct (节能 of 节能、节水产品), not the phrase's verb
     verbs = [i for i, g in enumerate(tags) if g == "v" and not (i + 1 < len(texts) and texts[i + 1] in COORDINATORS)]
