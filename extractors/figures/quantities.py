@@ -116,7 +116,7 @@ def _split_scale(number: str, scale: str | None) -> tuple[str, str]:
 
 def _quantity(m: re.Match[str], text: str) -> Quantity | None:
     start, end = m.span()
-    g = m.groupdict()
+    g = m  # its groups read by name (m["post"]), not copied into a dict of all 40 for each figure
     approx = g["post"]
     scale, range_to = "", None
     if g["cheng"]:
