@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -649,3 +651,12 @@ def test_a_count_measures_the_noun_after_its_measure_word() -> None:
     assert {f.surface: f.metric for f in figs if f.kind == "count"} == {
         "57家": "832平台供应商", "500多款": "农副产品", "30多款": "柳州特色农副产品"}
     assert extract_figures("全年共有17家单位存在应编未编情况，涉及金额1380万元。")[0].metric != "单位"
+
+
+def test_every_linking_word_is_taken_off_a_phrase_despite_the_skip_lookahead() -> None:
+    from extractors.figures.metrics import LINK_TAIL
+
+    alternation = LINK_TAIL.pattern[LINK_TAIL.pattern.index("]") + 1 :]  # after the (?=[…]) of first characters
+    words = re.findall(r"(?:\(\?<[=!]\[[^\]]*\]\))?([\u4e00-\u9fff]+)", alternation)
+    assert len(words) > 80
+    assert [w for w in words if (m := LINK_TAIL.search("额" + w)) is None or m.start() != 1] == []

@@ -26,6 +26,8 @@ from extractors.figures.clauses import Word, tagged, words
 
 # linking words at the end of a phrase, before the figure: 采购规模达, 交易额共计, 分别为, 增至
 LINK_TAIL = re.compile(
+    # (the first characters of the words below: re skips at once where none starts, not trying each word)
+    r"(?=[增提上降下减不超突高低将接保稳控维在最可人新港澳大小分依各均总一共合累计达为是约近逾仅已实完有了到的之由从力争确预\s])"
     r"(?:增加到|增长到|增至|提高到|提高至|提升至|提升到|上升到|上升至|降至|降到|下降到|下降至|减少到|减少至|降低到|降低至"
     r"|不得超过|不得高于|不得低于|不得少于|不超过|不高于|不多于|不低于|不少于|超过|突破|高于|低于|不到|不足|将近|接近"
     r"|保持在|稳定在|控制在|维持在|(?<=[率额比])在"
@@ -319,7 +321,7 @@ def shape(texts: list[str], tags: list[str]) -> str:
     >>> shape(["832平台", "采购", "农副产品"], ["n", "v", "n"]), shape(["其他", "采购", "方式"], ["r", "v", "n"])
     ('农副产品采购', '其他采购方式')
     """
-    keep = [(t.translate(QUOTES), g) for t, g in zip(texts, tags) if t.translate(QUOTES)]
+    keep = [(unquoted, g) for t, g in zip(texts, tags) if (unquoted := t.translate(QUOTES))]
     texts, tags = [t for t, _ in keep], [g for _, g in keep]
     # a verb before a coordinator is a conjunct (节能 of 节能、节水产品), not the phrase's verb
     verbs = [i for i, g in enumerate(tags) if g == "v" and not (i + 1 < len(texts) and texts[i + 1] in COORDINATORS)]

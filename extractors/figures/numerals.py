@@ -15,6 +15,8 @@
 
 from __future__ import annotations
 
+import re
+
 DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
           "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9}  # 大写, as on contracts
 SMALL_UNITS = {"十": 10, "百": 100, "千": 1000, "拾": 10, "佰": 100, "仟": 1000}
@@ -27,6 +29,7 @@ SCALES = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "十万": 100_000, 
 # Chinese text "，" is punctuation, never a thousands separator)
 NORMAL_FORM = str.maketrans("０１２３４５６７８９．％萬億兩個餘種項點臺輛張條處間筆場戶噸畝幾數圓塊隻",
                             "0123456789.%万亿两个余种项点台辆张条处间笔场户吨亩几数元块只")
+NOT_NORMAL = re.compile(f"[{''.join(map(chr, NORMAL_FORM))}]")  # a character NORMAL_FORM changes
 
 
 def whole(x: float) -> float | int:

@@ -57,7 +57,8 @@ NOT_BEFORE = "省市区县州场盟旗"
 STREET_AFTER = re.compile(r"(?:路|街|大道|大街|巷|胡同)")  # 湖南路街道, 北京路: a street named after a place
 TOWN_AFTER = re.compile(r"[^\W\d\s乡镇村](?:镇|乡|村)")  # 龙泉关镇 is a town, not 龙泉市 (广州新塘镇 is 广州's)  # 广州市场 is not 广州; 广州市 is found whole
 # 全市, 本市, 我市, 该市, 市本级, 自治区本级: the article's own place or the one named last
-REFERENCE = re.compile("(?P<w>[全本我该])(?P<a>[省市区县州盟旗])(?![场域长委民直属])|(?P<b>自治区|[省市区县州])本级")
+REFERENCE = re.compile("(?=[全本我该自省市区县州])"  # (lets re skip text fast: the first characters of the words below)
+                       "(?:(?P<w>[全本我该])(?P<a>[省市区县州盟旗])(?![场域长委民直属])|(?P<b>自治区|[省市区县州])本级)")
 # (中央 alone only before a conjunction or a mark: 中央倉庫 is a central warehouse)
 NATIONAL = re.compile("全国|中央(?:本级|预算单位|国家机关|部门|单位|财政|和国家机关)|中央(?=[和与及、，。；,;]|$)")
 # an organisation, whose own figures are not the place's: a name ending in one of these
@@ -130,10 +131,11 @@ def _organisation_after(text: str, end: int) -> int:
 
 ORGANISATION_WORD = re.compile("|".join(INSTITUTIONS))
 # an organisation named by what it is: 学校共完成…, 该行已累计…, 我院
-ORGANISATION_REFERENCE = re.compile(r"(?:[该本我全]|(?<![\w]))(?:学校|校|医院|院|行|公司|集团)(?=[共已累全年今去上本近通在将对为与的有]|$)"
+ORGANISATION_REFERENCE = re.compile(r"(?=[该本我全学校医院行公集一省市县区供社])"  # (lets re skip text fast, as above)
+                                    r"(?:(?:[该本我全]|(?<![\w]))(?:学校|校|医院|院|行|公司|集团)(?=[共已累全年今去上本近通在将对为与的有]|$)"
                                     r"|(?:该|本|我)(?:行|校|院|公司|集团)"
                                     r"|一(?:家|所|个)[^，。；、\d]{0,8}?(?:企业|公司|医院|学校|银行|合作社|厂)"
-                                    r"|[省市县区]?(?:供销社|供销合作社|社有企业)")
+                                    r"|[省市县区]?(?:供销社|供销合作社|社有企业))")
 MEDIA = re.compile(r"日报|晚报|报社|电视台|新闻网|广播电视台|融媒体中心|新闻")
 # a place after these is who benefits or the way, not who reports the figure (为全省…企业发放贷款)
 GOVERNED = re.compile(r"(?:为|向|给|对|帮助|助力|帮扶|惠及|覆盖|面向|带动|支持|通过|经由|依托|与|联合|会同|协同|携手"
