@@ -124,6 +124,7 @@ class _Field:
         self.blocked = mask(self.text, [(p.start, p.end) for p in self.places if not p.qualifier]
                             + [(q.start, q.end) for q in quantities], [(p.start, p.start + len(p.text)) for p in self.periods])
         self._phrases: dict[tuple[int, int], str | None] = {}
+        self.quoted: list[tuple[int, str]] | None = None  # names in quotes (“832平台”) and where they stand
         self.named: list[Division] | None = None  # the divisions its places name, in order
         self.named_starts: list[int] = []
         self.clause_starts = [c for c, _ in self.layout.clauses]
@@ -703,8 +704,12 @@ GENERIC_CHANNELS = ("平台", "商城", "卖场")  # a channel named again by it
 
 def _named_back(field: _Field, at: int, word: str) -> str | None:
     """The name in quotes ending with ``word`` that the text gave last before ``at`` (“832平台” for 平台)."""
-    found = [m.group(1) for m in NAMED.finditer(field.text, 0, at) if m.group(1).endswith(word)]
-    return found[-1] if found else None
+    if field.quoted is None:  # (found once per field: a long text stays linear)
+        field.quoted = [(m.start(), m.group(1)) for m in NAMED.finditer(field.text)]
+    i = bisect_left(field.quoted, (at,)) - 1
+    while i >= 0 and not field.quoted[i][1].endswith(word):
+        i -= 1
+    return field.quoted[i][1] if i >= 0 else None
 
 
 MEASURE_IS = re.compile(r"(?:为|是|：|:)$")
