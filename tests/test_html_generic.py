@@ -105,6 +105,34 @@ def test_a_blog_dates_and_signs_its_post_below_it() -> None:
     assert (art.published_at, art.author) == ("2007-03-12T08:15:02+08:00", "雨夜听风")
 
 
+def test_a_blog_footer_row_dates_its_post_before_the_comments_and_the_blog_names_its_owner() -> None:
+    body = (f"<div id='header'><h1 class='blogname'>背包客阿飞的博客</h1></div><div class='post'><h2>丽江三日：古城、束河和一场没看成的日照金山</h2>"
+            f"<div class='content'><p>{P1}</p><p>{P2}</p></div><div class='postfoot'>2006-10-12 21:33:05 | "
+            "<a href='#c'>评论(334)</a> | 阅读(31535)</div></div><h3>网友评论</h3>"
+            "<div class='cmt'>1楼 <b>云南十八怪</b> 发表于 2006-10-26 16:00:05</div><div>束河确实值得一去。</div>")
+    art = extract(page(body, title="丽江三日：古城、束河和一场没看成的日照金山 - 背包客阿飞的博客 - 博客天下"))
+    assert (art.published_at, art.author) == ("2006-10-12T21:33:05+08:00", "背包客阿飞")
+
+
+def test_an_info_row_inside_the_article_beats_a_related_lists_dates() -> None:
+    body = ("<table><tr><td>集团公司二号高炉大修工程顺利竣工投产</td></tr><tr><td class='news_info'>发布日期：2008-5-12"
+            f"&nbsp;&nbsp;来源：集团公司办公室</td></tr><tr><td>{P1}<br><br>{P2}</td></tr></table>"
+            "<table><tr><td>·<a href='a.asp'>地铁3号线二期工程进入铺轨阶段</a> <font color='#999'>2008-4-21</font></td></tr>"
+            "<tr><td>·<a href='b.asp'>第二届职工技能大赛圆满落幕</a> <font color='#999'>2008-4-20</font></td></tr></table>")
+    assert extract(page(body)).published_at == "2008-05-12T00:00:00+08:00"
+
+
+def test_a_homepage_essay_signed_with_written_on() -> None:
+    body = f"<h2>我的电脑梦</h2><div class='essay'><p>{P1}</p><p>{P2}</p><p>阿木　写于2004.3.12</p></div>"
+    assert extract(page(body, title="我的电脑梦")).published_at == "2004-03-12T00:00:00+08:00"
+
+
+def test_a_relative_date_carries_the_absolute_one_in_its_title() -> None:
+    body = (f'<h1>一颗流浪行星是怎么被发现的</h1><div class="meta"><a class="media-name" href="/c/user/1">科学大观园</a>'
+            f'<span class="time" title="2019-05-27 20:30">3天前</span></div><div class="article"><p>{P1}</p><p>{P2}</p></div>')
+    assert extract(page(body)).published_at == "2019-05-27T20:30:00+08:00"
+
+
 def test_a_date_in_a_header_dropped_as_chrome_is_still_read() -> None:
     """Tianya prints 楼主 and 时间 in div.atl-menu ("menu"): chrome, but the thread's date and author."""
     body = (f'<div class="atl-head"><h1>甲醛超标怎么办</h1><div class="atl-menu"><span>楼主：<a href="/u/1">小土豆</a></span>'

@@ -112,10 +112,13 @@ def _choose_title(candidates: list[tuple[html.HtmlElement, str]], guess: str | N
 
 
 def _time_dates(root: html.HtmlElement, page: Page) -> list[tuple[int, str]]:
-    """Machine-readable dates in the page: ``itemprop="datePublished"`` first, then ``<time datetime>``."""
+    """Machine-readable dates in the page: ``itemprop="datePublished"`` first, then ``<time datetime>`` and
+    dates in a time element's ``title``."""
     found = []
-    for el in root.xpath('//*[@itemprop="datePublished" or @itemprop="dateCreated"] | //time[@datetime]'):
-        value = el.get("content") or el.get("datetime") or text_of(el)
+    # (and a relative date's element carrying the absolute one: <span class="time" title="2019-05-27 20:30">3天前</span>)
+    for el in root.xpath('//*[@itemprop="datePublished" or @itemprop="dateCreated"] | //time[@datetime]'
+                         ' | //*[(contains(@class, "time") or contains(@class, "date")) and (@title or @data-time)]'):
+        value = el.get("content") or el.get("datetime") or el.get("title") or el.get("data-time") or text_of(el)
         if (date := parse_date(value)) and el in page.order:
             found.append((0 if el.get("itemprop") else page.order[el] + 1, date))
     return sorted(found)

@@ -35,7 +35,7 @@ from extractors.formats.density import Page
 
 _NEAR = 300  # characters of text outside chrome above or below the article that count as next to it
 _DATE_LABEL = re.compile(
-    r"(?:发布|发表|更新|上传|录入|出版|刊发|创建|修改|发帖)?(?:时间|日期)\s*[:：]|发[表布帖]于|更新于|posted|published", re.I)
+    r"(?:发布|发表|更新|上传|录入|出版|刊发|创建|修改|发帖)?(?:时间|日期)\s*[:：]|发[表布帖]于|更新于|[写作记]于|posted|published", re.I)
 _NOT_PUBLISHED = re.compile(r"注册|登录|登陆|加入|在线|生日|出生|截止|有效期|收稿|今天是|今日是|当前日期|当前时间")
 _WRITTEN = re.compile(r"成文")
 _AUTHOR_LABEL = re.compile(
@@ -57,6 +57,7 @@ _NOT_A_NAME = re.compile(r"^(?:登录|注册|登陆|退出|个人中心|我的|�
 _COMMENTS = re.compile(r"comment|reply|review|评论", re.I)
 _COMMENT_HEAD = re.compile(r"^\s*(?:热门|最新|全部|精彩|网友|读者)?(?:评论|跟贴|跟帖|留言|回复|回应).{0,12}$")
 _SITE_AUTHOR = re.compile(r"team|inc\b|ltd|corporation|powered|有限公司|版权", re.I)
+_OWNED = re.compile(r"^\s*(.{2,20}?)的(?:博客|个人博客|BLOG|blog|Blog|空间|个人空间|主页|个人主页)\s*$")
 _JSONLD_AUTHOR = re.compile(r'"author"\s*:\s*\[?\s*\{[^{}]*?"name"\s*:\s*"([^"]{2,40})"')
 
 
@@ -143,10 +144,19 @@ def _with_labels(blocks: list[Block], all_blocks: list[Block]) -> list[tuple[Blo
 def page_date(blocks: list[Block], start: int, stop: int) -> str | None:
     """The publication date among the blocks around the article spanning ``start``..``stop``."""
     before, near, after = _windows(blocks, start, stop)
+    comments = next((i for i, b in enumerate(after) if _COMMENT_HEAD.match(b.text)), len(after))
+    after = after[:comments]  # (a comment's 发表于 below 网友评论 is the comment's date)
     near_set = set(near)
-    for b, label in _with_labels(before, blocks):
+    labelled_above = [(b, date) for b, label in _with_labels(before, blocks) if (found := _dated(b, label))[1]
+                      for date in (found[0],)]
+    for b, date in labelled_above:
+        if not b.chrome or b in near_set:
+            return date
+    if labelled_above:  # 发布日期：2008-5-12 in a table row read as chrome: still before a related list's dates
+        return labelled_above[-1][1]
+    for b, label in _with_labels([b for b in blocks if start <= b.at <= stop], blocks):
         date, labelled = _dated(b, label)
-        if labelled and (not b.chrome or b in near_set):
+        if labelled:  # an info line inside the article's own container (发布日期：… 来源：… 浏览次数：…)
             return date
     for b in reversed(near):
         if (not b.chrome or _mostly_date(b.text, 12)) and (date := _dated(b)[0]):
@@ -157,6 +167,9 @@ def page_date(blocks: list[Block], start: int, stop: int) -> str | None:
             return date
     for b in after:  # a forum floor's or a blog post's date printed under it, alone on its line
         if not b.chrome and _mostly_date(b.text, 20) and (date := _dated(b)[0]):
+            return date
+    for b in after:  # a post's footer row, its date first: 2006-10-12 21:33:05 | 评论(334) | 阅读(31535)
+        if (m := DATE_RE.match(b.text.strip())) and (date := parse_date(m.group())):
             return date
     return None
 
@@ -253,10 +266,14 @@ def element_author(page: Page, start: int, stop: int, lo: float, hi: float) -> s
 
 def fallback_author(raw: str, meta: str | None, site_words: list[str]) -> str | None:
     """An author from ``meta`` (``<meta name="author">`` and the like) unless it names the site,
-    else JSON-LD's author name. (A WeChat account's ``var nickname`` publishes, it does not write.)"""
+    else JSON-LD's author name, else the owner a blog's name gives (``背包客阿飞的博客``). (A WeChat
+    account's ``var nickname`` publishes, it does not write.)"""
     if meta and not _SITE_AUTHOR.search(meta) and not any(w in meta for w in site_words if w):
         if name := clean_name(meta):
             return name
     if (m := _JSONLD_AUTHOR.search(raw)) and (name := clean_name(m.group(1))):
         return name
+    for word in site_words:  # 背包客阿飞的博客: a blog names its owner, who writes its posts
+        if (m := _OWNED.match(word)) and (name := clean_name(m.group(1))):
+            return name
     return None
