@@ -552,6 +552,11 @@ def test_breakdowns_by_kind_add_up_to_the_nearest_total() -> None:
     ("2022年授予本地企业合同金额97.6亿元，占52.3%。", "97.6亿元", "授予本地企业合同金额"),
     ("全区地方一般公共预算收入预计232.5亿元；一般公共预算支出安排2236.8亿元。", "2236.8亿元", "一般公共预算支出"),
     ("2024年，集中采购率力争达到90%以上。", "90%", "集中采购率"),
+    # the means, the places counted and a section's name are not what was measured
+    ("通过集中采购、竞价比价等方式节约资金47.6亿元。", "47.6亿元", "节约资金"),
+    ("五省区政府采购规模合计2217.6亿元。", "2217.6亿元", "政府采购规模"),
+    ("一、总体情况\n全区各预算单位共公开采购意向3126条，涉及采购预算金额48.63亿元。", "48.63亿元", "采购预算金额"),
+    ("其中，省本级政府采购规模137.9亿元，哈尔滨市226.4亿元。", "226.4亿元", "政府采购规模"),
 ])
 def test_metrics_read_from_the_shape_of_the_clause(text: str, surface: str, metric: str) -> None:
     assert next(f for f in extract_figures(text) if f.surface.startswith(surface)).metric == metric

@@ -401,6 +401,8 @@ class _Reader:
                         topic = None  # 竞争性磋商0.97亿元，询价0.12亿元: another part, not more of the one before
                     if topic and q.kind != "percent":  # 支付合同金额的30%作为预付款，计65.28万元: the amount of 预付款
                         topic = RATIO_END.sub("", topic) or topic
+                    if topic and _actor(field, c, q.start) is not None:
+                        topic = _unscoped(topic)  # 省本级政府采购规模137.9亿元，哈尔滨市226.4亿元: the city's own
                     metric = join(topic, metric)
                     metric = metric if metric and len(metric) > 1 else None  # 四市合计: of what the figure before measured
                 elif metric == head(metric) and text.startswith(metric, c):

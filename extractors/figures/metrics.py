@@ -42,7 +42,8 @@ STOP_WORDS = {"完成", "实现", "达到", "达成", "累计", "共计", "合�
               "本报讯", "记者", "获悉", "了解到", "了解", "显示", "表示", "介绍", "据", "据悉", "同时", "此外", "另外", "以及",
               "力争", "计划", "预计", "确保", "争取", "目标", "推动", "促进", "推进", "积极", "提供", "给予", "帮助",
               "惠及", "覆盖", "看", "方面", "年度", "可", "将", "拟", "能",
-              "投入", "安排", "下达", "拨付", "统筹", "筹集", "落实", "使用"}  # allocating, not what is measured
+              "投入", "安排", "下达", "拨付", "统筹", "筹集", "落实", "使用",  # allocating, not what is measured
+              "全院", "全校", "全行", "全系统", "全集团", "全公司"}  # (the organisation's own whole: its subject)
 # (not ns or nr: places are found by the gazetteer, and jieba tags 满意度 a place and 养老 a name)
 STOP_TAGS = {"x", "p", "c", "d", "m", "q", "r", "t", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "e", "o", "w",
              "f", "nt", "mq", "zg", "tg", "dg", "rr", "rz"}
@@ -61,7 +62,7 @@ BENEFICIARY = re.compile(r"(?:为|向|给|帮助|帮|替|对|助力)[^，。；�
 BENEFICIARY_CLASSES = {"中小企业", "小微企业", "中小微企业", "民营企业", "脱贫地区", "监狱企业", "残疾人福利单位"}
 # a body that acts (医院, 分行, 预算单位, 新区): the subject when it opens a phrase that names a measure after it
 ZONES = ("高新区", "开发区", "经开区", "园区", "新区")  # development zones: places the gazetteer does not list
-ACTOR = re.compile(rf"(?:医院|学校|高校|部门|单位|机关|分行|支行|银行|公司|集团|设区市|{'|'.join(ZONES)})$")
+ACTOR = re.compile(rf"(?:医院|学校|高校|部门|单位|机关|分行|支行|银行|公司|集团|设区市|街道|社区|{'|'.join(ZONES)})$")
 # verbs that only say something was done (形式动词 and their kin): 办理采购, 组织实施集中采购, 编报预算
 LIGHT_VERBS = {"办理", "组织", "实施", "组织实施", "开展", "进行", "利用", "编报", "从事"}
 ASIDE = re.compile(r"(?<![县市区])(?:（[^（）、]{1,6}）|\([^()、]{1,6}\))")  # not 县（市、区）: a scope
@@ -195,6 +196,8 @@ def phrase(text: str, start: int, end: int, blocked: bytearray | None = None) ->
         taken.pop(0)
     while taken and taken[-1].text in ("“", "‘"):
         taken.pop()
+    if len(taken) > 1 and taken[0].text in PLACE_CLASSES and pos_before_numeral(text, taken[0].start):
+        taken.pop(0)  # 五省区政府采购规模合计: the places counted are whose, not what was measured
     zone = next((k for k, w in enumerate(taken[:2]) if w.text.endswith(ZONES)), 0)  # 东湖 + 高新区: one name
     if len(taken) > zone + 1 and ACTOR.search(taken[zone].text) and taken[zone].text not in BENEFICIARY_CLASSES \
             and not is_vague("".join(w.text for w in taken[zone + 1 :])):
@@ -218,10 +221,14 @@ def phrase(text: str, start: int, end: int, blocked: bytearray | None = None) ->
             pass  # 限额标准为货物和服务项目: 为 after a measure links it to its items; no one benefits
         else:
             taken = taken[cut:]  # 为1326家供应商发放贷款, 为中小企业发放“政采贷”: who benefits is not what was measured
+    means = next((k for k, w in enumerate(taken) if w.text == "方式" and k and taken[k - 1].text == "等"), None)
+    if means is not None and means + 1 < len(taken):
+        taken = taken[means + 1 :]  # 通过集中采购、竞价比价等方式节约资金: the means are not what was measured
     return shape([w.text for w in taken], [w.tag for w in taken])
 
 
-NAME_TAGS = {"n", "nz", "j", "l"}  # nouns that can name a channel or product (not vn: 下单, 政府采购)
+NAME_TAGS = {"n", "nz", "j", "l"}
+SECTION = re.compile(r"(?:情况|概况|工作|成效|方面|举措|措施|问题|打算|项目|领域|区域|板块|特点|亮点|建议|总体|基本|重点|主要)$")  # nouns that can name a channel or product (not vn: 下单, 政府采购)
 BODIES = ("企业", "机构", "负责人", "供应商", "人员", "单位", "中心", "政府", "局", "厅", "委")  # who acts, not where things went through
 CHANNEL = re.compile(r"通过|依托|借助|利用|经由|透过|透過|經由")
 DEAL_MEASURES = (*("采购", "交易", "销售", "成交", "订购", "中标", "放款", "融资", "投放"),)  # what a channel carries
@@ -247,8 +254,8 @@ def _noun_run(text: str, start: int, end: int, blocked: bytearray | None) -> tup
         taken.append(word.translate(QUOTES))
         pos += len(word)
     found = "".join(taken)
-    if text.startswith(COORDINATORS, pos):
-        return None  # 通过公开招标、竞争性磋商等方式: several ways, not one channel
+    if text.startswith(COORDINATORS, pos) or SECTION.search(found):
+        return None  # 通过公开招标、竞争性磋商等方式: several ways, not one channel; 一、总体情况: a section, not a channel
     if len(found) < 2 or ACTOR.search(found) or found.endswith(BODIES) or any(is_head(w) for w in taken):
         return None
     return found, pos
@@ -294,8 +301,17 @@ def deals(metric: str) -> bool:
     >>> deals("成交金额"), deals("新增放款"), deals("政府采购规模"), deals("公开招标中标金额")
     (True, True, False, False)
     """
-    return bare(metric) and len(tagged(metric)) <= 2 and not metric.startswith("政府") \
+    return bare(metric) and len(tagged(metric)) <= 2 and not metric.startswith("政府") and "预算" not in metric \
         and any(d in metric for d in DEAL_MEASURES)
+
+
+PLACE_CLASSES = {"省区", "省份", "省", "市", "县", "区", "设区市", "地市", "市州", "县市", "县区", "旗县", "盟市", "区县"}
+NUMERAL = re.compile(r"[\d一二两三四五六七八九十百]+个?$")
+
+
+def pos_before_numeral(text: str, start: int) -> bool:
+    """Whether a numeral (五, 14个) stands right before ``start``."""
+    return NUMERAL.search(text, max(0, start - 4), start) is not None
 
 
 def _verb_before(text: str, end: int) -> str | None:
@@ -496,7 +512,10 @@ def qualifier(counted: str | None, metric: str) -> str | None:
     ws = [w for w, _ in tagged(found)] if found else []
     while ws and ws[-1] in metric:  # 成交 of 电子卖场成交(订单) and of 成交金额
         ws.pop()
+    ws = ws[1:] if ws and ws[0] in ("各类", "各项", "各种", "各", "全部") else ws  # 各类交易项目: all kinds
     found = "".join(ws)
+    if len(ws) == 1 and tagged(found)[-1][1] in ("v", "vn"):
+        return None  # 交易项目…，成交金额: a verb names no kind
     return found if found and found != "采购" and not metric.startswith(found) else None
 
 
