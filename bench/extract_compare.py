@@ -168,13 +168,14 @@ def as_text(data: bytes, truth: dict, mode: str) -> str:
 
 
 def make_cgpn(mode: str) -> Extractor:
-    """cgpn always gets the bytes and the content type: decoding is part of its job."""
+    """cgpn always gets the bytes and the content type: decoding is part of its job. Its body is scored as
+    the page prints it (``body_original`` of a traditional-character page; ``body`` is its simplified copy)."""
     sys.path.insert(0, str(ROOT))
     from extractors import extract
 
     def run(data: bytes, truth: dict) -> Result:
         art = extract(data, url=truth["url"], content_type=truth["content_type"])
-        return Result(art.title or "", art.body or "", art.published_at, author=art.author)
+        return Result(art.title or "", art.body_original or art.body or "", art.published_at, author=art.author)
 
     return run
 
