@@ -643,6 +643,14 @@ def test_a_look_back_at_an_earlier_year_does_not_carry_to_the_paragraphs_after()
     assert periods["1.58亿元"] == "2026-Q1" and periods["8.74亿元"] == "2025" and periods["8.4亿元"] == "2025"
 
 
+def test_a_departments_own_accounts_have_no_place() -> None:
+    body = "2020年度青海省教育厅（行政单位）机关运行经费支出523.6万元，比上年减少41.2万元。"
+    figs = extract_figures(body, "青海省教育厅2020年度部门决算（节选）", published_at="2021-08-20")
+    assert [f.subject for f in figs] == [None, None]
+    city = extract_figures("2020年，宜昌市财政局完成政府采购523.6万元。", "宜昌市政府采购")
+    assert city[0].subject == "宜昌市"
+
+
 def test_this_year_so_far_runs_to_the_month_the_text_counted_to() -> None:
     body = ("1—5月，哈市政府采购规模达28.64亿元。\n"
             "今年以来，全市服务类采购同比增长34.6%。\n"

@@ -77,6 +77,7 @@ CONTRACTS = re.compile(r"(?:以上|多)?的?(?:政府采购)?(?:合同|订单)")
 WON_CONTRACTS = re.compile(rf"(?P<who>{'|'.join(sorted(BENEFICIARY_CLASSES, key=len, reverse=True))})"
                            r"(?:共|累计)?(?:获得|取得|签订|承接|中标)了?的?(?:政府采购)?合同(?:金额|额)?"
                            r"(?P<share>占比|比例|比重)?(?:达到|达|为|约|共|超过|超|逾|近)*$")
+DEPARTMENT = re.compile(r"[^，。；、\d]{0,8}?(?:厅|局|委员会|委|办公室|办|中心)")  # a government body after its place
 AWARDED_TO = re.compile(rf"授予(?P<who>{'|'.join(sorted(BENEFICIARY_CLASSES, key=len, reverse=True))})(?:达|为|共|约)*$")
 # 政府采购合同授予中小企业金额: the same measure in another order
 AWARDED = re.compile(rf"(?:政府采购)?合同(?:授予|给予)(?P<who>{'|'.join(sorted(BENEFICIARY_CLASSES, key=len, reverse=True))})"
@@ -251,6 +252,8 @@ class _Reader:
             place = opening and _chain_end(field, opening)
         if place is None or place.org or place.national:
             return subject(place, self.home, [])
+        if self.home.organisation and DEPARTMENT.match(field.text, place.end):
+            return None  # 青海省教育厅… in the department's own accounts: the department's, not the province's
         named = self._named_before(field, q.start)
         if place.ref and not place.that:  # 山西省方面，1—6月全省…: the province the sentence named, not the article's
             k = bisect_left(field.named_starts, s)

@@ -32,6 +32,7 @@ NATIONAL_ACTOR = re.compile("(?<![居在列排于占])(?:财政部|国务院|国
                             "(?!前列|第|首位|领先|平均|前|各地|范围)")  # (中央仓库 is a warehouse)
 DOCUMENT_TITLE = re.compile("《[^》]*》")  # 《财政部关于…的通知》 names a document, not the actor
 NATIONAL = "全国"
+OWN_ACCOUNTS = re.compile("部门决算|部门预算|单位决算|单位预算")  # a department's or unit's own accounts
 
 
 @dataclass
@@ -75,6 +76,7 @@ def find_home(texts: list[tuple[str, list[Place]]], author: str | None = None, p
     headline = texts[0][1] if texts else []
     organisation = any(p.institution for p in headline) and not any(p.candidates and not p.org for p in headline)
     organisation |= bool(publisher and ORGANISATION_WORD.search(publisher))  # 兰州大学新闻网, 长安银行
+    organisation |= bool(texts and OWN_ACCOUNTS.search(texts[0][0]))  # 青海省教育厅2020年度部门决算: its own money
     division = None
     for text, places in texts:  # the headline's place, or the lead's when it lies inside it (湖北 → 湖北省十堰市郧西县)
         acting = [p for p in places if p.candidates and not p.org and not p.governed]
