@@ -253,6 +253,31 @@ def test_utf8_read_as_gbk_pinyin_letters_restored_next_to_a_lost_byte(annotated:
     assert repair(damaged).text == to_simplified(re.sub(r"[(（][a-zèé]+[)）]", "", annotated))
 
 
+def test_utf8_read_as_gbk_annotated_character_by_character() -> None:
+    # Each character is followed by its reading, so each lost its last byte before "(" and stands alone
+    # in its run (鏂�(xīn)鐤�(jiāng)): no run of two proves the text mojibake, the readings do.
+    annotated = "新(xīn)疆(jiāng)生(shēng)產(chǎn)建(jiàn)設(shè)兵(bīng)團(tuán)"
+    damaged = annotated.encode("utf-8").decode("gb18030", "replace")
+    assert damaged.count("\ufffd") == 8
+    assert repair(damaged).text == "新疆生产建设兵团"
+
+
+def test_utf8_read_as_gbk_rare_character_chosen_by_its_reading() -> None:
+    # 瞭 (E7 9E AD, s2t's 瞭解) is no common character, but it alone of the 64 that fit E7 9E reads liǎo.
+    damaged = "據(jù)瞭(liǎo)解(jiě)，該平臺上線".encode("utf-8").decode("gb18030", "replace")
+    assert repair(damaged).text == "据了解，该平台上线"
+
+
+@pytest.mark.parametrize("codec", ["gbk", "gb18030"])
+def test_utf8_read_as_gbk_name_of_rare_characters_decoded_once_the_text_is_proven(codec: str) -> None:
+    # 吴珺 decodes with no byte lost but reads no better than its mojibake (鍚寸徍); the rest of the
+    # paragraph proves it UTF-8 read as GBK, and random GBK text seldom makes valid UTF-8.
+    text = "采购规模达2830万元。(记者 吴珺 实习生 王明)"
+    damaged = text.encode("utf-8").decode(codec, "replace")
+    assert "鍚寸徍" in damaged
+    assert repair(damaged).text == text
+
+
 def _shift(text: str, start: int, end: int, lost: bool) -> str:
     """``text[start:end]`` decoded one byte off: its end bytes lost to ``?``, or a stray byte on each side."""
     data = text[start:end].encode("gbk")
