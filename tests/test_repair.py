@@ -245,6 +245,17 @@ def test_utf8_read_as_gbk_punctuation_from_its_pair_and_the_line_end(text: str, 
     assert repair(damaged).text == text
 
 
+@pytest.mark.parametrize("codec", ["gbk", "gb18030"])
+@pytest.mark.parametrize("text", ["参照发改价格〔2015〕299号文件执行。", "按照《办法》（财库〔2020〕46号）执行。"])
+def test_utf8_read_as_gbk_brackets_of_a_document_number(text: str, codec: str) -> None:
+    # 〔 and 〕 (E3 80 94/95) both lost their last byte before a digit, and 、 (E3 80 81) fits each: the
+    # characters' model has never seen 〔 and reads 、2015、 better, but a year between the two lost marks,
+    # then a number and 号, is a document number's (GB/T 9704).
+    damaged = text.encode("utf-8").decode(codec, "replace")
+    assert damaged.count("\ufffd") >= 2
+    assert repair(damaged).text == text
+
+
 @pytest.mark.parametrize("annotated", ["中標金額為（wèi）1828萬元", "交易額(é)突破70億元"])
 def test_utf8_read_as_gbk_pinyin_letters_restored_next_to_a_lost_byte(annotated: str) -> None:
     # è shows as 猫 and é as 茅; the bracket after wèi lost a byte, the reading é stands alone in its brackets.
@@ -307,6 +318,9 @@ def test_gbk_shift_restores_or_keeps_intact_characters(lost: bool) -> None:
         # The first character lost its lead byte after a pinyin reading, which the guess reads past:
         # 設(shè) judges it, so 備 (82 E4), not 其 (C6 E4).
         ("貴州省財政局加大對醫療設(shè)備的採購支持力度，提前完成", "備", "備"),
+        # 花 (BB A8) lost its trail byte; 还 (BB B9), frequent as a word alone, read better by jieba's words
+        # while the character's own frequency, which the character model holds too, counted twice.
+        ("过去跑一趟要花半天，现在", "过去跑", "花"),
     ],
 )
 def test_gbk_shift_character_that_lost_a_byte_guessed_from_running_text(text: str, first: str, lost: str) -> None:

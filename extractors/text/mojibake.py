@@ -200,17 +200,20 @@ def _is_text(options: tuple[str, ...]) -> bool:
 
 
 _PAIRS = ("（）", "《》", "〈〉", "“”", "‘’", "【】", "〔〕", "「」", "『』")
+# The year of a document number (财库〔2020〕46号, GB/T 9704) whose closing bracket lost a byte too.
+_DOCUMENT_YEAR = re.compile("(?:19|20)[0-9]{2}\ufffd[0-9]{1,4}号")
 
 
 def _paired(options: tuple[str, ...], before: str, after: str) -> tuple[str, ...]:
     """``options`` narrowed by the marks that come in pairs (“ and ” differ in one byte, 〔 and 、 in
     one): the closing one when ``before`` left its opening one open, the opening one when ``after``
-    closes one that is not open, never a closing one when none is open.
+    closes one that is not open or is a document number's year that lost its closing mark too, never
+    a closing one when none is open.
 
     >>> _paired(("—", "“", "”"), "用“时间”赢得", ""), _paired(("—", "“", "”"), "赢得“空间", "")
     (('—', '“'), ('”',))
-    >>> _paired(("、", "〔", "〕"), "财库", "2020〕46号")
-    ('〔',)
+    >>> _paired(("、", "〔", "〕"), "财库", "2020〕46号"), _paired(("、", "〔", "〕"), "财库", "2020\ufffd46号")
+    (('〔',), ('〔',))
     """
     for opening, closing in _PAIRS:
         is_open = before.rfind(opening) > before.rfind(closing)
@@ -218,6 +221,8 @@ def _paired(options: tuple[str, ...], before: str, after: str) -> tuple[str, ...
             return (closing,)
         ahead = after.find(closing)
         if opening in options and not is_open and ahead >= 0 and not 0 <= after.find(opening) < ahead:
+            return (opening,)
+        if opening in options and opening in "〔（" and _DOCUMENT_YEAR.match(after):
             return (opening,)
         if not is_open:
             options = tuple(c for c in options if c != closing) or options
