@@ -245,12 +245,48 @@ def test_utf8_read_as_gbk_punctuation_from_its_pair_and_the_line_end(text: str, 
     assert repair(damaged).text == text
 
 
+@pytest.mark.parametrize("codec", ["gbk", "gb18030"])
+@pytest.mark.parametrize("text", ["参照发改价格〔2015〕299号文件执行。", "按照《办法》（财库〔2020〕46号）执行。"])
+def test_utf8_read_as_gbk_brackets_of_a_document_number(text: str, codec: str) -> None:
+    # 〔 and 〕 (E3 80 94/95) both lost their last byte before a digit, and 、 (E3 80 81) fits each: the
+    # characters' model has never seen 〔 and reads 、2015、 better, but a year between the two lost marks,
+    # then a number and 号, is a document number's (GB/T 9704).
+    damaged = text.encode("utf-8").decode(codec, "replace")
+    assert damaged.count("\ufffd") >= 2
+    assert repair(damaged).text == text
+
+
 @pytest.mark.parametrize("annotated", ["中標金額為（wèi）1828萬元", "交易額(é)突破70億元"])
 def test_utf8_read_as_gbk_pinyin_letters_restored_next_to_a_lost_byte(annotated: str) -> None:
     # è shows as 猫 and é as 茅; the bracket after wèi lost a byte, the reading é stands alone in its brackets.
     damaged = annotated.encode("utf-8").decode("gb18030", "replace")
     assert "\ufffd" in damaged
     assert repair(damaged).text == to_simplified(re.sub(r"[(（][a-zèé]+[)）]", "", annotated))
+
+
+def test_utf8_read_as_gbk_annotated_character_by_character() -> None:
+    # Each character is followed by its reading, so each lost its last byte before "(" and stands alone
+    # in its run (鏂�(xīn)鐤�(jiāng)): no run of two proves the text mojibake, the readings do.
+    annotated = "新(xīn)疆(jiāng)生(shēng)產(chǎn)建(jiàn)設(shè)兵(bīng)團(tuán)"
+    damaged = annotated.encode("utf-8").decode("gb18030", "replace")
+    assert damaged.count("\ufffd") == 8
+    assert repair(damaged).text == "新疆生产建设兵团"
+
+
+def test_utf8_read_as_gbk_rare_character_chosen_by_its_reading() -> None:
+    # 瞭 (E7 9E AD, s2t's 瞭解) is no common character, but it alone of the 64 that fit E7 9E reads liǎo.
+    damaged = "據(jù)瞭(liǎo)解(jiě)，該平臺上線".encode("utf-8").decode("gb18030", "replace")
+    assert repair(damaged).text == "据了解，该平台上线"
+
+
+@pytest.mark.parametrize("codec", ["gbk", "gb18030"])
+def test_utf8_read_as_gbk_name_of_rare_characters_decoded_once_the_text_is_proven(codec: str) -> None:
+    # 吴珺 decodes with no byte lost but reads no better than its mojibake (鍚寸徍); the rest of the
+    # paragraph proves it UTF-8 read as GBK, and random GBK text seldom makes valid UTF-8.
+    text = "采购规模达2830万元。(记者 吴珺 实习生 王明)"
+    damaged = text.encode("utf-8").decode(codec, "replace")
+    assert "鍚寸徍" in damaged
+    assert repair(damaged).text == text
 
 
 def _shift(text: str, start: int, end: int, lost: bool) -> str:
@@ -282,6 +318,9 @@ def test_gbk_shift_restores_or_keeps_intact_characters(lost: bool) -> None:
         # The first character lost its lead byte after a pinyin reading, which the guess reads past:
         # 設(shè) judges it, so 備 (82 E4), not 其 (C6 E4).
         ("貴州省財政局加大對醫療設(shè)備的採購支持力度，提前完成", "備", "備"),
+        # 花 (BB A8) lost its trail byte; 还 (BB B9), frequent as a word alone, read better by jieba's words
+        # while the character's own frequency, which the character model holds too, counted twice.
+        ("过去跑一趟要花半天，现在", "过去跑", "花"),
     ],
 )
 def test_gbk_shift_character_that_lost_a_byte_guessed_from_running_text(text: str, first: str, lost: str) -> None:

@@ -132,18 +132,13 @@ Byte = int | tuple[int, ...] | None  # a known byte, the values a lost byte may 
 
 
 @lru_cache(maxsize=65536)
-def _candidates(seq: tuple[Byte, ...]) -> tuple[str, ...]:
+def _fitting(seq: tuple[Byte, ...]) -> tuple[str, ...]:
     """Characters whose UTF-8 bytes fit ``seq``: each byte known, among given values, or unknown (None).
 
     At most two bytes may be uncertain, and the lead byte only with one other.
-    When bytes are uncertain only characters common in Chinese prose are offered.
 
-    >>> _candidates((0xE4, 0xB8, None))[:4]
-    ('一', '丁', '七', '万')
-    >>> _candidates((0xE4, 0xB8, (0x80, 0xFF)))
-    ('一',)
-    >>> len(_candidates((0xE8, None, None)))
-    1000
+    >>> len(_fitting((0xE7, 0x9E, None))), "瞭" in _fitting((0xE7, 0x9E, None))
+    (64, True)
     """
     uncertain = sum(not isinstance(b, int) for b in seq)
     if uncertain > 2 or (not isinstance(seq[0], int) and uncertain > 1):
@@ -159,27 +154,43 @@ def _candidates(seq: tuple[Byte, ...]) -> tuple[str, ...]:
             found.append(bytes(trial).decode("utf-8"))
         except UnicodeDecodeError:
             continue
-    if len(found) > 1:
-        found = [c for c in found if is_plausible(c)]
     return tuple(found)
 
 
-def _decode_from(data: list[Byte], start: int) -> tuple[list[tuple[str, ...]], int]:
-    """Decode UTF-8 from ``data[start:]`` while it stays valid: candidates per character, end offset.
+@lru_cache(maxsize=65536)
+def _candidates(seq: tuple[Byte, ...]) -> tuple[str, ...]:
+    """The characters of :func:`_fitting`; when bytes are uncertain, only those common in Chinese prose.
+
+    >>> _candidates((0xE4, 0xB8, None))[:4]
+    ('一', '丁', '七', '万')
+    >>> _candidates((0xE4, 0xB8, (0x80, 0xFF)))
+    ('一',)
+    >>> len(_candidates((0xE8, None, None)))
+    1000
+    """
+    found = _fitting(seq)
+    return tuple(c for c in found if is_plausible(c)) if len(found) > 1 else found
+
+
+def _decode_from(data: list[Byte], start: int) -> tuple[list[tuple[str, ...]], int, list[tuple[Byte, ...]]]:
+    """Decode UTF-8 from ``data[start:]`` while it stays valid: candidates per character, end offset,
+    the bytes of each character.
 
     The end offset passes ``len(data)`` when the last character lost its final byte.
     """
-    chars, i = [], start
+    chars, seqs, i = [], [], start
     while i < len(data):
         lead = data[i]
         n = _utf8_length(lead) if isinstance(lead, int) else 3
         missing = i + n - len(data)
-        found = _candidates(tuple(data[i : i + n] + [None] * missing)) if n and missing <= 2 else ()
+        seq = tuple(data[i : i + n] + [None] * missing)
+        found = _candidates(seq) if n and missing <= 2 else ()
         if not found:
             break
         chars.append(found)
+        seqs.append(seq)
         i += n
-    return chars, i
+    return chars, i, seqs
 
 
 def _is_text(options: tuple[str, ...]) -> bool:
@@ -189,17 +200,20 @@ def _is_text(options: tuple[str, ...]) -> bool:
 
 
 _PAIRS = ("（）", "《》", "〈〉", "“”", "‘’", "【】", "〔〕", "「」", "『』")
+# The year of a document number (财库〔2020〕46号, GB/T 9704) whose closing bracket lost a byte too.
+_DOCUMENT_YEAR = re.compile("(?:19|20)[0-9]{2}\ufffd[0-9]{1,4}号")
 
 
 def _paired(options: tuple[str, ...], before: str, after: str) -> tuple[str, ...]:
     """``options`` narrowed by the marks that come in pairs (“ and ” differ in one byte, 〔 and 、 in
     one): the closing one when ``before`` left its opening one open, the opening one when ``after``
-    closes one that is not open, never a closing one when none is open.
+    closes one that is not open or is a document number's year that lost its closing mark too, never
+    a closing one when none is open.
 
     >>> _paired(("—", "“", "”"), "用“时间”赢得", ""), _paired(("—", "“", "”"), "赢得“空间", "")
     (('—', '“'), ('”',))
-    >>> _paired(("、", "〔", "〕"), "财库", "2020〕46号")
-    ('〔',)
+    >>> _paired(("、", "〔", "〕"), "财库", "2020〕46号"), _paired(("、", "〔", "〕"), "财库", "2020\ufffd46号")
+    (('〔',), ('〔',))
     """
     for opening, closing in _PAIRS:
         is_open = before.rfind(opening) > before.rfind(closing)
@@ -208,16 +222,19 @@ def _paired(options: tuple[str, ...], before: str, after: str) -> tuple[str, ...
         ahead = after.find(closing)
         if opening in options and not is_open and ahead >= 0 and not 0 <= after.find(opening) < ahead:
             return (opening,)
+        if opening in options and opening in "〔（" and _DOCUMENT_YEAR.match(after):
+            return (opening,)
         if not is_open:
             options = tuple(c for c in options if c != closing) or options
     return options
 
 
 class _Guess:
-    """A character with lost bytes: the characters its known bytes allow, and the one chosen."""
+    """A character with lost bytes: its bytes, the common characters they allow, and the one chosen."""
 
-    def __init__(self, options: tuple[str, ...]):
+    def __init__(self, options: tuple[str, ...], seq: tuple[Byte, ...]):
         self.options = options
+        self.seq = seq
         self.chosen = "\ufffd"
 
 
@@ -233,8 +250,9 @@ def _choose(out: list[str], at: int, guess: _Guess, traditional: bool) -> tuple[
     """
     options = guess.options
     syllable = leading_syllable("".join(out[at + 1 : at + 13]))
-    if syllable:
-        options = tuple(c for c in options if is_reading(c, syllable)) or options
+    if syllable:  # a rare character too when only one reads it (瞭 of 瞭解 before (liǎo))
+        options = tuple(c for c in options if is_reading(c, syllable)) or tuple(
+            c for c in _fitting(guess.seq) if is_reading(c, syllable)) or options
     reach = 10 * _CONTEXT  # the text's edges read as line ends: 。 ends a paragraph, 、 does not
     left = skip_readings("\n" * (at <= reach) + "".join(out[max(0, at - reach) : at]))[-_CONTEXT:]  # 統(tǒng)?(jì): 統?
     after = skip_readings("".join(out[at + 1 : at + 1 + reach]) + "\n" * (at + 1 + reach >= len(out)))
@@ -266,6 +284,18 @@ def _resolve(text: str, guesses: list[_Guess]) -> str:
     return "".join(out)
 
 
+def _reads_before(options: tuple[str, ...], after: str) -> bool:
+    """True when a character that lost its last byte is followed by a pinyin reading of one of the
+    characters its bytes allow: in traditional text annotated character by character, each run is
+    one character (``鏂�(xīn)鐤�(jiāng)``), and the readings prove it mojibake.
+
+    >>> _reads_before(_candidates((0xE6, 0x96, None)), "(xīn)"), _reads_before(("新",), "(xīn)")
+    (True, False)
+    """
+    syllable = leading_syllable(after)
+    return len(options) > 1 and syllable is not None and any(is_reading(c, syllable) for c in options)
+
+
 def _repair_run(run: str, after: str, codec: str, least: int) -> tuple[str, int, list[_Guess]]:
     """The run (followed by ``after``, decoded by ``codec``) with its UTF-8-as-GBK stretches decoded, a
     ``PENDING`` mark for each character that lost bytes; bytes lost and the guesses to make."""
@@ -281,14 +311,18 @@ def _repair_run(run: str, after: str, codec: str, least: int) -> tuple[str, int,
     out, pos, lost, guesses = [], 0, 0, []
     char = 0
     while char < len(run):
-        chars, end = _decode_from(data, starts[char])
+        chars, end, seqs = _decode_from(data, starts[char])
         stop = next((k for k in range(char, len(run)) if starts[k] >= end), len(run))
-        if len(chars) >= least and stop - char >= least and any(map(_is_text, chars)):
+        read = bool(chars) and stop == len(run) and run[-1] in LOST and _reads_before(chars[-1], after)
+        if (len(chars) >= least or read) and stop - char >= least and any(map(_is_text, chars)):
             decoded = "".join(c[0] if len(c) == 1 else PENDING for c in chars)
-            if score(decoded.replace(PENDING, UNSURE)) > score(run[char:stop]) + _MARGIN:
+            # Once the text proved mojibake (``least`` 1), a whole run that decodes with no byte lost is
+            # taken as it is: random GBK text seldom makes valid UTF-8 (a name of rare characters, 吴珺).
+            whole = least == 1 and char == 0 and end == len(data) and PENDING not in decoded and not any(c in LOST for c in run)
+            if whole or score(decoded.replace(PENDING, UNSURE)) > score(run[char:stop]) + _MARGIN:
                 out.append(run[pos:char] + decoded)
                 lost += sum(c in LOST for c in run[char:stop]) + max(0, end - len(data))
-                guesses += [_Guess(c) for c in chars if len(c) > 1]
+                guesses += [_Guess(c, seq) for c, seq in zip(chars, seqs) if len(c) > 1]
                 pos = char = stop
                 continue
         char += 1
@@ -307,7 +341,7 @@ def _repair_runs(text: str, least: int, guesses: list[_Guess], losses: list[tupl
         pos = m.end()
         run = m[0]
         repairable = PENDING not in run and (has_rare(run) or (least == 1 and any(c in LOST for c in run)))
-        fixed, lost, new = _repair_run(run, text[m.end() : m.end() + 8], codec, least) if repairable else (run, 0, [])
+        fixed, lost, new = _repair_run(run, text[m.end() : m.end() + 12], codec, least) if repairable else (run, 0, [])
         marks = gap.count(PENDING) + run.count(PENDING)  # marks of earlier passes (a repaired run had none)
         merged += guesses[seen : seen + marks] + new
         seen += marks
