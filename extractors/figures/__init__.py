@@ -448,6 +448,10 @@ class _Reader:
             c, _ = field.layout.clause_at(q.start)
             opener = _actor(field, c, c + 3)
             if opener is not None and opener.candidates:  # 大理市2.41亿元: a place's share of the article's total
+                p, _ = field.layout.paragraph_at(q.start)  # (甘肃省资金节约率最高，为7.9%；青海省为5.3%: the sibling's)
+                sibling = next((f for f in _back_to(found, p) if f.kind == q.kind and not f.change and f.metric), None)
+                if sibling is not None and q.kind == "percent" and _unscoped(sibling.metric):
+                    return _unscoped(sibling.metric)  # (各县市政府采购规模…；大理市2.41亿元: the city's own)
                 main = next((f for f in found if f.kind == q.kind and not f.change and f.metric and f.parent is None), None)
                 if main is not None:
                     return main.metric
