@@ -1,9 +1,9 @@
 """Build the web-page set (Chinese pages of every kind) from ``texts/`` and ``sites/`` (deterministic).
 
-Each file in ``sites/batch1/`` and ``sites/batch2/`` is one invented site: a
+Each file in ``sites/<batch>/`` is one invented site: a
 hand-written page template (its own CMS markup and chrome) with a header that
 says what the site carries and how it prints things. Each text of
-``texts/batch1.txt`` / ``texts/batch2.txt`` is rendered by one to three sites
+``texts/<batch>.txt`` is rendered by one to three sites
 of its batch that carry its kind. Output: ``html/<id>.html`` (bytes in the
 page's own encoding, which its ``<meta>`` may misdeclare or omit) and
 ``truth/<id>.json`` in the format of ``bench/pages`` plus ``split`` (the batch)
@@ -28,18 +28,28 @@ A template's header (an HTML comment at the top)::
     date: {Y}-{m:02d}-{d:02d} {H:02d}:{M:02d}     how ${date} prints the date (none: no date)
     url: http://www.example.cn/{Y}{m:02d}/t{Y}{m:02d}{d:02d}_{n}.html
     para: <p>　　{t}</p> || <p style="text-indent:2em">{t}</p>     one per page, chosen at random
+    paginate: 3                         optional: the page is page 1 of 3 (shows and scores the first third)
+    url_date: day                       optional: the URL's date counts when the page prints none
+    min_blocks: 9                       optional: only texts of at least (max_blocks: at most) so many blocks
     -->
+
+Block markup keys beside ``para``: ``h``, ``img``, ``quote``, ``code``, ``list`` (``{t}`` the
+items, each ``li``) and ``table`` (``{t}`` the rows, each ``tr`` of ``td`` cells).
 
 Sub-templates, ``<!--@name n=3-6 fmt="{m}-{d}"-->…<!--@end-->``, render lists:
 ``op`` and ``post`` are forum floors (``${op}`` the first, ``${posts}`` the
-replies, or all floors when there is no ``op``), ``comment…`` are comments,
-any other name a list of headlines (``${t}``, ``${d}``, ``${n}``, ``${i}``).
+replies, or all floors when there is no ``op``), ``comment…`` are comments
+(``pool="comments more"`` draws from other pools; more than a pool holds repeat),
+``attach…`` the text's ``attachments`` (``;``-separated file names), any other
+name a list of headlines (``${t}``, ``${d}``, ``${n}``, ``${i}``).
 
 >>> blocks = parse_blocks(["正文第一段。", "## 小标题", "[图] 图为会场。", "    print(1)", "    x = 2"])
 >>> blocks
 (('p', '正文第一段。'), ('h', '小标题'), ('img', '图为会场。'), ('code', 'print(1)\\nx = 2'))
 >>> truth_lines(blocks)
 ['正文第一段。', '小标题', '图为会场。', 'print(1)', 'x = 2']
+>>> truth_lines(parse_blocks(["- 第一项", "- 第二项", "| 品种 | 价格 |", "| 白菜 | 1.2元 |"]))
+['第一项', '第二项', '品种 价格', '白菜 1.2元']
 >>> fmt_date(dt.datetime(2007, 3, 12, 8, 15, 2), "发表于 {Y}-{m}-{d} {H:02d}:{M:02d}:{S:02d} {wk}")
 '发表于 2007-3-12 08:15:02 星期一'
 """
@@ -60,10 +70,10 @@ import lxml.html
 HERE = Path(__file__).resolve().parent
 CST = dt.timezone(dt.timedelta(hours=8))
 WS = re.compile(r"\s+")
-BATCHES = ("batch1", "batch2")
+BATCHES = ("batch1", "batch2", "batch3")
 WEEKDAYS = "一二三四五六日"
 MONTHS = "January February March April May June July August September October November December".split()
-Block = tuple[str, str]  # (kind, text): p, h (sub-head), img (caption), quote, code (lines)
+Block = tuple[str, str]  # (kind, text): p, h (sub-head), img (caption), quote, code, list, table (lines)
 e = html.escape
 
 
@@ -95,14 +105,17 @@ class Site:
 
 
 def parse_blocks(lines: list[str]) -> tuple[Block, ...]:
-    """Body lines to blocks: ``## `` sub-head, ``[图] `` picture caption, ``> `` quote, indented code."""
+    """Body lines to blocks: ``## `` sub-head, ``[图] `` picture caption, ``> `` quote, indented code,
+    ``- `` list items and ``| a | b |`` table rows (runs of them one block)."""
     blocks: list[Block] = []
     for line in lines:
-        if line.startswith("    "):
-            if blocks and blocks[-1][0] == "code":
-                blocks[-1] = ("code", blocks[-1][1] + "\n" + line[4:].rstrip())
+        run = "code" if line.startswith("    ") else "list" if line.startswith("- ") else "table" if line.startswith("| ") else None
+        if run:
+            item = line[4:].rstrip() if run == "code" else line[2:].strip()
+            if blocks and blocks[-1][0] == run:
+                blocks[-1] = (run, blocks[-1][1] + "\n" + item)
             else:
-                blocks.append(("code", line[4:].rstrip()))
+                blocks.append((run, item))
         elif line.startswith("## "):
             blocks.append(("h", line[3:].strip()))
         elif line.startswith("[图]"):
@@ -115,11 +128,21 @@ def parse_blocks(lines: list[str]) -> tuple[Block, ...]:
 
 
 def truth_lines(blocks: tuple[Block, ...]) -> list[str]:
-    """The truth body: every block's text, one line per paragraph (and per code line)."""
+    """The truth body: every block's text, one line per paragraph (per code line, list item, table row)."""
     out: list[str] = []
     for kind, text in blocks:
-        out += [ln.strip() for ln in text.split("\n") if ln.strip()] if kind == "code" else [text] if text else []
+        if kind == "table":
+            out += [" ".join(cells(row)) for row in text.split("\n")]
+        elif kind in ("code", "list"):
+            out += [ln.strip() for ln in text.split("\n") if ln.strip()]
+        elif text:
+            out.append(text)
     return out
+
+
+def cells(row: str) -> list[str]:
+    """The cells of a ``| a | b |`` table row."""
+    return [c.strip() for c in row.strip().strip("|").split("|")]
 
 
 def parse_texts(path: Path) -> list[Text]:
@@ -214,18 +237,32 @@ DEFAULT_BLOCKS = {
     "img": '<p style="text-align:center"><img src="/upload/{Y}/{n}.jpg" border="0"></p>\n<p style="text-align:center">{t}</p>',
     "quote": "<blockquote>{t}</blockquote>",
     "code": "<pre><code>{t}</code></pre>",
+    "list": "<ul>{t}</ul>",
+    "li": "<li>{t}</li>",
+    "table": '<table border="1" cellspacing="0" cellpadding="4">{t}</table>',
+    "tr": "<tr>{t}</tr>",
+    "td": "<td>{t}</td>",
 }
 
 
 def render_body(blocks: tuple[Block, ...], site: Site, rng: random.Random, when: dt.datetime) -> str:
     """The article blocks in the site's markup (one ``para`` alternative per page)."""
+    def markup(key: str) -> str:
+        return site.header.get(key, DEFAULT_BLOCKS[key])
+
     para = rng.choice(site.header["para"].split(" || ")).replace("\\n", "\n")
     join = site.header.get("join", "\n").replace("\\n", "\n")
     out = []
     for kind, text in blocks:
-        tpl = para if kind == "p" else site.header.get(kind, DEFAULT_BLOCKS[kind])
+        tpl = para if kind == "p" else markup(kind)
         t1, t2 = halves(text)
-        out.append(fill(tpl, {"t": e(text), "t1": e(t1), "t2": e(t2), "n": str(rng.randint(10**5, 10**7)),
+        inner = e(text)
+        if kind == "list":
+            inner = "".join(fill(markup("li"), {"t": e(item)}) for item in text.split("\n"))
+        elif kind == "table":
+            inner = "".join(fill(markup("tr"), {"t": "".join(fill(markup("td"), {"t": e(c)}) for c in cells(row))})
+                            for row in text.split("\n"))
+        out.append(fill(tpl, {"t": inner, "t1": e(t1), "t2": e(t2), "n": str(rng.randint(10**5, 10**7)),
                               "Y": str(when.year), "m": f"{when.month:02d}"}))
     return join.join(out)
 
@@ -265,13 +302,20 @@ def render_list(site: Site, name: str, attrs: dict[str, str], tpl: str, text: Te
     out = []
     if name.startswith("comment"):
         own = list(text.replies) if text.kind not in ("forum",) else []
-        comments = own + [(rng.choice(pools["nicknames"]), c) for c in rng.sample(pools["comments"], count)]
+        pool = [c for p in attrs.get("pool", "comments").split(",") for c in pools[p.strip()]]
+        picks = rng.sample(pool, count) if count <= len(pool) else rng.choices(pool, k=count)
+        comments = own + [(rng.choice(pools["nicknames"]), c) for c in picks]
         for i, (user, msg) in enumerate(comments[:max(count, len(own))], 1):
             when = text.date + dt.timedelta(hours=rng.randint(2, 400), minutes=rng.randint(0, 59))
             out.append(fill_page(tpl, page | {"user": e(user), "ctime": fmt_date(when, item_fmt), "text": e(msg.replace("¶", " ")),
                                        "i": str(i), "n": str(rng.randint(10**5, 10**8)),
                                        "city": rng.choice(pools["cities"]), "up": str(rng.randint(0, 300))}))
         return "".join(out)
+    if name.startswith("attach"):
+        files = [f.strip() for f in text.extra.get("attachments", "").split(";") if f.strip()]
+        return "".join(fill_page(tpl, page | {"t": e(f), "i": str(i), "n": str(rng.randint(10**4, 10**7)),
+                                             "ext": f.rsplit(".", 1)[-1], "size": str(rng.randint(12, 900))})
+                       for i, f in enumerate(files, 1))
     pool = headline_pool(site, text, texts, pools)
     heads = rng.sample(pool, min(count, len(pool)))
     for i, head in enumerate(heads, 1):
@@ -333,9 +377,13 @@ def render(site: Site, text: Text, texts: list[Text], pools: dict[str, list[str]
     h = site.header
     fmt = h.get("date", "none")
     n = rng.randint(10**4, 10**7)
-    url = fill(h["url"], {"n": str(n), "id": text.id}).format(Y=text.date.year, m=text.date.month, d=text.date.day)
+    url = fill(h["url"], {"n": str(n), "id": text.id}).format(Y=text.date.year, m=text.date.month, d=text.date.day,
+                                                                       H=text.date.hour, M=text.date.minute)
     site = with_conditions(site, text)
-    body = render_body(text.blocks, site, rng, text.date)
+    blocks = text.blocks
+    if "paginate" in h:
+        blocks = blocks[:-(-len(blocks) // int(h["paginate"]))]
+    body = render_body(blocks, site, rng, text.date)
     no_author = h.get("no_author", "")
     first = next((t for k, t in text.blocks if k == "p"), text.title)
     values = {
@@ -347,6 +395,9 @@ def render(site: Site, text: Text, texts: list[Text], pools: dict[str, list[str]
         "today": fmt_date(text.date + dt.timedelta(days=rng.randint(300, 4000)), h.get("today", "{Y}年{m}月{d}日 {wk}")),
         **{f"n{i}": str(rng.randint(10**4, 10**8)) for i in range(1, 6)},
         **{k: e(v) for k, v in text.extra.items()},
+        "ago": random.Random(pid + "ago").choice(["3天前", "2天前", "5天前", "昨天", "6天前"]),
+        "body_json": json.dumps(body, ensure_ascii=False)[1:-1].replace("</", "<\\/"),
+        "text_json": json.dumps("\n".join(truth_lines(blocks)), ensure_ascii=False)[1:-1],
     }
     values.setdefault("source", e(h["name"]))
     values["prev"], values["next"] = (e(t) for t in rng.sample(headline_pool(site, text, texts, pools), 2))
@@ -366,6 +417,8 @@ def render(site: Site, text: Text, texts: list[Text], pools: dict[str, list[str]
     for key, p in (("${iso}", "sec"), ("${ts}", "sec"), ("${ymd}", "day")):
         if key in shown and (prec is None or p == "sec"):
             prec = p
+    if prec is None and h.get("url_date"):
+        prec = h["url_date"]
     shows_author = "${author}" in site.markup or ("post" in site.subs and "${user}" in "".join(t for k, (_, t) in site.subs.items() if k in ("op", "post")))
     declared = h.get("declared", "none")
     declared = None if declared == "none" else declared
@@ -378,7 +431,7 @@ def render(site: Site, text: Text, texts: list[Text], pools: dict[str, list[str]
         "title": text.title,
         "published_at": iso(text.date, prec) if prec else None,
         "author": text.author if shows_author else None,
-        "body": "\n".join(truth_lines(text.blocks)),
+        "body": "\n".join(truth_lines(blocks)),
         "layout": site.id,
         "encoding": h["encoding"],
         "declared_charset": declared,
@@ -397,7 +450,8 @@ def assign(sites: list[Site], texts: list[Text]) -> list[tuple[Site, Text]]:
     def candidates(site: Site) -> list[Text]:
         years = site.header.get("years")
         lo, hi = (int(y) for y in years.split("-")) if years else (1990, 2100)
-        return [t for t in texts if t.kind in site.kinds and lo <= t.date.year <= hi]
+        least, most = int(site.header.get("min_blocks", 0)), int(site.header.get("max_blocks", 10**6))
+        return [t for t in texts if t.kind in site.kinds and lo <= t.date.year <= hi and least <= len(t.blocks) <= most]
 
     pools = {site.id: candidates(site) for site in sites}
     takers = {t.id: sum(t in pool for pool in pools.values()) for t in texts}
