@@ -2,7 +2,7 @@
 
 The committed pages must be exactly what ``bench/webpages/build.py`` writes; the batches
 must come from different sites and different texts; cgpn must find text on every page of
-batch1 and batch2 (later batches are scored by ``bench/extract_compare.py``, not here).
+batch1 and batch2 (batch3 and batch4 are scored by ``bench/extract_compare.py``, not here).
 """
 
 from __future__ import annotations
@@ -30,10 +30,17 @@ def test_set_is_large_varied_and_split_by_site_and_text() -> None:
     truths = list(TRUTHS.values())
     assert len(truths) >= 100 and len({t["layout"] for t in truths}) >= 40
     batches = {b: [t for t in truths if t["split"] == b] for b in sorted({t["split"] for t in truths})}
-    assert {"batch1", "batch2"} <= set(batches) and all(len(ts) >= 50 for ts in batches.values())
-    sites = [{t["layout"] for t in ts} for ts in batches.values()]
+    assert set(batches) == {p.name for p in (SET / "sites").iterdir()} >= {"batch1", "batch2", "batch3", "batch4"}
+    assert all(len(ts) >= 50 for ts in batches.values())
+    build = load("webpages_build", SET / "build.py")
+    templates = {b: sorted((SET / "sites" / b).glob("*.html")) for b in batches}
+    assert all({t["layout"] for t in ts} == {p.stem for p in templates[b]} for b, ts in batches.items())
+    # a site is known by its name: a template's file name (the layout) is unique only within its batch
+    sites = [{build.parse_site(p).header["name"] for p in templates[b]} for b in batches]
+    assert all(len(names) == len(templates[b]) for names, b in zip(sites, batches))
     bodies = [{t["body"] for t in ts} for ts in batches.values()]
-    assert all(not sites[i] & sites[j] and not bodies[i] & bodies[j]
+    titles = [{t["title"] for t in ts} for ts in batches.values()]
+    assert all(not sites[i] & sites[j] and not bodies[i] & bodies[j] and not titles[i] & titles[j]
                for i in range(len(batches)) for j in range(i + 1, len(batches)))
     assert {t["kind"] for t in truths} >= {"news", "notice", "blog", "forum", "wechat", "foreign", "essay", "paper"}
     assert {t["encoding"] for t in truths} >= {"utf-8", "gbk", "gb2312"}

@@ -27,29 +27,41 @@ A template's header (an HTML comment at the top)::
     date: {Y}-{m:02d}-{d:02d} {H:02d}:{M:02d}     how ${date} prints the date (none: no date)
     url: http://www.example.cn/{Y}{m:02d}/t{Y}{m:02d}{d:02d}_{n}.html
     para: <p>　　{t}</p> || <p style="text-indent:2em">{t}</p>     one per page, chosen at random
+    paginate: 3                         optional: the page is page 1 of 3 (shows and scores the first third)
+    url_date: day                       optional: the URL's date counts when the page prints none
+    min_blocks: 9                       optional: only texts of at least (max_blocks: at most) so many blocks
     -->
 
-Optional keys: ``h``, ``img``, ``quote``, ``code``, ``li`` (a list item), ``ul``
-(a run of items, ``{items}``), ``table`` (``{rows}``) give the markup of the
-other blocks; ``join`` joins blocks; ``paginate: 3`` shows page 1 of 3 (the
-first third of the blocks, which are then the truth); ``dated_by: url`` makes
-the URL's date the truth when the page prints none; ``no_author`` fills
-``${author}`` for a text without one; ``optional`` lists placeholders that may
-stay empty; ``list_kinds`` adds headline kinds; ``ncr: yes`` writes characters
-the encoding lacks as ``&#…;``.
+Other optional keys: ``join`` joins blocks; ``no_author`` fills ``${author}``
+for a text without one; ``optional`` lists placeholders that may stay empty;
+``list_kinds`` adds headline kinds; ``ncr: yes`` writes characters the encoding
+lacks as ``&#…;``. In header values ``\\n`` is a line break (``\\\\`` a backslash).
+
+Block markup keys beside ``para``: ``h``, ``img``, ``quote``, ``code``, ``li``
+(a list item), ``tr`` and ``td`` (a table row of cells), and for a run of list
+items either ``list`` (``{t}`` the items, the run one block) or ``ul``
+(``{items}`` the items, each one block, one per line); ``table`` holds the rows
+as ``{t}`` (one block) or ``{rows}`` (one per line). Each template filled as a
+block may use ``{n}``, a number drawn for it.
 
 Sub-templates, ``<!--@name n=3-6 fmt="{m}-{d}"-->…<!--@end-->``, render lists:
 ``op`` and ``post`` are forum floors (``${op}`` the first, ``${posts}`` the
-replies, or all floors when there is no ``op``), ``comment…`` are comments,
-any other name a list of headlines (``${t}``, ``${d}``, ``${n}``, ``${i}``).
+replies, or all floors when there is no ``op``), ``comment…`` are comments
+(``pool="comments more"`` draws from other pools; more than a pool holds repeat),
+``attach…`` the text's ``attachments`` (``;``-separated file names), any other
+name a list of headlines (``${t}``, ``${d}``, ``${n}``, ``${i}``).
 
 >>> blocks = parse_blocks(["正文第一段。", "## 小标题", "[图] 图为会场。", "    print(1)", "    x = 2"])
 >>> blocks
 (('p', '正文第一段。'), ('h', '小标题'), ('img', '图为会场。'), ('code', 'print(1)\\nx = 2'))
 >>> truth_lines(blocks)
 ['正文第一段。', '小标题', '图为会场。', 'print(1)', 'x = 2']
+>>> parse_blocks(["- 鸡蛋2个", "- 面粉200克", "| 名称 | 数量 |", "| 面粉 | 200克 |"])
+(('list', '鸡蛋2个\\n面粉200克'), ('table', '名称\\t数量\\n面粉\\t200克'))
 >>> truth_lines(parse_blocks(["- 鸡蛋2个", "| 名称 | 数量 |", "| 面粉 | 200克 |"]))
 ['鸡蛋2个', '名称 数量', '面粉 200克']
+>>> unescape(r"<p>{t}</p>\\n<p>\\\\n</p>")
+'<p>{t}</p>\\n<p>\\\\n</p>'
 >>> fmt_date(dt.datetime(2007, 3, 12, 8, 15, 2), "发表于 {Y}-{m}-{d} {H:02d}:{M:02d}:{S:02d} {wk}")
 '发表于 2007-3-12 08:15:02 星期一'
 """
@@ -70,10 +82,10 @@ import lxml.html
 HERE = Path(__file__).resolve().parent
 CST = dt.timezone(dt.timedelta(hours=8))
 WS = re.compile(r"\s+")
-BATCHES = ("batch1", "batch2", "batch4")
+BATCHES = ("batch1", "batch2", "batch3", "batch4")
 WEEKDAYS = "一二三四五六日"
 MONTHS = "January February March April May June July August September October November December".split()
-Block = tuple[str, str]  # (kind, text): p, h (sub-head), img (caption), quote, code (lines), li, table (rows of cells)
+Block = tuple[str, str]  # (kind, text): p, h (sub-head), img (caption), quote, code, list (lines), table (rows of tab-separated cells)
 e = html.escape
 
 
@@ -106,18 +118,18 @@ class Site:
 
 def parse_blocks(lines: list[str]) -> tuple[Block, ...]:
     """Body lines to blocks: ``## `` sub-head, ``[图] `` picture caption, ``> `` quote, indented code,
-    ``- `` list item, ``| a | b |`` table row (a table's rows are one block, cells separated by tabs)."""
+    ``- `` list items, ``| a | b |`` table rows (a run of code lines, list items or table rows is one block;
+    a row's cells separated by tabs)."""
     blocks: list[Block] = []
     for line in lines:
         grouped = ("code", line[4:].rstrip()) if line.startswith("    ") else \
+            ("list", line[2:].strip()) if line.startswith("- ") else \
             ("table", "\t".join(c.strip() for c in line.strip().strip("|").split("|"))) if line.startswith("|") else None
         if grouped:
             if blocks and blocks[-1][0] == grouped[0]:
                 blocks[-1] = (grouped[0], blocks[-1][1] + "\n" + grouped[1])
             else:
                 blocks.append(grouped)
-        elif line.startswith("- "):
-            blocks.append(("li", line[2:].strip()))
         elif line.startswith("## "):
             blocks.append(("h", line[3:].strip()))
         elif line.startswith("[图]"):
@@ -130,11 +142,11 @@ def parse_blocks(lines: list[str]) -> tuple[Block, ...]:
 
 
 def truth_lines(blocks: tuple[Block, ...]) -> list[str]:
-    """The truth body: every block's text, one line per paragraph (per code line, per table row, its cells
-    joined by a space)."""
+    """The truth body: every block's text, one line per paragraph (per code line, list item, table row, its
+    cells joined by a space)."""
     out: list[str] = []
     for kind, text in blocks:
-        if kind in ("code", "table"):
+        if kind in ("code", "list", "table"):
             out += [" ".join(ln.split("\t")).strip() for ln in text.split("\n") if ln.strip()]
         elif text:
             out.append(text)
@@ -221,6 +233,11 @@ def iso(when: dt.datetime, prec: str) -> str:
     return cut.isoformat()
 
 
+def unescape(value: str) -> str:
+    """A header value with ``\\n`` as a line break and ``\\\\`` as a backslash."""
+    return re.sub(r"\\([\\n])", lambda m: "\n" if m.group(1) == "n" else "\\", value)
+
+
 def fill(template: str, values: dict[str, str]) -> str:
     """Replace ``{key}`` for the keys given, leaving other braces (CSS, scripts) alone."""
     return re.sub(r"\{(\w+)\}", lambda m: values.get(m.group(1), m.group(0)), template)
@@ -237,44 +254,46 @@ DEFAULT_BLOCKS = {
     "img": '<p style="text-align:center"><img src="/upload/{Y}/{n}.jpg" border="0"></p>\n<p style="text-align:center">{t}</p>',
     "quote": "<blockquote>{t}</blockquote>",
     "code": "<pre><code>{t}</code></pre>",
+    "list": "<ul>{t}</ul>",
     "li": "<li>{t}</li>",
-    "ul": "<ul>\n{items}\n</ul>",
-    "table": '<table border="1" cellspacing="0" cellpadding="4">\n{rows}\n</table>',
+    "table": '<table border="1" cellspacing="0" cellpadding="4">{t}</table>',
+    "tr": "<tr>{t}</tr>",
+    "td": "<td>{t}</td>",
 }
 
 
 def render_body(blocks: tuple[Block, ...], site: Site, rng: random.Random, when: dt.datetime) -> str:
     """The article blocks in the site's markup (one ``para`` alternative per page)."""
-    para = rng.choice(site.header["para"].split(" || ")).replace("\\n", "\n")
-    join = site.header.get("join", "\n").replace("\\n", "\n")
+    para = rng.choice(unescape(site.header["para"]).split(" || "))
+    join = unescape(site.header.get("join", "\\n"))
 
-    def markup(kind: str) -> str:
-        return site.header.get(kind, DEFAULT_BLOCKS[kind]).replace("\\n", "\n")
+    def markup(key: str) -> str:
+        return unescape(site.header[key] if key in site.header else DEFAULT_BLOCKS[key])
+
+    def block(tpl: str, text: str, inner: str | None = None) -> str:
+        t1, t2 = halves(text)
+        return fill(tpl, {"t": e(text) if inner is None else inner, "t1": e(t1), "t2": e(t2),
+                          "n": str(rng.randint(10**5, 10**7)), "Y": str(when.year), "m": f"{when.month:02d}"})
 
     out: list[str] = []
-    items: list[str] = []
-    for i, (kind, text) in enumerate(blocks):
-        if kind == "table":
-            rows = "\n".join("<tr>" + "".join(f"<td>{e(c)}</td>" for c in row.split("\t")) + "</tr>" for row in text.split("\n"))
-            out.append(fill(markup("table"), {"rows": rows}))
-            continue
-        tpl = para if kind == "p" else markup(kind)
-        t1, t2 = halves(text)
-        done = fill(tpl, {"t": e(text), "t1": e(t1), "t2": e(t2), "n": str(rng.randint(10**5, 10**7)),
-                          "Y": str(when.year), "m": f"{when.month:02d}"})
-        if kind != "li":
-            out.append(done)
-            continue
-        items.append(done)
-        if i + 1 == len(blocks) or blocks[i + 1][0] != "li":
-            out.append(fill(markup("ul"), {"items": "\n".join(items)}))
-            items = []
+    for kind, text in blocks:
+        lines = text.split("\n")
+        if kind == "list" and "ul" in site.header:
+            out.append(fill(markup("ul"), {"items": "\n".join(block(markup("li"), item) for item in lines)}))
+        elif kind == "list":
+            out.append(block(markup("list"), text, "".join(fill(markup("li"), {"t": e(item)}) for item in lines)))
+        elif kind == "table":
+            rows = [fill(markup("tr"), {"t": "".join(fill(markup("td"), {"t": e(c)}) for c in row.split("\t"))}) for row in lines]
+            table = markup("table")
+            out.append(fill(table, {"rows": "\n".join(rows)}) if "{rows}" in table else block(table, text, "".join(rows)))
+        else:
+            out.append(block(para if kind == "p" else markup(kind), text))
     return join.join(out)
 
 
 def render_message(text: str, site: Site) -> str:
     """A forum reply or comment: ``¶`` separates its paragraphs, joined like the site's replies."""
-    sep = site.header.get("reply_join", "<br />\n").replace("\\n", "\n")
+    sep = unescape(site.header.get("reply_join", "<br />\\n"))
     return sep.join(e(p) for p in text.split("¶"))
 
 
@@ -299,7 +318,8 @@ def headline_pool(site: Site, text: Text, texts: list[Text], pools: dict[str, li
 
 def render_list(site: Site, name: str, attrs: dict[str, str], tpl: str, text: Text, texts: list[Text],
                 pools: dict[str, list[str]], rng: random.Random, fmt: str, page: dict[str, str]) -> str:
-    """A sub-template repeated: comments (the text's own first), or headlines of the site's kinds."""
+    """A sub-template repeated: comments (the text's own first), the text's attachments, or headlines of the
+    site's kinds."""
     lo, _, hi = attrs.get("n", "5").partition("-")
     count = rng.randint(int(lo), int(hi or lo))
     item_fmt = attrs.get("fmt", fmt if fmt != "none" else "{Y}-{m:02d}-{d:02d}")
@@ -307,13 +327,20 @@ def render_list(site: Site, name: str, attrs: dict[str, str], tpl: str, text: Te
     out = []
     if name.startswith("comment"):
         own = list(text.replies) if text.kind not in ("forum",) else []
-        comments = own + [(rng.choice(pools["nicknames"]), c) for c in rng.sample(pools["comments"], count)]
+        pool = [c for p in attrs.get("pool", "comments").split(",") for c in pools[p.strip()]]
+        picks = rng.sample(pool, count) if count <= len(pool) else rng.choices(pool, k=count)
+        comments = own + [(rng.choice(pools["nicknames"]), c) for c in picks]
         for i, (user, msg) in enumerate(comments[:max(count, len(own))], 1):
             when = text.date + dt.timedelta(hours=rng.randint(2, 400), minutes=rng.randint(0, 59))
             out.append(fill_page(tpl, page | {"user": e(user), "ctime": fmt_date(when, item_fmt), "text": e(msg.replace("¶", " ")),
                                        "i": str(i), "n": str(rng.randint(10**5, 10**8)),
                                        "city": rng.choice(pools["cities"]), "up": str(rng.randint(0, 300))}))
         return "".join(out)
+    if name.startswith("attach"):
+        files = [f.strip() for f in text.extra.get("attachments", "").split(";") if f.strip()]
+        return "".join(fill_page(tpl, page | {"t": e(f), "i": str(i), "n": str(rng.randint(10**4, 10**7)),
+                                             "ext": f.rsplit(".", 1)[-1], "size": str(rng.randint(12, 900))})
+                       for i, f in enumerate(files, 1))
     pool = headline_pool(site, text, texts, pools)
     heads = rng.sample(pool, min(count, len(pool)))
     for i, head in enumerate(heads, 1):
@@ -375,7 +402,8 @@ def render(site: Site, text: Text, texts: list[Text], pools: dict[str, list[str]
     h = site.header
     fmt = h.get("date", "none")
     n = rng.randint(10**4, 10**7)
-    url = fill(h["url"], {"n": str(n), "id": text.id}).format(Y=text.date.year, m=text.date.month, d=text.date.day)
+    url = fill(h["url"], {"n": str(n), "id": text.id}).format(Y=text.date.year, m=text.date.month, d=text.date.day,
+                                                                       H=text.date.hour, M=text.date.minute)
     site = with_conditions(site, text)
     parts = int(h.get("paginate", "1"))
     shown_blocks = text.blocks[:-(-len(text.blocks) // parts)]
@@ -391,6 +419,9 @@ def render(site: Site, text: Text, texts: list[Text], pools: dict[str, list[str]
         "today": fmt_date(text.date + dt.timedelta(days=rng.randint(300, 4000)), h.get("today", "{Y}年{m}月{d}日 {wk}")),
         **{f"n{i}": str(rng.randint(10**4, 10**8)) for i in range(1, 6)},
         **{k: e(v) for k, v in text.extra.items()},
+        "ago": random.Random(pid + "ago").choice(["3天前", "2天前", "5天前", "昨天", "6天前"]),
+        "body_json": json.dumps(body, ensure_ascii=False)[1:-1].replace("</", "<\\/"),
+        "text_json": json.dumps("\n".join(truth_lines(shown_blocks)), ensure_ascii=False)[1:-1],
     }
     values.setdefault("source", e(h["name"]))
     values["prev"], values["next"] = (e(t) for t in rng.sample(headline_pool(site, text, texts, pools), 2))
@@ -410,8 +441,8 @@ def render(site: Site, text: Text, texts: list[Text], pools: dict[str, list[str]
     for key, p in (("${iso}", "sec"), ("${ts}", "sec"), ("${ymd}", "day")):
         if key in shown and (prec is None or p == "sec"):
             prec = p
-    if prec is None and h.get("dated_by") == "url":
-        prec = "day"
+    if prec is None and h.get("url_date"):
+        prec = h["url_date"]
     shows_author = "${author}" in site.markup or ("post" in site.subs and "${user}" in "".join(t for k, (_, t) in site.subs.items() if k in ("op", "post")))
     declared = h.get("declared", "none")
     declared = None if declared == "none" else declared
@@ -443,7 +474,8 @@ def assign(sites: list[Site], texts: list[Text]) -> list[tuple[Site, Text]]:
     def candidates(site: Site) -> list[Text]:
         years = site.header.get("years")
         lo, hi = (int(y) for y in years.split("-")) if years else (1990, 2100)
-        return [t for t in texts if t.kind in site.kinds and lo <= t.date.year <= hi]
+        least, most = int(site.header.get("min_blocks", 0)), int(site.header.get("max_blocks", 10**6))
+        return [t for t in texts if t.kind in site.kinds and lo <= t.date.year <= hi and least <= len(t.blocks) <= most]
 
     pools = {site.id: candidates(site) for site in sites}
     takers = {t.id: sum(t in pool for pool in pools.values()) for t in texts}
