@@ -80,11 +80,27 @@ def _tokenizer():  # type: ignore[no-untyped-def]
     return tokenizer
 
 
+SUFFIXES = {"率"}  # bound suffixes jieba leaves alone (降/本/率, 执行/率): one noun with the word before
+
+
 @functools.lru_cache(maxsize=8192)
 def tagged(text: str) -> tuple[tuple[str, str], ...]:
-    """The words of ``text`` and their tags (HMM off: the same characters always cut the same way).
-    Cached: metrics are read word by word many times."""
-    return tuple(_tokenizer().tag(text, False))
+    """The words of ``text`` and their tags (HMM off: the same characters always cut the same way), a
+    bound suffix joined to the word before it. Cached: metrics are read word by word many times.
+
+    >>> tagged("综合降本率"), tagged("履约率")
+    ((('综合', 'vn'), ('降本率', 'n')), (('履约率', 'n'),))
+    """
+    out: list[tuple[str, str]] = []
+    for word, tag in _tokenizer().tag(text, False):
+        if word in SUFFIXES and out and "\u4e00" <= out[-1][0][-1] <= "\u9fff":
+            head = out.pop()  # 降 + 本 + 率: the one- or two-character stem before the suffix
+            if len(head[0]) == 1 and out and len(out[-1][0]) == 1 and out[-1][1] not in ("m", "x"):
+                head = (out.pop()[0] + head[0], head[1])
+            out.append((head[0] + word, "n"))
+        else:
+            out.append((word, tag))
+    return tuple(out)
 
 
 def words(text: str, offset: int = 0) -> list[Word]:

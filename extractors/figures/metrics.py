@@ -208,7 +208,9 @@ def phrase(text: str, start: int, end: int, blocked: bytearray | None = None) ->
         return None
     # 为1326家供应商发放贷款: the noun after 为 is who benefits, not what was measured; but a class of
     # beneficiary names the metric (向中小企业授予合同金额 is 授予中小企业合同金额)
-    if len(taken) > 1 and (given := BENEFICIARY.search(segment, 0, taken[0].start - start)):  # (offsets of segment)
+    if len(taken) > 1 and (given := BENEFICIARY.search(segment, 0, taken[0].start - start)) \
+            and not (given.group()[0] != "给" and "的" in segment[given.end() - 1 : taken[0].start - start]):
+        # (对小微企业报价给予的价格扣除比例: the 的 closes the clause of who benefits)
         verbs = [i for i, w in enumerate(taken) if w.tag == "v" and i > 0]
         cut = verbs[0] if verbs else 1
         kind = "".join(w.text for w in taken[:cut]) in BENEFICIARY_CLASSES
