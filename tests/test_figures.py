@@ -558,6 +558,7 @@ def test_breakdowns_by_kind_add_up_to_the_nearest_total() -> None:
     ("一、总体情况\n全区各预算单位共公开采购意向3126条，涉及采购预算金额48.63亿元。", "48.63亿元", "采购预算金额"),
     ("其中，省本级政府采购规模137.9亿元，哈尔滨市226.4亿元。", "226.4亿元", "政府采购规模"),
     ("全年节约资金3.28亿元，综合降本率3.64%。", "3.64%", "综合降本率"),  # 率 joins the word before it
+    ("全年集中采购化肥、农药、种子、农机配件等物资金额86.8亿元。", "86.8亿元", "集中采购物资金额"),  # examples of 物资
     ("对小微企业报价给予的价格扣除比例由6%—10%提高至10%—20%。", "10%—20%", "价格扣除比例"),
 ])
 def test_metrics_read_from_the_shape_of_the_clause(text: str, surface: str, metric: str) -> None:

@@ -223,6 +223,11 @@ def phrase(text: str, start: int, end: int, blocked: bytearray | None = None) ->
             pass  # 限额标准为货物和服务项目: 为 after a measure links it to its items; no one benefits
         else:
             taken = taken[cut:]  # 为1326家供应商发放贷款, 为中小企业发放“政采贷”: who benefits is not what was measured
+    examples = next((k for k, w in enumerate(taken) if w.text == "等" and k + 1 < len(taken) and len(taken[k + 1].text) > 1
+                     and any(x.text == "、" for x in taken[:k]) and taken[k + 1].text not in KINDS), None)
+    if examples is not None:  # 集中采购化肥、农药、种子等物资金额: the examples of 物资 are not what was measured
+        first = next(k for k, w in enumerate(taken) if k + 1 < len(taken) and taken[k + 1].text == "、")
+        taken = taken[:first] + taken[examples + 1 :]
     means = next((k for k, w in enumerate(taken) if w.text == "方式" and k and taken[k - 1].text == "等"), None)
     if means is not None and means + 1 < len(taken):
         taken = taken[means + 1 :]  # 通过集中采购、竞价比价等方式节约资金: the means are not what was measured
