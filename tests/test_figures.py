@@ -654,6 +654,12 @@ def test_a_departments_own_accounts_have_no_place() -> None:
     assert city[0].subject == "宜昌市"
 
 
+def test_a_bare_share_of_a_place_is_of_the_share_its_paragraph_gave() -> None:
+    body = "五省区授予中小企业合同金额占比均超过70%。其中，宁夏占比最高，达84.6%；陕西为76.2%。"
+    figs = extract_figures(body, "西北五省区政府采购", published_at="2019-05-01")
+    assert [f.metric for f in figs[1:]] == ["授予中小企业合同金额占比"] * 2
+
+
 def test_this_year_so_far_runs_to_the_month_the_text_counted_to() -> None:
     body = ("1—5月，哈市政府采购规模达28.64亿元。\n"
             "今年以来，全市服务类采购同比增长34.6%。\n"

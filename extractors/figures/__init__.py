@@ -77,6 +77,7 @@ CONTRACTS = re.compile(r"(?:以上|多)?的?(?:政府采购)?(?:合同|订单)")
 WON_CONTRACTS = re.compile(rf"(?P<who>{'|'.join(sorted(BENEFICIARY_CLASSES, key=len, reverse=True))})"
                            r"(?:共|累计)?(?:获得|取得|签订|承接|中标)了?的?(?:政府采购)?合同(?:金额|额)?"
                            r"(?P<share>占比|比例|比重)?(?:达到|达|为|约|共|超过|超|逾|近)*$")
+BARE_SHARES = ("占比", "比重")
 DEPARTMENT = re.compile(r"[^，。；、\d]{0,8}?(?:厅|局|委员会|委|办公室|办|中心)")  # a government body after its place
 AWARDED_TO = re.compile(rf"授予(?P<who>{'|'.join(sorted(BENEFICIARY_CLASSES, key=len, reverse=True))})(?:达|为|共|约)*$")
 # 政府采购合同授予中小企业金额: the same measure in another order
@@ -426,6 +427,8 @@ class _Reader:
                     of = out[item]
                     metric, subj, period = _share(of.metric), of.subject, of.period
             metric = self._complete(field, q, metric, out, scoped=i not in listed)
+            if q.kind in ("percent", "points") and metric in BARE_SHARES:
+                metric = self._sibling_share(field, q, out) or metric
             if metric and (awarded := AWARDED.search(metric)):  # 政府采购合同授予中小企业金额 → 授予中小企业合同金额
                 metric = f"{metric[: awarded.start()]}授予{awarded.group('who')}合同金额{awarded.group('share') and '占比' or ''}"
             if q.kind == "money":
@@ -520,6 +523,15 @@ class _Reader:
             level = _level_before(found, s)
             own = level.metric if level is not None else self._topic(field, clause)
         return _share(own)
+
+    @staticmethod
+    def _sibling_share(field: _Field, q: Quantity, found: list[Figure]) -> str | None:
+        """The share a bare 占比 is of: the one its paragraph gave last (五省区授予中小企业合同金额占比均超过70%。
+        其中，宁夏占比最高，达84.6%: another place's share of the same)."""
+        p, _ = field.layout.paragraph_at(q.start)
+        share = next((f for f in _back_to(found, p) if f.kind == "percent" and f.metric and not f.change
+                      and f.metric.endswith(("占比", "比重")) and f.metric not in BARE_SHARES), None)
+        return share.metric if share is not None else None
 
     def _lists(self, field: _Field) -> dict[int, tuple[str | None, Place | int | None]]:
         """Figures of parallel lists (甲、乙分别为A、B): index → (metric, place) of their item, or
