@@ -660,6 +660,16 @@ def test_a_bare_share_of_a_place_is_of_the_share_its_paragraph_gave() -> None:
     assert [f.metric for f in figs[1:]] == ["授予中小企业合同金额占比"] * 2
 
 
+def test_a_span_of_years_listed_gives_a_year_each_and_a_month_report_goes_on_with_its_month() -> None:
+    years = extract_figures("2016—2018年，全市实际采购金额分别为68.35亿元、79.62亿元、91.27亿元。")
+    assert [f.period for f in years] == ["2016", "2017", "2018"]
+    body = ("10月份，全市交易金额28.47亿元。1—10月，累计交易金额263.15亿元。\n"
+            "（一）工程建设项目：市本级6.84亿元。\n2023年，全市规模68.42亿元。今年1—6月，授予中小企业合同金额31.06亿元。\n"
+            "其中授予小微企业合同金额18.6亿元。")
+    periods = {f.surface: f.period for f in extract_figures(body, "六盘水市2023年10月交易情况", published_at="2024-07-10")}
+    assert periods["6.84亿元"] == "2024-10" and periods["18.6亿元"] == "2024-01..2024-06"
+
+
 def test_this_year_so_far_runs_to_the_month_the_text_counted_to() -> None:
     body = ("1—5月，哈市政府采购规模达28.64亿元。\n"
             "今年以来，全市服务类采购同比增长34.6%。\n"

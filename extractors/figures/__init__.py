@@ -165,6 +165,8 @@ def _period(field: _Field, q: Quantity, default: str | None) -> str | None:
         if said is None:
             break
         p_start, p_end = field.layout.paragraph_at(said.start)
+        if p_start < field.layout.paragraph_at(q.start)[0]:  # 10月份，…。1—10月，累计…: a report of 10月 goes on with it
+            said = _topic_period(field, p_start, said)
         if p_end - p_start <= NARRATIVE or _figures_in(field, (p_start, p_end)) or p_start >= field.layout.paragraph_at(q.start)[0]:
             break  # a heading (一、2023年工作回顾) or a paragraph of figures: its period carries on
         end, said = said.start, None  # 今年以来，…深化改革, a story of what was done without figures: not the data's period
@@ -172,6 +174,35 @@ def _period(field: _Field, q: Quantity, default: str | None) -> str | None:
 
 
 NARRATIVE = 40  # characters: a longer paragraph is more than a heading
+
+
+def _topic_period(field: _Field, start: int, last: PeriodMention) -> PeriodMention:
+    """The period a paragraph that begins at ``start`` is about, for the paragraphs after it: the last it
+    said, unless that sums up to the end of the one it set off first with a comma (10月份，…。1—10月，累计…;
+    2018年，…。2016—2018年…): then that one."""
+    for m in field.inheriting[bisect_left(field.inheriting_starts, start) : bisect_left(field.inheriting_starts, last.start)]:
+        if not m.weak and field.text.startswith(("，", ","), m.start + len(m.text)):  # (not 2020年10月以来，)
+            inner, outer = _bounds(m.period), _bounds(last.period)
+            return m if inner and outer and inner != outer and inner[1] == outer[1] and outer[0] <= inner[0] else last
+    return last
+
+
+def _bounds(period: str | None) -> tuple[str, str] | None:
+    """The first and last month of ``period`` (2023 → 2023-01, 2023-12; 2023-Q1 → 2023-01, 2023-03)."""
+    if not period or not period[:4].isdigit():
+        return None
+    first, _, last = period.partition("..")
+    last = last or first
+
+    def months(p: str) -> tuple[str, str]:
+        if len(p) == 4:
+            return f"{p}-01", f"{p}-12"
+        if p[5] in "HQ":
+            size = 6 if p[5] == "H" else 3
+            end = int(p[6]) * size
+            return f"{p[:4]}-{end - size + 1:02d}", f"{p[:4]}-{end:02d}"
+        return p, p
+    return (months(first)[0], months(last)[1]) if last[:4].isdigit() else None
 
 
 def _figures_in(field: _Field, span: tuple[int, int]) -> bool:
@@ -552,6 +583,9 @@ class _Reader:
                 periods = [p for p in _between(field.periods, field.period_starts, c, m.start()) if p.period]
                 if len(periods) == len(after) >= 2:  # 2020/21、2021/22及2022/23年度分别为…: one period each
                     self.periods_of.update(zip(after, (p.period for p in periods)))
+                elif len(said := [p for p in _between(field.periods, field.period_starts, s, m.start()) if p.period]) == 1 \
+                        and (years := _years(said[0].period)) and len(years) == len(after):
+                    self.periods_of.update(zip(after, years))  # 2016—2018年，…分别为A、B、C: a year each
                 places = [p for p in _between(field.places, field.place_starts, min(c, segment_start), m.start())
                           if p.candidates and not p.governed and not p.org]
                 share = text.startswith("占", m.end())
@@ -745,6 +779,14 @@ def _of_measure(field: _Field, sentence: int, at: int, item: str) -> str:
             other = said.removesuffix(measure)  # 工程类决标金额为…，财物类…: 财物类决标金额
             return item + (measure if other and qualifies_only(other) else said)
     return item
+
+
+def _years(period: str | None) -> list[str]:
+    """The years of a span of whole years (``2016..2018`` → 2016, 2017, 2018), else none."""
+    first, _, last = (period or "").partition("..")
+    if len(first) == len(last) == 4 and first.isdigit() and last.isdigit() and first < last:
+        return [str(y) for y in range(int(first), int(last) + 1)]
+    return []
 
 
 def _unscoped(metric: str | None) -> str | None:
