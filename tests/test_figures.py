@@ -667,7 +667,7 @@ def test_a_span_of_years_listed_gives_a_year_each_and_a_month_report_goes_on_wit
             "（一）工程建设项目：市本级6.84亿元。\n2023年，全市规模68.42亿元。今年1—6月，授予中小企业合同金额31.06亿元。\n"
             "其中授予小微企业合同金额18.6亿元。")
     periods = {f.surface: f.period for f in extract_figures(body, "六盘水市2023年10月交易情况", published_at="2024-07-10")}
-    assert periods["6.84亿元"] == "2024-10" and periods["18.6亿元"] == "2024-01..2024-06"
+    assert periods["6.84亿元"] == "2024-10" and periods["18.6亿元"] == "2024-H1"
 
 
 def test_this_year_so_far_runs_to_the_month_the_text_counted_to() -> None:
