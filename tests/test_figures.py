@@ -646,6 +646,18 @@ def test_a_look_back_at_an_earlier_year_does_not_carry_to_the_paragraphs_after()
     assert periods["1.58亿元"] == "2026-Q1" and periods["8.74亿元"] == "2025" and periods["8.4亿元"] == "2025"
 
 
+@pytest.mark.parametrize("title", ["柳州市财政局政府采购投诉处理决定书（柳财采投〔2021〕9号）", "南宁海关2022年政府采购工作综述"])
+def test_a_cases_documents_and_a_vertical_organs_figures_have_no_place(title: str) -> None:
+    figs = extract_figures("本项目预算金额286万元，中标金额271.5万元。", title, published_at="2022-03-01")
+    assert [f.subject for f in figs] == [None, None]
+
+
+def test_a_hong_kong_departments_central_purchasing_is_not_national() -> None:
+    body = "物流服務署是政府的中央採購部門。在2021-22年度，物流署共批出1 186份合約，總值約108.7億元。"
+    figs = extract_figures(body, "政府物流服務署2021-22年度年報", url="https://www.gld.gov.hk/ar2021-22_tc.pdf")
+    assert figs[-1].subject == "香港特别行政区"
+
+
 def test_a_departments_own_accounts_have_no_place() -> None:
     body = "2020年度青海省教育厅（行政单位）机关运行经费支出523.6万元，比上年减少41.2万元。"
     figs = extract_figures(body, "青海省教育厅2020年度部门决算（节选）", published_at="2021-08-20")

@@ -28,11 +28,14 @@ from dataclasses import dataclass
 from extractors.figures.places import ORGANISATION_WORD, Division, Place, choose, find_places, from_host, lineage, refer
 
 # the country acting or reported on (财政部公布, 全国政府采购规模), not a ranking (居全国前列, 全国第三)
-NATIONAL_ACTOR = re.compile("(?<![居在列排于占])(?:财政部|国务院|国家|中央(?![仓库厨空大街广公商银])|全国)"
-                            "(?!前列|第|首位|领先|平均|前|各地|范围)")  # (中央仓库 is a warehouse)
+NATIONAL_ACTOR = re.compile("(?<![居在列排于占])(?:财政部|国务院|国家|全国"
+                            "|中央(?=财政|预算|部门|单位|国家机关|和国家机关|本级|政府|企业|[和与及、，。；]))"
+                            "(?!前列|第|首位|领先|平均|前|各地|范围)")  # (not 中央仓库, 政府的中央采购部门)
 DOCUMENT_TITLE = re.compile("《[^》]*》")  # 《财政部关于…的通知》 names a document, not the actor
 NATIONAL = "全国"
-OWN_ACCOUNTS = re.compile("部门决算|部门预算|单位决算|单位预算")  # a department's or unit's own accounts
+# a department's or unit's own accounts, a case's documents (a judgment, a penalty or complaint decision), and
+# the vertical and judicial organs whose procurement is their own (南宁海关, 四川税务系统)
+OWN_ACCOUNTS = re.compile("部门决算|部门预算|单位决算|单位预算|判决书|裁定书|决定书|海关|税务(?:局|系统)|法院|检察院")
 
 
 @dataclass
