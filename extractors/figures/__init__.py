@@ -71,13 +71,14 @@ BASE_VALUE = re.compile(r"(?:(?:比|较|与)|(?<=[，,；;]))(?:上年|去年|�
 OF_LEVEL = object()  # a list item whose metric is a share of the level figure before the list
 SHARE_OF_LIST = re.compile(r"占(?P<of>[^，。；,;]{2,20}?)的?(?P<ratio>比重|比例)?$")  # 占全国财政支出和GDP的比重分别为
 WON = re.compile(rf"(?P<who>{'|'.join(sorted(BENEFICIARY_CLASSES, key=len, reverse=True))})"
-                 r"(?:获得?|拿到|拿下|斩获|赢得)(?:了|超|近|逾)*$")
+                 r"(?:获得?|拿到|拿下|斩获|赢得)(?:了|超|近|逾|\s)*$")
 CONTRACTS = re.compile(r"(?:以上|多)?的?(?:政府采购)?(?:合同|订单)")
 # 中小企业获得政府采购合同151.3亿元, 中小企业取得的合同金额约38.5亿元: the contracts awarded to them
 WON_CONTRACTS = re.compile(rf"(?P<who>{'|'.join(sorted(BENEFICIARY_CLASSES, key=len, reverse=True))})"
                            r"(?:共|累计)?(?:获得|取得|签订|承接|中标)了?的?(?:政府采购)?合同(?:金额|额)?"
                            r"(?P<share>占比|比例|比重)?(?:达到|达|为|约|共|超过|超|逾|近)*$")
 BARE_SHARES = ("占比", "比重")
+FRAME = re.compile(r"\s*(?:在)?([^，。；,;：:]{2,16}?)方面[，,]")  # 授予中小企业合同金额方面，… (not 从采购主体看: a dimension)
 DEPARTMENT = re.compile(r"[^，。；、\d]{0,8}?(?:厅|局|委员会|委|办公室|办|中心)")  # a government body after its place
 AWARDED_TO = re.compile(rf"授予(?P<who>{'|'.join(sorted(BENEFICIARY_CLASSES, key=len, reverse=True))})(?:达|为|共|约)*$")
 # 政府采购合同授予中小企业金额: the same measure in another order
@@ -430,6 +431,9 @@ class _Reader:
                     metric = out[-1].metric  # 由30%提高到50%: the second figure is of the first's metric
                 if is_vague(metric):
                     metric = phrase_after(text, q.end, e) or metric
+                if is_vague(metric) and (frame := FRAME.match(text, s)) and frame.end() <= c \
+                        and (said := field.phrase(frame.start(1), frame.end(1))) and head(said):
+                    metric = said  # 授予中小企业合同金额方面，去年全省为412.5亿元: the measure the sentence is about
                 if is_vague(metric):
                     topic = self._topic(field, c, out, q.start)
                     if topic and qualifies_only(topic) and out and out[-1].metric == topic and out[-1].kind == q.kind:
