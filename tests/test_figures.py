@@ -659,6 +659,12 @@ def test_a_hong_kong_departments_central_purchasing_is_not_national() -> None:
     assert figs[-1].subject == "香港特别行政区"
 
 
+def test_a_gap_in_points_from_another_place_is_a_change_without_a_base_and_a_bound_is_not() -> None:
+    figs = extract_figures("陕西工程类采购占比达54.8%，高出全国平均水平11个百分点。预付款比例不低于30%。")
+    assert [(f.surface, f.change, f.base_period) for f in figs] == [
+        ("54.8%", False, None), ("11个百分点", True, None), ("30%", False, None)]
+
+
 def test_a_departments_own_accounts_have_no_place() -> None:
     body = "2020年度青海省教育厅（行政单位）机关运行经费支出523.6万元，比上年减少41.2万元。"
     figs = extract_figures(body, "青海省教育厅2020年度部门决算（节选）", published_at="2021-08-20")

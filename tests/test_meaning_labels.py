@@ -23,7 +23,11 @@ spec.loader.exec_module(meaning)
 # what each now scores (money figures: subject, period, metric, parent), so that a change that helps one
 # batch cannot quietly undo another (bench/RESULTS-meaning.md, "After developing on them")
 DEVELOPED = {"a": (0.98, 0.98, 0.86, 0.92), "b": (0.98, 0.94, 0.77, 0.86), "c": (0.97, 0.92, 0.76, 0.90),
-             "d": (0.94, 0.89, 0.71, 0.90), "e": (0.95, 0.95, 0.82, 0.92)}
+             "d": (0.94, 0.89, 0.71, 0.90), "e": (0.95, 0.95, 0.82, 0.92), "f": (0.94, 0.94, 0.72, 0.86),
+             "g": (0.88, 0.92, 0.67, 0.90), "h": (0.89, 0.81, 0.64, 0.84), "i": (0.87, 0.82, 0.52, 0.82)}
+# (h is a floor under its first run, not a developed batch; changes and counts are held on a–e, whose labellers
+# the reader was developed with)
+HELD = ("a", "b", "c", "d", "e")
 
 
 @pytest.fixture(scope="module")
@@ -69,4 +73,5 @@ def test_meaning_on_developed_batches(batch: str) -> None:
     assert result["kinds"]["money"]["precision"] >= 0.98 and result["kinds"]["money"]["recall"] >= 0.95
     assert all(got >= floor for got, floor in zip((money["subject"], money["period"], money["metric"], money["parent"]),
                                                   DEVELOPED[batch]))
-    assert result["change"]["percent"]["recall"] >= 0.95 and result["kinds"]["count"]["f1"] >= 0.95
+    if batch in HELD:
+        assert result["change"]["percent"]["recall"] >= 0.95 and result["kinds"]["count"]["f1"] >= 0.95

@@ -78,6 +78,7 @@ WON_CONTRACTS = re.compile(rf"(?P<who>{'|'.join(sorted(BENEFICIARY_CLASSES, key=
                            r"(?:共|累计)?(?:获得|取得|签订|承接|中标)了?的?(?:政府采购)?合同(?:金额|额)?"
                            r"(?P<share>占比|比例|比重)?(?:达到|达|为|约|共|超过|超|逾|近)*$")
 BARE_SHARES = ("占比", "比重")
+GAP = re.compile(r"(?<!不)(?:高于|低于|高出|低出|超出)(?P<other>[^，。；,;\d%]{2,12}?)(?:约|近|超过|逾)?$")
 FRAME = re.compile(r"\s*(?:在)?([^，。；,;：:]{2,16}?)方面[，,]")  # 授予中小企业合同金额方面，… (not 从采购主体看: a dimension)
 DEPARTMENT = re.compile(r"[^，。；、\d]{0,8}?(?:厅|局|委员会|委|办公室|办|中心)")  # a government body after its place
 AWARDED_TO = re.compile(rf"授予(?P<who>{'|'.join(sorted(BENEFICIARY_CLASSES, key=len, reverse=True))})(?:达|为|共|约)*$")
@@ -371,6 +372,8 @@ class _Reader:
                 period = self.published or period  # 对200万元以下的项目, 单笔最高1000万元: a rule, not a statistic
             subj = self._subject(field, q)
             change = change_before(text[tail : q.start]) if q.kind != "duration" else None
+            if change is None and q.kind == "points" and (gap := GAP.search(text, tail, q.start)):
+                change = Change(gap.start() - tail, None)  # 高出全国平均水平11个百分点: a difference from another's
             if change is not None:
                 change.start += tail - c
             if change is None and i in listed and i - 1 in listed and out and out[-1].change:
