@@ -665,6 +665,12 @@ def test_a_gap_in_points_from_another_place_is_a_change_without_a_base_and_a_bou
         ("54.8%", False, None), ("11个百分点", True, None), ("30%", False, None)]
 
 
+def test_a_storys_month_dates_its_figures_by_year_and_a_months_statistics_by_month() -> None:
+    story = extract_figures("2017年7月，某医院公开招标采购直线加速器，中标金额2680万元。", published_at="2018-01-05")
+    month = extract_figures("2023年10月，全市政府采购交易金额28.47亿元。", published_at="2023-11-06")
+    assert (story[0].period, month[0].period) == ("2017", "2023-10")
+
+
 def test_a_departments_own_accounts_have_no_place() -> None:
     body = "2020年度青海省教育厅（行政单位）机关运行经费支出523.6万元，比上年减少41.2万元。"
     figs = extract_figures(body, "青海省教育厅2020年度部门决算（节选）", published_at="2021-08-20")

@@ -69,6 +69,8 @@ ROC_YEARS = 1911
 THIS_YEAR_SAID = re.compile("今年|本年")
 THIS_YEAR = re.compile("(?:今年|本年)(?:以来)?[，,]?(?:截至|截止)")  # 今年以来，截至11月底累计: the year to date
 SENTENCE_START = re.compile(r"[。！？；\n]$")
+# 2017年7月，某医院…: a story's month (not 2023年10月，全市…: a month's statistics; not 10月份)
+EVENT_MONTH = re.compile(r"[，,](?![全本我各该截当累共]|[^，。；]{0,8}(?:全市|全省|全县|全区|全州|全国|全旗))")
 COMPARED_WITH = re.compile("(?:超过|高于|低于|多于|少于|相当于|快于|慢于|而|比|较)$")
 FISCAL = re.compile(r"((?:19|20)\d{2})[/／-](?:\d{2}(?!\d)(?=[、和及与]|(?:财政)?年度)|(?:19|20)\d{2}(?=财政年度))")
 NOW = re.compile(r"(?:截至|截止|截止到)(?:目前|当前|发稿时|现在)")
@@ -201,6 +203,8 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
             if cutoff and (year_end or month_end) and CUMULATIVE.match(text, m.end()) and not this_year:
                 # 截至2023年底累计, 截至9月末累计: a total since whenever it started
                 period = f"..{year}-{int(month_end or 12):02d}" if year is not None else None
+        if m.group("y") and m.group("pone") and not cutoff and m.group().endswith("月") and EVENT_MONTH.match(text, m.end()):
+            period = period and period[:4]  # 2017年7月，某医院公开招标…: when a story happened, in its year
         since = period and base_year and SINCE.match(text, m.end()) and period[:4].isdigit() and int(period[:4]) < base_year
         if since:
             period = f"{period[:4]}..{base_year}"  # 2020年10月以来: from then to the year of writing
