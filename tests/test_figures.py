@@ -660,15 +660,21 @@ def test_a_hong_kong_departments_central_purchasing_is_not_national() -> None:
 
 
 def test_a_gap_in_points_from_another_place_is_a_change_without_a_base_and_a_bound_is_not() -> None:
-    figs = extract_figures("陕西工程类采购占比达54.8%，高出全国平均水平11个百分点。预付款比例不低于30%。")
+    figs = extract_figures("陕西工程类采购占比达54.8%，高出全国平均水平11个百分点。预付款比例不低于30%。", "陕西2019年政府采购")
     assert [(f.surface, f.change, f.base_period) for f in figs] == [
-        ("54.8%", False, None), ("11个百分点", True, None), ("30%", False, None)]
+        ("54.8%", False, None), ("11个百分点", True, None), ("30%", False, None)] and figs[1].period == "2019"
 
 
 def test_a_storys_month_dates_its_figures_by_year_and_a_months_statistics_by_month() -> None:
     story = extract_figures("2017年7月，某医院公开招标采购直线加速器，中标金额2680万元。", published_at="2018-01-05")
     month = extract_figures("2023年10月，全市政府采购交易金额28.47亿元。", published_at="2023-11-06")
     assert (story[0].period, month[0].period) == ("2017", "2023-10")
+
+
+def test_a_span_of_plan_years_listed_after_a_plans_name() -> None:
+    body = "“十三五”期间，全省政府采购规模累计3862.4亿元，2016年至2020年分别为672.3亿元、718.5亿元、776.9亿元、812.6亿元和882.1亿元。"
+    assert [f.period for f in extract_figures(body, published_at="2021-01-26")] == [
+        "2016..2020", "2016", "2017", "2018", "2019", "2020"]
 
 
 def test_a_departments_own_accounts_have_no_place() -> None:

@@ -373,7 +373,7 @@ class _Reader:
             subj = self._subject(field, q)
             change = change_before(text[tail : q.start]) if q.kind != "duration" else None
             if change is None and q.kind == "points" and (gap := GAP.search(text, tail, q.start)):
-                change = Change(gap.start() - tail, None)  # 高出全国平均水平11个百分点: a difference from another's
+                change = Change(gap.start() - tail, gap.group())  # 高出全国平均水平11个百分点: a difference from another's, no base
             if change is not None:
                 change.start += tail - c
             if change is None and i in listed and i - 1 in listed and out and out[-1].change:
@@ -590,8 +590,8 @@ class _Reader:
                 periods = [p for p in _between(field.periods, field.period_starts, c, m.start()) if p.period]
                 if len(periods) == len(after) >= 2:  # 2020/21、2021/22及2022/23年度分别为…: one period each
                     self.periods_of.update(zip(after, (p.period for p in periods)))
-                elif len(said := [p for p in _between(field.periods, field.period_starts, s, m.start()) if p.period]) == 1 \
-                        and (years := _years(said[0].period)) and len(years) == len(after):
+                elif (said := [p for p in _between(field.periods, field.period_starts, s, m.start()) if p.period]) \
+                        and (years := _years(said[-1].period)) and len(years) == len(after):
                     self.periods_of.update(zip(after, years))  # 2016—2018年，…分别为A、B、C: a year each
                 places = [p for p in _between(field.places, field.place_starts, min(c, segment_start), m.start())
                           if p.candidates and not p.governed and not p.org]

@@ -203,8 +203,9 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
             if cutoff and (year_end or month_end) and CUMULATIVE.match(text, m.end()) and not this_year:
                 # 截至2023年底累计, 截至9月末累计: a total since whenever it started
                 period = f"..{year}-{int(month_end or 12):02d}" if year is not None else None
-        if m.group("y") and m.group("pone") and not cutoff and m.group().endswith("月") and EVENT_MONTH.match(text, m.end()):
-            period = period and period[:4]  # 2017年7月，某医院公开招标…: when a story happened, in its year
+        if m.group("y") and m.group("pone") and not cutoff and (day and not text.startswith("起", day.end())
+                                                                or m.group().endswith("月") and EVENT_MONTH.match(text, m.end())):
+            period = period and period[:4]  # 2017年7月，某医院公开招标…; 于2017年7月14日发布公告: a story's, in its year
         since = period and base_year and SINCE.match(text, m.end()) and period[:4].isdigit() and int(period[:4]) < base_year
         if since:
             period = f"{period[:4]}..{base_year}"  # 2020年10月以来: from then to the year of writing
