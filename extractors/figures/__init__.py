@@ -731,7 +731,8 @@ def _through(field: _Field, clause: int, at: int, metric: str | None) -> str | N
         return named + metric[2:]  # 在平台销售额达1.36亿元 after “832平台”: that platform's
     if not metric or not bare(metric):
         return metric
-    names = [m.group(1) for m in NAMED.finditer(field.text, clause, at) if field.text.find(metric, m.end(), at) >= 0]
+    names = [m.group(1) for m in NAMED.finditer(field.text, clause, at) if field.text.find(metric, m.end(), at) >= 0
+             and not field.blocked[m.start(1)]]  # (not “十三五”期间: a period)
     if not names and deals(metric):  # 通过…网上商城完成采购1863笔，成交金额…; 网上商城入驻供应商…，全年成交额…
         s, _ = field.layout.sentence_at(at)
         clauses = field.layout.clauses[bisect_left(field.clause_starts, s) : bisect_left(field.clause_starts, clause)]

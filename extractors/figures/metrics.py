@@ -27,11 +27,11 @@ from extractors.figures.clauses import Word, tagged, words
 # linking words at the end of a phrase, before the figure: 采购规模达, 交易额共计, 分别为, 增至
 LINK_TAIL = re.compile(
     # (the first characters of the words below: re skips at once where none starts, not trying each word)
-    r"(?=[增提上降下减不超突高低将接保稳控维在最可人新港澳大小分依各均总一共合累计达为是约近逾仅已实完有了到的之由从力争确预\s])"
+    r"(?=[增提上降下减不超突高低将接保稳控维在最可人新港澳大小分依各均总一共合累计达为是约近逾仅已实完有了到的之由从力争确预居\s])"
     r"(?:增加到|增长到|增至|提高到|提高至|提升至|提升到|上升到|上升至|降至|降到|下降到|下降至|减少到|减少至|降低到|降低至"
     r"|不得超过|不得高于|不得低于|不得少于|不超过|不高于|不多于|不低于|不少于|超过|突破|高于|低于|不到|不足|将近|接近"
     r"|保持在|稳定在|控制在|维持在|(?<=[率额比])在"
-    r"|力争|争取|确保|有望|预计|计划|将|最高可达|最高可|最高|最低|可达|人民币|新台币|港币|港元|澳门元|澳门币|大写|小写|分别|依次|各|均|总共|一共|共计|合计|总计|累计|共|计|达到|达|为|是|约为"
+    r"|力争|争取|确保|有望|预计|计划|将|最高可达|最高可|最高|最低|最大|最多|最少|居首|可达|人民币|新台币|港币|港元|澳门元|澳门币|大写|小写|分别|依次|各|均|总共|一共|共计|合计|总计|累计|共|计|达到|达|为|是|约为"
     r"|(?<![签节合预制条公契违履邀集特简])约|近|超|逾|高达|仅为|仅|已达|已|实现|完成|有|了|到|的|之|由|从|\s)+$"
 )
 # words that end a phrase when read backwards, whatever their tag: they link, they do not name
@@ -43,7 +43,8 @@ STOP_WORDS = {"完成", "实现", "达到", "达成", "累计", "共计", "合�
               "力争", "计划", "预计", "确保", "争取", "目标", "推动", "促进", "推进", "积极", "提供", "给予", "帮助",
               "惠及", "覆盖", "看", "方面", "年度", "可", "将", "拟", "能",
               "投入", "安排", "下达", "拨付", "统筹", "筹集", "落实", "使用",  # allocating, not what is measured
-              "全院", "全校", "全行", "全系统", "全集团", "全公司"}  # (the organisation's own whole: its subject)
+              "全院", "全校", "全行", "全系统", "全集团", "全公司",  # (the organisation's own whole: its subject)
+              "指出", "强调", "认为", "要求", "提出", "透露", "宣布", "公布", "称", "说", "全部", "都"}  # who says, how many
 # (not ns or nr: places are found by the gazetteer, and jieba tags 满意度 a place and 养老 a name)
 STOP_TAGS = {"x", "p", "c", "d", "m", "q", "r", "t", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "e", "o", "w",
              "f", "nt", "mq", "zg", "tg", "dg", "rr", "rz"}
@@ -62,7 +63,8 @@ BENEFICIARY = re.compile(r"(?:为|向|给|帮助|帮|替|对|助力)[^，。；�
 BENEFICIARY_CLASSES = {"中小企业", "小微企业", "中小微企业", "民营企业", "脱贫地区", "监狱企业", "残疾人福利单位"}
 # a body that acts (医院, 分行, 预算单位, 新区): the subject when it opens a phrase that names a measure after it
 ZONES = ("高新区", "开发区", "经开区", "园区", "新区")  # development zones: places the gazetteer does not list
-ACTOR = re.compile(rf"(?:医院|学校|高校|部门|单位|机关|分行|支行|银行|公司|集团|设区市|街道|社区|{'|'.join(ZONES)})$")
+ACTOR = re.compile(rf"(?:医院|学校|高校|部门|单位|机关|分行|支行|银行|公司|集团|设区市|街道|社区|(?<!乡)镇|(?<![城乡])乡"
+                   rf"|{'|'.join(ZONES)})$")  # (盛湾镇完成率: the town's; 乡镇 is a scope)
 # verbs that only say something was done (形式动词 and their kin): 办理采购, 组织实施集中采购, 编报预算
 LIGHT_VERBS = {"办理", "组织", "实施", "组织实施", "开展", "进行", "利用", "编报", "从事"}
 ASIDE = re.compile(r"(?<![县市区])(?:（[^（）、]{1,6}）|\([^()、]{1,6}\))")  # not 县（市、区）: a scope
@@ -202,7 +204,7 @@ def phrase(text: str, start: int, end: int, blocked: bytearray | None = None) ->
     if len(taken) > zone + 1 and ACTOR.search(taken[zone].text) and taken[zone].text not in BENEFICIARY_CLASSES \
             and not is_vague("".join(w.text for w in taken[zone + 1 :])):
         del taken[: zone + 1]  # 医院集采品种采购金额, 东湖高新区政府采购规模: who acts is the subject; what it measured follows
-    while len(taken) > 1 and taken[0].text in LIGHT_VERBS and any(is_head(w.text) for w in taken[1:]):
+    while len(taken) > 1 and taken[0].text in LIGHT_VERBS and any(is_head(w.text) or w.tag in NOUN_TAGS for w in taken[1:]):
         taken.pop(0)  # 办理采购决标总金额, 利用共同供应契约订购金额: a verb of doing, not of what was measured
     if not taken:
         return None
