@@ -204,7 +204,7 @@ def phrase(text: str, start: int, end: int, blocked: bytearray | None = None) ->
     if len(taken) > zone + 1 and ACTOR.search(taken[zone].text) and taken[zone].text not in BENEFICIARY_CLASSES \
             and not is_vague("".join(w.text for w in taken[zone + 1 :])):
         del taken[: zone + 1]  # 医院集采品种采购金额, 东湖高新区政府采购规模: who acts is the subject; what it measured follows
-    while len(taken) > 1 and taken[0].text in LIGHT_VERBS and any(is_head(w.text) or w.tag in NOUN_TAGS for w in taken[1:]):
+    while len(taken) > 1 and taken[0].text in LIGHT_VERBS and any(is_head(w.text) for w in taken[1:]):
         taken.pop(0)  # 办理采购决标总金额, 利用共同供应契约订购金额: a verb of doing, not of what was measured
     if not taken:
         return None
