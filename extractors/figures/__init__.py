@@ -447,6 +447,8 @@ class _Reader:
                         topic = _unscoped(topic)  # 省本级政府采购规模137.9亿元，哈尔滨市226.4亿元: the city's own
                     metric = join(topic, metric)
                     metric = metric if metric and len(metric) > 1 else None  # 四市合计: of what the figure before measured
+                elif metric in AMOUNTS_OF_ITEMS and text.startswith(metric, c) and (kind := _counted_kind(field, out, s, c, metric)):
+                    metric = kind + metric  # 本地供应商中标项目1126个，合同金额17.9亿元: those suppliers' contracts
                 elif metric == head(metric) and text.startswith(metric, c):
                     metric = _of_item(field, out, s, metric)
                 elif metric and head(metric) is None and qualifies_only(metric):
@@ -718,6 +720,20 @@ def _of_item(field: _Field, found: list[Figure], sentence: int, metric: str) -> 
     count = next((f for f in _back_to(found, sentence) if f.kind == "count"), None)
     kind = qualifier(count.metric, metric) if count is not None else None
     return kind + metric if kind else metric
+
+
+AMOUNTS_OF_ITEMS = ("合同金额", "总值", "成交金额", "中标金额", "合同总值", "成交额", "中标额")
+WHO_OR_WHAT = re.compile(r"(?:企业|供应商|合约|合同|物品|服务|工程|产权|资产|使用权|商户|中小企)$")
+
+
+def _counted_kind(field: _Field, found: list[Figure], sentence: int, clause: int, metric: str) -> str | None:
+    """Who or what the count just before in the sentence counted, for the amount of those items that follows it:
+    本地供应商中标项目1126个，合同金额… → 本地供应商; 物品合约742份，总值… → 物品合约 (not 政府采购项目…: no one)."""
+    count = found[-1] if found and found[-1].kind == "count" and found[-1].start >= sentence else None
+    if count is None or not count.metric or field.layout.clause_at(count.start)[1] > clause + 1:
+        return None
+    kind = qualifier(count.metric, metric)
+    return kind if kind and WHO_OR_WHAT.search(kind) and kind not in metric else None
 
 
 NAMED = re.compile(r"“([^“”，。；]{2,8})”")  # a product, platform or campaign named in quotes: “政采贷”, “832平台”

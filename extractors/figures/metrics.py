@@ -519,7 +519,7 @@ def qualifier(counted: str | None, metric: str) -> str | None:
         return None
     found = next((counted.removesuffix(w) for w in COUNTED if counted.endswith(w)), counted)  # 出让186宗: all a kind
     ws = [w for w, _ in tagged(found)] if found else []
-    while ws and ws[-1] in metric:  # 成交 of 电子卖场成交(订单) and of 成交金额
+    while ws and (ws[-1] in metric or ws[-1] in ("中标", "获批")):  # 成交 of 电子卖场成交(订单); 中标(项目)
         ws.pop()
     ws = ws[1:] if ws and ws[0] in ("各类", "各项", "各种", "各", "全部") else ws  # 各类交易项目: all kinds
     found = "".join(ws)
