@@ -71,7 +71,7 @@ BASE_VALUE = re.compile(r"(?:(?:比|较|与)|(?<=[，,；;]))(?:上年|去年|�
 OF_LEVEL = object()  # a list item whose metric is a share of the level figure before the list
 SHARE_OF_LIST = re.compile(r"占(?P<of>[^，。；,;]{2,20}?)的?(?P<ratio>比重|比例)?$")  # 占全国财政支出和GDP的比重分别为
 WON = re.compile(rf"(?P<who>{'|'.join(sorted(BENEFICIARY_CLASSES, key=len, reverse=True))})"
-                 r"(?:获得?|拿到|拿下|斩获|赢得)(?:了|超|近|逾|\s)*$")
+                 r"(?:获得?|拿到|拿下|拿走|斩获|赢得)(?:了|超|近|逾|\s)*$")
 CONTRACTS = re.compile(r"(?:以上|多)?的?(?:政府采购)?(?:合同|订单)")
 # 中小企业获得政府采购合同151.3亿元, 中小企业取得的合同金额约38.5亿元: the contracts awarded to them
 WON_CONTRACTS = re.compile(rf"(?P<who>{'|'.join(sorted(BENEFICIARY_CLASSES, key=len, reverse=True))})"

@@ -206,8 +206,8 @@ def phrase(text: str, start: int, end: int, blocked: bytearray | None = None) ->
         del taken[: zone + 1]  # 医院集采品种采购金额, 东湖高新区政府采购规模: who acts is the subject; what it measured follows
     while len(taken) > 1 and taken[0].text in LIGHT_VERBS and any(is_head(w.text) for w in taken[1:]):
         taken.pop(0)  # 办理采购决标总金额, 利用共同供应契约订购金额: a verb of doing, not of what was measured
-    if not taken:
-        return None
+    if not taken or all(w.tag in ("a", "ad", "ag", "z") for w in taken):
+        return None  # (形状并不复杂：…, 便宜9元: a quality, not what was measured)
     # 为1326家供应商发放贷款: the noun after 为 is who benefits, not what was measured; but a class of
     # beneficiary names the metric (向中小企业授予合同金额 is 授予中小企业合同金额)
     if len(taken) > 1 and (given := BENEFICIARY.search(segment, 0, taken[0].start - start)) \
