@@ -687,6 +687,11 @@ def test_a_span_of_plan_years_listed_after_a_plans_name() -> None:
         "2016..2020", "2016", "2017", "2018", "2019", "2020"]
 
 
+def test_a_chinese_amount_with_both_yi_and_wan_is_read_whole() -> None:
+    fig = extract_figures("全县政府采购规模是五亿八千六百万元。")[0]
+    assert (fig.value, fig.unit, fig.value_yuan) == (5.86, "亿元", 586_000_000)
+
+
 def test_a_departments_own_accounts_have_no_place() -> None:
     body = "2020年度青海省教育厅（行政单位）机关运行经费支出523.6万元，比上年减少41.2万元。"
     figs = extract_figures(body, "青海省教育厅2020年度部门决算（节选）", published_at="2021-08-20")

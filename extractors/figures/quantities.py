@@ -106,12 +106,24 @@ class Quantity:
 
 def _split_scale(number: str, scale: str | None) -> tuple[str, str]:
     """Move a Chinese number's trailing 万/亿 into the unit: 一千二百万 → (一千二百, 万)."""
+    if scale and not number[0].isdigit() and "亿" in number and scale == "万":
+        return number, scale  # 五亿八千六百 + 万: see _mixed_scales
     if scale or number[0].isdigit():
         return number, scale or ""
     for s in ("万亿", "亿", "万"):
         if number.endswith(s) and len(number) > len(s):
             return number[: -len(s)], s
     return number, ""
+
+
+def _mixed(number: str) -> tuple[float | int | None, str]:
+    """A Chinese number with both 亿 and 万 in it, in 亿 (五亿八千六百万 → 5.86, 亿).
+
+    >>> _mixed("五亿八千六百万")
+    (5.86, '亿')
+    """
+    value = parse_number(number)
+    return (None, "") if value is None else (whole(value / SCALES["亿"]), "亿")
 
 
 def _quantity(m: re.Match[str], text: str) -> Quantity | None:
@@ -166,6 +178,8 @@ def _quantity(m: re.Match[str], text: str) -> Quantity | None:
                 range_to = whole(upper * SCALES.get(s2, 1) / SCALES.get(scale, 1))
             rough = parse_range(n1) if not n1[0].isdigit() and not g["n2"] else None
             value = rough[0] if rough else parse_number(n1)
+            if not rough and not g["n2"] and scale == "万" and "亿" in n1 and not n1[0].isdigit():
+                value, scale = _mixed(n1 + scale)  # 五亿八千六百万元: 5.86亿元, not 500008600万元
             if rough:  # 七八百元: 700 to 800
                 range_to = rough[1]
             if value is None:
