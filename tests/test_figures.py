@@ -657,7 +657,8 @@ def test_a_look_back_at_an_earlier_year_does_not_carry_to_the_paragraphs_after()
     assert periods["1.58亿元"] == "2026-Q1" and periods["8.74亿元"] == "2025" and periods["8.4亿元"] == "2025"
 
 
-@pytest.mark.parametrize("title", ["柳州市财政局政府采购投诉处理决定书（柳财采投〔2021〕9号）", "南宁海关2022年政府采购工作综述"])
+@pytest.mark.parametrize("title", ["柳州市财政局政府采购投诉处理决定书（柳财采投〔2021〕9号）", "南宁海关2022年政府采购工作综述",
+                                   "武警天津市总队某支队2021年度主副食品定点采购项目公开招标公告"])
 def test_a_cases_documents_and_a_vertical_organs_figures_have_no_place(title: str) -> None:
     figs = extract_figures("本项目预算金额286万元，中标金额271.5万元。", title, published_at="2022-03-01")
     assert [f.subject for f in figs] == [None, None]
