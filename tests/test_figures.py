@@ -664,6 +664,12 @@ def test_a_cases_documents_and_a_vertical_organs_figures_have_no_place(title: st
     assert [f.subject for f in figs] == [None, None]
 
 
+def test_a_central_bank_branch_reports_its_provinces_lending() -> None:
+    figs = extract_figures("2024年，全省新发放“政采贷”96.42亿元。", "2024年吉林省“政采贷”业务运行情况",
+                           publisher="中国人民银行吉林省分行 调查统计处")
+    assert figs[0].subject == "吉林省"
+
+
 def test_a_hong_kong_departments_central_purchasing_is_not_national() -> None:
     body = "物流服務署是政府的中央採購部門。在2021-22年度，物流署共批出1 186份合約，總值約108.7億元。"
     figs = extract_figures(body, "政府物流服務署2021-22年度年報", url="https://www.gld.gov.hk/ar2021-22_tc.pdf")

@@ -33,6 +33,7 @@ NATIONAL_ACTOR = re.compile("(?<![居在列排于占])(?:财政部|国务院|国
                             "(?!前列|第|首位|领先|平均|前|各地|范围)")  # (not 中央仓库, 政府的中央采购部门)
 DOCUMENT_TITLE = re.compile("《[^》]*》")  # 《财政部关于…的通知》 names a document, not the actor
 NATIONAL = "全国"
+STATISTICIAN = re.compile("人民银行|人行|统计局")  # bodies that report a place's figures, not their own
 # a department's or unit's own accounts, a case's documents (a judgment, a penalty or complaint decision), and
 # the vertical and judicial organs whose procurement is their own (南宁海关, 四川税务系统)
 OWN_ACCOUNTS = re.compile("部门决算|部门预算|单位决算|单位预算|判决书|裁定书|决定书|海关|税务(?:局|系统)|法院|检察院"
@@ -79,7 +80,8 @@ def find_home(texts: list[tuple[str, list[Place]]], author: str | None = None, p
             break
     headline = texts[0][1] if texts else []
     organisation = any(p.institution for p in headline) and not any(p.candidates and not p.org for p in headline)
-    organisation |= bool(publisher and ORGANISATION_WORD.search(publisher))  # 兰州大学新闻网, 长安银行
+    organisation |= bool(publisher and ORGANISATION_WORD.search(publisher)  # 兰州大学新闻网, 长安银行
+                         and not STATISTICIAN.search(publisher))  # (人民银行吉林省分行 reports the province's lending)
     organisation |= bool(texts and OWN_ACCOUNTS.search(texts[0][0]))  # 青海省教育厅2020年度部门决算: its own money
     division = None
     for text, places in texts:  # the headline's place, or the lead's when it lies inside it (湖北 → 湖北省十堰市郧西县)
