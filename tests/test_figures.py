@@ -694,6 +694,11 @@ def test_a_span_of_plan_years_listed_after_a_plans_name() -> None:
         "2016..2020", "2016", "2017", "2018", "2019", "2020"]
 
 
+def test_the_next_year_counts_on_from_the_year_named() -> None:
+    figs = extract_figures("2015年还只有21070.5亿元，次年一跃升至31089.8亿元。", published_at="2024-05-01")
+    assert [f.period for f in figs] == ["2015", "2016"]
+
+
 def test_a_chinese_amount_with_both_yi_and_wan_is_read_whole() -> None:
     fig = extract_figures("全县政府采购规模是五亿八千六百万元。")[0]
     assert (fig.value, fig.unit, fig.value_yuan) == (5.86, "亿元", 586_000_000)

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 RELATIVE = {"今年": 0, "本年": 0, "本年度": 0, "去年": -1, "上年": -1, "上一年": -1, "上年度": -1, "前年": -2,
             "明年": 1}
 CONTEXTUAL = ("全年", "当年")  # the year the text has been talking about
+FOLLOWING = {"次年": 1, "翌年": 1, "同年": 0}  # a year after the one the text named last (2015年…，次年…)
 HALVES_AND_QUARTERS = {(1, 6): "H1", (7, 12): "H2", (1, 3): "Q1", (4, 6): "Q2", (7, 9): "Q3", (10, 12): "Q4"}
 PLANS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
          "十五五": (2026, 2030)}
@@ -53,11 +54,11 @@ def _part_pattern(g: str) -> str:
 def _pattern(year: str) -> re.Pattern[str]:
     """Period expressions whose years are written as ``year`` (2021; 112 in Taiwan's 民国 count)."""
     return re.compile(
-        r"(?=[\d十今本当全去上前明第一二三四下])"  # lets re skip text fast
+        r"(?=[\d十今本当全去上前明第一二三四下次翌同])"  # lets re skip text fast
         rf"(?:(?<!\d)(?P<y1>{year})年?(?:至|到|-|—|～|~)(?P<y2>{year})年"
         r"|(?P<plan>十一五|十二五|十三五|十四五|十五五)"
         rf"|(?:(?<![\d较比与])(?P<y>{year})年(?:度)?"
-        r"|(?<![较比由同与和])(?P<rel>本年度|上年度|上一年|今年|本年|当年|全年|去年|上年|前年|明年))"
+        r"|(?<![较比由同与和])(?P<rel>本年度|上年度|上一年|今年|本年|当年|全年|去年|上年|前年|明年|次年|翌年|同年))"
         rf"(?P<part>{_part_pattern('p')})?"
         rf"|(?P<bare>{_part_pattern('b')}))"
     )
@@ -192,6 +193,8 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
                 year: int | None = int(m.group("y")) + (ROC_YEARS if roc else 0)
             elif rel in CONTEXTUAL:
                 year = last_year
+            elif rel in FOLLOWING:
+                year = None if last_year is None else last_year + FOLLOWING[rel]
             elif m.group("bare"):  # 上半年 after 2023年 is 2023's, not after a target year (至2025年底)
                 year = last_year if last_year is not None and (base_year is None or last_year <= base_year) else base_year
             else:
@@ -237,8 +240,10 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
         out.append(PeriodMention(m.group(), period, m.start(), inherits, bool(since)))
         if since:
             continue  # 2020年以来 says where a span starts, not the year the text speaks of
-        if m.group("y"):  # only a year written out: after 去年，…, 一季度 is this year's
+        if m.group("y"):  # only a year written out (or counted on from one): after 去年，…, 一季度 is this year's
             last_year = int(m.group("y")) + (ROC_YEARS if roc else 0)
+        elif rel in FOLLOWING and period and period[:4].isdigit():
+            last_year = int(period[:4])
         elif period and period[:4].isdigit() and m.group("y1"):
             last_year = int(period[:4])
     if base_year and base_month:
