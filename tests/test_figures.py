@@ -694,6 +694,11 @@ def test_a_span_of_plan_years_listed_after_a_plans_name() -> None:
         "2016..2020", "2016", "2017", "2018", "2019", "2020"]
 
 
+def test_a_span_from_one_day_to_another_covers_its_months() -> None:
+    body = "自1月24日启动重大突发公共卫生事件一级响应至6月30日，市卫生健康委共签订合同173份，合同金额共计2.37亿元。"
+    assert extract_figures(body, published_at="2020-07-21")[-1].period == "2020-H1"
+
+
 def test_the_next_year_counts_on_from_the_year_named() -> None:
     figs = extract_figures("2015年还只有21070.5亿元，次年一跃升至31089.8亿元。", published_at="2024-05-01")
     assert [f.period for f in figs] == ["2015", "2016"]

@@ -73,6 +73,8 @@ SENTENCE_START = re.compile(r"[。！？；\n]$")
 # 2017年7月，某医院…: a story's month (not 2023年10月，全市…: a month's statistics; not 10月份)
 EVENT_MONTH = re.compile(r"[，,](?![全本我各该截当累共]|[^，。；]{0,8}(?:全市|全省|全县|全区|全州|全国|全旗))")
 COMPARED_WITH = re.compile("(?:超过|高于|低于|多于|少于|相当于|快于|慢于|而|比|较)$")
+DAYS_SPAN = re.compile(r"(?:自|从)(?:(?P<y>(?:19|20)\d{2})年)?(?P<m1>\d{1,2})月\d{1,2}日[^，。；]{0,30}?(?:至|到)"
+                       r"(?P<m2>\d{1,2})月\d{1,2}日")
 FISCAL = re.compile(r"((?:19|20)\d{2})[/／-](?:\d{2}(?!\d)(?=[、和及与]|(?:财政)?年度)|(?:19|20)\d{2}(?=财政年度))")
 NOW = re.compile(r"(?:截至|截止|截止到)(?:目前|当前|发稿时|现在)")
 CUTOFF = re.compile("(?:截至|截止|截止到|到)$")
@@ -174,6 +176,7 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
             out.append(PeriodMention(m.group(), period, m.start(), False))
     # 2022/23年度, 2022-23财政年度: a fiscal year from April (Hong Kong)
     out += [PeriodMention(m.group(), f"{m.group(1)}-04..{int(m.group(1)) + 1}-03", m.start()) for m in FISCAL.finditer(text)]
+    spans = [m for m in DAYS_SPAN.finditer(text)] if base_year else []  # 自1月24日启动…至6月30日: those months
     for m in (ROC_PERIOD if roc else PERIOD).finditer(text):
         if "\n" in text[last_end : m.start()]:
             last_year = cut_month = opened = None
@@ -251,6 +254,10 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
             if CUMULATIVE.match(text, m.end()) and not STARTED.search(text, max(0, m.start() - 12), m.start()):
                 month = next((c for at, c in reversed(counts) if at < m.start()), base_month)
                 out.append(PeriodMention(m.group(), f"..{base_year}-{month:02d}", m.start(), False))
+    for m in spans:
+        out = [p for p in out if not m.start() <= p.start < m.end()]
+        year = int(m.group("y") or base_year)  # type: ignore[arg-type]
+        out.append(PeriodMention(m.group(), _months(year, int(m.group("m1")), int(m.group("m2"))), m.start()))
     out.sort(key=lambda p: p.start)
     return out
 
