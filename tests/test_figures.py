@@ -699,6 +699,11 @@ def test_a_span_from_one_day_to_another_covers_its_months() -> None:
     assert extract_figures(body, published_at="2020-07-21")[-1].period == "2020-H1"
 
 
+def test_amounts_of_other_years_are_no_parts_of_a_total() -> None:
+    body = "2020年达到36970.6亿元的峰值，随后连续三年回落，2021年至2023年分别为36399.0亿元、34993.1亿元和33929.6亿元。"
+    assert all(f.parent is None for f in extract_figures(body, published_at="2024-05-01"))
+
+
 def test_the_next_year_counts_on_from_the_year_named() -> None:
     figs = extract_figures("2015年还只有21070.5亿元，次年一跃升至31089.8亿元。", published_at="2024-05-01")
     assert [f.period for f in figs] == ["2015", "2016"]

@@ -151,8 +151,9 @@ def _sums(figures: list[Figure], mine: list[int]) -> None:
         for i in mine[n + 1 : n + 1 + RUN]:
             f = figures[i]
             if f.kind != "money" or not _amount(f) or f.base_unit != total.base_unit or not _is_level(f) \
-                    or f.parent is not None or f.approx in BOUNDS:
-                continue
+                    or f.parent is not None or f.approx in BOUNDS or None not in (f.period, total.period) \
+                    and f.period != total.period:
+                continue  # (2021年至2023年分别为…: each year's, not parts of one another)
             if run and not _siblings(figures[run[0]], f):
                 run, added = [], 0.0
             run.append(i)
