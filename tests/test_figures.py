@@ -664,6 +664,14 @@ def test_a_cases_documents_and_a_vertical_organs_figures_have_no_place(title: st
     assert [f.subject for f in figs] == [None, None]
 
 
+def test_a_place_left_out_and_a_leads_listed_places_are_not_whose() -> None:
+    gd = extract_figures("2019年，全省（不含深圳市，下同）政府采购规模3274.56亿元。", "2019年广东省政府采购信息统计分析")
+    assert gd[0].subject == "广东省"
+    body = "2025年上半年，全市政府采购规模286.37亿元。分地区看，昆山市41.26亿元、苏州工业园区32.08亿元。"
+    sz = extract_figures(body, "2025年上半年苏州市政府采购情况通报", published_at="2025-07-18")
+    assert [f.subject for f in sz[:2]] == ["苏州市", "苏州市昆山市"]
+
+
 def test_a_central_bank_branch_reports_its_provinces_lending() -> None:
     figs = extract_figures("2024年，全省新发放“政采贷”96.42亿元。", "2024年吉林省“政采贷”业务运行情况",
                            publisher="中国人民银行吉林省分行 调查统计处")

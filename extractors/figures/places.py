@@ -139,7 +139,8 @@ ORGANISATION_REFERENCE = re.compile(r"(?=[该本我全学校医院行公集一�
 MEDIA = re.compile(r"日报|晚报|报社|电视台|新闻网|广播电视台|融媒体中心|新闻")
 # a place after these is who benefits or the way, not who reports the figure (为全省…企业发放贷款)
 GOVERNED = re.compile(r"(?:为|向|给|对|帮助|助力|帮扶|惠及|覆盖|面向|带动|支持|通过|经由|依托|与|联合|会同|协同|携手"
-                      r"|占|居|高于|低于)$")  # (占全省的43.9%, 居全省首位, 高于全省平均: a denominator or a ranking)
+                      r"|占|居|高于|低于|不含|不包括|除|含|包括)$")  # (占全省的43.9%, 居全省首位, 高于全省平均: a
+# denominator or a ranking; 全省（不含深圳市）: a place left out or in, not who acts)
 DATELINE_END = r"(?:\d{1,2}月\d{1,2}日)?(?:电|讯)"  # 人民网拉萨1月25日电, 本报兰州讯: where the reporter is
 DATELINE = re.compile(DATELINE_END)
 RANKED = re.compile(r"(?:在|居|列|位居|排名)$")  # 在全国率先, 居全国前列: the country as a yardstick

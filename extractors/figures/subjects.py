@@ -33,6 +33,7 @@ NATIONAL_ACTOR = re.compile("(?<![居在列排于占])(?:财政部|国务院|国
                             "(?!前列|第|首位|领先|平均|前|各地|范围)")  # (not 中央仓库, 政府的中央采购部门)
 DOCUMENT_TITLE = re.compile("《[^》]*》")  # 《财政部关于…的通知》 names a document, not the actor
 NATIONAL = "全国"
+FIGURE_START = re.compile(r"(?:完成|为|达|共)?\d")  # a place's own figure right after it
 STATISTICIAN = re.compile("人民银行|人行|统计局")  # bodies that report a place's figures, not their own
 # a department's or unit's own accounts, a case's documents (a judgment, a penalty or complaint decision), and
 # the vertical and judicial organs whose procurement is their own (南宁海关, 四川税务系统)
@@ -84,8 +85,10 @@ def find_home(texts: list[tuple[str, list[Place]]], author: str | None = None, p
                          and not STATISTICIAN.search(publisher))  # (人民银行吉林省分行 reports the province's lending)
     organisation |= bool(texts and OWN_ACCOUNTS.search(texts[0][0]))  # 青海省教育厅2020年度部门决算: its own money
     division = None
-    for text, places in texts:  # the headline's place, or the lead's when it lies inside it (湖北 → 湖北省十堰市郧西县)
-        acting = [p for p in places if p.candidates and not p.org and not p.governed]
+    for k, (text, places) in enumerate(texts):  # the headline's place, or the lead's when it lies inside it
+        # (湖北 → 湖北省十堰市郧西县); a lead's place with its own amount is a part (昆山市41.26亿元), not its place
+        acting = [p for p in places if p.candidates and not p.org and not p.governed
+                  and not (k and FIGURE_START.match(text, p.end))]
         found = _specific(acting, [division] if division else [])
         if found and (division is None or division.full in {x.full for x in lineage(found)}):
             division = found
