@@ -672,6 +672,11 @@ def test_a_place_left_out_and_a_leads_listed_places_are_not_whose() -> None:
     assert [f.subject for f in sz[:2]] == ["苏州市", "苏州市昆山市"]
 
 
+def test_a_traditional_publishers_place_is_read_in_simplified_characters() -> None:
+    figs = extract_figures("特區政府各部門批給的合同總額約186.3億元。", "去年公共採購逾186億元", publisher="澳門日報")
+    assert figs[-1].subject == "澳门特别行政区"
+
+
 def test_a_central_bank_branch_reports_its_provinces_lending() -> None:
     figs = extract_figures("2024年，全省新发放“政采贷”96.42亿元。", "2024年吉林省“政采贷”业务运行情况",
                            publisher="中国人民银行吉林省分行 调查统计处")

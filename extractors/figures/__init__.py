@@ -866,7 +866,7 @@ def extract_figures(
             stories = _stories(f, p_end)
         else:
             lead.append((f.text, f.places))
-    home = find_home(lead, author, publisher, url, later)
+    home = find_home(lead, author and normal_form(author), publisher and normal_form(publisher), url, later)  # 澳門日報
     if roc and home.division is None and not home.organisation:
         home = Home(DIVISIONS["台湾省"])
     homes = [(0, home)] + [(start, find_home(texts) if any(p.candidates for _, ps in texts for p in ps) else home)
