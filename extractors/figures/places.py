@@ -225,6 +225,9 @@ def choose(candidates: tuple[Division, ...], context: list[Division]) -> Divisio
     """
     if len(candidates) == 1:
         return candidates[0]
+    outer = [d for d in candidates if all(d.full in {x.full for x in lineage(e)} for e in candidates)]
+    if len(outer) == 1:
+        return outer[0]  # 澳门 is 澳门特别行政区 and the division of that name inside it: the one that holds both
     for c in reversed(context):
         around = {x.full for x in lineage(c)}
         fitting = [d for d in candidates if around & {x.full for x in lineage(d)} - {d.full} or d.full in around]
