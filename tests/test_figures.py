@@ -717,6 +717,17 @@ def test_amounts_of_other_years_are_no_parts_of_a_total() -> None:
     assert all(f.parent is None for f in extract_figures(body, published_at="2024-05-01"))
 
 
+def test_periods_of_a_quarters_report_a_total_to_a_day_and_a_year_from_which() -> None:
+    ningxia = ("前三季度，全区政府采购规模146.83亿元。其中，三季度52.16亿元。\n分级次看，自治区本级38.92亿元。")
+    periods = {f.surface: f.period for f in extract_figures(ningxia, published_at="2025-10-24")}
+    assert periods["52.16亿元"] == "2025-Q3" and periods["38.92亿元"] == "2025-01..2025-09"
+    day = extract_figures("截至10月31日，我州入驻平台的供应商达186家，上架商品2340款，平台累计销售额10.27亿元。",
+                          published_at="2022-11-08")
+    assert day[-1].period == "..2022-10"
+    since = extract_figures("2024年起，集团对分院实行统一采购。全年集团集中采购医用耗材1.26亿元。", published_at="2025-04-22")
+    assert since[-1].period == "2024"
+
+
 def test_the_next_year_counts_on_from_the_year_named() -> None:
     figs = extract_figures("2015年还只有21070.5亿元，次年一跃升至31089.8亿元。", published_at="2024-05-01")
     assert [f.period for f in figs] == ["2015", "2016"]

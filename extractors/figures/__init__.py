@@ -184,8 +184,8 @@ def _topic_period(field: _Field, start: int, last: PeriodMention) -> PeriodMenti
     2018年，…。2016—2018年…): then that one."""
     for m in field.inheriting[bisect_left(field.inheriting_starts, start) : bisect_left(field.inheriting_starts, last.start)]:
         if not m.weak and field.text.startswith(("，", ","), m.start + len(m.text)):  # (not 2020年10月以来，)
-            inner, outer = _bounds(m.period), _bounds(last.period)
-            return m if inner and outer and inner != outer and inner[1] == outer[1] and outer[0] <= inner[0] else last
+            a, b = _bounds(m.period), _bounds(last.period)  # (前三季度，…其中，三季度…: a part of it, the same end)
+            return m if a and b and a != b and a[1] == b[1] else last
     return last
 
 

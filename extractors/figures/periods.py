@@ -78,8 +78,9 @@ DAYS_SPAN = re.compile(r"(?:自|从)(?:(?P<y>(?:19|20)\d{2})年)?(?P<m1>\d{1,2})
 FISCAL = re.compile(r"((?:19|20)\d{2})[/／-](?:\d{2}(?!\d)(?=[、和及与]|(?:财政)?年度)|(?:19|20)\d{2}(?=财政年度))")
 NOW = re.compile(r"(?:截至|截止|截止到)(?:目前|当前|发稿时|现在)")
 CUTOFF = re.compile("(?:截至|截止|截止到|到)$")
-SINCE = re.compile(r"[^，。；、,;]{0,12}?以来")
+SINCE = re.compile(r"[^，。；、,;]{0,24}?以来")
 CUMULATIVE = re.compile(r"[^。；;]{0,16}?累计")
+CUMULATIVE_SENTENCE = re.compile(r"[^。；;]{0,60}?累计")  # 截至10月31日，…平台累计销售额: a total to that day
 DAY = re.compile(r"\d{1,2}日")
 PART_OF_MONTH = re.compile("中旬|上旬|下旬|初")
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
@@ -183,6 +184,8 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
         last_end = m.end()
         day = DAY.match(text, m.end())
         if text.startswith("起", m.end()) or text.startswith("同期", m.end()) or (day and text.startswith("起", day.end())):
+            if m.group("y") and text.startswith("起", m.end()):
+                last_year = int(m.group("y")) + (ROC_YEARS if roc else 0)  # 2024年起，…全年: that year's
             continue  # 第四季度起, 6月28日起: from then on; 去年同期: what a figure is compared with
         cutoff = CUTOFF.search(text, max(0, m.start() - 3), m.start()) is not None
         rel = m.group("rel")
@@ -206,7 +209,8 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
             year_end = year is not None and not m.group("part") and text.startswith(("底", "末"), m.end())
             month_end = m.group("pone") or m.group("bone")
             this_year = THIS_YEAR.search(text, max(0, m.start() - 12), m.start())
-            if cutoff and (year_end or month_end) and CUMULATIVE.match(text, m.end()) and not this_year:
+            summed = CUMULATIVE.match(text, m.end()) or (day and CUMULATIVE_SENTENCE.match(text, day.end()))
+            if cutoff and (year_end or month_end) and summed and not this_year:
                 # 截至2023年底累计, 截至9月末累计: a total since whenever it started
                 period = f"..{year}-{int(month_end or 12):02d}" if year is not None else None
         if m.group("y") and m.group("pone") and not cutoff and (day and not text.startswith("起", day.end())
