@@ -712,6 +712,13 @@ def test_a_span_from_one_day_to_another_covers_its_months() -> None:
     assert extract_figures(body, published_at="2020-07-21")[-1].period == "2020-H1"
 
 
+def test_parts_after_qizhong_belong_to_the_total_they_add_up_to() -> None:
+    body = "全年完成采购项目412个，采购预算4.86亿元，成交金额4.52亿元。其中，货物类3.17亿元，服务类1.35亿元。"
+    figs = extract_figures(body, published_at="2022-01-10")
+    by = {f.surface: i for i, f in enumerate(figs)}
+    assert figs[by["3.17亿元"]].parent == figs[by["1.35亿元"]].parent == by["4.52亿元"]
+
+
 def test_amounts_of_other_years_are_no_parts_of_a_total() -> None:
     body = "2020年达到36970.6亿元的峰值，随后连续三年回落，2021年至2023年分别为36399.0亿元、34993.1亿元和33929.6亿元。"
     assert all(f.parent is None for f in extract_figures(body, published_at="2024-05-01"))

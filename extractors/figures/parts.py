@@ -70,6 +70,7 @@ def link_parts(figures: list[Figure], fields: list[tuple[str, list[tuple[int, in
         def paragraph(i: int) -> int:
             return bisect_right(paragraph_starts, figures[i].start) - 1
 
+        fallback: dict[int, int] = {}
         for n, i in enumerate(mine):
             f = figures[i]
             if f.kind not in WHOLE_KINDS or not _is_level(f) or sentence(i) < 0 or EACH.search(text, max(0, f.start - 4), f.start):
@@ -88,9 +89,14 @@ def link_parts(figures: list[Figure], fields: list[tuple[str, list[tuple[int, in
             if not wholes:
                 continue
             same = [j for j in wholes if _same_quantity(f, figures[j])]
-            first_of_last_sentence = [j for j in wholes if sentence(j) == sentence(wholes[-1])][0]
-            f.parent = same[-1] if same else first_of_last_sentence
+            if same:
+                f.parent = same[-1]
+            else:  # the sentence's first total, unless the parts add up to another (checked by _sums first)
+                fallback[i] = [j for j in wholes if sentence(j) == sentence(wholes[-1])][0]
         _sums(figures, mine)
+        for i, j in fallback.items():
+            if figures[i].parent is None:
+                figures[i].parent = j
         _groups(figures, mine, paragraph)
 
 
