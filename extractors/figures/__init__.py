@@ -715,6 +715,8 @@ def _of_item(field: _Field, found: list[Figure], sentence: int, metric: str) -> 
     → 公开招标成交金额."""
     p, e = field.layout.paragraph_at(sentence)
     s, t = field.layout.sentence_at(sentence)
+    p = field.layout.paragraph_back(sentence, 1)  # (bulleted items stand in paragraphs of their own)
+    e = field.layout.paragraph_at(e + 1)[1] if e + 1 < len(field.text) else e
     if field.text.find(metric, p, s) < 0 and field.text.find(metric, t, e) < 0:
         return metric  # no other item measures the same: the kind is the article's (集中采购项目…，采购预算…)
     count = next((f for f in _back_to(found, sentence) if f.kind == "count"), None)

@@ -521,6 +521,10 @@ def qualifier(counted: str | None, metric: str) -> str | None:
     ws = [w for w, _ in tagged(found)] if found else []
     while ws and (ws[-1] in metric or ws[-1] in ("中标", "获批")):  # 成交 of 电子卖场成交(订单); 中标(项目)
         ws.pop()
+    while ws and ws[0] in LIGHT_VERBS:
+        ws.pop(0)  # 办理采购案件…: the act, not a kind
+    if ws and len(ws[0]) > 1 and ws[0] in metric:
+        return None  # 中标政府采购项目5个，中标金额合计…: what was done, not a kind of it
     ws = ws[1:] if ws and ws[0] in ("各类", "各项", "各种", "各", "全部") else ws  # 各类交易项目: all kinds
     found = "".join(ws)
     if len(ws) == 1 and tagged(found)[-1][1] in ("v", "vn"):
