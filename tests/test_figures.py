@@ -721,6 +721,12 @@ def test_parts_after_qizhong_belong_to_the_total_they_add_up_to() -> None:
     assert figs[by["3.17亿元"]].parent == figs[by["1.35亿元"]].parent == by["4.52亿元"]
 
 
+def test_a_scopes_share_after_qizhong_is_of_the_total_it_adds_up_to() -> None:
+    body = "2019年，全区政府采购规模146.32亿元，同比增长8.7%，节约资金7.96亿元。其中，自治区本级52.18亿元，七地（市）94.14亿元。"
+    figs = extract_figures(body, "西藏", published_at="2020-02-01")
+    assert (figs[3].metric, figs[3].parent, figs[4].parent) == ("自治区本级政府采购规模", 0, 0)
+
+
 def test_amounts_of_other_years_are_no_parts_of_a_total() -> None:
     body = "2020年达到36970.6亿元的峰值，随后连续三年回落，2021年至2023年分别为36399.0亿元、34993.1亿元和33929.6亿元。"
     assert all(f.parent is None for f in extract_figures(body, published_at="2024-05-01"))

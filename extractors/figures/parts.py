@@ -52,6 +52,8 @@ def _same_quantity(part: Figure, whole: Figure) -> bool:
     if not part.metric or not whole.metric:
         return False
     core = SCOPE.sub("", part.metric, count=1) if SCOPE.match(part.metric) else part.metric
+    if not core:
+        return False  # 自治区本级52.18亿元: a scope alone says nothing of which total (its sum does)
     return core in whole.metric or whole.metric in core or head(part.metric) == head(whole.metric)
 
 
