@@ -613,6 +613,11 @@ def test_a_heading_names_the_channel_of_the_bare_measures_under_it_and_stops_car
     assert metrics["3.1亿元"] == "政采贷放款" and metrics["12家"] != "电子卖场成交订单"
 
 
+def test_places_counted_and_listed_measure_what_the_figure_before_did() -> None:
+    figs = extract_figures("石家庄市政府采购规模259.3亿元。邯郸、沧州两市分别为128.6亿元和103.8亿元。", "河北")
+    assert [f.metric for f in figs] == ["政府采购规模"] * 3
+
+
 def test_a_rate_after_an_absolute_change_and_places_added_up_measure_what_came_before() -> None:
     figs = extract_figures("政府采购规模较2023年增加0.86亿元，增长10.3%。", published_at="2025-01-10")
     assert [f.metric for f in figs] == ["政府采购规模"] * 2

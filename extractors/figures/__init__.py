@@ -608,6 +608,7 @@ class _Reader:
                              for x in SEPARATOR.split(denominators.group("of"))]
                 elif len(places) >= 2:  # 庐江县、巢湖市分别为…: the places' own figures, not the 县区 total's
                     metric = field.phrase(places[-1].end, m.start()) or phrase_after(text, places[-1].end, m.start())
+                    metric = metric if metric and len(metric) > 1 else None  # (邯郸、沧州两市分别为…: 市 says nothing)
                     metric = _unscoped(metric) if metric or c > s else _unscoped(self._topic(field, c))
                     # (分别完成 after a level in the clause before: that level's measure, found when read)
                     pairs = [(_share(metric) if share else metric, p) for p in places]
