@@ -613,6 +613,13 @@ def test_a_heading_names_the_channel_of_the_bare_measures_under_it_and_stops_car
     assert metrics["3.1亿元"] == "政采贷放款" and metrics["12家"] != "电子卖场成交订单"
 
 
+def test_changes_listed_after_the_figures_they_change() -> None:
+    body = "2025年上半年，货物类78.19亿元、工程类103.56亿元、服务类104.62亿元，分别同比增长2.4%、下降6.8%和增长15.7%。"
+    figs = extract_figures(body, "苏州", published_at="2025-07-18")
+    assert [(f.metric, f.change, f.base_period) for f in figs[3:]] == [
+        ("货物类", True, "2024-H1"), ("工程类", True, "2024-H1"), ("服务类", True, "2024-H1")]
+
+
 def test_places_counted_and_listed_measure_what_the_figure_before_did() -> None:
     figs = extract_figures("石家庄市政府采购规模259.3亿元。邯郸、沧州两市分别为128.6亿元和103.8亿元。", "河北")
     assert [f.metric for f in figs] == ["政府采购规模"] * 3

@@ -463,6 +463,9 @@ class _Reader:
                     subj = subject(item, self.home, self._named_before(field, q.start))
                     if metric is None:  # 各县完成采购金额15.52亿元，其中甲市、乙市分别完成2.87亿元、…
                         metric = _unscoped(_level_metric(out, s) or self._topic(field, c, out))
+                elif isinstance(item, _ChangeOf):  # the change of an earlier figure of the field
+                    of = out[item]
+                    metric, subj, period = of.metric, of.subject, of.period
                 elif item is not None:  # a share of an earlier figure of the field
                     of = out[item]
                     metric, subj, period = _share(of.metric), of.subject, of.period
@@ -622,6 +625,10 @@ class _Reader:
                              if field.quantities[j].kind == "money"][-len(after):]
                 elif len(earlier) == len(after):
                     pairs = earlier  # 同比分别增长12.1%、-3.2%和6.7%: the same items' changes
+                elif CHANGE_AFTER.match(text, m.end()) or CHANGE_BEFORE.search(text, c, m.start()):
+                    # 货物类78.19亿元、工程类…，分别同比增长2.4%、下降6.8%…: changes of the figures before
+                    pairs = [(None, _ChangeOf(j)) for j in range(bisect_left(starts, s), bisect_left(starts, m.start()))
+                             if field.quantities[j].kind == "money"][-len(after):]
                 else:
                     continue
                 if len(pairs) != len(after):
@@ -692,7 +699,13 @@ def _enclosing(divisions: list[Division | None]) -> Division | None:
 LIST_WORDS = re.compile(r"[^\s，。；：,;:（）()“”\d%]+$")
 
 
-RUN_GAP = re.compile(r"[、和及与以及]{1,2}|，")  # 8.26亿元、3.17亿元和6.05亿元
+class _ChangeOf(int):
+    """The index of the figure a listed change is of (分别同比增长2.4%、下降6.8%…)."""
+
+
+CHANGE_AFTER = re.compile(r"(?:同比|环比|比上年|较上年)?(?:增长|下降|增加|减少|提高|降低|上升)")
+CHANGE_BEFORE = re.compile(r"(?:同比|环比|比上年|较上年)$")
+RUN_GAP = re.compile(r"(?:[、和及与以及]{1,2}|，)(?:增长|下降|增加|减少|提高|降低|上升)?")  # 8.26亿元、3.17亿元和6.05亿元; …增长2.4%、下降6.8%和增长15.7%
 
 
 def _run(field: _Field, first: int, after: int) -> list[int]:
