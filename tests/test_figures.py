@@ -755,6 +755,13 @@ def test_periods_of_a_quarters_report_a_total_to_a_day_and_a_year_from_which() -
     assert since[-1].period == "2024"
 
 
+def test_bases_of_a_comparison_and_the_last_years_of_a_total() -> None:
+    body = ("2019年全市政府采购规模103.47亿元，比2018年的88.16亿元、2017年的74.5亿元分别增长17.4%和38.9%。\n"
+            "全年公开招标采购71.02亿元。\n近三年全市政府采购累计节约财政资金18.9亿元。")
+    periods = {f.surface: f.period for f in extract_figures(body, published_at="2020-02-14")}
+    assert periods["71.02亿元"] == "2019" and periods["18.9亿元"] == "2017..2019"
+
+
 def test_the_next_year_counts_on_from_the_year_named() -> None:
     figs = extract_figures("2015年还只有21070.5亿元，次年一跃升至31089.8亿元。", published_at="2024-05-01")
     assert [f.period for f in figs] == ["2015", "2016"]

@@ -27,6 +27,7 @@ change is measured against.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 RELATIVE = {"今年": 0, "本年": 0, "本年度": 0, "去年": -1, "上年": -1, "上一年": -1, "上年度": -1, "前年": -2,
@@ -69,6 +70,8 @@ ROC_PERIOD = _pattern(r"1[0-2]\d")  # 112年度 is 2023 where years count from 1
 ROC_YEARS = 1911
 THIS_YEAR_SAID = re.compile("今年|本年")
 THIS_YEAR = re.compile("(?:今年|本年)(?:以来)?[，,]?(?:截至|截止)")  # 今年以来，截至11月底累计: the year to date
+LAST_YEARS = re.compile(r"(?:近|过去|最近|这)(?P<n>\d{1,2}|[二两三四五六七八九十])年(?!前|后|代)")
+OF_VALUE = re.compile(r"的(?:\d|[一二三四五六七八九十两])")
 SENTENCE_START = re.compile(r"[。！？；\n]$")
 # 2017年7月，某医院…: a story's month (not 2023年10月，全市…: a month's statistics; not 10月份)
 EVENT_MONTH = re.compile(r"[，,](?![全本我各该截当累共]|[^，。；]{0,8}(?:全市|全省|全县|全区|全州|全国|全旗))")
@@ -178,6 +181,14 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
     # 2022/23年度, 2022-23财政年度: a fiscal year from April (Hong Kong)
     out += [PeriodMention(m.group(), f"{m.group(1)}-04..{int(m.group(1)) + 1}-03", m.start()) for m in FISCAL.finditer(text)]
     spans = [m for m in DAYS_SPAN.finditer(text)] if base_year else []  # 自1月24日启动…至6月30日: those months
+    if base_year:  # 2019年…。近三年，…累计节约18.9亿元: the years up to the latest the text named before (or of writing)
+        years = [(y.start(), int(y.group(1))) for y in YEAR.finditer(text)]
+        for m in LAST_YEARS.finditer(text):
+            n = parse_count(m.group("n"))
+            named = [y for at, y in years[: bisect_left(years, (m.start(),))] if y <= base_year]
+            end = max(named) if named else base_year
+            if n and 1 < n <= 20:
+                out.append(PeriodMention(m.group(), f"{end - n + 1}..{end}", m.start(), False))
     for m in (ROC_PERIOD if roc else PERIOD).finditer(text):
         if "\n" in text[last_end : m.start()]:
             last_year = cut_month = opened = None
@@ -240,6 +251,7 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
         looking_back = bool(opened and period and period[:4].isdigit() and int(period[:4]) < opened
                             and not SENTENCE_START.search(text, max(0, m.start() - 1), m.start()) and m.start())
         done_then = text.startswith("于", m.start() - 1) if m.start() else False
+        done_then |= OF_VALUE.match(text, m.end()) is not None  # 比2018年的88.16亿元、2017年的74.5亿元: bases only
         inherits = rel not in CONTEXTUAL and not event_day and not compared and not cumulative and not planned \
             and not looking_back and not done_then
         if inherits and opened is None and period and period[:4].isdigit() and text.startswith(("，", ","), m.end()):
@@ -326,6 +338,12 @@ def previous(period: str | None) -> str | None:
         return f"{int(year) - 1}-{'H2' if part == 'H1' else 'Q4'}"
     month = int(part)
     return f"{year}-{month - 1:02d}" if month > 1 else f"{int(year) - 1}-12"
+
+
+def parse_count(text: str) -> int | None:
+    """A small count written in digits or one Chinese numeral (三 → 3, 10 → 10)."""
+    return int(text) if text.isdigit() else {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+                                             "九": 9, "十": 10}.get(text)
 
 
 def since_start(period: str) -> str:
