@@ -654,6 +654,11 @@ def test_a_place_named_in_the_sentence_is_what_its_whole_province_means_and_a_de
     assert subjects == ["陕西省", "西安市", "西安市", "山西省"]
 
 
+def test_a_verb_after_a_bodys_name_is_no_place() -> None:
+    figs = extract_figures("市财政局会同市金融办推广“政采贷”，全年放款3.2亿元。", "潍坊市政府采购工作综述")
+    assert figs[0].subject == "潍坊市"
+
+
 def test_streets_and_warehouses_are_not_places_and_taiwan_wide_is_taiwan() -> None:
     street = extract_figures("上海市徐汇区湖南路街道2022年政府采购金额1476.38万元。", "湖南路街道2022年度政府采购情况")
     assert street[0].subject == "上海市徐汇区"
