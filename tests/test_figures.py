@@ -654,6 +654,13 @@ def test_a_place_named_in_the_sentence_is_what_its_whole_province_means_and_a_de
     assert subjects == ["陕西省", "西安市", "西安市", "山西省"]
 
 
+def test_a_text_that_speaks_for_the_country_before_any_place_is_national() -> None:
+    body = ("2024年，脱贫地区农副产品网络销售平台全年交易额193.6亿元。\n全国各级预算单位全年在平台采购176.3亿元。\n"
+            "云南省销售额21.7亿元，连续四年居首。")
+    figs = extract_figures(body, "2024年“832平台”交易额达193.6亿元", published_at="2025-01-17")
+    assert [f.subject for f in figs] == ["全国", "全国", "全国", "云南省"]
+
+
 def test_a_verb_after_a_bodys_name_is_no_place() -> None:
     figs = extract_figures("市财政局会同市金融办推广“政采贷”，全年放款3.2亿元。", "潍坊市政府采购工作综述")
     assert figs[0].subject == "潍坊市"

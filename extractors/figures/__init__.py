@@ -878,11 +878,16 @@ def extract_figures(
             _, p_end = next((p for p in f.layout.paragraphs if _leads(f.text, p)), f.layout.paragraphs[0]) \
                 if f.layout.paragraphs else (0, 0)
             lead.append((f.text[:p_end], [p for p in f.places if p.start < p_end]))
-            later = [p for p in f.places if p.start >= p_end and p.candidates and not p.org][:1]
+            later = [p for p in f.places if p.start >= p_end and (p.candidates or p.national) and not p.org
+                     and not p.governed][:1]  # (全国各级预算单位… before 云南省: a national text)
             stories = _stories(f, p_end)
         else:
             lead.append((f.text, f.places))
+    national_later = bool(later and later[0].national)
+    later = [p for p in later if p.candidates]
     home = find_home(lead, author and normal_form(author), publisher and normal_form(publisher), url, later)  # 澳門日報
+    if national_later and home.division is None and not home.organisation and not home.national:
+        home = Home(national=True)
     if roc and home.division is None and not home.organisation:
         home = Home(DIVISIONS["台湾省"])
     homes = [(0, home)] + [(start, find_home(texts) if any(p.candidates for _, ps in texts for p in ps) else home)
