@@ -620,6 +620,12 @@ def test_changes_listed_after_the_figures_they_change() -> None:
         ("货物类", True, "2024-H1"), ("工程类", True, "2024-H1"), ("服务类", True, "2024-H1")]
 
 
+def test_numbered_places_measure_the_total_they_break_down() -> None:
+    body = "2022年全市政府采购合同金额61.02亿元。按区域分：\n1. 市直14.58亿元；\n2. 孝南区8.22亿元；\n3. 汉川市10.46亿元。"
+    figs = extract_figures(body, "孝感市政府采购", published_at="2023-02-01")
+    assert [f.metric for f in figs[2:]] == ["政府采购合同金额", "政府采购合同金额"]
+
+
 def test_places_counted_and_listed_measure_what_the_figure_before_did() -> None:
     figs = extract_figures("石家庄市政府采购规模259.3亿元。邯郸、沧州两市分别为128.6亿元和103.8亿元。", "河北")
     assert [f.metric for f in figs] == ["政府采购规模"] * 3

@@ -492,6 +492,7 @@ class _Reader:
         s, _ = field.layout.sentence_at(q.start)
         if metric is None:
             c, _ = field.layout.clause_at(q.start)
+            c = ENUMERATION.match(field.text, c).end()  # (2. 孝南区8.22亿元: after the item's number)
             opener = _actor(field, c, c + 3)
             if opener is not None and opener.candidates:  # 大理市2.41亿元: a place's share of the article's total
                 p, _ = field.layout.paragraph_at(q.start)  # (甘肃省资金节约率最高，为7.9%；青海省为5.3%: the sibling's)
