@@ -472,6 +472,8 @@ class _Reader:
             metric = self._complete(field, q, metric, out, scoped=i not in listed)
             if q.kind in ("percent", "points") and metric in BARE_SHARES:
                 metric = self._sibling_share(field, q, out) or metric
+            elif q.kind in ("percent", "points") and metric and metric.endswith("份额"):
+                metric += "比例"  # 面向中小企业预留份额由30%提高至40%: the share reserved, as a rate
             if metric and (awarded := AWARDED.search(metric)):  # 政府采购合同授予中小企业金额 → 授予中小企业合同金额
                 metric = f"{metric[: awarded.start()]}授予{awarded.group('who')}合同金额{awarded.group('share') and '占比' or ''}"
             if q.kind == "money":
