@@ -112,8 +112,12 @@ def finish(draft: Draft, art: Article) -> Article:
         art.warn("no publication date found")
     if not art.body:
         raise ExtractionError("no article text left after removing boilerplate")
-    art.figures = extract_figures(art.body, title=art.title, subtitle=art.subtitle, published_at=art.published_at,
-                                  author=art.author, publisher=art.publisher, url=art.url, warnings=art.warnings)
+    try:
+        art.figures = extract_figures(art.body, title=art.title, subtitle=art.subtitle, published_at=art.published_at,
+                                      author=art.author, publisher=art.publisher, url=art.url, warnings=art.warnings)
+    except Exception as e:  # noqa: BLE001  (a bug of the figure reader loses the figures, not the article)
+        art.figures = []
+        art.warn(f"figures not read: {type(e).__name__}: {e}")
     return art
 
 

@@ -786,6 +786,21 @@ def test_the_next_year_counts_on_from_the_year_named() -> None:
     assert [f.period for f in figs] == ["2015", "2016"]
 
 
+def test_examples_whose_list_opens_the_phrase_are_left_out_without_error() -> None:
+    from extractors.figures.metrics import phrase
+    text = "、口罩、消毒液等防控物资采购金额"
+    assert phrase(text, 0, len(text)) == "防控物资采购金额"
+
+
+def test_a_figure_reader_error_loses_the_figures_not_the_article(monkeypatch: pytest.MonkeyPatch) -> None:
+    import extractors
+    def broken(*args: object, **kwargs: object) -> list:
+        raise StopIteration
+    monkeypatch.setattr(extractors, "extract_figures", broken)
+    art = extractors.extract("---\ntitle: 标题\n---\n\n全市政府采购规模1亿元。\n".encode(), path="a.md")
+    assert art.body and art.figures == [] and any("figures not read: StopIteration" in w for w in art.warnings)
+
+
 def test_a_chinese_amount_with_both_yi_and_wan_is_read_whole() -> None:
     fig = extract_figures("全县政府采购规模是五亿八千六百万元。")[0]
     assert (fig.value, fig.unit, fig.value_yuan) == (5.86, "亿元", 586_000_000)

@@ -228,7 +228,7 @@ def phrase(text: str, start: int, end: int, blocked: bytearray | None = None) ->
     examples = next((k for k, w in enumerate(taken) if w.text == "等" and k + 1 < len(taken) and len(taken[k + 1].text) > 1
                      and any(x.text == "、" for x in taken[:k]) and taken[k + 1].text not in KINDS), None)
     if examples is not None:  # 集中采购化肥、农药、种子等物资金额: the examples of 物资 are not what was measured
-        first = next(k for k, w in enumerate(taken) if k + 1 < len(taken) and taken[k + 1].text == "、")
+        first = max(0, next(k for k, w in enumerate(taken[:examples]) if w.text == "、") - 1)  # (the 、 exists: see above)
         taken = taken[:first] + taken[examples + 1 :]
     means = next((k for k, w in enumerate(taken) if w.text == "方式" and k and taken[k - 1].text == "等"), None)
     if means is not None and means + 1 < len(taken):
