@@ -54,6 +54,7 @@ def test_checker_catches_a_missing_meaning_and_a_bad_period(records: list[dict])
 
 def test_json_matches_marked_up_sources(records: list[dict]) -> None:
     stored = {(r["kind"], r["id"]): r for r in records}
+    assert len(stored) == len(records), "two texts share a kind and a name: give one of them another file name"
     for src in sorted(check.MEANING.glob("*/src/*.marks")):
         built = labels.build(src)
         assert stored.get((built["kind"], built["id"])) == built, f"{src}: run python bench/figures_labels.py"
