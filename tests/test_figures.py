@@ -852,3 +852,28 @@ def test_every_linking_word_is_taken_off_a_phrase_despite_the_skip_lookahead() -
     words = re.findall(r"(?:\(\?<[=!]\[[^\]]*\]\))?([\u4e00-\u9fff]+)", alternation)
     assert len(words) > 80
     assert [w for w in words if (m := LINK_TAIL.search("额" + w)) is None or m.start() != 1] == []
+
+
+def test_places_ranked_in_the_clause_before_pair_with_a_list_and_a_rank_is_no_count() -> None:
+    figs = extract_figures("2022年，全省政府采购规模640.2亿元。郑州市居全省首位，为150.3亿元；洛阳市、南阳市分列二、三位，"
+                           "分别为61.7亿元、55.2亿元。", title="2022年全省政府采购情况", publisher="河南省财政厅")
+    assert [(f.surface, f.subject) for f in figs][-2:] == [("61.7亿元", "洛阳市"), ("55.2亿元", "南阳市")]
+    assert not by_surface(figs, "三位")
+    figs = extract_figures("全市政府采购规模20.5亿元，其中雁塔区、碑林区位列前二，采购规模分别为3.4亿元、2.9亿元。",
+                           publisher="西安市财政局")
+    assert [(f.subject, f.metric) for f in figs[1:]] == [("西安市雁塔区", "采购规模"), ("西安市碑林区", "采购规模")]
+    assert extract_figures("前三位专家共评审项目6个")[0].surface == "6个"  # (前三位: still a rank)
+
+
+def test_another_name_in_brackets_and_a_listed_place_with_its_own_figure_are_not_whose() -> None:
+    figs = extract_figures("2023年，萧山区（杭州空港经济区）政府采购合同金额21.5亿元。", publisher="杭州市萧山区人民政府")
+    assert figs[0].subject == "杭州市萧山区"
+    figs = extract_figures("分地区看，上虞区4.1亿元、诸暨市3.6亿元，市本级5.2亿元。", publisher="绍兴市财政局")
+    assert [f.subject for f in figs] == ["绍兴市上虞区", "绍兴市诸暨市", "绍兴市"]
+
+
+def test_a_paper_or_station_reports_on_its_place_but_a_universitys_news_site_on_itself() -> None:
+    text = "上半年，授予中小企业合同金额12.4亿元。"  # (no place of its own: the article's)
+    assert one(text, title="柳州政府采购提质增效", publisher="柳州广播电视台").subject == "柳州市"
+    assert one("柳州市财政局日前公布：" + text, title="柳州日报 2024年7月3日 第2版").subject == "柳州市"
+    assert one("学校全年采购金额1.2亿元。", publisher="桂林理工学院新闻网").subject is None

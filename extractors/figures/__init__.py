@@ -43,7 +43,7 @@ from extractors.figures.periods import PeriodMention, base_date, find_periods, s
 from extractors.figures.places import DATELINE_END, DIVISIONS, Division, Place, choose, find_places, lineage
 from extractors.figures.quantities import Quantity, normal_form, scan
 from extractors.figures.scopes import SCOPE
-from extractors.figures.subjects import Home, find_home, subject
+from extractors.figures.subjects import FIGURE_START, Home, find_home, subject
 from extractors.record import Figure
 
 __all__ = ["extract_figures"]
@@ -290,8 +290,10 @@ class _Reader:
             return None  # 青海省教育厅… in the department's own accounts: the department's, not the province's
         named = self._named_before(field, q.start)
         if place.ref and not place.that:  # 山西省方面，1—6月全省…: the province the sentence named, not the article's
-            k = bisect_left(field.named_starts, s)
-            said = [d for d in field.named[k : bisect_left(field.named_starts, place.start)] if d.full.endswith(place.ref)]
+            k, j = bisect_left(field.named_starts, s), bisect_left(field.named_starts, place.start)
+            said = [d for d, at in zip(field.named[k:j], field.named_starts[k:j]) if d.full.endswith(place.ref)
+                    and not FIGURE_START.match(field.text, field.places[bisect_left(field.place_starts, at)].end)]
+            # (…、桐乡市4.64亿元，市本级8.53亿元: a place with its own figure is an item, not the one spoken of)
             if said:
                 return said[-1].full
         group = _group(field, place) if place.candidates else []
@@ -601,8 +603,11 @@ class _Reader:
                 elif (said := [p for p in _between(field.periods, field.period_starts, s, m.start()) if p.period]) \
                         and (years := _years(said[-1].period)) and len(years) == len(after):
                     self.periods_of.update(zip(after, years))  # 2016—2018年，…分别为A、B、C: a year each
-                places = [p for p in _between(field.places, field.place_starts, min(c, segment_start), m.start())
-                          if p.candidates and not p.governed and not p.org]
+                places, lead = self._list_places(field, min(c, segment_start), m.start()), 0
+                if len(places) < 2 and c > s:  # 甲区、乙区位列前二，采购规模分别为A、B: the places are a clause before
+                    pc, _ = field.layout.clause_at(c - 1)
+                    before = self._list_places(field, pc, c)
+                    places, lead = (before, c) if len(before) == len(after) else (places, 0)
                 share = text.startswith("占", m.end())
                 orgs = [p for p in _between(field.places, field.place_starts, c, m.start()) if p.institution]
                 denominators = SHARE_OF_LIST.search(text, c, m.start())
@@ -613,7 +618,8 @@ class _Reader:
                     pairs = [(f"占{x}{denominators.group('ratio') or '比重'}", OF_LEVEL)
                              for x in SEPARATOR.split(denominators.group("of"))]
                 elif len(places) >= 2:  # 庐江县、巢湖市分别为…: the places' own figures, not the 县区 total's
-                    metric = field.phrase(places[-1].end, m.start()) or phrase_after(text, places[-1].end, m.start())
+                    measure = max(places[-1].end, lead)  # (位列前二，采购规模分别为: the measure of the clause of 分别)
+                    metric = field.phrase(measure, m.start()) or phrase_after(text, measure, m.start())
                     metric = metric if metric and len(metric) > 1 else None  # (邯郸、沧州两市分别为…: 市 says nothing)
                     metric = _unscoped(metric) if metric or c > s else _unscoped(self._topic(field, c))
                     # (分别完成 after a level in the clause before: that level's measure, found when read)
@@ -643,6 +649,12 @@ class _Reader:
                 earlier = pairs
         out.update({i: x for i, x in self._share_runs(field).items() if i not in out})
         return out
+
+    @staticmethod
+    def _list_places(field: _Field, start: int, end: int) -> list[Place]:
+        """The places between ``start`` and ``end`` that can be items of a list (not governed, not bodies)."""
+        return [p for p in _between(field.places, field.place_starts, start, end)
+                if p.candidates and not p.governed and not p.org]
 
     def _share_runs(self, field: _Field) -> dict[int, tuple[None, int]]:
         """占全国政府采购规模的25.7%、43.5%和30.8% after three amounts: the shares of those amounts, in order."""

@@ -103,8 +103,9 @@ class Place:
 
     @property
     def institution(self) -> bool:
-        """An organisation proper (宜昌市中心医院, 长安银行), not a project or works (…改造项目)."""
-        return self.org and not PROJECT.search(self.text)
+        """An organisation proper (宜昌市中心医院, 长安银行), not a project or works (…改造项目), nor a paper or a
+        station that reports on its place (河北经济日报, 南宁广播电视台)."""
+        return self.org and not PROJECT.search(self.text) and not is_media(self.text)
 
     @property
     def qualifier(self) -> bool:
@@ -138,6 +139,16 @@ ORGANISATION_REFERENCE = re.compile(r"(?=[该本我全学校医院行公集一�
                                     r"|一(?:家|所|个)[^，。；、\d]{0,8}?(?:企业|公司|医院|学校|银行|合作社|厂)"
                                     r"|[省市县区]?(?:供销社|供销合作社|社有企业))")
 MEDIA = re.compile(r"日报|晚报|报社|电视台|新闻网|广播电视台|融媒体中心|新闻")
+
+
+def is_media(name: str) -> bool:
+    """Whether ``name`` is a paper or a station that reports on its place, not a body whose figures are its own.
+
+    >>> is_media("南宁广播电视台"), is_media("河北经济日报"), is_media("燕赵理工学院新闻网")
+    (True, True, False)
+    """
+    return MEDIA.search(name) is not None and not ORGANISATION_WORD.search(MEDIA.sub("", name))
+
 # a place after these is who benefits or the way, not who reports the figure (为全省…企业发放贷款)
 GOVERNED = re.compile(r"(?:为|向|给|对|帮助|助力|帮扶|惠及|覆盖|面向|带动|支持|通过|经由|依托|与|联合|会同|协同|携手"
                       r"|占|居|高于|低于|不含|不包括|除|含|包括)$")  # (占全省的43.9%, 居全省首位, 高于全省平均: a
@@ -203,6 +214,9 @@ def find_places(text: str) -> list[Place]:
         p.governed = GOVERNED.search(text, max(0, p.start - 4), p.start) is not None or (
             p.national and RANKED.search(text, max(0, p.start - 2), p.start) is not None) or DATELINE.match(text, p.end) is not None
     out.sort(key=lambda p: p.start)
+    ends = {p.end for p in out if p.candidates}
+    for p in out:  # 黄埔区（广州开发区）: another name of the place before, not a place of its own
+        p.governed = p.governed or (p.start > 1 and text[p.start - 1] in "（(" and p.start - 1 in ends)
     return out
 
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.figures.places import ORGANISATION_WORD, Division, Place, choose, find_places, from_host, lineage, refer
+from extractors.figures.places import ORGANISATION_WORD, Division, Place, choose, find_places, from_host, is_media, lineage, refer
 
 # the country acting or reported on (财政部公布, 全国政府采购规模), not a ranking (居全国前列, 全国第三)
 NATIONAL_ACTOR = re.compile("(?<![居在列排于占])(?:财政部|国务院|国家|全国"
@@ -82,7 +82,8 @@ def find_home(texts: list[tuple[str, list[Place]]], author: str | None = None, p
     headline = texts[0][1] if texts else []
     organisation = any(p.institution for p in headline) and not any(p.candidates and not p.org for p in headline)
     organisation |= bool(publisher and ORGANISATION_WORD.search(publisher)  # 兰州大学新闻网, 长安银行
-                         and not STATISTICIAN.search(publisher))  # (人民银行吉林省分行 reports the province's lending)
+                         and not STATISTICIAN.search(publisher)  # (人民银行吉林省分行 reports the province's lending,
+                         and not is_media(publisher))  # 南宁广播电视台 its city's news)
     organisation |= bool(texts and OWN_ACCOUNTS.search(texts[0][0]))  # 青海省教育厅2020年度部门决算: its own money
     division = None
     for k, (text, places) in enumerate(texts):  # the headline's place, or the lead's when it lies inside it
