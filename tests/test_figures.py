@@ -877,3 +877,19 @@ def test_a_paper_or_station_reports_on_its_place_but_a_universitys_news_site_on_
     assert one(text, title="柳州政府采购提质增效", publisher="柳州广播电视台").subject == "柳州市"
     assert one("柳州市财政局日前公布：" + text, title="柳州日报 2024年7月3日 第2版").subject == "柳州市"
     assert one("学校全年采购金额1.2亿元。", publisher="桂林理工学院新闻网").subject is None
+
+
+def test_places_that_each_pass_a_bound_keep_it_as_their_own_not_as_a_part() -> None:
+    figs = extract_figures("各县市区实际采购36.2亿元。福山区、蓬莱市实际采购额均超过4亿元。", publisher="烟台市财政局")
+    bound = by_surface(figs, "4亿元")[0]
+    assert bound.subject in ("烟台市福山区", "烟台市蓬莱市") and bound.parent is None
+    assert one("福山区、蓬莱区合计采购4.6亿元。", publisher="烟台市财政局").subject == "烟台市"  # (a sum: both places')
+
+
+def test_a_yardstick_place_is_not_whose_unless_the_figure_is_its_own() -> None:
+    figs = extract_figures("2021年，县本级授予中小企业合同金额占比71.6%，比全省平均低5.4个百分点；资金节约率2.9%，"
+                           "低于全市平均水平4.6%。", publisher="泸州市古蔺县财政局")
+    assert [(f.surface, f.subject) for f in figs] == [("71.6%", "泸州市古蔺县"), ("5.4个百分点", "泸州市古蔺县"),
+                                                      ("2.9%", "泸州市古蔺县"), ("4.6%", "泸州市")]
+    figs = extract_figures("德阳市在全省率先推行信用承诺制，全年为供应商减免保证金1.35亿元。", publisher="四川省财政厅")
+    assert figs[0].subject == "德阳市"

@@ -78,6 +78,10 @@ WON_CONTRACTS = re.compile(rf"(?P<who>{'|'.join(sorted(BENEFICIARY_CLASSES, key=
                            r"(?:共|累计)?(?:获得|取得|签订|承接|中标)了?的?(?:政府采购)?合同(?:金额|额)?"
                            r"(?P<share>占比|比例|比重)?(?:达到|达|为|约|共|超过|超|逾|近)*$")
 BARE_SHARES = ("占比", "比重")
+YARDSTICK = re.compile("(?:高于|低于|(?<![占同环对])比|较)$")  # the place compared with
+YARDSTICK_VALUE = re.compile("(?:平均)?(?:水平)?[为的]?(?:约|近)?")  # …全市平均水平92.5%: its figure follows it
+EACH = re.compile(r"(?:[两二三四五六七八九十\d]+个?[省市县区州])?[^，。；\d]{0,12}?[均都](?!价)")
+# (甲县、乙县均超过8亿元, 甲、乙两市采购额都超过…: the figure of each of the places, not of their sum)
 GAP = re.compile(r"(?<!不)(?:高于|低于|高出|低出|超出)(?P<other>[^，。；,;\d%]{2,12}?)(?:约|近|超过|逾)?$")
 FRAME = re.compile(r"\s*(?:在)?([^，。；,;：:]{2,16}?)方面[，,]")  # 授予中小企业合同金额方面，… (not 从采购主体看: a dimension)
 DEPARTMENT = re.compile(r"[^，。；、\d]{0,8}?(?:厅|局|委员会|委|办公室|办|中心)")  # a government body after its place
@@ -279,6 +283,10 @@ class _Reader:
         enclosing place's."""
         s, _ = field.layout.sentence_at(q.start)
         place = _actor(field, s, q.start)
+        yardstick = _last(field.places, field.place_starts, s, q.start, lambda p: p.governed and p.candidates or p.ref)
+        if yardstick is not None and YARDSTICK.search(field.text, max(s, yardstick.start - 3), yardstick.start) \
+                and YARDSTICK_VALUE.fullmatch(field.text, yardstick.end, q.start):
+            place = yardstick  # 低于全市平均水平92.5%: the yardstick's own figure
         if place is None:
             ps, _ = field.layout.sentence_at(s - 1) if s else (s, s)
             p, _ = field.layout.paragraph_at(q.start)
@@ -297,7 +305,7 @@ class _Reader:
             if said:
                 return said[-1].full
         group = _group(field, place) if place.candidates else []
-        if len(group) > 1:
+        if len(group) > 1 and not EACH.match(field.text, group[-1].end):  # (甲、乙两市均超过…: each one's)
             common = _enclosing([choose(g.candidates, named) for g in group])
             return common.full if common else subject(None, self.home, named)
         return subject(place, self.home, named)
@@ -711,6 +719,8 @@ def _enclosing(divisions: list[Division | None]) -> Division | None:
         return None
     common = [d for d in lineage(divisions[0]) if all(d.full in {x.full for x in lineage(o)} for o in divisions[1:])]
     return common[0] if common and common[0] not in divisions else None
+
+
 LIST_WORDS = re.compile(r"[^\s，。；：,;:（）()“”\d%]+$")
 
 

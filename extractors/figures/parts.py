@@ -45,8 +45,6 @@ def _is_level(f: Figure) -> bool:
     return not f.change and not (f.metric or "").endswith(("占比", "比例", "比重"))
 
 
-
-
 def _same_quantity(part: Figure, whole: Figure) -> bool:
     """Whether ``part`` measures what ``whole`` does (市本级实际采购 of 实际采购金额; same measured word)."""
     if not part.metric or not whole.metric:
@@ -102,8 +100,6 @@ def link_parts(figures: list[Figure], fields: list[tuple[str, list[tuple[int, in
         _groups(figures, mine, paragraph)
 
 
-
-
 def _before(mine: list[int], n: int, near: Callable[[int], bool]) -> Iterator[int]:
     """The figures before the ``n``-th, nearest first, while ``near`` holds (a paragraph or two back) and at most
     ``LOOKBACK`` of them: a text of one endless paragraph stays linear."""
@@ -120,7 +116,8 @@ def _groups(figures: list[Figure], mine: list[int], paragraph) -> None:  # type:
               and GROUP.match(figures[j].metric) and _is_level(figures[j])]  # 各区…, 县（市）区…
     for n, i in enumerate(mine):
         f = figures[i]
-        if f.parent is not None or f.kind != "money" or not _is_level(f) or not f.subject or not groups:
+        if f.parent is not None or f.kind != "money" or not _is_level(f) or not f.subject or not groups \
+                or f.approx in BOUNDS:  # (龙口市、招远市均超过4亿元: a bound, not a part)
             continue
         for k in range(bisect_left(groups, n) - 1, -1, -1):
             g, j = figures[mine[groups[k]]], mine[groups[k]]

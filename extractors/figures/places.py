@@ -151,11 +151,12 @@ def is_media(name: str) -> bool:
 
 # a place after these is who benefits or the way, not who reports the figure (为全省…企业发放贷款)
 GOVERNED = re.compile(r"(?:为|向|给|对|帮助|助力|帮扶|惠及|覆盖|面向|带动|支持|通过|经由|依托|与|联合|会同|协同|携手"
-                      r"|占|居|高于|低于|不含|不包括|除|含|包括)$")  # (占全省的43.9%, 居全省首位, 高于全省平均: a
-# denominator or a ranking; 全省（不含深圳市）: a place left out or in, not who acts)
+                      r"|占|居|高于|低于|(?<![占同环对])比|较|不含|不包括|除|含|包括)$")  # (占全省的43.9%, 居全省首位, 高于全省平均: a
+# denominator or a ranking, 比全省平均低5.4个百分点 a yardstick; 全省（不含深圳市）: a place left out or in, not who acts)
 DATELINE_END = r"(?:\d{1,2}月\d{1,2}日)?(?:电|讯)"  # 人民网拉萨1月25日电, 本报兰州讯: where the reporter is
 DATELINE = re.compile(DATELINE_END)
 RANKED = re.compile(r"(?:在|居|列|位居|排名)$")  # 在全国率先, 居全国前列: the country as a yardstick
+FIRST = re.compile("(?:范围内)?(?:率先|首|前列|第|领先)")  # 在全省率先: the province as one, not 在全区开展 where it acts
 PROPER = {"ns", "nz", "nt", "nr", "nrt", "j"}
 INSTRUMENT = re.compile("(?:通过|经由|借助|依托|与|向|为|给|对|和)$")  # 通过中国农业银行发放: not the actor
 
@@ -212,7 +213,8 @@ def find_places(text: str) -> list[Place]:
             if not any(named[m.start() : m.end()])]
     for p in out:
         p.governed = GOVERNED.search(text, max(0, p.start - 4), p.start) is not None or (
-            p.national and RANKED.search(text, max(0, p.start - 2), p.start) is not None) or DATELINE.match(text, p.end) is not None
+            (p.national or p.ref and p.text[0] == "全" and FIRST.match(text, p.end))
+            and RANKED.search(text, max(0, p.start - 2), p.start) is not None) or DATELINE.match(text, p.end) is not None
     out.sort(key=lambda p: p.start)
     ends = {p.end for p in out if p.candidates}
     for p in out:  # 黄埔区（广州开发区）: another name of the place before, not a place of its own
