@@ -893,3 +893,27 @@ def test_a_yardstick_place_is_not_whose_unless_the_figure_is_its_own() -> None:
                                                       ("2.9%", "泸州市古蔺县"), ("4.6%", "泸州市")]
     figs = extract_figures("德阳市在全省率先推行信用承诺制，全年为供应商减免保证金1.35亿元。", publisher="四川省财政厅")
     assert figs[0].subject == "德阳市"
+
+
+def test_a_rule_in_a_review_of_an_earlier_year_has_no_period_and_one_of_this_year_the_years() -> None:
+    text = "2022年，全县政府采购规模6.8亿元。单项金额达到100万元以上的一律公开招标。"
+    assert by_surface(extract_figures(text, published_at="2023-02-01"), "100万元以上")[0].period is None
+    assert by_surface(extract_figures(text, published_at="2022-12-20"), "100万元以上")[0].period == "2022"
+
+
+def test_a_base_compared_with_is_not_the_period_and_the_whole_year_stays_whole() -> None:
+    figs = extract_figures("2024年上半年，全省政府采购规模301.5亿元，同比下降2.1%，降幅比一季度收窄3.3个百分点。",
+                           published_at="2024-07-20")
+    assert by_surface(figs, "3.3个百分点")[0].period == "2024-H1"
+    figs = extract_figures("电子卖场2023年4月上线，到年底入驻供应商8000家，全年成交金额12.6亿元。", published_at="2024-01-15")
+    assert by_surface(figs, "12.6亿元")[0].period == "2023"
+
+
+def test_a_text_without_a_date_is_of_the_year_after_the_one_it_compares_with_not_of_its_plans() -> None:
+    figs = extract_figures("全市政府采购合同金额58.2亿元。\n与2019年相比合同金额下降9.7%。\n五、明年打算\n2021年 力争电子化率达到90%")
+    assert [f.period for f in figs[:2]] == ["2020", "2020"]
+
+
+def test_a_month_a_platform_went_live_a_year_ago_starts_the_span() -> None:
+    figs = extract_figures("网上商城自去年5月上线一年来，累计成交金额4.27亿元。", published_at="2018-05-20")
+    assert figs[0].period == "2017-05..2018-05"

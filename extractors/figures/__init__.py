@@ -220,7 +220,7 @@ def _figures_in(field: _Field, span: tuple[int, int]) -> bool:
 def _finer(field: _Field, said: PeriodMention) -> str | None:
     """The more specific of a year and a part of it said together: 截至11月底，今年… → 2023-01..2023-11;
     一季度，今年… → 2023-Q1."""
-    if not said.period or len(said.period) != 4:
+    if not said.period or len(said.period) != 4 or said.text == "全年":  # (2021年3月上线，…全年成交: the whole year)
         return said.period
     s, _ = field.layout.sentence_at(said.start)
     year = said.period
@@ -379,7 +379,9 @@ class _Reader:
                 and not COMPLETED.search(text, tail, q.start) and "占" not in text[c : q.start]  # 完成预留份额的112%: a result
             if (ruled or q.approx in BOUNDS and RULE.search(text, s, q.start) or LIMIT.search(text, tail, q.start)) \
                     and not _last(field.periods, field.period_starts, s, q.start, _said):
-                period = self.published or period  # 对200万元以下的项目, 单笔最高1000万元: a rule, not a statistic
+                period = self.published if period and self.published and period[:4] == self.published[:4] else None
+                # (对200万元以下的项目, 单笔最高1000万元: a rule, not a statistic: in force when published, which a
+                # review of an earlier year does not say)
             subj = self._subject(field, q)
             change = change_before(text[tail : q.start]) if q.kind != "duration" else None
             if change is None and q.kind == "points" and (gap := GAP.search(text, tail, q.start)):
@@ -918,7 +920,7 @@ def extract_figures(
     homes = [(0, home)] + [(start, find_home(texts) if any(p.candidates for _, ps in texts for p in ps) else home)
                            for start, texts in stories]
     published = published_at[:4] if published_at and published_at[:4].isdigit() else None
-    reader = _Reader(homes, _default_period(fields, published_at), published, warnings)
+    reader = _Reader(homes, _default_period(fields, published or (str(base) if base else None)), published, warnings)
     figures: list[Figure] = []
     field_of: list[int] = []
     for k, field in enumerate(fields):
@@ -984,15 +986,15 @@ def _complete_heads(figures: list[Figure]) -> None:
 PART_WORD = re.compile(r"(?:类|级|方式)$|^(?:各)?(?:县|区|市县|县区|区县|县市|盟市|市州|乡镇|街道)")
 
 
-def _default_period(fields: list[_Field], published_at: str | None) -> str | None:
+def _default_period(fields: list[_Field], year: str | None) -> str | None:
     """The period of figures that say none: the headline's, else the one the body's first figure is
-    of, else the year of publication, else the first the text names."""
+    of, else ``year`` (of publication, or the one the text is written in), else the first the text names."""
     for f in fields:
         if f.name != "body":
             said = next((p.period for p in f.periods if p.period and p.inherits), None)
             if said:
                 return said
-    fallback = published_at[:4] if published_at and published_at[:4].isdigit() else None
+    fallback = year
     body = next((f for f in fields if f.name == "body"), None)
     if body is not None and body.quantities:
         return _period(body, body.quantities[0], fallback)

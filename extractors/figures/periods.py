@@ -61,7 +61,7 @@ def _pattern(year: str) -> re.Pattern[str]:
         rf"|(?:(?<![\d较比与])(?P<y>{year})年(?:度)?"
         r"|(?<![较比由同与和])(?P<rel>本年度|上年度|上一年|今年|本年|当年|全年|去年|上年|前年|明年|次年|翌年|同年))"
         rf"(?P<part>{_part_pattern('p')})?"
-        rf"|(?P<bare>{_part_pattern('b')}))"
+        rf"|(?<![较比])(?P<bare>{_part_pattern('b')}))"  # (比一季度收窄: a base, not the period)
     )
 
 
@@ -81,13 +81,14 @@ DAYS_SPAN = re.compile(r"(?:自|从)(?:(?P<y>(?:19|20)\d{2})年)?(?P<m1>\d{1,2})
 FISCAL = re.compile(r"((?:19|20)\d{2})[/／-](?:\d{2}(?!\d)(?=[、和及与]|(?:财政)?年度)|(?:19|20)\d{2}(?=财政年度))")
 NOW = re.compile(r"(?:截至|截止|截止到)(?:目前|当前|发稿时|现在)")
 CUTOFF = re.compile("(?:截至|截止|截止到|到)$")
-SINCE = re.compile(r"[^，。；、,;]{0,24}?以来")
+SINCE = re.compile(r"[^，。；、,;]{0,24}?(?:以来|[一二两三四五六七八九十\d]年来)")  # (去年5月上线一年来)
 CUMULATIVE = re.compile(r"[^。；;]{0,16}?累计")
 CUMULATIVE_SENTENCE = re.compile(r"[^。；;]{0,60}?累计")  # 截至10月31日，…平台累计销售额: a total to that day
 DAY = re.compile(r"\d{1,2}日")
 PART_OF_MONTH = re.compile("中旬|上旬|下旬|初")
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
 FULL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})年(\d{1,2})月\d{1,2}日(?!起)")
+PLANNED_AFTER = re.compile(r"[，,\s]*(?:力争|计划|预计|目标|将|要)")
 PLANNED = re.compile("(?:(?<!截)至|(?<!截至)到|力争|计划|预计|目标|将|延续至)$")  # 力争到2025年: a target, not the year written
 LAST_YEAR = re.compile("去年|上年(?!同期)")
 PAST_YEAR = re.compile(r"(?:[比较与]|相比)((?:19|20)\d{2})年|((?:19|20)\d{2})年(?:全年|同期)")
@@ -228,8 +229,10 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
                                                                 or m.group().endswith("月") and EVENT_MONTH.match(text, m.end())):
             period = period and period[:4]  # 2017年7月，某医院公开招标…; 于2017年7月14日发布公告: a story's, in its year
         since = period and base_year and SINCE.match(text, m.end()) and period[:4].isdigit() and int(period[:4]) < base_year
-        if since:
-            period = f"{period[:4]}..{base_year}"  # 2020年10月以来: from then to the year of writing
+        if since and len(period) == 7 and base_month:  # 去年5月上线一年来: from that month to the month of writing
+            period = f"{period}..{base_year}-{base_month:02d}"
+        elif since:
+            period = f"{period[:4]}..{base_year}"  # 2020年以来: from then to the year of writing
         elif period == str(base_year) and base_month and rel in ("今年", "本年") and SINCE.match(text, m.end()):
             # 今年以来: the year to date, to the month the text last counted to (截至11月末, 1—5月) or of publication
             period = _months(base_year, 1, cut_month or counted_to or base_month)
@@ -296,7 +299,8 @@ def base_date(published_at: str | None, text: str) -> tuple[int | None, int | No
     dated = [(int(m.group(1)), int(m.group(2))) for m in FULL_DATE.finditer(text)]
     if dated:
         return max(dated)
-    years = [int(m.group(1)) for m in YEAR.finditer(text) if not PLANNED.search(text, max(0, m.start() - 4), m.start())]
+    years = [int(m.group(1)) for m in YEAR.finditer(text) if not PLANNED.search(text, max(0, m.start() - 4), m.start())
+             and not PLANNED_AFTER.match(text, m.end())]  # (2021年 力争…: a plan's year)
     if not years:
         return None, None
     latest = max(years)
