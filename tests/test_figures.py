@@ -917,3 +917,11 @@ def test_a_text_without_a_date_is_of_the_year_after_the_one_it_compares_with_not
 def test_a_month_a_platform_went_live_a_year_ago_starts_the_span() -> None:
     figs = extract_figures("网上商城自去年5月上线一年来，累计成交金额4.27亿元。", published_at="2018-05-20")
     assert figs[0].period == "2017-05..2018-05"
+
+
+def test_a_ratio_to_the_public_finances_names_them_and_a_share_of_its_own_total_does_not() -> None:
+    figs = extract_figures("2019年，全省政府采购规模812.56亿元，占全省一般公共预算支出的16.4%。"
+                           "货物类采购203.7亿元，占全省政府采购规模的25.1%。")
+    assert [f.metric for f in figs if f.kind == "percent"] == ["政府采购规模占一般公共预算支出比重", "货物类采购占比"]
+    figs = extract_figures("2018年政府采购规模占全国财政支出的10.5%，占GDP的4.0%。")
+    assert [f.metric for f in figs] == ["政府采购规模占财政支出比重", "政府采购规模占GDP比重"]

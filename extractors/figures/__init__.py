@@ -50,6 +50,8 @@ __all__ = ["extract_figures"]
 
 Mention = TypeVar("Mention", Place, PeriodMention)
 
+AGGREGATE = re.compile("支出|财政收入|生产总值|GDP")  # the public finances' and the economy's totals
+OWN_SCOPE = re.compile("^(?:全[省市区县州国]|本级|同期|当年|同级|本地区)+")  # 占全省同期…: the denominator's scope
 SHARE = re.compile(r"(?:占比|占(?P<of>[^，。；,;]{0,20}?)(?:的)?(?:比重|比例|份额)?)(?:为|达到|达|约为|约|超过|超|近|逾)*$")
 CONTEXT = 64  # divisions named before a place that tell which one it means
 TAIL = 32  # characters before a figure that the patterns of its clause's end look at
@@ -580,6 +582,15 @@ class _Reader:
             s, _ = field.layout.sentence_at(q.start)
             level = _level_before(found, s)
             own = level.metric if level is not None else self._topic(field, clause)
+            ratio = next((f for f in _back_to(found, s) if f.metric and "占" in f.metric), None)
+            own = own or (ratio.metric if ratio is not None else None)  # …占财政支出的10.5%，占GDP的4.0%: of the same
+        of = SHARE.search(field.text, max(clause, q.start - TAIL), q.start)
+        whole = re.split(r"[\d%]+、", of.group("of") or "")[-1] if of else ""  # (占财政支出的10%、GDP的3.2%: GDP)
+        whole = OWN_SCOPE.sub("", re.split("的|比重|比例|份额", whole)[0])
+        if own and "占" in own and own.endswith(("比重", "比例", "占比")):  # (…占财政支出的10.5%，占GDP的4.0%)
+            own = own[: own.index("占")] or None
+        if own and AGGREGATE.search(whole) and "采购" not in whole and not AGGREGATE.search(own):
+            return f"{own}占{whole}比重"  # 占全省一般公共预算支出的16.4%: a ratio to the economy's, not a part of its own
         return _share(own)
 
     @staticmethod
