@@ -925,3 +925,15 @@ def test_a_ratio_to_the_public_finances_names_them_and_a_share_of_its_own_total_
     assert [f.metric for f in figs if f.kind == "percent"] == ["政府采购规模占一般公共预算支出比重", "货物类采购占比"]
     figs = extract_figures("2018年政府采购规模占全国财政支出的10.5%，占GDP的4.0%。")
     assert [f.metric for f in figs] == ["政府采购规模占财政支出比重", "政府采购规模占GDP比重"]
+
+
+def test_a_paragraphs_own_heading_names_what_its_bare_deals_are_of_but_a_forms_field_does_not() -> None:
+    figs = extract_figures("（三）土地矿业权交易：成交宗数120宗，成交金额86.4亿元。\n（四）国有产权交易：成交项目95个，成交金额12.3亿元。")
+    assert [f.metric for f in figs if f.kind == "money"] == ["土地矿业权交易成交金额", "国有产权交易成交金额"]
+    assert "名称" not in (one("项目名称：成交金额120万元").metric or "")
+
+
+def test_a_bare_measure_of_listed_places_is_the_one_their_paragraph_spoke_of() -> None:
+    figs = extract_figures("全市政府采购规模86.4亿元，其中市本级27.2亿元。县市区中，华容县、平江县规模较大，分别为9.9亿元和9.0亿元。",
+                           publisher="岳阳市财政局")
+    assert [f.metric for f in figs[-2:]] == ["政府采购规模", "政府采购规模"]

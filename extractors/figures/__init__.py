@@ -37,7 +37,7 @@ from extractors.figures.changes import Change, change_before, change_of
 from extractors.figures.clauses import Layout
 from extractors.figures.headlines import link_headlines
 from extractors.figures.lists import RESPECTIVELY, SEPARATOR, items
-from extractors.figures.metrics import BENEFICIARY_CLASSES, adnominal, bare, channel, counted_after, deals, ends_in_verb, head, is_vague, join, mask, opening, phrase, phrase_after, qualifier, qualifies_only
+from extractors.figures.metrics import BENEFICIARY_CLASSES, adnominal, bare, channel, counted_after, deals, ends_in_verb, head, is_head, is_vague, join, mask, opening, phrase, phrase_after, qualifier, qualifies_only
 from extractors.figures.parts import link_parts
 from extractors.figures.periods import PeriodMention, base_date, find_periods, shift, since_start
 from extractors.figures.places import DATELINE_END, DIVISIONS, Division, Place, choose, find_places, lineage
@@ -525,6 +525,11 @@ class _Reader:
             if before is None:
                 return None
             metric = head(before.metric) or before.metric
+        elif len(metric) <= 2 and is_head(metric):  # 华容县、平江县规模较大，分别为…: the 规模 the paragraph spoke of
+            near = field.layout.paragraph_back(q.start, 1)
+            fuller = next((f.metric for f in _back_to(found, near) if f.metric and f.metric != metric
+                           and f.metric.endswith(metric) and not f.change), None)
+            metric = _unscoped(fuller) or metric if fuller else metric
         scope = None
         for start, end, word in field.scopes[bisect_left(field.scope_starts, s) : bisect_left(field.scope_starts, q.start) if scoped else 0]:
             if end <= q.start and _actor(field, end, q.start) is None:
@@ -808,6 +813,9 @@ def _through(field: _Field, clause: int, at: int, metric: str | None) -> str | N
         clauses = field.layout.clauses[bisect_left(field.clause_starts, s) : bisect_left(field.clause_starts, clause)]
         names = [n for n in (channel(field.text, s, at, field.blocked),
                              *(opening(field.text, cs, ce, field.blocked) for cs, ce in reversed(clauses))) if n][:1]
+    if not names and deals(metric) and (label := LABEL.match(field.text, field.layout.paragraph_at(at)[0])) \
+            and label.end() <= clause:  # （三）土地矿业权交易：成交宗数386宗，成交金额…: the paragraph's own heading
+        names = [n for n in (opening(field.text, label.start("label"), label.end("label"), field.blocked, ends=True),) if n]
     if not names and deals(metric) and (heading := _heading(field, at)):  # 三、政采贷 / 全年放款3.1亿元
         names = [n for n in (opening(field.text, heading[0], heading[1], field.blocked, ends=True),) if n]
     if names and names[0] in GENERIC_CHANNELS:
@@ -817,6 +825,9 @@ def _through(field: _Field, clause: int, at: int, metric: str | None) -> str | N
 
 HEADING = 24  # characters: a paragraph this short, without figures or a full stop, heads what follows
 ENUMERATION = re.compile(r"\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]\s*)?")
+
+LABEL = re.compile(ENUMERATION.pattern + r"(?P<label>[^，。；：:\d\s]{2,14}(?<!名称|编号|日期|时间|地址|电话|单位)(?<!人))[：:]")
+# (（一）工程建设项目招投标：…, not a form's field: 项目名称：…)
 
 
 def _heading(field: _Field, pos: int) -> tuple[int, int] | None:
