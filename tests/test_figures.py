@@ -937,3 +937,9 @@ def test_a_bare_measure_of_listed_places_is_the_one_their_paragraph_spoke_of() -
     figs = extract_figures("全市政府采购规模86.4亿元，其中市本级27.2亿元。县市区中，华容县、平江县规模较大，分别为9.9亿元和9.0亿元。",
                            publisher="岳阳市财政局")
     assert [f.metric for f in figs[-2:]] == ["政府采购规模", "政府采购规模"]
+
+
+def test_who_benefits_ends_with_a_body_even_when_the_measure_is_one_word() -> None:
+    assert one("联合县农商银行开展业务，为中标企业发放贷款2860万元。").metric == "发放贷款"
+    assert one("全年为企业节约交易成本1.3亿元。").metric == "节约交易成本"
+    assert one("全年向省内民营企业和中小企业采购金额731.4亿元。").metric == "民营企业和中小企业采购金额"

@@ -214,7 +214,9 @@ def phrase(text: str, start: int, end: int, blocked: bytearray | None = None) ->
             and not (given.group()[0] != "给" and "的" in segment[given.end() - 1 : taken[0].start - start]):
         # (对小微企业报价给予的价格扣除比例: the 的 closes the clause of who benefits)
         verbs = [i for i, w in enumerate(taken) if w.tag == "v" and i > 0]
-        cut = verbs[0] if verbs else 1
+        bodies = [i for i in range(1, len(taken)) if taken[i - 1].text.endswith(BODIES)  # (为中标企业发放贷款: who
+                  and not any(w.text in BENEFICIARY_CLASSES or w.text in COORDINATORS for w in taken[:i])]
+        cut = bodies[0] if bodies else verbs[0] if verbs else 1  # benefits ends with a body, 发放贷款 is one word)
         kind = "".join(w.text for w in taken[:cut]) in BENEFICIARY_CLASSES
         if kind and verbs and is_head(taken[-1].text):  # 向中小企业授予合同金额 → 授予中小企业合同金额
             taken = [taken[cut], *taken[:cut], *taken[cut + 1 :]]
