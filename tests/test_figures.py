@@ -943,3 +943,9 @@ def test_who_benefits_ends_with_a_body_even_when_the_measure_is_one_word() -> No
     assert one("联合县农商银行开展业务，为中标企业发放贷款2860万元。").metric == "发放贷款"
     assert one("全年为企业节约交易成本1.3亿元。").metric == "节约交易成本"
     assert one("全年向省内民营企业和中小企业采购金额731.4亿元。").metric == "民营企业和中小企业采购金额"
+
+
+def test_listed_changes_of_qualified_parts_take_the_measure_their_parts_take() -> None:
+    figs = extract_figures("上半年，全省政府采购规模412.66亿元。其中货物类83.9亿元、工程类187.43亿元、服务类141.33亿元，"
+                           "同比分别增长2.6%、下降12.7%和增长6.9%。")
+    assert [f.metric for f in figs if f.change] == ["货物类政府采购规模", "工程类政府采购规模", "服务类政府采购规模"]

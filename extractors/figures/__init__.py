@@ -996,12 +996,14 @@ def _complete_heads(figures: list[Figure]) -> None:
              if figures[j].kind == f.kind and figures[j].field == f.field and not figures[j].change and figures[j].metric), None)
         quantity = head(whole.metric) if whole is not None else None
         if quantity and not f.metric.endswith(quantity):
-            share = _share(f.metric)
+            share, own = _share(f.metric), f.metric
             f.metric += quantity
             j = i + 1
             while j < len(figures) and figures[j].field == f.field and figures[j].sentence == f.sentence:
                 if figures[j].metric == share:  # 财物类3,915亿元…，分别占25.6%: the share of 财物类决标金额
                     figures[j].metric = _share(f.metric)
+                elif figures[j].metric == own and figures[j].change:  # 货物类83.9亿元…，同比分别增长2.6%: its change
+                    figures[j].metric = f.metric
                 j += 1
 
 
