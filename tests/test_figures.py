@@ -949,3 +949,7 @@ def test_listed_changes_of_qualified_parts_take_the_measure_their_parts_take() -
     figs = extract_figures("上半年，全省政府采购规模412.66亿元。其中货物类83.9亿元、工程类187.43亿元、服务类141.33亿元，"
                            "同比分别增长2.6%、下降12.7%和增长6.9%。")
     assert [f.metric for f in figs if f.change] == ["货物类政府采购规模", "工程类政府采购规模", "服务类政府采购规模"]
+
+
+def test_the_measure_ranked_in_the_clause_before_is_the_figures() -> None:
+    assert one("太原市采购规模居全省首位，为168.25亿元。").metric == "采购规模"

@@ -82,6 +82,7 @@ WON_CONTRACTS = re.compile(rf"(?P<who>{'|'.join(sorted(BENEFICIARY_CLASSES, key=
 BARE_SHARES = ("占比", "比重")
 YARDSTICK = re.compile("(?:高于|低于|(?<![占同环对])比|较)$")  # the place compared with
 YARDSTICK_VALUE = re.compile("(?:平均)?(?:水平)?[为的]?(?:约|近)?")  # …全市平均水平92.5%: its figure follows it
+RANKING = re.compile(r"(?:居|位居|位列|排名|排在|名列)[^，。；,;]{1,8}$")
 EACH = re.compile(r"(?:[两二三四五六七八九十\d]+个?[省市县区州])?[^，。；\d]{0,12}?[均都](?!价)")
 # (甲县、乙县均超过8亿元, 甲、乙两市采购额都超过…: the figure of each of the places, not of their sum)
 GAP = re.compile(r"(?<!不)(?:高于|低于|高出|低出|超出)(?P<other>[^，。；,;\d%]{2,12}?)(?:约|近|超过|逾)?$")
@@ -349,6 +350,8 @@ class _Reader:
             end = ce
             while end > cs and field.text[end - 1] in "，,：:":
                 end -= 1
+            ranked = RANKING.search(field.text, cs, end)  # 太原市采购规模居全省首位，为…: the measure ranked
+            end = ranked.start() if ranked and ranked.start() > cs else end
             if any(start <= cs and end <= stop for start, stop, _ in field.scopes):
                 return None  # 县（市）区：28.45亿元: a scope names no measure
             phrase_ = field.phrase(cs, end)
