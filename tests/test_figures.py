@@ -953,3 +953,19 @@ def test_listed_changes_of_qualified_parts_take_the_measure_their_parts_take() -
 
 def test_the_measure_ranked_in_the_clause_before_is_the_figures() -> None:
     assert one("太原市采购规模居全省首位，为168.25亿元。").metric == "采购规模"
+
+
+def test_places_after_qizhong_are_parts_of_their_groups_total_and_a_bound_is_no_total() -> None:
+    figs = extract_figures("2023年，全市政府采购规模146.8亿元。\n分级次看，市本级41.35亿元，县（市、区）105.45亿元，"
+                           "其中瑞金市、于都县采购规模居前两位，分别为12.07亿元、10.86亿元。", title="赣州市2023年政府采购情况")
+    group = figs.index(by_surface(figs, "105.45亿元")[0])
+    assert [f.parent for f in figs[-2:]] == [group, group]
+    figs = extract_figures("寿光市、诸城市采购金额均超过8亿元，其中寿光市达11.26亿元。", publisher="潍坊市财政局")
+    assert by_surface(figs, "11.26亿元")[0].parent is None
+
+
+def test_places_listed_in_the_lead_are_not_the_articles_place() -> None:
+    figs = extract_figures("本报讯 记者日前从辽宁省财政厅获悉，上半年，辽宁省政府采购规模486.7亿元。\n从层级看，省本级72.4亿元。14个市中，"
+                           "沈阳市和大连市分别完成138.2亿元和106.5亿元。\n从采购结构看，货物类、工程类采购规模分别为162.3亿元、151.8亿元。",
+                           title="辽宁：上半年政府采购规模同比增长6.2%", subtitle="沈阳、大连两市占全省“半壁江山”")
+    assert [f.subject for f in figs[-2:]] == ["辽宁省", "辽宁省"]

@@ -85,11 +85,15 @@ def link_parts(figures: list[Figure], fields: list[tuple[str, list[tuple[int, in
             wholes = [j for j in _before(mine, n, lambda j: paragraph(i) - paragraph(j) <= 1)
                       if figures[j].start < where and figures[j].kind == f.kind and _is_level(figures[j])
                       and (figures[j].parent is None or sentence(j) == sentence(i))  # a part broken down again
-                      and (figures[j].period == f.period or None in (figures[j].period, f.period))][::-1]
+                      and (figures[j].period == f.period or None in (figures[j].period, f.period))
+                      and figures[j].approx not in BOUNDS][::-1]  # (均超过8亿元，其中寿光市达11.26亿元: a bound, no total)
             if not wholes:
                 continue
             same = [j for j in wholes if _same_quantity(f, figures[j])]
-            if same:
+            groups = [j for j in wholes if _in_group(f, figures[j]) and (j in same or SCOPE.fullmatch(figures[j].metric))]
+            if groups:  # 市本级41.35亿元，县（市、区）105.45亿元，其中瑞金市…12.07亿元: the counties' total
+                f.parent = groups[-1]
+            elif same:
                 f.parent = same[-1]
             else:  # the sentence's first total, unless the parts add up to another (checked by _sums first)
                 fallback[i] = [j for j in wholes if sentence(j) == sentence(wholes[-1])][0]
@@ -98,6 +102,12 @@ def link_parts(figures: list[Figure], fields: list[tuple[str, list[tuple[int, in
             if figures[i].parent is None:
                 figures[i].parent = j
         _groups(figures, mine, paragraph)
+
+
+def _in_group(part: Figure, whole: Figure) -> bool:
+    """Whether ``whole`` is the total of a group of places (县（市、区）, 各区) that holds ``part``'s place."""
+    return bool(whole.metric and GROUP.match(whole.metric) and part.subject and whole.subject
+                and part.subject != whole.subject and part.subject.startswith(whole.subject))
 
 
 def _before(mine: list[int], n: int, near: Callable[[int], bool]) -> Iterator[int]:

@@ -89,7 +89,7 @@ def find_home(texts: list[tuple[str, list[Place]]], author: str | None = None, p
     for k, (text, places) in enumerate(texts):  # the headline's place, or the lead's when it lies inside it
         # (湖北 → 湖北省十堰市郧西县); a lead's place with its own amount is a part (昆山市41.26亿元), not its place
         acting = [p for p in places if p.candidates and not p.org and not p.governed
-                  and not (k and FIGURE_START.match(text, p.end))]
+                  and not (k and (FIGURE_START.match(text, p.end) or _listed(text, p)))]  # (nor one of a list)
         found = _specific(acting, [division] if division else [])
         if found and (division is None or division.full in {x.full for x in lineage(found)}):
             division = found
@@ -104,6 +104,14 @@ def find_home(texts: list[tuple[str, list[Place]]], author: str | None = None, p
     if division is None:
         division = next((d for d in sources if d), None) or _specific(list(later), [])
     return Home(division, organisation=organisation)
+
+
+def _listed(text: str, place: Place) -> bool:
+    """Whether ``place`` is one of places listed together (沈阳市和大连市分别…, 瑞金市、于都县…)."""
+    return text.startswith(LIST_JOINERS, place.end) or text.endswith(LIST_JOINERS, 0, place.start)
+
+
+LIST_JOINERS = ("、", "和", "及", "与")
 
 
 def _is_level(d: Division, level: str) -> bool:
