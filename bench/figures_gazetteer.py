@@ -13,8 +13,8 @@ Rows: ``name``, ``full`` (the subject as stored: 广西壮族自治区, 河池�
 ``full`` of the enclosing division) and ``pinyin`` (of the short name of
 provinces, prefectures and county-level cities, to recognise a site's host:
 czj.yichang.gov.cn). Names are the full names and the short names of
-provinces, prefectures and county-level cities (浏阳 → 浏阳市), 黔东南州 for an
-autonomous prefecture, and a county's name with the other suffixes of 县/区/市
+provinces, prefectures and county-level cities (浏阳 → 浏阳市), 黔东南州 and 景宁县 for an
+autonomous prefecture or county, and a county's name with the other suffixes of 县/区/市
 (counties keep becoming districts and cities: 凤翔市 in the data is 凤翔区 since 2021); other county short names are left out
 (many are ordinary words: 和平, 新华, 长安). Run when the divisions change::
 
@@ -87,8 +87,8 @@ def rows(path: str) -> list[tuple[str, str, int, str, str]]:
         names = {name} if name not in AMBIGUOUS_FULL else set()
         if short != name and len(short) >= 2 and short not in AMBIGUOUS_SHORT and (level <= 2 or name.endswith("市")):
             names.add(short)  # 浙江, 宜昌, 浏阳
-        if name.endswith("自治州") and short != name:
-            names.add(short + "州")  # 黔东南州
+        if name.endswith(("自治州", "自治县", "自治旗")) and short != name:
+            names.add(short if short.endswith(name[-1]) else short + name[-1])  # 黔东南州, 景宁县 (景宁畲族自治县)
         for variant in renamed(name) if level == 3 else ():
             variants.setdefault((variant, parent + variant), (variant, parent + variant, level, parent, ""))
         for n in names:

@@ -969,3 +969,13 @@ def test_places_listed_in_the_lead_are_not_the_articles_place() -> None:
                            "沈阳市和大连市分别完成138.2亿元和106.5亿元。\n从采购结构看，货物类、工程类采购规模分别为162.3亿元、151.8亿元。",
                            title="辽宁：上半年政府采购规模同比增长6.2%", subtitle="沈阳、大连两市占全省“半壁江山”")
     assert [f.subject for f in figs[-2:]] == ["辽宁省", "辽宁省"]
+
+
+def test_an_autonomous_county_by_its_short_name_and_leads_that_quote_or_address_are_no_place() -> None:
+    assert one("景宁县去年在平台销售额达6870万元。", publisher="浙江日报").subject == "丽水市景宁畲族自治县"
+    text = "“过去每个县各买各的，松桃县买5200元一台。”\n2024年，全市政府采购规模58.7亿元，其中县级采购规模39.4亿元。"
+    figs = extract_figures(text, title="贵州铜仁：县级政府采购集中带量采购")
+    assert [f.subject for f in figs[1:]] == ["铜仁市", "铜仁市"]
+    figs = extract_figures("各县（市、区）财政局，井冈山经开区财政金融局：\n2024年，全市政府采购规模87.45亿元。",
+                           title="吉安市财政局关于2024年度政府采购工作考核结果的通报")
+    assert figs[0].subject == "吉安市"

@@ -89,7 +89,9 @@ def find_home(texts: list[tuple[str, list[Place]]], author: str | None = None, p
     for k, (text, places) in enumerate(texts):  # the headline's place, or the lead's when it lies inside it
         # (湖北 → 湖北省十堰市郧西县); a lead's place with its own amount is a part (昆山市41.26亿元), not its place
         acting = [p for p in places if p.candidates and not p.org and not p.governed
-                  and not (k and (FIGURE_START.match(text, p.end) or _listed(text, p)))]  # (nor one of a list)
+                  and not (k and (FIGURE_START.match(text, p.end) or _listed(text, p)))  # (nor one of a list,
+                  and not (k and (text.lstrip().startswith(QUOTES) or text.rstrip().endswith(("：", ":"))))]
+        # nor a lead that quotes someone (“松桃县买…”) or a notice's addressees: 各县（市、区）财政局，井冈山经开区…：)
         found = _specific(acting, [division] if division else [])
         if found and (division is None or division.full in {x.full for x in lineage(found)}):
             division = found
@@ -111,6 +113,7 @@ def _listed(text: str, place: Place) -> bool:
     return text.startswith(LIST_JOINERS, place.end) or text.endswith(LIST_JOINERS, 0, place.start)
 
 
+QUOTES = ("“", "「", "‘", "『", '"')
 LIST_JOINERS = ("、", "和", "及", "与")
 
 
