@@ -979,3 +979,9 @@ def test_an_autonomous_county_by_its_short_name_and_leads_that_quote_or_address_
     figs = extract_figures("各县（市、区）财政局，井冈山经开区财政金融局：\n2024年，全市政府采购规模87.45亿元。",
                            title="吉安市财政局关于2024年度政府采购工作考核结果的通报")
     assert figs[0].subject == "吉安市"
+
+
+def test_places_counted_together_are_their_enclosing_places() -> None:
+    figs = extract_figures("石家庄市政府采购规模214.5亿元；唐山市173.2亿元；保定市156.9亿元。三市合计544.6亿元，占全省的39.3%。",
+                           title="河北省2023年政府采购情况")
+    assert [f.subject for f in figs[-2:]] == ["河北省", "河北省"]

@@ -39,7 +39,7 @@ from extractors.figures.headlines import link_headlines
 from extractors.figures.lists import RESPECTIVELY, SEPARATOR, items
 from extractors.figures.metrics import BENEFICIARY_CLASSES, adnominal, bare, channel, counted_after, deals, ends_in_verb, head, is_head, is_vague, join, mask, opening, phrase, phrase_after, qualifier, qualifies_only
 from extractors.figures.parts import link_parts
-from extractors.figures.periods import PeriodMention, base_date, find_periods, shift, since_start
+from extractors.figures.periods import PeriodMention, base_date, find_periods, parse_count, shift, since_start
 from extractors.figures.places import DATELINE_END, DIVISIONS, Division, Place, choose, find_places, lineage
 from extractors.figures.quantities import Quantity, normal_form, scan
 from extractors.figures.scopes import SCOPE
@@ -83,6 +83,8 @@ BARE_SHARES = ("占比", "比重")
 YARDSTICK = re.compile("(?:高于|低于|(?<![占同环对])比|较)$")  # the place compared with
 YARDSTICK_VALUE = re.compile("(?:平均)?(?:水平)?[为的]?(?:约|近)?")  # …全市平均水平92.5%: its figure follows it
 RANKING = re.compile(r"(?:居|位居|位列|排名|排在|名列)[^，。；,;]{1,8}$")
+COUNTED_PLACES = re.compile(r"(?P<n>[两二三四五六七八九十\d]{1,2})个?(?:省区市|省市|省区|市州|地州|县区|县市|[市县区省州地])"
+                            r"(?=合计|共|累计|总|加起来)")
 EACH = re.compile(r"(?:[两二三四五六七八九十\d]+个?[省市县区州])?[^，。；\d]{0,12}?[均都](?!价)")
 # (甲县、乙县均超过8亿元, 甲、乙两市采购额都超过…: the figure of each of the places, not of their sum)
 GAP = re.compile(r"(?<!不)(?:高于|低于|高出|低出|超出)(?P<other>[^，。；,;\d%]{2,12}?)(?:约|近|超过|逾)?$")
@@ -286,6 +288,12 @@ class _Reader:
         enclosing place's."""
         s, _ = field.layout.sentence_at(q.start)
         place = _actor(field, s, q.start)
+        if place is None and (counted := COUNTED_PLACES.search(field.text, s, q.start)):  # 三市合计544.6亿元: the places
+            n = parse_count(counted.group("n"))  # named last, taken together
+            named = self._named_before(field, s)[-n:] if n else []
+            common = _enclosing(named) if len(named) == n and n > 1 else None
+            if common is not None:
+                return common.full
         yardstick = _last(field.places, field.place_starts, s, q.start, lambda p: p.governed and p.candidates or p.ref)
         if yardstick is not None and YARDSTICK.search(field.text, max(s, yardstick.start - 3), yardstick.start) \
                 and YARDSTICK_VALUE.fullmatch(field.text, yardstick.end, q.start):
