@@ -985,3 +985,11 @@ def test_places_counted_together_are_their_enclosing_places() -> None:
     figs = extract_figures("石家庄市政府采购规模214.5亿元；唐山市173.2亿元；保定市156.9亿元。三市合计544.6亿元，占全省的39.3%。",
                            title="河北省2023年政府采购情况")
     assert [f.subject for f in figs[-2:]] == ["河北省", "河北省"]
+
+
+@pytest.mark.parametrize("text, value, unit", [("合約總值98億6,400萬元", 98.64, "亿元"), ("共98亿6400万元", 98.64, "亿元"),
+                                               ("以單價4萬2,800元訂購", 42800, "元"), ("1兆2,487亿元", 12487, "亿元"),
+                                               ("约占三成半", 35, "%")])
+def test_an_amount_in_a_larger_unit_and_a_smaller_one_is_read_whole(text: str, value: float, unit: str) -> None:
+    figure = one(text)
+    assert (figure.value, figure.unit) == (value, unit)

@@ -65,9 +65,10 @@ FIGURE = re.compile(
       )(?:{UNIT})
     | 百分之(?P<pn>{NUM})
     | [¥￥]\s?(?P<yen>{AR})(?![\d.])  # ¥3,868,000.00
-    | (?P<cheng>[一二两三四五六七八九1-9])成(?![交本立员功效果绩为熟型品都就长])
+    | (?P<cheng>[一二两三四五六七八九1-9])成(?P<half>半)?(?![交本立员功效果绩为熟型品都就长])  # 三成, 三成半
     | (?<=[超破近逾])(?P<yi>亿元)
-    | (?P<zhao>\d+(?:\.\d+)?)(?P<zword>兆|万)(?:(?P<zrest>\d,\d{{3}}(?:\.\d+)?|\d{{1,4}}(?:\.\d+)?)亿)?元  # 1兆2,487亿元, 3万3929.6亿元
+    | (?P<zhao>\d+(?:\.\d+)?)(?P<zword>兆|万|亿)(?:(?P<zrest>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,4}}(?:\.\d+)?)(?P<zunit>亿|万)?)?元
+      # 1兆2,487亿元, 3万3929.6亿元, 98亿6,400万元, 4万2,800元: a larger unit and the rest in a smaller one
     | (?P<bare>{AR})(?P<bs>万|亿)(?![\w%])
     | (?P<bracketed>{AR})[（(](?P<bu>万元|元|亿元)[)）]  # 中标金额：386.8（万元）
     )(?P<post>{APPROX_AFTER})?""",
@@ -133,7 +134,7 @@ def _quantity(m: re.Match[str], text: str) -> Quantity | None:
     approx = g["post"]
     scale, range_to = "", None
     if g["cheng"]:
-        kind, value, unit = "percent", parse_number(g["cheng"]) * 10, "%"  # type: ignore[operator]
+        kind, value, unit = "percent", parse_number(g["cheng"]) * 10 + (5 if g["half"] else 0), "%"  # type: ignore[operator]
     elif g["yen"]:
         kind, value, unit = "money", parse_number(g["yen"]), "元"
     elif g["yi"]:  # 超亿元: more than one hundred million
@@ -143,13 +144,17 @@ def _quantity(m: re.Match[str], text: str) -> Quantity | None:
         if value is None:
             return None
     elif g["zhao"]:  # 兆 = 万亿: 1兆2,487亿元 is 12487亿元, 1.5兆元 1.5万亿元; 3万3929.6亿元 is 33929.6亿元
-        kind = "money"
-        if g["zrest"]:
-            value, scale = whole(float(g["zhao"]) * 10_000 + float(g["zrest"].replace(",", ""))), "亿"
-        elif g["zword"] == "兆":
+        kind, word, rest = "money", g["zword"] + (g["zunit"] or ""), float((g["zrest"] or "0").replace(",", ""))
+        if g["zrest"] and word in ("兆亿", "万亿"):
+            value, scale = whole(float(g["zhao"]) * 10_000 + rest), "亿"
+        elif g["zrest"] and word == "亿万":  # 98亿6,400万元 is 98.64亿元
+            value, scale = whole(round(float(g["zhao"]) + rest / 10_000, 6)), "亿"
+        elif g["zrest"] and word == "万":  # 4万2,800元 is 42800元
+            value, scale = whole(float(g["zhao"]) * 10_000 + rest), ""
+        elif not g["zrest"] and word == "兆":
             value, scale = parse_number(g["zhao"]), "万亿"
         else:
-            return None  # 3万元 is read by the main pattern; this alternative only joins 万 to 亿
+            return None  # 3万元 is read by the main pattern; this alternative only joins a unit to a smaller one
         unit = scale + "元"
     elif g["bracketed"]:
         kind, value, unit = "money", parse_number(g["bracketed"]), g["bu"]
