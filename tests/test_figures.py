@@ -214,7 +214,7 @@ def test_enumerated_places_align_with_figures() -> None:
         ("今年以来，共获得融资100万元。", "2024-10-22T00:00:00+08:00", "2024-01..2024-10"),
         ("较去年同期增加100万元。", "2024-12-05T10:00:00+08:00", "2024"),
         ("全市采购100万元。", "2021-06-30T10:00:00+08:00", "2021"),
-        ("自2020年10月启动试点以来，累计采购100万元。", "2024-02-06T09:30:00+08:00", "2020..2024"),
+        ("自2020年10月启动试点以来，累计采购100万元。", "2024-02-06T09:30:00+08:00", "2020-10..2024-02"),  # (from the month it started)
         ("全市采购100万元。", None, None),
     ],
 )
@@ -993,3 +993,26 @@ def test_places_counted_together_are_their_enclosing_places() -> None:
 def test_an_amount_in_a_larger_unit_and_a_smaller_one_is_read_whole(text: str, value: float, unit: str) -> None:
     figure = one(text)
     assert (figure.value, figure.unit) == (value, unit)
+
+
+def test_a_table_of_years_gives_each_cell_its_rows_measure_its_columns_year_and_its_headers_unit() -> None:
+    text = ("表3 政府采购主要指标（2019—2021年）\n单位：亿元、%\n指标\t2019年\t2020年\t2021年\n政府采购规模\t62.4\t70.1\t75.3\n"
+            "#货物类\t20.2\t21.5\t22.8\n资金节约率(%)\t5.1\t4.8\t4.6\n注：资料来源于市财政局。")
+    figs = extract_figures(text, title="2022年宜昌统计年鉴 政府采购", publisher="宜昌市统计局")
+    assert [(f.surface, f.unit, f.period) for f in figs[:3]] == [("62.4", "亿元", "2019"), ("70.1", "亿元", "2020"),
+                                                                 ("75.3", "亿元", "2021")]
+    assert {f.metric for f in figs[:3]} == {"政府采购规模"} and {f.subject for f in figs} == {"宜昌市"}
+    parts = [f for f in figs if f.surface in ("20.2", "22.8")]
+    assert [figs[f.parent].surface for f in parts] == ["62.4", "75.3"]  # (#货物类: a part of the row above)
+    assert [(f.kind, f.metric) for f in figs if f.surface == "4.8"] == [("percent", "资金节约率")]
+
+
+def test_a_table_with_units_in_its_column_names_measures_each_column_for_its_row_and_sums_to_its_total() -> None:
+    text = ("2019年全年共受理采购项目833个。\n采购方式 项目数（个） 采购预算（万元） 节约率\n公开招标 426 98,763.52 7.65%\n"
+            "询价 77 1,938.44 7.01%\n合计 503 100,701.96 7.62%\n从上表可以看出，公开招标仍是主要方式。")
+    figs = extract_figures(text, title="珠海市政府集中采购中心2019年工作总结")
+    budget = by_surface(figs, "98,763.52")[0]
+    assert (budget.value, budget.unit, budget.metric, budget.period) == (98763.52, "万元", "公开招标采购预算", "2019")
+    assert figs[budget.parent].surface == "100,701.96" and figs[budget.parent].metric == "采购预算"
+    assert by_surface(figs, "426")[0].kind == "count" and len(by_surface(figs, "7.65%")) == 1
+    assert not [f for f in extract_figures("他说 2019 年 我们 做了 三件事，节约资金 12 万元。") if f.surface in ("2019", "12")]

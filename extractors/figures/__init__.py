@@ -44,6 +44,7 @@ from extractors.figures.places import DATELINE_END, DIVISIONS, Division, Place, 
 from extractors.figures.quantities import Quantity, normal_form, scan
 from extractors.figures.scopes import SCOPE
 from extractors.figures.subjects import FIGURE_START, Home, find_home, subject
+from extractors.figures.tables import MONEY_UNITS, cells
 from extractors.record import Figure
 
 __all__ = ["extract_figures"]
@@ -124,6 +125,7 @@ class _Field:
         documents = [m.span() for m in DOCUMENT.finditer(self.text)]
         self.places = [p for p in find_places(self.text) if not any(s < p.start < e for s, e in documents)]
         self.place_starts = [p.start for p in self.places]
+        self.base, self.month = base, month
         self.periods = find_periods(self.text, base, month, roc=roc)
         self.period_starts = [p.start for p in self.periods]
         self.said = [p for p in self.periods if p.period is not None]  # (looked up by offset: a long text stays linear)
@@ -366,6 +368,37 @@ class _Reader:
             if phrase_ and not ends_in_verb(phrase_):  # (开展政采贷业务: an action, not what was measured)
                 return phrase_
         return None
+
+    def read_table(self, field: _Field) -> list[tuple[Figure, Figure | None]]:
+        """The figures of the cells of the tables in ``field`` (see :mod:`extractors.figures.tables`): a cell
+        measures its row in its column's year (政府采购规模 × 2017年), else its column for its row's place or
+        kind (公开招标 × 采购预算 → 公开招标采购预算); each with the figure of the cell it is part of."""
+        table = cells(field.text)
+        measures: dict[str, str] = {}  # a row's first measure of money: what its change column (比上年增长) changed
+        for c in table:
+            if c.unit in MONEY_UNITS and not c.change:
+                measures.setdefault(c.row, c.column)
+        figure_of: dict[int, Figure] = {}
+        for k, c in enumerate(table):
+            q = next(iter(scan(c.text.replace(",", "") + c.unit)), None)
+            if q is None:
+                continue
+            q.start = c.start
+            said = next((p.period for p in find_periods(c.column, field.base, field.month) if p.period), None)
+            period = said or _period(field, q, self.default_period)
+            if c.column in ("本月", "当月") and (bounds := _bounds(period)):
+                period = bounds[1]  # 本月 in a report of 1—8月: August
+            place = next((p for p in find_places(c.row) if p.candidates and p.start == 0), None)
+            home = self._home_at(field, c.start)
+            measure = measures.get(c.row, c.column) if c.change else c.column
+            metric = c.row if c.by_period or c.under else measure if c.total or place else c.row + measure
+            s, e = field.layout.sentence_at(c.start)
+            figure_of[k] = Figure(
+                surface=c.text, kind=q.kind, value=q.value, unit=q.unit, value_yuan=q.value_yuan, metric=metric,
+                subject=subject(place, home, self._named_before(field, c.start) if place else []), period=period,
+                sentence=field.original[s:e].strip(), start=c.start, end=c.end, field=field.name,
+                base_value=q.base_value, base_unit=q.base_unit, change=c.change, base_period=shift(period) if c.change else None)
+        return [(f, figure_of.get(table[k].of)) if table[k].of is not None else (f, None) for k, f in figure_of.items()]
 
     def read(self, field: _Field) -> list[Figure]:
         text = field.text
@@ -927,7 +960,7 @@ def extract_figures(
     """
     texts = [(n, t, normal_form(t)) for n, t in (("title", title), ("subtitle", subtitle), ("body", body)) if t]
     quantities = [scan(t, normal) for _, t, normal in texts]
-    if not any(quantities):
+    if not any(quantities) and not cells(body):  # (a table's cells are scanned by the reader of tables)
         return []
     base, month = base_date(published_at, "\n".join(t for _, t, _ in texts))
     roc = TAIWAN.search("\n".join(t for _, t, _ in texts)) is not None or ".tw/" in (url or "") + "/"
@@ -956,10 +989,17 @@ def extract_figures(
     reader = _Reader(homes, _default_period(fields, published or (str(base) if base else None)), published, warnings)
     figures: list[Figure] = []
     field_of: list[int] = []
+    table: list[tuple[Figure, Figure | None]] = []  # the figures of tables' cells, with the cell each is part of
     for k, field in enumerate(fields):
         found = reader.read(field)
+        if field.name == "body" and (read := reader.read_table(field)):
+            table = read
+            found = sorted(found + [f for f, _ in read], key=lambda f: f.start)
         figures += found
         field_of += [k] * len(found)
+    at = {id(f): i for i, f in enumerate(figures)}
+    for f, whole in table:
+        f.parent = at[id(whole)] if whole is not None else None
     _one_currency(figures)  # (before parts: amounts in one currency add up)
     link_parts(figures, [(f.text, f.layout.paragraphs) for f in fields], field_of)
     _complete_heads(figures)
