@@ -1016,3 +1016,10 @@ def test_a_table_with_units_in_its_column_names_measures_each_column_for_its_row
     assert figs[budget.parent].surface == "100,701.96" and figs[budget.parent].metric == "采购预算"
     assert by_surface(figs, "426")[0].kind == "count" and len(by_surface(figs, "7.65%")) == 1
     assert not [f for f in extract_figures("他说 2019 年 我们 做了 三件事，节约资金 12 万元。") if f.surface in ("2019", "12")]
+
+
+def test_a_year_from_one_month_to_another_and_a_fiscal_year_compared_with() -> None:
+    figs = extract_figures("2022—2023学年（2022年9月至2023年8月），学校合同金额3.52亿元。", published_at="2023-10-10")
+    assert figs[0].period == "2022-09..2023-08"
+    figs = extract_figures("在2019-20年度，本署批出合約總值約96.8億元，較2018-19年度的84.5億元增加14.6%。", published_at="2020-08-01")
+    assert [f.period for f in figs if f.surface != "84.5億元"] == ["2019-04..2020-03", "2019-04..2020-03"]

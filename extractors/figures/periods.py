@@ -76,6 +76,8 @@ SENTENCE_START = re.compile(r"[。！？；\n]$")
 # 2017年7月，某医院…: a story's month (not 2023年10月，全市…: a month's statistics; not 10月份)
 EVENT_MONTH = re.compile(r"[，,](?![全本我各该截当累共]|[^，。；]{0,8}(?:全市|全省|全县|全区|全州|全国|全旗))")
 COMPARED_WITH = re.compile("(?:超过|高于|低于|多于|少于|相当于|快于|慢于|而|比|较)$")
+MONTHS_SPAN = re.compile(r"(?P<y1>(?:19|20)\d{2})年(?P<m1>\d{1,2})月(?:\d{1,2}日)?\s?(?:至|到|—|－|-|～|~)\s?"
+                         r"(?P<y2>(?:19|20)\d{2})年(?P<m2>\d{1,2})月(?!\d{1,2}日)")
 DAYS_SPAN = re.compile(r"(?:自|从)(?:(?P<y>(?:19|20)\d{2})年)?(?P<m1>\d{1,2})月\d{1,2}日[^，。；]{0,30}?(?:至|到)"
                        r"(?P<m2>\d{1,2})月\d{1,2}日")
 FISCAL = re.compile(r"((?:19|20)\d{2})[/／-](?:\d{2}(?!\d)(?=[、和及与]|(?:财政)?年度)|(?:19|20)\d{2}(?=财政年度))")
@@ -180,7 +182,8 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
             period = _months(base_year, 1, base_month) if year_to_date else f"..{base_year}-{base_month:02d}"
             out.append(PeriodMention(m.group(), period, m.start(), False))
     # 2022/23年度, 2022-23财政年度: a fiscal year from April (Hong Kong)
-    out += [PeriodMention(m.group(), f"{m.group(1)}-04..{int(m.group(1)) + 1}-03", m.start()) for m in FISCAL.finditer(text)]
+    out += [PeriodMention(m.group(), f"{m.group(1)}-04..{int(m.group(1)) + 1}-03", m.start()) for m in FISCAL.finditer(text)
+            if not text.endswith(("较", "比", "与", "較", "與"), 0, m.start())]  # (較2018-19年度: a base, as 比2018年)
     spans = [m for m in DAYS_SPAN.finditer(text)] if base_year else []  # 自1月24日启动…至6月30日: those months
     if base_year:  # 2019年…。近三年，…累计节约18.9亿元: the years up to the latest the text named before (or of writing)
         years = [(y.start(), int(y.group(1))) for y in YEAR.finditer(text)]
@@ -277,6 +280,10 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
         out = [p for p in out if not m.start() <= p.start < m.end()]
         year = int(m.group("y") or base_year)  # type: ignore[arg-type]
         out.append(PeriodMention(m.group(), _months(year, int(m.group("m1")), int(m.group("m2"))), m.start()))
+    for m in MONTHS_SPAN.finditer(text):  # 2022年9月至2023年8月: a school or fiscal year, month to month
+        out = [p for p in out if not m.start() <= p.start < m.end()]
+        first, last = (int(m.group(k)) for k in ("m1", "m2"))
+        out.append(PeriodMention(m.group(), f"{m.group('y1')}-{first:02d}..{m.group('y2')}-{last:02d}", m.start()))
     out.sort(key=lambda p: p.start)
     return out
 
