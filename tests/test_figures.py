@@ -1023,3 +1023,8 @@ def test_a_year_from_one_month_to_another_and_a_fiscal_year_compared_with() -> N
     assert figs[0].period == "2022-09..2023-08"
     figs = extract_figures("在2019-20年度，本署批出合約總值約96.8億元，較2018-19年度的84.5億元增加14.6%。", published_at="2020-08-01")
     assert [f.period for f in figs if f.surface != "84.5億元"] == ["2019-04..2020-03", "2019-04..2020-03"]
+
+
+def test_a_ratio_after_a_change_is_of_the_quantity_that_changed() -> None:
+    figs = extract_figures("全省政府采购规模252.17亿元。全省政府采购规模较上年减少9.42亿元，下降3.6%，占全省一般公共预算支出的13.1%。")
+    assert figs[-1].metric == "政府采购规模占一般公共预算支出比重"

@@ -630,7 +630,9 @@ class _Reader:
         if not own:
             s, _ = field.layout.sentence_at(q.start)
             level = _level_before(found, s)
-            own = level.metric if level is not None else self._topic(field, clause)
+            changed = next((f for f in _back_to(found, s) if f.kind == "money" and f.metric), None)
+            own = level.metric if level is not None else self._topic(field, clause) or (changed and changed.metric)
+            # (规模较上年减少9.42亿元，下降3.6%，占全省一般公共预算支出的13.1%: of the quantity that changed)
             ratio = next((f for f in _back_to(found, s) if f.metric and "占" in f.metric), None)
             own = own or (ratio.metric if ratio is not None else None)  # …占财政支出的10.5%，占GDP的4.0%: of the same
         of = SHARE.search(field.text, max(clause, q.start - TAIL), q.start)
