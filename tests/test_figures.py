@@ -1028,3 +1028,8 @@ def test_a_year_from_one_month_to_another_and_a_fiscal_year_compared_with() -> N
 def test_a_ratio_after_a_change_is_of_the_quantity_that_changed() -> None:
     figs = extract_figures("全省政府采购规模252.17亿元。全省政府采购规模较上年减少9.42亿元，下降3.6%，占全省一般公共预算支出的13.1%。")
     assert figs[-1].metric == "政府采购规模占一般公共预算支出比重"
+
+
+def test_a_part_named_by_who_and_a_verb_takes_the_wholes_measure_without_saying_the_verb_twice() -> None:
+    figs = extract_figures("【政府采购】完成项目683个，中标（成交）金额23.36亿元，节约率6.22%。其中，中小企业中标（成交）19.87亿元，占比85.1%。")
+    assert by_surface(figs, "19.87亿元")[0].metric == "中小企业中标金额"

@@ -1050,7 +1050,8 @@ def _complete_heads(figures: list[Figure]) -> None:
         quantity = head(whole.metric) if whole is not None else None
         if quantity and not f.metric.endswith(quantity):
             share, own = _share(f.metric), f.metric
-            f.metric += quantity
+            overlap = next((k for k in range(min(len(f.metric), len(quantity)), 0, -1) if f.metric.endswith(quantity[:k])), 0)
+            f.metric += quantity[overlap:]  # (中小企业中标 + 中标金额: 中小企业中标金额)
             j = i + 1
             while j < len(figures) and figures[j].field == f.field and figures[j].sentence == f.sentence:
                 if figures[j].metric == share:  # 财物类3,915亿元…，分别占25.6%: the share of 财物类决标金额
