@@ -1033,3 +1033,9 @@ def test_a_ratio_after_a_change_is_of_the_quantity_that_changed() -> None:
 def test_a_part_named_by_who_and_a_verb_takes_the_wholes_measure_without_saying_the_verb_twice() -> None:
     figs = extract_figures("【政府采购】完成项目683个，中标（成交）金额23.36亿元，节约率6.22%。其中，中小企业中标（成交）19.87亿元，占比85.1%。")
     assert by_surface(figs, "19.87亿元")[0].metric == "中小企业中标金额"
+
+
+def test_qizhong_ends_at_a_semicolon() -> None:
+    figs = extract_figures("全年合同金额3.52亿元。从采购类别看，货物类2.17亿元，其中科研仪器设备1.46亿元、进口设备0.61亿元；"
+                           "工程类0.88亿元；服务类0.47亿元。")
+    assert [f.parent for f in figs if f.surface in ("0.88亿元", "0.47亿元")] == [0, 0]

@@ -77,6 +77,8 @@ def link_parts(figures: list[Figure], fields: list[tuple[str, list[tuple[int, in
                 continue  # (3个设区市均超过300亿元: a bound each meets, not a part)
             s_start = sentences[sentence(i)][0]
             where = text.rfind("其中", s_start, f.start)
+            if where >= 0 and max(text.rfind("；", where, f.start), text.rfind(";", where, f.start)) >= 0:
+                where = -1  # 货物类2.17亿元，其中…；工程类0.88亿元: 其中 ended at the semicolon
             opening = PART_OPENING.match(text, s_start)
             if where < 0 and opening:
                 where = s_start
