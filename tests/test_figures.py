@@ -1039,3 +1039,10 @@ def test_qizhong_ends_at_a_semicolon() -> None:
     figs = extract_figures("全年合同金额3.52亿元。从采购类别看，货物类2.17亿元，其中科研仪器设备1.46亿元、进口设备0.61亿元；"
                            "工程类0.88亿元；服务类0.47亿元。")
     assert [f.parent for f in figs if f.surface in ("0.88亿元", "0.47亿元")] == [0, 0]
+
+
+def test_a_lines_label_names_its_bare_deals_but_a_speaker_or_a_measure_does_not() -> None:
+    figs = extract_figures("二、采购情况\n物业管理服务：采购金额5342万元；\n办公设备（计算机、打印机等）：采购金额9875万元；")
+    assert [f.metric for f in figs] == ["物业管理服务采购金额", "办公设备采购金额"]
+    assert one("陈建华：全省采购脱贫地区农副产品4.87亿元。").metric == "脱贫地区农副产品采购"
+    assert one("分采购方式看，公开招标仍是主渠道，采购金额312.5亿元。").metric == "公开招标采购金额"

@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterator
 from typing import TypeVar
 
 from extractors.figures.changes import Change, change_before, change_of
-from extractors.figures.clauses import Layout
+from extractors.figures.clauses import Layout, tagged
 from extractors.figures.headlines import link_headlines
 from extractors.figures.lists import RESPECTIVELY, SEPARATOR, items
 from extractors.figures.metrics import BENEFICIARY_CLASSES, adnominal, bare, channel, counted_after, deals, ends_in_verb, head, is_head, is_vague, join, mask, opening, phrase, phrase_after, qualifier, qualifies_only
@@ -858,10 +858,12 @@ def _through(field: _Field, clause: int, at: int, metric: str | None) -> str | N
         s, _ = field.layout.sentence_at(at)
         clauses = field.layout.clauses[bisect_left(field.clause_starts, s) : bisect_left(field.clause_starts, clause)]
         names = [n for n in (channel(field.text, s, at, field.blocked),
-                             *(opening(field.text, cs, ce, field.blocked) for cs, ce in reversed(clauses))) if n][:1]
+                             *(opening(field.text, cs, ce, field.blocked) or _topic_of_copula(field, cs, ce)
+                               for cs, ce in reversed(clauses))) if n][:1]
     if not names and deals(metric) and (label := LABEL.match(field.text, field.layout.paragraph_at(at)[0])) \
-            and label.end() <= clause:  # （三）土地矿业权交易：成交宗数386宗，成交金额…: the paragraph's own heading
-        names = [n for n in (opening(field.text, label.start("label"), label.end("label"), field.blocked, ends=True),) if n]
+            and label.end() <= at:  # （三）土地矿业权交易：成交宗数386宗，成交金额…: the paragraph's own heading
+        names = [n for n in (opening(field.text, label.start("label"), label.end("label"), field.blocked, ends=True)
+                             or _label_name(field, label),) if n]  # (物业管理服务：采购金额5342万元)
     if not names and deals(metric) and (heading := _heading(field, at)):  # 三、政采贷 / 全年放款3.1亿元
         names = [n for n in (opening(field.text, heading[0], heading[1], field.blocked, ends=True),) if n]
     if names and names[0] in GENERIC_CHANNELS:
@@ -872,8 +874,31 @@ def _through(field: _Field, clause: int, at: int, metric: str | None) -> str | N
 HEADING = 24  # characters: a paragraph this short, without figures or a full stop, heads what follows
 ENUMERATION = re.compile(r"\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]\s*)?")
 
-LABEL = re.compile(ENUMERATION.pattern + r"(?P<label>[^，。；：:\d\s]{2,14}(?<!名称|编号|日期|时间|地址|电话|单位)(?<!人))[：:]")
+LABEL = re.compile(ENUMERATION.pattern + r"(?P<label>[^，。；：:\d\s（(]{2,14}(?:[（(][^）)\n]{1,20}[）)])?"
+                   r"(?<!名称|编号|日期|时间|地址|电话|单位|说明|备注|来源)(?<!人|注))[：:]")
+ASIDE_IN_LABEL = re.compile(r"[（(][^）)]*[）)]")  # 办公设备（计算机、打印机等）: the examples are not the name
+COPULA = re.compile(r"(?P<topic>[^，。；,;\d\s]{2,8}?)(?:仍然|仍|依然|依旧|始终|继续)?(?:是|为|成为)(?:主|最)")
 # (（一）工程建设项目招投标：…, not a form's field: 项目名称：…)
+
+
+def _label_name(field: _Field, label: re.Match[str]) -> str | None:
+    """A line's label that names a thing (物业管理服务：, 办公设备（计算机等）：), not a person who speaks (陈建华：),
+    a place, a way of dividing (按采购方式划分：) or a measure (采购规模：)."""
+    if any(field.blocked[label.start("label") : label.end("label")]):
+        return None
+    words = tagged(ASIDE_IN_LABEL.sub("", label.group("label")))
+    if not words or not all(tag in LABEL_TAGS for _, tag in words) or is_head(words[-1][0]) or words[0][0] in ("按", "从"):
+        return None
+    return "".join(w for w, _ in words)
+
+
+LABEL_TAGS = {"n", "nz", "vn", "j", "l", "b"}  # nouns and the like (not nr: a person's name)
+
+
+def _topic_of_copula(field: _Field, start: int, end: int) -> str | None:
+    """What a clause that says what is main or most is about: 公开招标仍是主渠道 → 公开招标."""
+    m = COPULA.match(field.text, start, end)
+    return m.group("topic") if m and not any(field.blocked[m.start("topic") : m.end("topic")]) else None
 
 
 def _heading(field: _Field, pos: int) -> tuple[int, int] | None:
