@@ -1046,3 +1046,11 @@ def test_a_lines_label_names_its_bare_deals_but_a_speaker_or_a_measure_does_not(
     assert [f.metric for f in figs] == ["物业管理服务采购金额", "办公设备采购金额"]
     assert one("陈建华：全省采购脱贫地区农副产品4.87亿元。").metric == "脱贫地区农副产品采购"
     assert one("分采购方式看，公开招标仍是主渠道，采购金额312.5亿元。").metric == "公开招标采购金额"
+
+
+def test_an_average_yearly_growth_spans_the_years_named_and_a_planned_whole_year_is_this_year() -> None:
+    figs = extract_figures("2020年、2021年、2022年全区政府采购规模分别为1416.3亿元、1502.8亿元和1587.6亿元，年均增长5.9%。",
+                           published_at="2023-03-01")
+    assert (figs[-1].period, figs[-1].base_period, figs[-1].change) == ("2020..2022", "2020", True)
+    figs = extract_figures("上半年采购规模12亿元。下半年将重点推进电子化，力争全年政府采购规模突破25亿元。", published_at="2025-07-10")
+    assert [f.period for f in figs] == ["2025-H1", "2025"]

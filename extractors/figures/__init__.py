@@ -86,6 +86,7 @@ YARDSTICK_VALUE = re.compile("(?:平均)?(?:水平)?[为的]?(?:约|近)?")  # �
 RANKING = re.compile(r"(?:居|位居|位列|排名|排在|名列)[^，。；,;]{1,8}$")
 COUNTED_PLACES = re.compile(r"(?P<n>[两二三四五六七八九十\d]{1,2})个?(?:省区市|省市|省区|市州|地州|县区|县市|[市县区省州地])"
                             r"(?=合计|共|累计|总|加起来)")
+AVERAGE_YEARLY = re.compile("年均|年平均|平均每年")
 EACH = re.compile(r"(?:[两二三四五六七八九十\d]+个?[省市县区州])?[^，。；\d]{0,12}?[均都](?!价)")
 # (甲县、乙县均超过8亿元, 甲、乙两市采购额都超过…: the figure of each of the places, not of their sum)
 GAP = re.compile(r"(?<!不)(?:高于|低于|高出|低出|超出)(?P<other>[^，。；,;\d%]{2,12}?)(?:约|近|超过|逾)?$")
@@ -411,6 +412,10 @@ class _Reader:
             c, _ = field.layout.clause_at(q.start)
             s, e = field.layout.sentence_at(q.start)
             period = self.periods_of.get(i) or _period(field, q, self.default_period)
+            if AVERAGE_YEARLY.search(text, c, q.start):  # 2020年、2021年、2022年…分别为…，年均增长5.9%: over those years
+                years = sorted({p.period[:4] for p in _between(field.periods, field.period_starts, s, q.start)
+                                if p.period and p.period[:4].isdigit()})
+                period = f"{years[0]}..{years[-1]}" if len(years) > 1 else period
             if period and len(period) > 4 and "累计" in text[c : q.start] \
                     and not _last(field.periods, field.period_starts, field.layout.paragraph_at(q.start)[0], q.start, _said):
                 period = since_start(period)  # (今年前4个月新增放款…。) 各行累计放款…: a total to then, since whenever
@@ -449,6 +454,8 @@ class _Reader:
                 if level is not None and _actor(field, c, q.start) is None:
                     subj = level.subject
                 base = change.base(period) or self._compared(field, s, c, period)
+                if base is None and AVERAGE_YEARLY.search(text, c, q.start) and ".." in (period or ""):
+                    base = period.partition("..")[0]  # 年均增长 over 2020—2022: from 2020
                 if base is None and change.comparison is None and period and _one_span(period):
                     base = shift(period)  # 增长7.04% in a year's review: against the year before
             elif q.kind == "percent" and (done := COMPLETED.search(text, tail, q.start)):

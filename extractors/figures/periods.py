@@ -212,8 +212,9 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
         else:
             if m.group("y"):
                 year: int | None = int(m.group("y")) + (ROC_YEARS if roc else 0)
-            elif rel in CONTEXTUAL:
-                year = last_year
+            elif rel in CONTEXTUAL:  # (力争全年… with no year said before it: the year of writing)
+                year = last_year if last_year is not None or not PLANNED.search(text, max(0, m.start() - 4), m.start()) \
+                    else base_year
             elif rel in FOLLOWING:
                 year = None if last_year is None else last_year + FOLLOWING[rel]
             elif m.group("bare"):  # 上半年 after 2023年 is 2023's, not after a target year (至2025年底)
