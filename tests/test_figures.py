@@ -1054,3 +1054,9 @@ def test_an_average_yearly_growth_spans_the_years_named_and_a_planned_whole_year
     assert (figs[-1].period, figs[-1].base_period, figs[-1].change) == ("2020..2022", "2020", True)
     figs = extract_figures("上半年采购规模12亿元。下半年将重点推进电子化，力争全年政府采购规模突破25亿元。", published_at="2025-07-10")
     assert [f.period for f in figs] == ["2025-H1", "2025"]
+
+
+def test_last_years_level_after_a_colon_is_of_last_years_period() -> None:
+    figs = extract_figures("（四）与去年同期比较\n中标金额：上年同期33.58亿元，增长7.6%；", published_at="2025-07-10",
+                           title="2025年上半年工作情况")
+    assert [(f.period, f.change) for f in figs] == [("2024-H1", False), ("2025-H1", True)]
