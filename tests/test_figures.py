@@ -1060,3 +1060,9 @@ def test_last_years_level_after_a_colon_is_of_last_years_period() -> None:
     figs = extract_figures("（四）与去年同期比较\n中标金额：上年同期33.58亿元，增长7.6%；", published_at="2025-07-10",
                            title="2025年上半年工作情况")
     assert [(f.period, f.change) for f in figs] == [("2024-H1", False), ("2025-H1", True)]
+
+
+def test_a_gap_to_another_price_is_a_level_of_its_rate_but_a_price_against_last_years_is_a_change() -> None:
+    assert [(f.metric, f.change) for f in extract_figures("全年成交金额9.37亿元，较市场平均价格低8.6%。")][1:] == [("价格降幅", False)]
+    assert [(f.metric, f.change) for f in extract_figures("中标单价比电商平台最高售价高出176.7%。")] == [("价格高出幅度", False)]
+    assert extract_figures("单车均价约72万元，较2017年同类车型采购均价下降9.4%。")[-1].change

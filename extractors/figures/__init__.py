@@ -87,6 +87,9 @@ YARDSTICK_VALUE = re.compile("(?:平均)?(?:水平)?[为的]?(?:约|近)?")  # �
 RANKING = re.compile(r"(?:居|位居|位列|排名|排在|名列)[^，。；,;]{1,8}$")
 COUNTED_PLACES = re.compile(r"(?P<n>[两二三四五六七八九十\d]{1,2})个?(?:省区市|省市|省区|市州|地州|县区|县市|[市县区省州地])"
                             r"(?=合计|共|累计|总|加起来)")
+EARLIER = re.compile(r"年|上期|往")
+PRICE = re.compile("价")  # a comparison with a price (市场价, 电商平台售价, 协议供货价格)
+HIGHER = re.compile("高|贵|超")
 AVERAGE_YEARLY = re.compile("年均|年平均|平均每年")
 EACH = re.compile(r"(?:[两二三四五六七八九十\d]+个?[省市县区州])?[^，。；\d]{0,12}?[均都](?!价)")
 # (甲县、乙县均超过8亿元, 甲、乙两市采购额都超过…: the figure of each of the places, not of their sum)
@@ -436,6 +439,10 @@ class _Reader:
                 # review of an earlier year does not say)
             subj = self._subject(field, q)
             change = change_before(text[tail : q.start]) if q.kind != "duration" else None
+            priced = change is not None and q.kind == "percent" and bool(change.comparison) \
+                and PRICE.search(change.comparison) is not None and not EARLIER.search(change.comparison)
+            # (较市场平均价格低8.6%: a gap to another price, a level; 较去年平均成交价下降: a change over time)
+            change = None if priced else change
             if change is None and q.kind == "points" and (gap := GAP.search(text, tail, q.start)):
                 change = Change(gap.start() - tail, gap.group())  # 高出全国平均水平11个百分点: a difference from another's, no base
             if change is not None:
@@ -544,6 +551,8 @@ class _Reader:
                 metric = f"{metric[: awarded.start()]}授予{awarded.group('who')}合同金额{awarded.group('share') and '占比' or ''}"
             if q.kind == "money":
                 subj = self._subject_of_price(field, q, metric, subj)
+            if priced:
+                metric = "价格高出幅度" if HIGHER.search(text, max(c, q.start - 6), q.start) else "价格降幅"
             out.append(Figure(
                 surface=q.surface, kind=q.kind, value=q.value, unit=q.unit, value_yuan=q.value_yuan, approx=q.approx,
                 range_to=q.range_to, metric=metric, subject=subj, period=period,
