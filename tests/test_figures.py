@@ -1066,3 +1066,9 @@ def test_a_gap_to_another_price_is_a_level_of_its_rate_but_a_price_against_last_
     assert [(f.metric, f.change) for f in extract_figures("全年成交金额9.37亿元，较市场平均价格低8.6%。")][1:] == [("价格降幅", False)]
     assert [(f.metric, f.change) for f in extract_figures("中标单价比电商平台最高售价高出176.7%。")] == [("价格高出幅度", False)]
     assert extract_figures("单车均价约72万元，较2017年同类车型采购均价下降9.4%。")[-1].change
+
+
+def test_the_class_of_places_counted_is_not_what_was_measured() -> None:
+    figs = extract_figures("其中，天长市、明光市两个县级市电子卖场成交额分别为1.26亿元和0.87亿元。", publisher="滁州市财政局")
+    assert [(f.metric, f.subject) for f in figs if f.kind == "money"] == [("电子卖场成交额", "滁州市天长市"),
+                                                                           ("电子卖场成交额", "滁州市明光市")]

@@ -316,7 +316,8 @@ def deals(metric: str) -> bool:
         and any(d in metric for d in DEAL_MEASURES)
 
 
-PLACE_CLASSES = {"省区", "省份", "省", "市", "县", "区", "设区市", "地市", "市州", "县市", "县区", "旗县", "盟市", "区县"}
+PLACE_CLASSES = {"省区", "省份", "省", "市", "县", "区", "设区市", "地市", "市州", "县市", "县区", "旗县", "盟市", "区县", "县级市",
+                 "地级市", "城市", "地区"}
 NUMERAL = re.compile(r"[\d一二两三四五六七八九十百]+个?$")
 
 
