@@ -1072,3 +1072,8 @@ def test_the_class_of_places_counted_is_not_what_was_measured() -> None:
     figs = extract_figures("其中，天长市、明光市两个县级市电子卖场成交额分别为1.26亿元和0.87亿元。", publisher="滁州市财政局")
     assert [(f.metric, f.subject) for f in figs if f.kind == "money"] == [("电子卖场成交额", "滁州市天长市"),
                                                                            ("电子卖场成交额", "滁州市明光市")]
+
+
+def test_buying_from_a_class_of_supplier_is_what_was_measured() -> None:
+    assert one("学校向中小企业采购2.93亿元。").metric == "中小企业采购"
+    assert one("全年为中小企业发放贷款3亿元。").metric == "发放贷款"

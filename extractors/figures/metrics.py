@@ -220,6 +220,8 @@ def phrase(text: str, start: int, end: int, blocked: bytearray | None = None) ->
         kind = "".join(w.text for w in taken[:cut]) in BENEFICIARY_CLASSES
         if kind and verbs and is_head(taken[-1].text):  # 向中小企业授予合同金额 → 授予中小企业合同金额
             taken = [taken[cut], *taken[:cut], *taken[cut + 1 :]]
+        elif kind and verbs and given.group()[0] in "向从" and taken[cut].text in DEAL_MEASURES:
+            pass  # 学校向中小企业采购2.93亿元: buying from a class of supplier is what was measured
         elif kind and not verbs and given.group().startswith("给") and (verb := _verb_before(segment, given.start())):
             return verb.join(("".join(w.text for w in taken[:cut]), "".join(w.text for w in taken[cut:])))  # 预留给小微企业的比例
         elif given.group().startswith("为") and (before := tagged(segment[max(0, given.start() - 8) : given.start()])) \
