@@ -1077,3 +1077,15 @@ def test_the_class_of_places_counted_is_not_what_was_measured() -> None:
 def test_buying_from_a_class_of_supplier_is_what_was_measured() -> None:
     assert one("学校向中小企业采购2.93亿元。").metric == "中小企业采购"
     assert one("全年为中小企业发放贷款3亿元。").metric == "发放贷款"
+
+
+@pytest.mark.parametrize("text, value, unit", [("综合得分92.36分", 92.36, "分"), ("共批出1 682份合约", 1682, "份"),
+                                               ("调查發現312案", 312, "案")])
+def test_scores_cases_and_thousands_spaced_hong_kong_style_are_counts(text: str, value: float, unit: str) -> None:
+    figure = one(text)
+    assert (figure.kind, figure.value, figure.unit) == ("count", value, unit)
+
+
+def test_fen_in_words_and_numbers_in_a_row_of_a_table_are_no_counts() -> None:
+    assert extract_figures("这项工作十分重要，三分之一的单位已完成。") == []
+    assert all(f.surface != "426 318" for f in extract_figures("采购方式 项目数 预算\n公开招标 426 318"))

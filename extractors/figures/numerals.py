@@ -75,7 +75,7 @@ def parse_number(text: str) -> float | int | None:
     """The value of an Arabic or Chinese numeral, or None when it is neither."""
     if not text.isascii():
         text = text.translate(NORMAL_FORM)
-    text = text.replace(",", "")
+    text = text.replace(",", "").replace(" ", "")  # (1,682 and 1 682)
     if not text:
         return None
     if text[0].isdigit():

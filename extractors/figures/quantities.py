@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from extractors.figures.numerals import NORMAL_FORM, NOT_NORMAL, SCALES, parse_number, parse_range, whole
 from extractors.text.script import simplified_in_place
 
-AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ ]\d{3})+(?=[^\d\s.,])|\d+(?:\.\d+)?"  # (1 682份: Hong Kong's thousands)
 DIGIT_CHARS = "〇零一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾"
 CN_CHARS = DIGIT_CHARS + "百千万亿佰仟"
 # a Chinese number holds a digit (三千, 十二亿), or is a bare 百/千 before 万/亿 (突破千亿元)
@@ -43,7 +43,7 @@ UNIT_KINDS: list[tuple[str, str]] = [
     ("area", r"平方公里|平方千米|平方米|平米|㎡|亩|公顷"),
     ("duration", r"个工作日|个月|个小时|小时|分钟|工作日|日历天|天|周(?!年)|年(?![月度级底初末前中])|日"),
     ("weight", r"万吨|吨|公斤|千克|斤"),
-    ("count", r"人次|批次|大类|家|个|款|项(?!目)|起(?=[^\d，。；]{0,4}(?:案|事件|问题|违纪|违法|违规|事故|投诉|纠纷|质疑))|台|人|次|批|县|件|套|辆|所|名|份(?!额)|笔|场|条|种|户|座|栋|张|册|位|只|头|箱|宗|例|间|艘|架|类|部门|块|处(?![理罚置长室分级])|单(?![位价据独一元])"),
+    ("count", r"人次|批次|大类|家|个|款|项(?!目)|起(?=[^\d，。；]{0,4}(?:案|事件|问题|违纪|违法|违规|事故|投诉|纠纷|质疑))|台|人|次|批|县|件|套|辆|所|名|份(?!额)|笔|场|条|种|户|座|栋|张|册|位|只|头|箱|宗|例|间|艘|架|类|部门|块|处(?![理罚置长室分级])|单(?![位价据独一元])|案(?![件例由])|分(?![钟之别期类批成配段包项析解散管担享支局])"),
 ]
 KINDS = [kind for kind, _ in UNIT_KINDS]
 UNIT = "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in UNIT_KINDS)
@@ -192,6 +192,8 @@ def _quantity(m: re.Match[str], text: str) -> Quantity | None:
                 return None
             unit = scale + word
             approx = approx or g["a1"] or g["a3"] or g["a2"]
+            if kind == "count" and word == "分" and not n1[0].isdigit():
+                return None  # 十分重要, 三分之一: a word, not a score (92.36分)
             if kind == "count" and value == 1 and not n1[0].isdigit():
                 return None  # 一个平台, 一批企业: an article, not a count
             if kind == "count" and word in ("位", "名") and RANK_BEFORE.search(text, max(0, start - 12), start):
