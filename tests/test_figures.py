@@ -1089,3 +1089,19 @@ def test_scores_cases_and_thousands_spaced_hong_kong_style_are_counts(text: str,
 def test_fen_in_words_and_numbers_in_a_row_of_a_table_are_no_counts() -> None:
     assert extract_figures("这项工作十分重要，三分之一的单位已完成。") == []
     assert all(f.surface != "426 318" for f in extract_figures("采购方式 项目数 预算\n公开招标 426 318"))
+
+
+def test_finance_departments_are_not_the_ministry_and_levels_listed_are_not_the_articles() -> None:
+    figs = extract_figures("本行积极对接地方财政部门政采贷平台。\n2022年，本行累计发放政采贷12.46亿元。",
+                           title="云溪农村商业银行2022年度社会责任报告", publisher="云溪农村商业银行股份有限公司")
+    assert figs[0].subject is None  # (a bank's own lending, not the country's)
+    figs = extract_figures("市财政局召开会议，传达学习全国、全省财政工作会议精神。一季度，全市政府采购规模23.6亿元。",
+                           title="市财政局党组召开会议", url="http://czj.shangqiu.gov.cn/dtxx/content_58317.html")
+    assert figs[0].subject == "商丘市"
+
+
+def test_a_citys_hospital_or_library_opening_a_headline_has_figures_of_its_own() -> None:
+    figs = extract_figures("本报讯 市人民医院新院区医疗设备采购项目开标，中标总金额2.61亿元。",
+                           title="市人民医院新院区医疗设备采购项目开标", publisher="柳州日报")
+    assert figs[0].subject is None
+    assert extract_figures("为县卫健局、县医院等单位采购防控物资1265万元。", publisher="围场县财政局")[0].subject is not None

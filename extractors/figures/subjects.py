@@ -28,9 +28,9 @@ from dataclasses import dataclass
 from extractors.figures.places import ORGANISATION_WORD, Division, Place, choose, find_places, from_host, is_media, lineage, refer
 
 # the country acting or reported on (财政部公布, 全国政府采购规模), not a ranking (居全国前列, 全国第三)
-NATIONAL_ACTOR = re.compile("(?<![居在列排于占])(?:财政部|国务院|国家|全国"
+NATIONAL_ACTOR = re.compile("(?<![居在列排于占])(?:财政部(?!门)|国务院|国家|全国"
                             "|中央(?=财政|预算|部门|单位|国家机关|和国家机关|本级|政府|企业|[和与及、，。；]))"
-                            "(?!前列|第|首位|领先|平均|前|各地|范围)")  # (not 中央仓库, 政府的中央采购部门)
+                            "(?!前列|第|首位|领先|平均|前|各地|范围|、全)")  # (not 中央仓库, 政府的中央采购部门, 全国、全省…会议)
 DOCUMENT_TITLE = re.compile("《[^》]*》")  # 《财政部关于…的通知》 names a document, not the actor
 NATIONAL = "全国"
 FIGURE_START = re.compile(r"(?:完成|为|达|共)?\d")  # a place's own figure right after it
@@ -124,11 +124,11 @@ def _is_level(d: Division, level: str) -> bool:
 
 def _own_level(texts: list[tuple[str, list[Place]]]) -> str | None:
     """The level of 我省, 全市, 本区 … when the headline or lead says it before naming any place."""
-    for _, places in texts[:2]:
+    for text, places in texts[:2]:
         for p in places:
             if p.candidates:
                 return None
-            if p.ref and not p.that:
+            if p.ref and not p.that and not _listed(text, p):  # (传达全国、全省财政工作会议精神: levels listed)
                 return p.ref
     return None
 
