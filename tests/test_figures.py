@@ -1105,3 +1105,12 @@ def test_a_citys_hospital_or_library_opening_a_headline_has_figures_of_its_own()
                            title="市人民医院新院区医疗设备采购项目开标", publisher="柳州日报")
     assert figs[0].subject is None
     assert extract_figures("为县卫健局、县医院等单位采购防控物资1265万元。", publisher="围场县财政局")[0].subject is not None
+
+
+def test_a_year_since_does_not_reach_back_over_a_heading_and_last_years_column_is_last_years() -> None:
+    figs = extract_figures("一、2022年工作回顾\n一年来，我局较好地完成了各项目标任务。全年完成一般公共预算收入9.62亿元。",
+                           title="桃源县财政局2022年工作总结及2023年工作计划", published_at="2023-01-10")
+    assert figs[0].period == "2022"
+    figs = extract_figures("单位：万元\n类别 实际采购金额 上年同期实际采购金额\n货物类 11327.84 10486.20", published_at="2018-07-20",
+                           title="2018年上半年政府采购执行情况")
+    assert [f.period for f in figs if f.surface in ("11327.84", "10486.20")] == ["2018-H1", "2017-H1"]

@@ -88,6 +88,7 @@ RANKING = re.compile(r"(?:居|位居|位列|排名|排在|名列)[^，。；,;]{
 COUNTED_PLACES = re.compile(r"(?P<n>[两二三四五六七八九十\d]{1,2})个?(?:省区市|省市|省区|市州|地州|县区|县市|[市县区省州地])"
                             r"(?=合计|共|累计|总|加起来)")
 EARLIER = re.compile(r"年|上期|往")
+LAST_YEARS_COLUMN = re.compile("上年|去年")  # a table's column of last year's figures (上年同期实际采购金额)
 PRICE = re.compile("价")  # a comparison with a price (市场价, 电商平台售价, 协议供货价格)
 HIGHER = re.compile("高|贵|超")
 AVERAGE_YEARLY = re.compile("年均|年平均|平均每年")
@@ -393,6 +394,8 @@ class _Reader:
             period = said or _period(field, q, self.default_period)
             if c.column in ("本月", "当月") and (bounds := _bounds(period)):
                 period = bounds[1]  # 本月 in a report of 1—8月: August
+            elif LAST_YEARS_COLUMN.match(c.column) and not c.change:
+                period = shift(period)  # 上年同期实际采购金额: the same months a year before
             place = next((p for p in find_places(c.row) if p.candidates and p.start == 0), None)
             home = self._home_at(field, c.start)
             measure = measures.get(c.row, c.column) if c.change else c.column
