@@ -1114,3 +1114,13 @@ def test_a_year_since_does_not_reach_back_over_a_heading_and_last_years_column_i
     figs = extract_figures("单位：万元\n类别 实际采购金额 上年同期实际采购金额\n货物类 11327.84 10486.20", published_at="2018-07-20",
                            title="2018年上半年政府采购执行情况")
     assert [f.period for f in figs if f.surface in ("11327.84", "10486.20")] == ["2018-H1", "2017-H1"]
+
+
+def test_lot_numbers_a_rise_to_a_level_ordinals_in_names_and_a_lower_levels_own_scope() -> None:
+    assert [f.surface for f in extract_figures("采购预算：包1 340万元，包2 165万元")] == ["340万元", "165万元"]
+    assert [f.surface for f in extract_figures("服务类占比提高2.2个百分点至25.5%。")] == ["2.2个百分点", "25.5%"]
+    figs = extract_figures("三、采购预算：340万元", title="榆林市第一中学智慧教室设备采购项目中标结果公告", publisher="榆林市政府采购中心")
+    assert figs[0].subject is None  # (a school's project)
+    figs = extract_figures("2018年，全省政府采购规模1,024.63亿元。其中，省本级97.15亿元，设区市本级318.42亿元。",
+                           title="福建省2018年政府采购统计分析")
+    assert figs[-1].subject == "福建省"

@@ -123,7 +123,8 @@ def _organisation_after(text: str, end: int) -> int:
         return 0
     name = ""
     for w in words(text[end : end + 16]):
-        if (w.tag not in NAME_TAGS and w.text not in ("某某", "某")) or w.text in NOT_IN_NAME or (not name and w.tag == "v"):
+        if (w.tag not in NAME_TAGS and w.text not in ("某某", "某") and not w.text.startswith("第")) or w.text in NOT_IN_NAME \
+                or (not name and w.tag == "v"):  # (榆林市第一中学: an ordinal in the name)
             return 0  # 南京市实施项目362个: the place acts (a verb right after it), no name goes on
         name += w.text
         if ORGANISATION_HEAD.search(name):

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from extractors.figures.numerals import NORMAL_FORM, NOT_NORMAL, SCALES, parse_number, parse_range, whole
 from extractors.text.script import simplified_in_place
 
-AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ ]\d{3})+(?=[^\d\s.,])|\d+(?:\.\d+)?"  # (1 682份: Hong Kong's thousands)
+AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![包段号])\d{1,3}(?:[ ]\d{3})+(?=[^\d\s.,])|\d+(?:\.\d+)?"  # (1 682份: Hong Kong's thousands; not 包1 340万元)
 DIGIT_CHARS = "〇零一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾"
 CN_CHARS = DIGIT_CHARS + "百千万亿佰仟"
 # a Chinese number holds a digit (三千, 十二亿), or is a bare 百/千 before 万/亿 (突破千亿元)
@@ -60,7 +60,7 @@ APPROX_NORMAL = {"超过": "超", "突破": "超", "高于": "超", "大约": "�
 FIGURE = re.compile(
     rf"""(?=[\d{CN_CHARS}亿¥￥]|[上近逾超][百千万亿])(?<![\d.,A-Za-z第#/\\])(?:  # the lookahead lets re skip text fast
       (?:(?P<n1>{NUM})(?P<a1>余|多)?(?P<s1>{SCALE})?(?P<a3>余|多)?
-         (?:(?P<u1>元|%|个百分点)?(?P<sep>{SEP})(?P<n2>{NUM})(?P<a2>余|多)?(?P<s2>{SCALE})?)?
+         (?:(?P<u1>元|%)?(?P<sep>{SEP})(?P<n2>{NUM})(?P<a2>余|多)?(?P<s2>{SCALE})?)?
        | (?<![{CN_CHARS}数几成])(?P<imp>(?P<ia>[上近逾超])(?P<is>[百千万亿])(?P<ib>余|多)?|(?P<is2>[百千万亿])(?P<ib2>余|多))
       )(?:{UNIT})
     | 百分之(?P<pn>{NUM})

@@ -157,6 +157,8 @@ def subject(place: Place | None, home: Home, named: list[Division]) -> str | Non
         d = refer(place.ref, None if place.that else home.division, named, own=not place.that)
         if d is None and place.ref == "市" and home.national is False and home.division is None:
             return None
+        if d is None and place.text.endswith("本级") and home.division is not None:
+            return home.division.full  # 设区市本级 in a province's report: a level of the province's, named in the metric
         return d.full if d else None
     d = choose(place.candidates, ([home.division] if home.division else []) + named)
     return d.full if d else None
