@@ -1124,3 +1124,8 @@ def test_lot_numbers_a_rise_to_a_level_ordinals_in_names_and_a_lower_levels_own_
     figs = extract_figures("2018年，全省政府采购规模1,024.63亿元。其中，省本级97.15亿元，设区市本级318.42亿元。",
                            title="福建省2018年政府采购统计分析")
     assert figs[-1].subject == "福建省"
+
+
+def test_energy_saving_and_environmental_products_are_one_term() -> None:
+    assert one("采购节能环保产品3.94亿元。").metric == "节能环保产品采购"
+    assert [f.metric for f in extract_figures("节能、环保产品分别采购14.6亿元、9.8亿元。")] == ["节能产品", "环保产品"]
