@@ -1129,3 +1129,10 @@ def test_lot_numbers_a_rise_to_a_level_ordinals_in_names_and_a_lower_levels_own_
 def test_energy_saving_and_environmental_products_are_one_term() -> None:
     assert one("采购节能环保产品3.94亿元。").metric == "节能环保产品采购"
     assert [f.metric for f in extract_figures("节能、环保产品分别采购14.6亿元、9.8亿元。")] == ["节能产品", "环保产品"]
+
+
+def test_a_tables_change_column_changes_the_measure_its_last_year_column_names() -> None:
+    text = "单位：万元、%\n类别 采购预算 实际采购金额 上年同期实际采购金额 同比增减（%）\n货物类 12463.50 11327.84 10486.20 8.03"
+    figs = extract_figures(text, title="2018年上半年政府采购执行情况", published_at="2018-07-20")
+    assert [(f.surface, f.metric, f.period, f.change) for f in figs if f.surface in ("10486.20", "8.03")] == [
+        ("10486.20", "货物类实际采购金额", "2017-H1", False), ("8.03", "货物类实际采购金额", "2018-H1", True)]

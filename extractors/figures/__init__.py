@@ -380,9 +380,11 @@ class _Reader:
         measures its row in its column's year (政府采购规模 × 2017年), else its column for its row's place or
         kind (公开招标 × 采购预算 → 公开招标采购预算); each with the figure of the cell it is part of."""
         table = cells(field.text)
-        measures: dict[str, str] = {}  # a row's first measure of money: what its change column (比上年增长) changed
-        for c in table:
-            if c.unit in MONEY_UNITS and not c.change:
+        measures: dict[str, str] = {}  # what a row's change column (比上年增长) changed: the measure last year's column
+        for c in table:  # names (上年同期实际采购金额), else the row's first measure of money
+            if c.unit in MONEY_UNITS and not c.change and LAST_YEARS_COLUMN.match(c.column):
+                measures[c.row] = LAST_YEARS_COLUMN.sub("", c.column).removeprefix("同期")
+            elif c.unit in MONEY_UNITS and not c.change:
                 measures.setdefault(c.row, c.column)
         figure_of: dict[int, Figure] = {}
         for k, c in enumerate(table):
@@ -398,7 +400,8 @@ class _Reader:
                 period = shift(period)  # 上年同期实际采购金额: the same months a year before
             place = next((p for p in find_places(c.row) if p.candidates and p.start == 0), None)
             home = self._home_at(field, c.start)
-            measure = measures.get(c.row, c.column) if c.change else c.column
+            measure = measures.get(c.row, c.column) if c.change else LAST_YEARS_COLUMN.sub("", c.column).removeprefix("同期") \
+                or c.column  # (上年同期实际采购金额: 实际采购金额, of last year)
             metric = c.row if c.by_period or c.under else measure if c.total or place else c.row + measure
             s, e = field.layout.sentence_at(c.start)
             figure_of[k] = Figure(
