@@ -1136,3 +1136,8 @@ def test_a_tables_change_column_changes_the_measure_its_last_year_column_names()
     figs = extract_figures(text, title="2018年上半年政府采购执行情况", published_at="2018-07-20")
     assert [(f.surface, f.metric, f.period, f.change) for f in figs if f.surface in ("10486.20", "8.03")] == [
         ("10486.20", "货物类实际采购金额", "2017-H1", False), ("8.03", "货物类实际采购金额", "2018-H1", True)]
+
+
+def test_shares_of_the_kinds_counted_are_of_the_figures_before_in_order() -> None:
+    figs = extract_figures("政府集中采购262.18亿元，部门集中采购61.30亿元，分散采购701.15亿元，三者比重分别为25.6%、6.0%和68.4%。")
+    assert [f.metric for f in figs if f.kind == "percent"] == ["政府集中采购占比", "部门集中采购占比", "分散采购占比"]

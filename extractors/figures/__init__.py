@@ -89,6 +89,7 @@ COUNTED_PLACES = re.compile(r"(?P<n>[两二三四五六七八九十\d]{1,2})个?
                             r"(?=合计|共|累计|总|加起来)")
 EARLIER = re.compile(r"年|上期|往")
 LAST_YEARS_COLUMN = re.compile("上年|去年")  # a table's column of last year's figures (上年同期实际采购金额)
+COUNTED_SHARE = re.compile(r"[两二三四五六七八九十]+(?:类|者|项|种|个)?的?(?:占比|比重|所占比例|比例)")
 PRICE = re.compile("价")  # a comparison with a price (市场价, 电商平台售价, 协议供货价格)
 HIGHER = re.compile("高|贵|超")
 AVERAGE_YEARLY = re.compile("年均|年平均|平均每年")
@@ -703,7 +704,8 @@ class _Reader:
                     pc, _ = field.layout.clause_at(c - 1)
                     before = self._list_places(field, pc, c)
                     places, lead = (before, c) if len(before) == len(after) else (places, 0)
-                share = text.startswith("占", m.end())
+                share = text.startswith("占", m.end()) or COUNTED_SHARE.fullmatch(text, c, m.start()) is not None
+                # (货物类…，工程类…，服务类…，三类占比依次为A、B、C: the shares of the figures before)
                 orgs = [p for p in _between(field.places, field.place_starts, c, m.start()) if p.institution]
                 denominators = SHARE_OF_LIST.search(text, c, m.start())
                 if len(orgs) >= 2:  # 江西银行、九江银行累计放款分别为…: each body's own figure
