@@ -1141,3 +1141,19 @@ def test_a_tables_change_column_changes_the_measure_its_last_year_column_names()
 def test_shares_of_the_kinds_counted_are_of_the_figures_before_in_order() -> None:
     figs = extract_figures("政府集中采购262.18亿元，部门集中采购61.30亿元，分散采购701.15亿元，三者比重分别为25.6%、6.0%和68.4%。")
     assert [f.metric for f in figs if f.kind == "percent"] == ["政府集中采购占比", "部门集中采购占比", "分散采购占比"]
+
+
+def test_years_and_months_in_chinese_numerals_are_periods_but_a_date_a_service_starts_is_not() -> None:
+    figs = extract_figures("今年一月至八月，當局共判給工程項目三十七項，判給總金額約澳門元58.6億元。", published_at="2017-09-20")
+    assert figs[-1].period == "2017-01..2017-08"
+    figs = extract_figures("在二〇二一／二二年度，房委會共批出合約，總值約235億元。", published_at="2022-06-30")
+    assert figs[-1].period == "2021-04..2022-03"
+    figs = extract_figures("服務期由二〇二五年一月一日起至二〇二六年十二月三十一日止。\n確定保證金：判給總金額之4%。",
+                           published_at="2024-10-08")
+    assert figs[-1].period in ("2024", None)
+
+
+def test_a_roc_years_level_compared_with_is_of_that_year() -> None:
+    figs = extract_figures("110年各機關訂購金額達新臺幣1,027億元，較109年的975億元成長5.3%。", published_at="2022-02-17",
+                           url="https://www.bot.com.tw/news.aspx")
+    assert [f.period for f in figs] == ["2021", "2020", "2021"]

@@ -154,6 +154,22 @@ LAUNCHED = re.compile(r"(?:上线|开通|运行|成立|启动|实施|推出|开�
 STARTED = re.compile(r"(?:\d{4}|[一二〇零○]{4})年[^，。；,;]{0,6}$")  # 自2020年上线以来: the span 2020..now says it
 
 
+CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+CN_DATE = re.compile(r"二[〇零][〇零一二三四五六七八九]{2}(?=年度|[/／])|(?<=[/／])[〇零一二三四五六七八九]{2}(?=年度)"
+                     r"|(?<![\d〇零一二三四五六七八九十])(?:十[一二]|[一二三四五六七八九])"
+                     r"(?=月(?![内以之后前间余来]|[一二三四五六七八九十]+[日号]))")  # (not a day: 一月一日起, a date)
+
+
+def arabic_dates(text: str) -> str:
+    """Years and months written in Chinese numerals in Arabic ones, each as long as before (so that offsets
+    hold): 二〇二一／二二年度 → 2021／22年度, 一月至八月 → 1月至8月.
+
+    >>> arabic_dates("二〇二一／二二年度，今年一月至十二月")
+    '2021／22年度，今年1月至12月'
+    """
+    return CN_DATE.sub(lambda m: m.group().replace("十", "1").translate(CN_DIGITS), text) if CN_DATE.search(text) else text
+
+
 def find_periods(text: str, base_year: int | None, base_month: int | None = None, *,
                  roc: bool = False) -> list[PeriodMention]:
     """Period mentions in ``text``; relative ones are None when there is no ``base_year``. 全年 and
@@ -169,6 +185,7 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
     >>> [p.period for p in find_periods("2022/23年度开支", 2024)]
     ['2022-04..2023-03']
     """
+    text = arabic_dates(text)
     out: list[PeriodMention] = []
     last_year: int | None = None  # the year of the latest mention of the paragraph that names one
     cut_month: int | None = None  # the month the paragraph counted to (截至11月末)
