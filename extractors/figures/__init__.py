@@ -505,7 +505,7 @@ class _Reader:
                 metric = field.phrase(c, q.start)
                 _, ce = field.layout.clause_at(q.start)
                 if q.kind in ("percent", "money") and (q.kind == "percent" or head(metric) is None) and \
-                        (named := adnominal(text, q.end, ce, q.kind, field.blocked)):
+                        (named := adnominal(text, q.end, ce, q.kind, field.blocked, bound=q.approx in BOUNDS)):
                     metric = named  # 10%—20%的价格扣除, 超过200万元的货物和服务采购项目
                 if q.kind == "count" and (metric is None or ends_in_verb(metric)):
                     # 共有57家“832平台”供应商, 携带500多款具有广西特色的农副产品: what was counted follows it

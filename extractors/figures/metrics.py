@@ -399,13 +399,13 @@ RATIO_WORDS = ("比例", "比重", "份额", "率", "占比")
 AMOUNTED = (*ITEMS, "采购")  # things with an amount: 200万元的货物采购项目
 
 
-def adnominal(text: str, pos: int, end: int, kind: str, blocked: bytearray | None = None) -> str | None:
+def adnominal(text: str, pos: int, end: int, kind: str, blocked: bytearray | None = None, bound: bool = False) -> str | None:
     """What a figure written before 的 and a noun phrase measures (the words after 的 up to one that cannot be in
-    a noun phrase):
-    给予小微企业报价10%的价格扣除 (价格扣除比例), 超过200万元的货物和服务采购项目 (货物和服务采购项目金额).
+    a noun phrase): 给予小微企业报价10%的价格扣除 (价格扣除比例), 1.2亿元的采购项目 (采购项目金额); a ``bound``
+    on projects is on their budget (超过200万元的货物和服务采购项目: 货物和服务采购项目预算金额).
 
-    >>> adnominal("报价10%的价格扣除。", 5, 10, "percent"), adnominal("超过200万元的工程采购项目中", 7, 15, "money")
-    ('价格扣除比例', '工程采购项目金额')
+    >>> adnominal("报价10%的价格扣除。", 5, 10, "percent"), adnominal("超过200万元的工程采购项目中", 7, 15, "money", bound=True)
+    ('价格扣除比例', '工程采购项目预算金额')
     """
     m = MODIFIED.match(text, pos, end)
     if not m:
@@ -429,6 +429,8 @@ def adnominal(text: str, pos: int, end: int, kind: str, blocked: bytearray | Non
         return None  # all of those words
     if kind == "percent":
         return found if found.endswith(RATIO_WORDS) else found + "比例"
+    if not is_head(found) and bound and found.endswith("项目"):
+        return found + "预算金额"
     return found if is_head(found) else found + "金额" if found.endswith(AMOUNTED) else None
 
 
