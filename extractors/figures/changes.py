@@ -68,13 +68,14 @@ CHANGE_OF = re.compile(r"(?P<verb>减少|降低|增加|压减|压缩|减轻|核�
 
 
 def change_of(text: str) -> tuple[Change, str] | None:
-    """A change verb with what changed after it, ending ``text``: (the change, the words for what changed).
+    """A change verb with what changed after it, ending ``text``: (the change, its name: the verb and what changed,
+    as reports name such savings).
 
     >>> change_of("为企业减少资金占用")[1], change_of("节约资金")
-    ('资金占用', None)
+    ('减少资金占用', None)
     """
     m = CHANGE_OF.search(text)
-    return (Change(m.start(), None), m.group("what")) if m else None
+    return (Change(m.start(), None), m.group("verb") + m.group("what")) if m else None
 
 
 def change_before(text: str) -> Change | None:
