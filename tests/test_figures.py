@@ -1157,3 +1157,7 @@ def test_a_roc_years_level_compared_with_is_of_that_year() -> None:
     figs = extract_figures("110年各機關訂購金額達新臺幣1,027億元，較109年的975億元成長5.3%。", published_at="2022-02-17",
                            url="https://www.bot.com.tw/news.aspx")
     assert [f.period for f in figs] == ["2021", "2020", "2021"]
+
+
+def test_expected_is_a_linking_word_not_what_was_measured() -> None:
+    assert [f.metric for f in extract_figures("2024年全县一般公共预算收入预期8.78亿元，增长5%。")] == ["一般公共预算收入"] * 2
