@@ -1161,3 +1161,8 @@ def test_a_roc_years_level_compared_with_is_of_that_year() -> None:
 
 def test_expected_is_a_linking_word_not_what_was_measured() -> None:
     assert [f.metric for f in extract_figures("2024年全县一般公共预算收入预期8.78亿元，增长5%。")] == ["一般公共预算收入"] * 2
+
+
+def test_the_weights_of_a_scoring_method_are_named_by_their_part() -> None:
+    figs = extract_figures("本项目采用综合评分法，价格分权重为30%，技术分权重为60%，商务分权重为10%。")
+    assert [f.metric for f in figs] == ["价格分权重", "技术分权重", "商务分权重"]
