@@ -1166,3 +1166,15 @@ def test_expected_is_a_linking_word_not_what_was_measured() -> None:
 def test_the_weights_of_a_scoring_method_are_named_by_their_part() -> None:
     figs = extract_figures("本项目采用综合评分法，价格分权重为30%，技术分权重为60%，商务分权重为10%。")
     assert [f.metric for f in figs] == ["价格分权重", "技术分权重", "商务分权重"]
+
+
+def test_a_subtitles_county_is_a_part_a_day_only_dateline_is_no_place_and_plans_are_for_the_year() -> None:
+    figs = extract_figures("本报讯 日前，山东省临沂市财政局公布前三季度政府采购情况。1—9月，临沂市政府采购规模152.3亿元。\n"
+                           "从采购类别看，工程类采购规模同比下降9.3%。", title="山东临沂前三季度政府采购规模152.3亿元",
+                           subtitle="沂水县“政采贷”放款同比翻番", published_at="2024-10-20")
+    assert figs[-1].subject == "临沂市"
+    figs = extract_figures("（中央社記者台北18日電）工程會今天公布，民國108年政府採購決標金額達新臺幣18,364億元。",
+                           published_at="2020-03-18", url="https://www.cna.com.tw/news/1.aspx")
+    assert figs[0].subject == "台湾省"
+    figs = extract_figures("上半年采购规模12亿元。\n下半年，省财政厅将继续推进电子化建设，力争年底前覆盖率达到100%。", published_at="2023-07-20")
+    assert [f.period for f in figs] == ["2023-H1", "2023"]

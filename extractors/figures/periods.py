@@ -91,6 +91,7 @@ PART_OF_MONTH = re.compile("中旬|上旬|下旬|初")
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
 FULL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})年(\d{1,2})月\d{1,2}日(?!起)")
 PLANNED_AFTER = re.compile(r"[，,\s]*(?:力争|计划|预计|目标|将|要)")
+PLAN_AHEAD = re.compile(r"[，,\s]*[^，。；\d]{0,8}?(?:力争|预计|将(?:继续|加快|进一步|全面|重点|大力|着力|持续|深入))")
 PLANNED = re.compile("(?:(?<!截)至|(?<!截至)到|力争|计划|预计|目标|将|延续至)$")  # 力争到2025年: a target, not the year written
 LAST_YEAR = re.compile("去年|上年(?!同期)")
 PAST_YEAR = re.compile(r"(?:[比较与]|相比)((?:19|20)\d{2})年|((?:19|20)\d{2})年(?:全年|同期)")
@@ -268,6 +269,8 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
         event_day = (day is not None and not cutoff) or m.group().endswith(("中旬", "上旬", "下旬", "初"))
         # 执行至2025年底, 力争到2025年: a target, not the period of the figures that follow
         planned = PLANNED.search(text, max(0, m.start() - 4), m.start()) is not None
+        if period and len(period) > 4 and period[:4].isdigit() and not cutoff and PLAN_AHEAD.match(text, m.end()):
+            period, planned = period[:4], True  # 下半年将…，力争全年…: the year's targets, not the half's figures
         compared = COMPARED_WITH.search(text, max(0, m.start() - 3), m.start()) is not None
         cumulative = bool(period and period.startswith(".."))  # 截至2023年底累计…: that total's own period
         # 一季度…，去年全年为8.74亿元: a look back inside a sentence at an earlier year is not what the text goes on

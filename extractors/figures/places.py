@@ -156,7 +156,7 @@ def is_media(name: str) -> bool:
 GOVERNED = re.compile(r"(?:为|向|给|对|帮助|助力|帮扶|惠及|覆盖|面向|带动|支持|通过|经由|依托|与|联合|会同|协同|携手"
                       r"|占|居|高于|低于|(?<![占同环对])比|较|不含|不包括|除|含|包括)$")  # (占全省的43.9%, 居全省首位, 高于全省平均: a
 # denominator or a ranking, 比全省平均低5.4个百分点 a yardstick; 全省（不含深圳市）: a place left out or in, not who acts)
-DATELINE_END = r"(?:\d{1,2}月\d{1,2}日)?(?:电|讯)"  # 人民网拉萨1月25日电, 本报兰州讯: where the reporter is
+DATELINE_END = r"(?:(?:\d{1,2}月)?\d{1,2}日)?(?:电|讯)"  # 人民网拉萨1月25日电, 本报兰州讯: where the reporter is
 DATELINE = re.compile(DATELINE_END)
 RANKED = re.compile(r"(?:在|居|列|位居|排名)$")  # 在全国率先, 居全国前列: the country as a yardstick
 FIRST = re.compile("(?:范围内)?(?:率先|首|前列|第|领先)")  # 在全省率先: the province as one, not 在全区开展 where it acts

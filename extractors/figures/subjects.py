@@ -93,8 +93,8 @@ def find_home(texts: list[tuple[str, list[Place]]], author: str | None = None, p
                   and not (k and (text.lstrip().startswith(QUOTES) or text.rstrip().endswith(("：", ":"))))]
         # nor a lead that quotes someone (“松桃县买…”) or a notice's addressees: 各县（市、区）财政局，井冈山经开区…：)
         found = _specific(acting, [division] if division else [])
-        if found and (division is None or division.full in {x.full for x in lineage(found)}):
-            division = found
+        if found and (division is None or division.full in {x.full for x in lineage(found)} and k == len(texts) - 1):
+            division = found  # (a subtitle's county, 沂水县“政采贷”放款同比翻番 under 临沂's headline, is a part of it)
     # a local paper names its place (宜昌日报), a bureau its own (沈阳市浑南区人民政府)
     sources = [_specific([p for p in find_places(line) if p.candidates], []) for line in (publisher, author) if line]
     sources.append(from_host(url))
