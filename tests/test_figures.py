@@ -1178,3 +1178,11 @@ def test_a_subtitles_county_is_a_part_a_day_only_dateline_is_no_place_and_plans_
     assert figs[0].subject == "台湾省"
     figs = extract_figures("上半年采购规模12亿元。\n下半年，省财政厅将继续推进电子化建设，力争年底前覆盖率达到100%。", published_at="2023-07-20")
     assert [f.period for f in figs] == ["2023-H1", "2023"]
+
+
+def test_listed_places_changes_are_of_what_changed_and_kinds_are_named_as_kinds_of_purchases() -> None:
+    figs = extract_figures("分县市区看，平江县政府采购规模同比增长21.4%，增速居各县市区首位；岳阳楼区、汨罗市分别增长13.6%和11.2%。",
+                           publisher="岳阳市财政局")
+    assert [f.metric for f in figs] == ["政府采购规模"] * 3
+    figs = extract_figures("全年政府采购规模86.7亿元，其中货物类20.1亿元、工程类40.2亿元、服务类26.4亿元；市本级30.2亿元，县区56.5亿元。")
+    assert [f.metric for f in figs[1:4]] == ["货物类采购规模", "工程类采购规模", "服务类采购规模"]

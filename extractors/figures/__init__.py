@@ -542,7 +542,9 @@ class _Reader:
                 elif isinstance(item, Place):
                     subj = subject(item, self.home, self._named_before(field, q.start))
                     if metric is None:  # 各县完成采购金额15.52亿元，其中甲市、乙市分别完成2.87亿元、…
-                        metric = _unscoped(_level_metric(out, s) or self._topic(field, c, out))
+                        changed = change is not None and next((f.metric for f in _back_to(out, field.layout.paragraph_at(
+                            q.start)[0]) if f.change and f.metric), None)  # (甲县…同比增长21.4%；乙区、丙市分别增长…)
+                        metric = _unscoped(changed or _level_metric(out, s) or self._topic(field, c, out))
                 elif isinstance(item, _ChangeOf):  # the change of an earlier figure of the field
                     of = out[item]
                     metric, subj, period = of.metric, of.subject, of.period
@@ -1098,6 +1100,8 @@ def _complete_heads(figures: list[Figure]) -> None:
             (figures[j] for j in range(i - 1, -1, -1)
              if figures[j].kind == f.kind and figures[j].field == f.field and not figures[j].change and figures[j].metric), None)
         quantity = head(whole.metric) if whole is not None else None
+        if quantity and quantity.startswith("政府采购") and len(quantity) > 4 and not SCOPE.match(f.metric):
+            quantity = quantity[2:]  # 货物类 + 政府采购规模: 货物类采购规模 (but 市本级政府采购规模: a level's own)
         if quantity and not f.metric.endswith(quantity):
             share, own = _share(f.metric), f.metric
             overlap = next((k for k in range(min(len(f.metric), len(quantity)), 0, -1) if f.metric.endswith(quantity[:k])), 0)
