@@ -948,7 +948,7 @@ def test_who_benefits_ends_with_a_body_even_when_the_measure_is_one_word() -> No
 def test_listed_changes_of_qualified_parts_take_the_measure_their_parts_take() -> None:
     figs = extract_figures("上半年，全省政府采购规模412.66亿元。其中货物类83.9亿元、工程类187.43亿元、服务类141.33亿元，"
                            "同比分别增长2.6%、下降12.7%和增长6.9%。")
-    assert [f.metric for f in figs if f.change] == ["货物类政府采购规模", "工程类政府采购规模", "服务类政府采购规模"]
+    assert [f.metric for f in figs if f.change] == ["货物类采购规模", "工程类采购规模", "服务类采购规模"]
 
 
 def test_the_measure_ranked_in_the_clause_before_is_the_figures() -> None:
