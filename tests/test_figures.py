@@ -1186,3 +1186,9 @@ def test_listed_places_changes_are_of_what_changed_and_kinds_are_named_as_kinds_
     assert [f.metric for f in figs] == ["政府采购规模"] * 3
     figs = extract_figures("全年政府采购规模86.7亿元，其中货物类20.1亿元、工程类40.2亿元、服务类26.4亿元；市本级30.2亿元，县区56.5亿元。")
     assert [f.metric for f in figs[1:4]] == ["货物类采购规模", "工程类采购规模", "服务类采购规模"]
+
+
+@pytest.mark.parametrize("text, found", [("过去一年，全市采购规模扩大", []), ("中心一年来的工作", []), ("为期一年", ["一年"]),
+                                         ("三年内完成", ["三年"]), ("判处有期徒刑一年", ["一年"]), ("三年间批出的合约", ["三年"])])
+def test_a_year_in_words_is_a_duration_only_where_it_lasts(text: str, found: list[str]) -> None:
+    assert [f.surface for f in extract_figures(text) if f.kind == "duration"] == found

@@ -86,6 +86,7 @@ FOREIGN_BEFORE = re.compile(r"(新台币|台币|港币|美元|澳门元|澳元)(
 RANK_BEFORE = re.compile(r"(?:[前后第]|[列居排名](?:[一二三四五六七八九十\d]+、)+)$")  # 分列二、三位: ranks, not people
 DAYS_BEFORE = re.compile("(?:前|后|提前|至少|不少于|不超过|缩短|延长|满|期)$")
 DAYS_AFTER = re.compile("内|以内|之内|后")
+YEARS_BEFORE = re.compile("(?:为期|期限|期|延长|缩短|满|禁止|限制|连续|连降|长达|徒刑|缓刑|拘役至|不少于|不足|超过|达)$")
 FIRST_MONTHS_AFTER = re.compile("[，,、]|累计|共|全|[\u4e00-\u9fff]{0,4}(?:完成|实现|达)")
 
 
@@ -206,6 +207,9 @@ def _quantity(m: re.Match[str], text: str) -> Quantity | None:
                 return None  # “两个确保”: a slogan
             if word == "日" and not (DAYS_BEFORE.search(text, max(0, start - 3), start) or DAYS_AFTER.match(text, end)):
                 return None  # 7月21日 is a date; 开始前30日, 签订后60日内 are durations
+            if word == "年" and not n1[0].isdigit() and not (YEARS_BEFORE.search(text, max(0, start - 3), start)
+                                                            or DAYS_AFTER.match(text, end) or text.startswith(("间", "的"), end)):
+                return None  # 过去一年, 一年来, 不平凡的一年: a time spoken of; 为期一年, 三年内, 三年间, 有期徒刑一年 are durations
             if word == "个月" and start and text[start - 1] == "前" and FIRST_MONTHS_AFTER.match(text, end):
                 return None  # 今年前7个月，…: a period, not a duration
     if value is None:
