@@ -37,6 +37,10 @@ AMBIGUOUS_SHORT = {"朝阳", "四平", "长治", "阿里", "白山", "东方", "
 AMBIGUOUS_FULL = {"东区", "中区", "北区", "南区", "西区", "城区", "矿区", "郊区", "新县", "南县", "和县", "兴县"}
 
 
+# bodies that report procurement as a province does but are not in the tree of divisions
+OUTSIDE_THE_TREE = [("新疆生产建设兵团", "新疆生产建设兵团", 1, ""), ("兵团", "新疆生产建设兵团", 1, "")]
+
+
 def is_group(name: str) -> bool:
     """Tree nodes that group divisions and are not divisions: 省直辖行政区划, 市辖区, 县 (under 重庆市)."""
     return name.endswith("直辖行政区划") or name in ("市辖区", "县")
@@ -95,6 +99,7 @@ def rows(path: str) -> list[tuple[str, str, int, str, str]]:
             out.setdefault((n, full), (n, full, level, parent, pinyin))
     real = {name for name, _ in out}
     out.update((key, row) for key, row in variants.items() if key[0] not in real)  # 大同区 → not 大同市
+    out.update(((name, full), (name, full, level, parent, "")) for name, full, level, parent in OUTSIDE_THE_TREE)
     return sorted(out.values(), key=lambda r: (r[2], r[1], r[0]))
 
 

@@ -1192,3 +1192,9 @@ def test_listed_places_changes_are_of_what_changed_and_kinds_are_named_as_kinds_
                                          ("三年内完成", ["三年"]), ("判处有期徒刑一年", ["一年"]), ("三年间批出的合约", ["三年"])])
 def test_a_year_in_words_is_a_duration_only_where_it_lasts(text: str, found: list[str]) -> None:
     assert [f.surface for f in extract_figures(text) if f.kind == "duration"] == found
+
+
+def test_a_donor_province_is_not_whose_and_the_corps_reports_as_a_province() -> None:
+    figs = extract_figures("其中，广东援藏资金项目采购6830万元。", title="工布江达县2022年政府采购工作总结")
+    assert figs[0].subject == "林芝市工布江达县"
+    assert one("1—6月，兵团政府采购规模86.9亿元。", title="兵团上半年政府采购情况").subject == "新疆生产建设兵团"

@@ -220,8 +220,9 @@ def find_places(text: str) -> list[Place]:
             and RANKED.search(text, max(0, p.start - 2), p.start) is not None) or DATELINE.match(text, p.end) is not None
     out.sort(key=lambda p: p.start)
     ends = {p.end for p in out if p.candidates}
-    for p in out:  # 黄埔区（广州开发区）: another name of the place before, not a place of its own
-        p.governed = p.governed or (p.start > 1 and text[p.start - 1] in "（(" and p.start - 1 in ends)
+    for p in out:  # 黄埔区（广州开发区）: another name of the place before, not a place of its own; 广东援藏资金: a donor
+        p.governed = p.governed or (p.start > 1 and text[p.start - 1] in "（(" and p.start - 1 in ends) \
+            or text.startswith("援", p.end)
     return out
 
 
