@@ -1198,3 +1198,11 @@ def test_a_donor_province_is_not_whose_and_the_corps_reports_as_a_province() -> 
     figs = extract_figures("其中，广东援藏资金项目采购6830万元。", title="工布江达县2022年政府采购工作总结")
     assert figs[0].subject == "林芝市工布江达县"
     assert one("1—6月，兵团政府采购规模86.9亿元。", title="兵团上半年政府采购情况").subject == "新疆生产建设兵团"
+
+
+def test_this_year_after_last_years_and_the_years_targets_are_no_periods_of_their_own() -> None:
+    figs = extract_figures("去年（2021年），全县政府采购规模5.73亿元。今年以来，截至11月底，全县采购预算6.12亿元。")
+    assert [f.period for f in figs] == ["2021", "2022-01..2022-11"]
+    figs = extract_figures("上半年全省累计采购4.87亿元，完成全年预留份额的58.3%。今年以来，电子化项目占比91.2%，比去年全年提高17.5个百分点。",
+                           published_at="2025-07-20")
+    assert [f.period for f in figs] == ["2025-H1", "2025-H1", "2025-01..2025-07", "2025-01..2025-07"]

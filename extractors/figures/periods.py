@@ -91,6 +91,7 @@ PART_OF_MONTH = re.compile("中旬|上旬|下旬|初")
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
 FULL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})年(\d{1,2})月\d{1,2}日(?!起)")
 PLANNED_AFTER = re.compile(r"[，,\s]*(?:力争|计划|预计|目标|将|要)")
+TARGET_AFTER = re.compile("(?:的)?(?:预留|目标|任务|计划|预算)")
 PLAN_AHEAD = re.compile(r"[，,\s]*[^，。；\d]{0,8}?(?:力争|预计|将(?:继续|加快|进一步|全面|重点|大力|着力|持续|深入))")
 PLANNED = re.compile("(?:(?<!截)至|(?<!截至)到|力争|计划|预计|目标|将|延续至)$")  # 力争到2025年: a target, not the year written
 LAST_YEAR = re.compile("去年|上年(?!同期)")
@@ -222,6 +223,8 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
             continue  # 第四季度起, 6月28日起: from then on; 去年同期: what a figure is compared with
         cutoff = CUTOFF.search(text, max(0, m.start() - 3), m.start()) is not None
         rel = m.group("rel")
+        if rel in CONTEXTUAL and (TARGET_AFTER.match(text, m.end()) or text.endswith("年", 0, m.start())):
+            continue  # 完成全年预留份额的58.3%: the year's target; 比2018年全年的79.6%: part of the year before it
         period: str | None
         if m.group("y1"):
             period = f"{m.group('y1')}..{m.group('y2')}"
@@ -290,6 +293,8 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
             last_year = int(m.group("y")) + (ROC_YEARS if roc else 0)
         elif rel in FOLLOWING and period and period[:4].isdigit():
             last_year = int(period[:4])
+        elif rel in ("今年", "本年") and base_year:
+            last_year = base_year  # 去年（2021年）…。今年以来，…截至11月底: this year's November
         elif period and period[:4].isdigit() and m.group("y1"):
             last_year = int(period[:4])
     if base_year and base_month:
