@@ -1206,3 +1206,8 @@ def test_this_year_after_last_years_and_the_years_targets_are_no_periods_of_thei
     figs = extract_figures("上半年全省累计采购4.87亿元，完成全年预留份额的58.3%。今年以来，电子化项目占比91.2%，比去年全年提高17.5个百分点。",
                            published_at="2025-07-20")
     assert [f.period for f in figs] == ["2025-H1", "2025-H1", "2025-01..2025-07", "2025-01..2025-07"]
+
+
+def test_a_figure_is_named_after_a_dash() -> None:
+    figs = extract_figures("四、6.71亿元——授予中小企业合同金额。\n五、1162万元——疫情防控应急采购金额。")
+    assert [f.metric for f in figs] == ["授予中小企业合同金额", "疫情防控应急采购金额"]

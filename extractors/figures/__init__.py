@@ -90,6 +90,7 @@ COUNTED_PLACES = re.compile(r"(?P<n>[两二三四五六七八九十\d]{1,2})个?
 EARLIER = re.compile(r"年|上期|往")
 LAST_YEARS_COLUMN = re.compile("上年|去年")  # a table's column of last year's figures (上年同期实际采购金额)
 COUNTED_SHARE = re.compile(r"[两二三四五六七八九十]+(?:类|者|项|种|个)?的?(?:占比|比重|所占比例|比例)")
+NAMED_AFTER = re.compile(r"\s*(?:——|—|--)\s*([^，。；,;\n（(]{2,24})(?=[。；;，,\n（(]|$)")
 PRICE = re.compile("价")  # a comparison with a price (市场价, 电商平台售价, 协议供货价格)
 HIGHER = re.compile("高|贵|超")
 AVERAGE_YEARLY = re.compile("年均|年平均|平均每年")
@@ -535,6 +536,8 @@ class _Reader:
                     metric = _of_measure(field, s, q.start, metric)
                 metric = _through(field, c, q.start, metric)
             metric = metric_of_base or metric
+            if (dash := NAMED_AFTER.match(text, q.end)) and (after := field.phrase(dash.start(1), dash.end(1))):
+                metric = after  # 四、6.71亿元——授予中小企业合同金额。: a figure named after a dash
             if i in listed:
                 metric, item = listed[i]
                 if item is OF_LEVEL:  # the share of the level just given: 政府采购规模占GDP比重
