@@ -1211,3 +1211,8 @@ def test_this_year_after_last_years_and_the_years_targets_are_no_periods_of_thei
 def test_a_figure_is_named_after_a_dash() -> None:
     figs = extract_figures("四、6.71亿元——授予中小企业合同金额。\n五、1162万元——疫情防控应急采购金额。")
     assert [f.metric for f in figs] == ["授予中小企业合同金额", "疫情防控应急采购金额"]
+
+
+def test_a_rate_named_after_its_verb_and_some_projects_are_whose() -> None:
+    figs = extract_figures("履约保证金收取比例由合同金额的5%降至2.5%。部分项目履约保证金收取比例超过合同金额的10%。")
+    assert [f.metric for f in figs] == ["履约保证金收取比例"] * 3

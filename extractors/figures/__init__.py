@@ -68,6 +68,7 @@ RATIO_END = re.compile(r"(?:比例|占比|比重|率)$")
 BUDGET = re.compile(r"(?:为|占)(?:年初|调整后?的?|全年)?预算(?:数)?的")  # 为调整预算的97.6%: of the budget
 AS_WHAT = re.compile(r"(?:以上|以下)?(?:作为|作|用作)([^，。；,;\d]{1,8}?)(?=[，。；,;]|$)")
 RATE_NAME = re.compile(r"[^，。；,;]*(?:比例|比重|费率|利率|[^\W\d]率)")
+RATE_LINK = re.compile(r"由|从|为|是|按|不得?(?:超过|高于|低于)|超过|降至|降到|提高到|提高至")  # a rate's name, then its base
 RATE_OF_CHANGE = re.compile(r"(?:平均)?(?:降幅|增幅|涨幅|增速|增长率|降低率|降价|涨价)(?:为|达到|达|约|超过|超|近)*$")
 COMPARISON_END = re.compile(r"(?:同比|环比|(?:比|较)(?:上年|去年|上一年|前一年|(?:19|20)\d{2}年)?(?:同期)?)$")
 BASE_VALUE = re.compile(r"(?:(?:比|较|與|与)|(?<=[，,；;]))(?:上年|去年|上一年|前一年|(?:(?:19|20)\d{2}|1[0-2]\d)年)(?:同期)?(?:的|为|是)$"
@@ -642,8 +643,9 @@ class _Reader:
         if BUDGET.match(text, of.start(), q.start):
             level = _level_before(found, field.layout.sentence_at(q.start)[0])
             return (level.metric if level is not None and level.metric else "") + "预算完成率"
-        if rate := RATE_NAME.search(text, clause, of.start()):
-            if named := field.phrase(clause, rate.end()):
+        if (rate := RATE_NAME.search(text, clause, of.start())) or of.group("verb") and \
+                (rate := RATE_NAME.search(text, clause, of.end())) and RATE_LINK.match(text, rate.end()):
+            if named := field.phrase(clause, rate.end()):  # (履约保证金收取比例由合同金额的5%: named after its verb)
                 return named
         if (after := AS_WHAT.match(text, q.end)) and (named := field.phrase(after.start(1), after.end(1))):
             return named + "比例"

@@ -67,6 +67,7 @@ ACTOR = re.compile(rf"(?:医院|学校|高校|部门|单位|机关|分行|支行
                    rf"|{'|'.join(ZONES)})$")  # (盛湾镇完成率: the town's; 乡镇 is a scope)
 # verbs that only say something was done (形式动词 and their kin): 办理采购, 组织实施集中采购, 编报预算
 LIGHT_VERBS = {"办理", "组织", "实施", "组织实施", "开展", "进行", "利用", "编报", "从事"}
+SOME = {"部分", "个别", "少数", "多数", "大部分", "大多数", "所有", "全部"}  # which of those who act: 部分项目…
 ASIDE = re.compile(r"(?<![县市区])(?:（[^（）、]{1,6}）|\([^()、]{1,6}\))")  # not 县（市、区）: a scope
 
 
@@ -204,6 +205,8 @@ def phrase(text: str, start: int, end: int, blocked: bytearray | None = None) ->
     if len(taken) > zone + 1 and ACTOR.search(taken[zone].text) and taken[zone].text not in BENEFICIARY_CLASSES \
             and not is_vague("".join(w.text for w in taken[zone + 1 :])):
         del taken[: zone + 1]  # 医院集采品种采购金额, 东湖高新区政府采购规模: who acts is the subject; what it measured follows
+    if len(taken) > 2 and taken[0].text in SOME and taken[1].tag in NOUN_TAGS and any(is_head(w.text) for w in taken[2:]):
+        del taken[:2]  # 部分项目履约保证金收取比例: whose it is (some projects), not what was measured
     while len(taken) > 1 and taken[0].text in LIGHT_VERBS and any(is_head(w.text) for w in taken[1:]):
         taken.pop(0)  # 办理采购决标总金额, 利用共同供应契约订购金额: a verb of doing, not of what was measured
     if not taken or all(w.tag in ("a", "ad", "ag", "z") for w in taken):
