@@ -1216,3 +1216,10 @@ def test_a_figure_is_named_after_a_dash() -> None:
 def test_a_rate_named_after_its_verb_and_some_projects_are_whose() -> None:
     figs = extract_figures("履约保证金收取比例由合同金额的5%降至2.5%。部分项目履约保证金收取比例超过合同金额的10%。")
     assert [f.metric for f in figs] == ["履约保证金收取比例"] * 3
+
+
+def test_a_level_from_a_date_to_another_is_of_the_measure_before_it() -> None:
+    figs = extract_figures("采购规模从2012年的31.6亿元增长到2021年的108.3亿元。")
+    assert [(f.metric, f.period, f.change) for f in figs] == [("采购规模", "2012", False), ("采购规模", "2021", False)]
+    figs = extract_figures("政府采购规模由5亿元增加到今年的8亿元。", published_at="2024-03-01")
+    assert [(f.metric, f.change) for f in figs] == [("政府采购规模", False), ("政府采购规模", False)]

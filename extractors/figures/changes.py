@@ -63,7 +63,7 @@ class Change:
 
 
 # a verb of change before what changed: 为企业减少资金占用12.4亿元, 降低交易成本超过1.2亿元
-CHANGE_OF = re.compile(r"(?P<verb>减少|降低|增加|压减|压缩|减轻|核减|削减|调减)(?P<what>[^\d，。；、,;：:（）()]{2,8}?)"
+CHANGE_OF = re.compile(r"(?P<verb>减少|降低|增加|压减|压缩|减轻|核减|削减|调减)(?![到至为])(?P<what>[^\d，。；、,;：:（）()]{2,8}?)"
                        r"(?:约|近|超过|超|逾|达|共|累计)?$")
 
 

@@ -160,6 +160,13 @@ def phrase(text: str, start: int, end: int, blocked: bytearray | None = None) ->
                 blocked = bytearray(start) + bytearray(x for x, k in zip(blocked[start:end], kept) if k)
     tail = LINK_TAIL.search(segment, max(0, len(segment) - 12))  # linking words are few: look at the end only
     core = segment[: tail.start()] if tail else segment
+    if blocked and core and blocked[start + len(core) - 1] == PERIOD:  # 采购规模从2012年的31.6亿元: the level at a date
+        at = len(core)
+        while at and blocked[start + at - 1] == PERIOD:
+            at -= 1
+        if at and core[at - 1] in "从由自":
+            tail = LINK_TAIL.search(core, max(0, at - 13), at)
+            core = core[: tail.start() if tail else at]
     if (alloc := ALLOCATED.search(core)) and (before := tagged(core[max(0, alloc.start() - 6) : alloc.start()])) \
             and is_head(before[-1][0]):
         core = core[: alloc.start()]  # 一般公共预算支出安排2236.8亿元: the measure allocated
