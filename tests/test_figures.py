@@ -1223,3 +1223,11 @@ def test_a_level_from_a_date_to_another_is_of_the_measure_before_it() -> None:
     assert [(f.metric, f.period, f.change) for f in figs] == [("采购规模", "2012", False), ("采购规模", "2021", False)]
     figs = extract_figures("政府采购规模由5亿元增加到今年的8亿元。", published_at="2024-03-01")
     assert [(f.metric, f.change) for f in figs] == [("政府采购规模", False), ("政府采购规模", False)]
+
+
+def test_goods_bought_are_no_measure_and_a_full_name_wins_over_a_short_one_it_overlaps() -> None:
+    figs = extract_figures("全市共采购冲锋舟、排涝泵车、帐篷等防汛救灾物资和服务1.26亿元，其中卫辉市采购3125万元。",
+                           title="新乡市防汛救灾应急采购")
+    assert [f.metric for f in figs][0] == "防汛救灾物资和服务采购"
+    assert [f.subject for f in figs] == ["新乡市", "新乡市卫辉市"]
+    assert one("采购医用防护物资9682万元。").metric == "医用防护物资采购"

@@ -110,13 +110,13 @@ def _allowed(w: Word, blocked: bytearray | None) -> bool:
 
 NOUN_TAGS = {"n", "nz", "vn", "j", "l"}
 COORDINATORS = ("、", "和", "及", "等")  # 等 closes a list inside a phrase: 询价和单一来源等项目
-CONJUNCT_TAGS = {"n", "nz", "vn", "v", "b", "a", "j", "l", "s", "an"}
+CONJUNCT_TAGS = {"n", "nz", "vn", "v", "b", "a", "j", "l", "s", "an", "i"}  # (i: 冲锋舟, tagged an idiom)
 
 
 def _conjunct(w: Word, blocked: bytearray | None) -> bool:
     """Whether ``w``, before 和/及/、 inside a phrase, is a noun or modifier that coordinates with what follows."""
-    # 交易额和…, 公开率、…: two measures, not one (but 询价和单一来源: two methods)
-    measure = w.text in HEAD_WORDS or w.text[-1] in "额率" or (is_head(w.text) and len(w.text) > 2)
+    # 交易额和…, 公开率、…: two measures, not one (but 询价和单一来源: two methods; 救灾物资和服务: goods)
+    measure = w.text in HEAD_WORDS or w.text[-1] in "额率" or (is_head(w.text) and len(w.text) > 2 and not w.text.endswith("物资"))
     return w.tag in CONJUNCT_TAGS and _allowed(w, blocked) and not measure
 
 
@@ -365,8 +365,9 @@ def shape(texts: list[str], tags: list[str]) -> str:
     texts, tags = [t for t, _ in keep], [g for _, g in keep]
     # a verb before a coordinator is a conjunct (节能 of 节能、节水产品), not the phrase's verb
     verbs = [i for i, g in enumerate(tags) if g == "v" and not (i + 1 < len(texts) and texts[i + 1] in COORDINATORS)]
-    if verbs and verbs[-1] < len(texts) - 1 and not is_head(texts[-1]) and not texts[-1].endswith(KINDS):
-        v = verbs[-1]  # (通过832平台)采购脱贫地区农副产品: what was bought, then the verb
+    bought = verbs[:1] == [0] and texts[-1].endswith("物资")  # 采购医用防护物资: goods, not a measure like 投资
+    if verbs and verbs[-1] < len(texts) - 1 and (not is_head(texts[-1]) or bought) and not texts[-1].endswith(KINDS):
+        v = 0 if bought else verbs[-1]  # (通过832平台)采购脱贫地区农副产品: what was bought, then the verb
         return "".join(texts[v + 1 :]) + texts[v]
     metric = "".join(texts)
     for word in GENERIC:

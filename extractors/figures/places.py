@@ -199,7 +199,7 @@ def find_places(text: str) -> list[Place]:
             end = i + len(name)
             if text.startswith(name, i) and (end == len(text) or text[end] not in NOT_BEFORE) \
                     and not (name[-1] not in NOT_BEFORE and (TOWN_AFTER.match(text, end) or STREET_AFTER.match(text, end))) \
-                    and not (i and text[i - 1] in AFTER_BODY):
+                    and not (i and text[i - 1] in AFTER_BODY) and not _overlapped(text, i, end):
                 org_end = _organisation_after(text, end)  # the mention covers the organisation's whole name
                 out.append(Place(text[i : org_end or end], i, NAMES[name], org=bool(org_end)))
                 resume = end
@@ -224,6 +224,16 @@ def find_places(text: str) -> list[Place]:
         p.governed = p.governed or (p.start > 1 and text[p.start - 1] in "（(" and p.start - 1 in ends) \
             or text.startswith("援", p.end)
     return out
+
+
+def _overlapped(text: str, start: int, end: int) -> bool:
+    """Whether a full name (卫辉市) starts inside the name at ``start:end`` and runs past it: 其中卫辉市 names 卫辉市,
+    not 中卫."""
+    return any(text.startswith(name, k) and k + len(name) > end and name[-1] in FULL_ENDS
+               for k in range(start + 1, end) for name in BY_PREFIX.get(text[k : k + 2], ()))
+
+
+FULL_ENDS = "省市县区州盟旗"
 
 
 def lineage(d: Division) -> list[Division]:

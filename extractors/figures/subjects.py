@@ -33,6 +33,7 @@ NATIONAL_ACTOR = re.compile("(?<![居在列排于占])(?:财政部(?!门)|国务
                             "(?!前列|第|首位|领先|平均|前|各地|范围|、全)")  # (not 中央仓库, 政府的中央采购部门, 全国、全省…会议)
 DOCUMENT_TITLE = re.compile("《[^》]*》")  # 《财政部关于…的通知》 names a document, not the actor
 NATIONAL = "全国"
+PART = re.compile(r"其中[，,：:]?$")  # 其中卫辉市采购3125万元: a part of the place spoken of, not the article's
 FIGURE_START = re.compile(r"(?:完成|为|达|共)?\d")  # a place's own figure right after it
 STATISTICIAN = re.compile("人民银行|人行|统计局")  # bodies that report a place's figures, not their own
 # a department's or unit's own accounts, a case's documents (a judgment, a penalty or complaint decision), and
@@ -89,7 +90,8 @@ def find_home(texts: list[tuple[str, list[Place]]], author: str | None = None, p
     for k, (text, places) in enumerate(texts):  # the headline's place, or the lead's when it lies inside it
         # (湖北 → 湖北省十堰市郧西县); a lead's place with its own amount is a part (昆山市41.26亿元), not its place
         acting = [p for p in places if p.candidates and not p.org and not p.governed
-                  and not (k and (FIGURE_START.match(text, p.end) or _listed(text, p)))  # (nor one of a list,
+                  and not (k and (FIGURE_START.match(text, p.end) or _listed(text, p) or PART.search(text, 0, p.start)))
+                  # (nor one of a list, nor one after 其中,
                   and not (k and (text.lstrip().startswith(QUOTES) or text.rstrip().endswith(("：", ":"))))]
         # nor a lead that quotes someone (“松桃县买…”) or a notice's addressees: 各县（市、区）财政局，井冈山经开区…：)
         found = _specific(acting, [division] if division else [])
