@@ -1231,3 +1231,11 @@ def test_goods_bought_are_no_measure_and_a_full_name_wins_over_a_short_one_it_ov
     assert [f.metric for f in figs][0] == "防汛救灾物资和服务采购"
     assert [f.subject for f in figs] == ["新乡市", "新乡市卫辉市"]
     assert one("采购医用防护物资9682万元。").metric == "医用防护物资采购"
+
+
+def test_a_places_bare_figure_is_of_the_total_of_its_own_period() -> None:
+    figs = extract_figures("8月份，全市采购预算7.86亿元，实际采购金额7.41亿元。\n1—8月，全市累计实际采购金额63.92亿元。"
+                           "分地区看，柯桥区11.06亿元、越城区8.47亿元，市本级44.39亿元。", title="绍兴市8月政府采购数据",
+                           published_at="2023-09-10")
+    assert [f.metric for f in figs[3:5]] == ["实际采购金额"] * 2
+    assert [f.parent for f in figs[3:]] == [2, 2, 2]

@@ -555,7 +555,7 @@ class _Reader:
                 elif item is not None:  # a share of an earlier figure of the field
                     of = out[item]
                     metric, subj, period = _share(of.metric), of.subject, of.period
-            metric = self._complete(field, q, metric, out, scoped=i not in listed)
+            metric = self._complete(field, q, metric, out, period, scoped=i not in listed)
             if q.kind in ("percent", "points") and metric in BARE_SHARES:
                 metric = self._sibling_share(field, q, out) or metric
             elif q.kind in ("percent", "points") and metric and metric.endswith("份额"):
@@ -576,7 +576,8 @@ class _Reader:
         self.named = self._named_before(field, len(field.text) + 1)
         return out
 
-    def _complete(self, field: _Field, q: Quantity, metric: str | None, found: list[Figure], scoped: bool = True) -> str | None:
+    def _complete(self, field: _Field, q: Quantity, metric: str | None, found: list[Figure], period: str | None,
+                  scoped: bool = True) -> str | None:
         """A metric with the sentence's scope (市本级…，…; not for an item of a list, whose scope is its own); when
         none was read, the one of the figure of its kind before it in the paragraph."""
         s, _ = field.layout.sentence_at(q.start)
@@ -589,7 +590,9 @@ class _Reader:
                 sibling = next((f for f in _back_to(found, p) if f.kind == q.kind and not f.change and f.metric), None)
                 if sibling is not None and q.kind == "percent" and _unscoped(sibling.metric):
                     return _unscoped(sibling.metric)  # (各县市政府采购规模…；大理市2.41亿元: the city's own)
-                main = next((f for f in found if f.kind == q.kind and not f.change and f.metric and f.parent is None), None)
+                levels = [f for f in found if f.kind == q.kind and not f.change and f.metric and f.parent is None]
+                main = next((f for f in levels if f.period == period), levels[0] if levels else None)
+                # (8月…7.86亿元。1—8月…63.92亿元。分地区看，柯桥区11.06亿元: the total of its own period)
                 if main is not None:
                     return main.metric
             # 昌吉市：2.96亿元 after 州本级：采购规模3.74亿元: of what the figure before measured
