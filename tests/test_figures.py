@@ -1239,3 +1239,10 @@ def test_a_places_bare_figure_is_of_the_total_of_its_own_period() -> None:
                            published_at="2023-09-10")
     assert [f.metric for f in figs[3:5]] == ["实际采购金额"] * 2
     assert [f.parent for f in figs[3:]] == [2, 2, 2]
+
+
+def test_a_rank_word_and_a_new_value_are_not_what_was_measured() -> None:
+    figs = extract_figures("公开招标数额标准由200万元调整为150万元。")
+    assert [f.metric for f in figs] == ["公开招标数额标准"] * 2
+    figs = extract_figures("长沙市政府采购规模402.6亿元；张家界市规模最小，为23.8亿元。", title="湖南省政府采购统计")
+    assert figs[1].metric.endswith("规模")
