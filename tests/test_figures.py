@@ -1246,3 +1246,11 @@ def test_a_rank_word_and_a_new_value_are_not_what_was_measured() -> None:
     assert [f.metric for f in figs] == ["公开招标数额标准"] * 2
     figs = extract_figures("长沙市政府采购规模402.6亿元；张家界市规模最小，为23.8亿元。", title="湖南省政府采购统计")
     assert figs[1].metric.endswith("规模")
+
+
+def test_lines_labelled_by_kind_share_out_the_total_before_them() -> None:
+    figs = extract_figures("一季度，全市交易项目713个，交易额92.47亿元。\n工程建设：246个，51.36亿元；\n政府采购：398个，12.83亿元。",
+                           title="长治市一季度公共资源交易", published_at="2025-04-08")
+    assert [f.metric for f in figs if f.kind == "money"] == ["交易额", "工程建设交易额", "政府采购交易额"]
+    figs = extract_figures("2023年政府采购预算总额6.872亿元，其中：\n货物类：2.415亿元\n工程类：1.638亿元")
+    assert [f.metric for f in figs][1:] == ["货物类政府采购预算", "工程类政府采购预算"]

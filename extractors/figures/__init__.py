@@ -37,7 +37,7 @@ from extractors.figures.changes import Change, change_before, change_of
 from extractors.figures.clauses import Layout, tagged
 from extractors.figures.headlines import link_headlines
 from extractors.figures.lists import RESPECTIVELY, SEPARATOR, items
-from extractors.figures.metrics import BENEFICIARY_CLASSES, adnominal, bare, channel, counted_after, deals, ends_in_verb, head, is_head, is_vague, join, mask, opening, phrase, phrase_after, qualifier, qualifies_only
+from extractors.figures.metrics import BENEFICIARY_CLASSES, DEALS, adnominal, bare, channel, counted_after, deals, ends_in_verb, head, is_head, is_vague, join, mask, opening, phrase, phrase_after, qualifier, qualifies_only
 from extractors.figures.parts import link_parts
 from extractors.figures.periods import PeriodMention, base_date, find_periods, parse_count, shift, since_start
 from extractors.figures.places import DATELINE_END, DIVISIONS, Division, Place, choose, find_places, lineage
@@ -590,9 +590,7 @@ class _Reader:
                 sibling = next((f for f in _back_to(found, p) if f.kind == q.kind and not f.change and f.metric), None)
                 if sibling is not None and q.kind == "percent" and _unscoped(sibling.metric):
                     return _unscoped(sibling.metric)  # (各县市政府采购规模…；大理市2.41亿元: the city's own)
-                levels = [f for f in found if f.kind == q.kind and not f.change and f.metric and f.parent is None]
-                main = next((f for f in levels if f.period == period), levels[0] if levels else None)
-                # (8月…7.86亿元。1—8月…63.92亿元。分地区看，柯桥区11.06亿元: the total of its own period)
+                main = _main(found, q.kind, period)
                 if main is not None:
                     return main.metric
             # 昌吉市：2.96亿元 after 州本级：采购规模3.74亿元: of what the figure before measured
@@ -602,6 +600,11 @@ class _Reader:
             if before is None:
                 return None
             metric = head(before.metric) or before.metric
+        elif q.kind == "money" and (qualifies_only(metric) or head(metric) in DEALS) \
+                and (label := LABEL.match(field.text, (line := field.layout.paragraph_at(q.start)[0]))) \
+                and _label_name(field, label) == metric and (total := _total_before(field, found, line)):
+            overlap = next((k for k in range(min(len(total), len(metric)), 0, -1) if metric.endswith(total[:k])), 0)
+            metric += total[overlap:]  # 交易额92.47亿元。…工程建设：246个，51.36亿元: a kind of the total's measure
         elif len(metric) <= 2 and is_head(metric):  # 华容县、平江县规模较大，分别为…: the 规模 the paragraph spoke of
             near = field.layout.paragraph_back(q.start, 1)
             fuller = next((f.metric for f in _back_to(found, near) if f.metric and f.metric != metric
@@ -879,6 +882,27 @@ def _counted_kind(field: _Field, found: list[Figure], sentence: int, clause: int
 NAMED = re.compile(r"“([^“”，。；]{2,8})”")  # a product, platform or campaign named in quotes: “政采贷”, “832平台”
 
 
+def _main(found: list[Figure], kind: str, period: str | None) -> Figure | None:
+    """The total that figures of places or kinds share out: the first level of ``kind`` of the figure's own period
+    (8月…7.86亿元。1—8月…63.92亿元。分地区看，柯桥区11.06亿元: 63.92亿元), else the article's first."""
+    levels = [f for f in found if f.kind == kind and not f.change and f.metric and f.parent is None]
+    return next((f for f in levels if f.period == period), levels[0] if levels else None)
+
+
+def _total_before(field: _Field, found: list[Figure], line: int) -> str | None:
+    """The measure of the total that lines labelled by kind (货物类：2.415亿元) share out: of the last amount before
+    them that is no such line's (政府采购预算总额6.872亿元，其中： → 政府采购预算)."""
+    for f in reversed(found):
+        if f.start < line and f.kind == "money" and not f.change and f.metric and f.field == field.name \
+                and not LABEL.match(field.text, field.layout.paragraph_at(f.start)[0]):
+            rest = TOTAL_END.sub("", f.metric)
+            return rest if rest != f.metric and is_head(rest) else head(f.metric)
+    return None
+
+
+TOTAL_END = re.compile("(?:总额|总计|合计|总量)$")
+
+
 def _through(field: _Field, clause: int, at: int, metric: str | None) -> str | None:
     """A bare measure (融资, 销售额, 最高授信额度: heads and verbs only) of a channel its clause names in quotes
     before it: 通过“政采贷”获得融资3180万元 → 政采贷融资, 在“832平台”实现销售额 → 832平台销售额; a bare
@@ -921,12 +945,14 @@ def _label_name(field: _Field, label: re.Match[str]) -> str | None:
     a place, a way of dividing (按采购方式划分：) or a measure (采购规模：)."""
     if any(field.blocked[label.start("label") : label.end("label")]):
         return None
-    words = tagged(ASIDE_IN_LABEL.sub("", label.group("label")))
+    name = ASIDE_IN_LABEL.sub("", label.group("label"))
+    words = tagged(OTHERS.sub("", name))  # (国有产权及其他：28个: the others go with it)
     if not words or not all(tag in LABEL_TAGS for _, tag in words) or is_head(words[-1][0]) or words[0][0] in ("按", "从"):
         return None
-    return "".join(w for w, _ in words)
+    return name
 
 
+OTHERS = re.compile("(?:及|和|与|、)?其[他它]$")
 LABEL_TAGS = {"n", "nz", "vn", "j", "l", "b"}  # nouns and the like (not nr: a person's name)
 
 
