@@ -1254,3 +1254,12 @@ def test_lines_labelled_by_kind_share_out_the_total_before_them() -> None:
     assert [f.metric for f in figs if f.kind == "money"] == ["交易额", "工程建设交易额", "政府采购交易额"]
     figs = extract_figures("2023年政府采购预算总额6.872亿元，其中：\n货物类：2.415亿元\n工程类：1.638亿元")
     assert [f.metric for f in figs][1:] == ["货物类政府采购预算", "工程类政府采购预算"]
+
+
+def test_a_posts_sending_place_is_no_subject_and_my_city_holds_the_places_it_names() -> None:
+    figs = extract_figures("安溪财政 2024-01-09 18:05 发表于福建\n全年全县政府采购金额17.82亿元。",
+                           title="一组数据，带你回顾2023年政府采购", publisher="安溪县财政局微信公众号")
+    assert figs[0].subject == "泉州市安溪县"
+    figs = extract_figures("本报讯 记者从市财政局获悉，2017年全市实际采购金额135.5亿元。\n其中，邳州市14.7亿元，新沂市11.2亿元，"
+                           "沛县10.6亿元。", title="去年我市政府采购“省”下6.8亿元")
+    assert [f.subject for f in figs if f.surface != "6.8亿元"] == ["徐州市", "徐州市邳州市", "徐州市新沂市", "徐州市沛县"]

@@ -40,10 +40,10 @@ from extractors.figures.lists import RESPECTIVELY, SEPARATOR, items
 from extractors.figures.metrics import BENEFICIARY_CLASSES, DEALS, adnominal, bare, channel, counted_after, deals, ends_in_verb, head, is_head, is_vague, join, mask, opening, phrase, phrase_after, qualifier, qualifies_only
 from extractors.figures.parts import link_parts
 from extractors.figures.periods import PeriodMention, base_date, find_periods, parse_count, shift, since_start
-from extractors.figures.places import DATELINE_END, DIVISIONS, Division, Place, choose, find_places, lineage
+from extractors.figures.places import DATELINE_END, DIVISIONS, Division, Place, choose, enclosing, find_places, lineage
 from extractors.figures.quantities import Quantity, normal_form, scan
 from extractors.figures.scopes import SCOPE
-from extractors.figures.subjects import FIGURE_START, Home, find_home, subject
+from extractors.figures.subjects import SIBLINGS, FIGURE_START, Home, find_home, subject
 from extractors.figures.tables import MONEY_UNITS, cells
 from extractors.record import Figure
 
@@ -302,7 +302,7 @@ class _Reader:
         if place is None and (counted := COUNTED_PLACES.search(field.text, s, q.start)):  # 三市合计544.6亿元: the places
             n = parse_count(counted.group("n"))  # named last, taken together
             named = self._named_before(field, s)[-n:] if n else []
-            common = _enclosing(named) if len(named) == n and n > 1 else None
+            common = enclosing(named) if len(named) == n and n > 1 else None
             if common is not None:
                 return common.full
         yardstick = _last(field.places, field.place_starts, s, q.start, lambda p: p.governed and p.candidates or p.ref)
@@ -328,7 +328,7 @@ class _Reader:
                 return said[-1].full
         group = _group(field, place) if place.candidates else []
         if len(group) > 1 and not EACH.match(field.text, group[-1].end):  # (甲、乙两市均超过…: each one's)
-            common = _enclosing([choose(g.candidates, named) for g in group])
+            common = enclosing([choose(g.candidates, named) for g in group])
             return common.full if common else subject(None, self.home, named)
         return subject(place, self.home, named)
 
@@ -815,14 +815,6 @@ def _group(field: _Field, place: Place) -> list[Place]:
     return out
 
 
-def _enclosing(divisions: list[Division | None]) -> Division | None:
-    """The smallest division that holds all of ``divisions`` (银川市 for 兴庆区 and 灵武市)."""
-    if not divisions or any(d is None for d in divisions):
-        return None
-    common = [d for d in lineage(divisions[0]) if all(d.full in {x.full for x in lineage(o)} for o in divisions[1:])]
-    return common[0] if common and common[0] not in divisions else None
-
-
 LIST_WORDS = re.compile(r"[^\s，。；：,;:（）()“”\d%]+$")
 
 
@@ -1060,12 +1052,12 @@ def extract_figures(
                 if f.layout.paragraphs else (0, 0)
             lead.append((f.text[:p_end], [p for p in f.places if p.start < p_end]))
             later = [p for p in f.places if p.start >= p_end and (p.candidates or p.national) and not p.org
-                     and not p.governed][:1]  # (全国各级预算单位… before 云南省: a national text)
+                     and not p.governed][:SIBLINGS]  # (全国各级预算单位… before 云南省: a national text)
             stories = _stories(f, p_end)
         else:
             lead.append((f.text, f.places))
     national_later = bool(later and later[0].national)
-    later = [p for p in later if p.candidates]
+    later = [p for p in later if p.candidates and not national_later]
     home = find_home(lead, author and normal_form(author), publisher and normal_form(publisher), url, later)  # 澳門日報
     if national_later and home.division is None and not home.organisation and not home.national:
         home = Home(national=True)

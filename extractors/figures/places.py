@@ -154,8 +154,9 @@ def is_media(name: str) -> bool:
 
 # a place after these is who benefits or the way, not who reports the figure (为全省…企业发放贷款)
 GOVERNED = re.compile(r"(?:为|向|给|对|帮助|助力|帮扶|惠及|覆盖|面向|带动|支持|通过|经由|依托|与|联合|会同|协同|携手"
-                      r"|占|居|高于|低于|(?<![占同环对])比|较|不含|不包括|除|含|包括)$")  # (占全省的43.9%, 居全省首位, 高于全省平均: a
-# denominator or a ranking, 比全省平均低5.4个百分点 a yardstick; 全省（不含深圳市）: a place left out or in, not who acts)
+                      r"|占|居|高于|低于|发表于|属地[：:]?|(?<![占同环对])比|较|不含|不包括|除|含|包括)$")  # (占全省的43.9%, 居全省首位, 高于全省平均: a
+# denominator or a ranking, 比全省平均低5.4个百分点 a yardstick; 全省（不含深圳市）: a place left out or in, not who acts;
+# 发表于福建, IP属地：广东: where a post was sent from, not what it speaks of)
 DATELINE_END = r"(?:(?:\d{1,2}月)?\d{1,2}日)?(?:电|讯)"  # 人民网拉萨1月25日电, 本报兰州讯: where the reporter is
 DATELINE = re.compile(DATELINE_END)
 RANKED = re.compile(r"(?:在|居|列|位居|排名)$")  # 在全国率先, 居全国前列: the country as a yardstick
@@ -246,6 +247,18 @@ def lineage(d: Division) -> list[Division]:
     while out[-1].parent:
         out.append(DIVISIONS[out[-1].parent])
     return out
+
+
+def enclosing(divisions: list[Division | None]) -> Division | None:
+    """The smallest division that holds all of ``divisions`` (银川市 for 兴庆区 and 灵武市).
+
+    >>> enclosing([DIVISIONS["银川市兴庆区"], DIVISIONS["银川市灵武市"]]).full
+    '银川市'
+    """
+    if not divisions or any(d is None for d in divisions):
+        return None
+    common = [d for d in lineage(divisions[0]) if all(d.full in {x.full for x in lineage(o)} for o in divisions[1:])]
+    return common[0] if common and common[0] not in divisions else None
 
 
 def choose(candidates: tuple[Division, ...], context: list[Division]) -> Division | None:

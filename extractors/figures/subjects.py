@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.figures.places import ORGANISATION_WORD, Division, Place, choose, find_places, from_host, is_media, lineage, refer
+from extractors.figures.places import ORGANISATION_WORD, Division, Place, choose, enclosing, find_places, from_host, is_media, lineage, refer
 
 # the country acting or reported on (财政部公布, 全国政府采购规模), not a ranking (居全国前列, 全国第三)
 NATIONAL_ACTOR = re.compile("(?<![居在列排于占])(?:财政部(?!门)|国务院|国家|全国"
@@ -106,7 +106,13 @@ def find_home(texts: list[tuple[str, list[Place]]], author: str | None = None, p
             if found:
                 return Home(found, organisation=organisation)
     if division is None:
-        division = next((d for d in sources if d), None) or _specific(list(later), [])
+        division = next((d for d in sources if d), None)
+    if division is None and level:  # 我市… and then 邳州市, 新沂市, 沛县: the city that holds the places it names
+        named = [d for p in later[:SIBLINGS] if p.candidates and not p.org and (d := choose(p.candidates, []))]
+        common = enclosing(named) if len(named) > 1 else None
+        division = common if common and _is_level(common, level) else None
+    if division is None:
+        division = _specific(list(later), [])
     return Home(division, organisation=organisation)
 
 
@@ -115,6 +121,7 @@ def _listed(text: str, place: Place) -> bool:
     return text.startswith(LIST_JOINERS, place.end) or text.endswith(LIST_JOINERS, 0, place.start)
 
 
+SIBLINGS = 6  # places named first in a text whose headline says 我市 without naming it
 QUOTES = ("“", "「", "‘", "『", '"')
 LIST_JOINERS = ("、", "和", "及", "与")
 
