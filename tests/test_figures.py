@@ -1263,3 +1263,10 @@ def test_a_posts_sending_place_is_no_subject_and_my_city_holds_the_places_it_nam
     figs = extract_figures("本报讯 记者从市财政局获悉，2017年全市实际采购金额135.5亿元。\n其中，邳州市14.7亿元，新沂市11.2亿元，"
                            "沛县10.6亿元。", title="去年我市政府采购“省”下6.8亿元")
     assert [f.subject for f in figs if f.surface != "6.8亿元"] == ["徐州市", "徐州市邳州市", "徐州市新沂市", "徐州市沛县"]
+
+
+def test_places_joined_before_a_run_of_figures_own_them_in_order() -> None:
+    figs = extract_figures("全省采购意向公开率92.6%，益阳市、娄底市仅为81.3%和79.8%。鞍山市、锦州市中小企业合同金额占比分别达到"
+                           "83.5%和82.1%，高出全省平均水平4.6个百分点和3.2个百分点。", title="湖南省政府采购通报")
+    assert [f.subject for f in figs] == ["湖南省", "益阳市", "娄底市", "鞍山市", "锦州市", "鞍山市", "锦州市"]
+    assert [(f.change, f.base_period) for f in figs[-2:]] == [(True, None), (True, None)]
