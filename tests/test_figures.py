@@ -1270,3 +1270,10 @@ def test_places_joined_before_a_run_of_figures_own_them_in_order() -> None:
                            "83.5%和82.1%，高出全省平均水平4.6个百分点和3.2个百分点。", title="湖南省政府采购通报")
     assert [f.subject for f in figs] == ["湖南省", "益阳市", "娄底市", "鞍山市", "锦州市", "鞍山市", "锦州市"]
     assert [(f.change, f.base_period) for f in figs[-2:]] == [(True, None), (True, None)]
+
+
+def test_a_leads_place_after_its_first_amount_is_an_item_not_the_articles() -> None:
+    figs = extract_figures("一、2017年工作完成情况\n（一）政府采购规模持续扩大。全市完成政府采购138.26亿元。兰陵县、沂水县采购规模均超过12亿元，"
+                           "罗庄区增幅达34.2%。\n二、2018年工作打算\n网上商城采购额力争达到5亿元。",
+                           title="临沂市财政局2017年政府采购工作总结和2018年工作打算")
+    assert [f.subject for f in figs if f.surface in ("138.26亿元", "5亿元")] == ["临沂市", "临沂市"]

@@ -34,6 +34,7 @@ NATIONAL_ACTOR = re.compile("(?<![居在列排于占])(?:财政部(?!门)|国务
 DOCUMENT_TITLE = re.compile("《[^》]*》")  # 《财政部关于…的通知》 names a document, not the actor
 NATIONAL = "全国"
 PART = re.compile(r"其中[，,：:]?$")  # 其中卫辉市采购3125万元: a part of the place spoken of, not the article's
+AMOUNT = re.compile(r"\d+(?:\.\d+)?(?:万亿|亿|万)?元")
 FIGURE_START = re.compile(r"(?:完成|为|达|共)?\d")  # a place's own figure right after it
 STATISTICIAN = re.compile("人民银行|人行|统计局")  # bodies that report a place's figures, not their own
 # a department's or unit's own accounts, a case's documents (a judgment, a penalty or complaint decision), and
@@ -89,7 +90,9 @@ def find_home(texts: list[tuple[str, list[Place]]], author: str | None = None, p
     division = None
     for k, (text, places) in enumerate(texts):  # the headline's place, or the lead's when it lies inside it
         # (湖北 → 湖北省十堰市郧西县); a lead's place with its own amount is a part (昆山市41.26亿元), not its place
-        acting = [p for p in places if p.candidates and not p.org and not p.governed
+        first = AMOUNT.search(text) if k and division else None  # (after its first amount, a place is an item, not
+        # a finer place of the headline's)
+        acting = [p for p in places if p.candidates and not p.org and not p.governed and not (first and p.start > first.start())
                   and not (k and (FIGURE_START.match(text, p.end) or _listed(text, p) or PART.search(text, 0, p.start)))
                   # (nor one of a list, nor one after 其中,
                   and not (k and (text.lstrip().startswith(QUOTES) or text.rstrip().endswith(("：", ":"))))]
