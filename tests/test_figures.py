@@ -1277,3 +1277,9 @@ def test_a_leads_place_after_its_first_amount_is_an_item_not_the_articles() -> N
                            "罗庄区增幅达34.2%。\n二、2018年工作打算\n网上商城采购额力争达到5亿元。",
                            title="临沂市财政局2017年政府采购工作总结和2018年工作打算")
     assert [f.subject for f in figs if f.surface in ("138.26亿元", "5亿元")] == ["临沂市", "临沂市"]
+
+
+def test_school_terms_are_periods() -> None:
+    figs = extract_figures("现将我县2024年秋季学期营养餐食材集中采购结果公示如下。本学期补助资金预算1109万元。"
+                           "上学期（2024年春季学期），全县采购本地农产品498.7万元。")
+    assert [f.period for f in figs] == ["2024-09..2025-01", "2024-03..2024-07"]

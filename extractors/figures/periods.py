@@ -310,7 +310,38 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
         out = [p for p in out if not m.start() <= p.start < m.end()]
         first, last = (int(m.group(k)) for k in ("m1", "m2"))
         out.append(PeriodMention(m.group(), f"{m.group('y1')}-{first:02d}..{m.group('y2')}-{last:02d}", m.start()))
+    out = _terms(text, out)
     out.sort(key=lambda p: p.start)
+    return out
+
+
+TERM = re.compile(r"(?P<y>(?:19|20)\d{2})年(?:度)?(?P<season>春季|秋季|春|秋)学期|(?P<rel>本|上|下)学期")
+
+
+def _terms(text: str, out: list[PeriodMention]) -> list[PeriodMention]:
+    """School terms: 2024年秋季学期 is 2024-09..2025-01, 2024年春季学期 2024-03..2024-07; 本学期 the term the text
+    is about (the one it named last, not in brackets), 上学期 the one before it.
+
+    >>> [p.period for p in find_periods("2024年秋季学期…本学期…上学期（2024年春季学期）…与上学期相比", 2024)]
+    ['2024-09..2025-01', '2024-09..2025-01', '2024-03..2024-07', '2024-03..2024-07']
+    """
+    current: tuple[int, str] | None = None  # (year, 春 or 秋)
+    for m in TERM.finditer(text):
+        term = current
+        if m.group("season"):
+            term = (int(m.group("y")), m.group("season")[0])
+            if not text.endswith(("（", "("), 0, m.start()):  # (上学期（2024年春季学期）: an aside, not the text's term)
+                current = term
+        elif current is not None and m.group("rel") != "本":
+            year, season = current
+            back = m.group("rel") == "上"
+            term = (year, "春") if (season == "秋") == back else (year - 1 if back else year + 1, "秋")
+        if term is None or text.endswith(("与", "比", "较"), 0, m.start()):
+            continue  # (与上学期相比: what a change is measured against, not the figures' term)
+        year, season = term
+        out = [p for p in out if not m.start() <= p.start < m.end()]
+        out.append(PeriodMention(m.group(), f"{year}-09..{year + 1}-01" if season == "秋" else f"{year}-03..{year}-07",
+                                 m.start()))
     return out
 
 
