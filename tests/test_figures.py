@@ -1283,3 +1283,10 @@ def test_school_terms_are_periods() -> None:
     figs = extract_figures("现将我县2024年秋季学期营养餐食材集中采购结果公示如下。本学期补助资金预算1109万元。"
                            "上学期（2024年春季学期），全县采购本地农产品498.7万元。")
     assert [f.period for f in figs] == ["2024-09..2025-01", "2024-03..2024-07"]
+
+
+def test_a_base_years_level_in_words_or_fiscal_years_is_of_that_year() -> None:
+    figs = extract_figures("二〇二一年度，特區政府取得財貨及勞務的開支合共澳門元182.6億元，佔當年度開支預算的17.9%，"
+                           "較二〇二〇年度的169.3億元增加13.3億元。")
+    assert [f.period for f in figs][:3] == ["2021", "2021", "2020"]
+    assert figs[2].metric == figs[0].metric

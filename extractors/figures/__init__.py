@@ -39,7 +39,7 @@ from extractors.figures.headlines import link_headlines
 from extractors.figures.lists import RESPECTIVELY, SEPARATOR, items
 from extractors.figures.metrics import BENEFICIARY_CLASSES, DEALS, adnominal, bare, channel, counted_after, deals, ends_in_verb, head, is_head, is_vague, join, mask, opening, phrase, phrase_after, qualifier, qualifies_only
 from extractors.figures.parts import link_parts
-from extractors.figures.periods import PeriodMention, base_date, find_periods, parse_count, shift, since_start
+from extractors.figures.periods import PeriodMention, arabic_dates, base_date, find_periods, parse_count, shift, since_start
 from extractors.figures.places import DATELINE_END, DIVISIONS, Division, Place, choose, enclosing, find_places, lineage
 from extractors.figures.quantities import Quantity, normal_form, scan
 from extractors.figures.scopes import SCOPE
@@ -71,7 +71,7 @@ RATE_NAME = re.compile(r"[^，。；,;]*(?:比例|比重|费率|利率|[^\W\d]�
 RATE_LINK = re.compile(r"由|从|为|是|按|不得?(?:超过|高于|低于)|超过|降至|降到|提高到|提高至")  # a rate's name, then its base
 RATE_OF_CHANGE = re.compile(r"(?:平均)?(?:降幅|增幅|涨幅|增速|增长率|降低率|降价|涨价)(?:为|达到|达|约|超过|超|近)*$")
 COMPARISON_END = re.compile(r"(?:同比|环比|(?:比|较)(?:上年|去年|上一年|前一年|(?:19|20)\d{2}年)?(?:同期)?)$")
-BASE_VALUE = re.compile(r"(?:(?:比|较|與|与)|(?<=[，,；;]))(?:上年|去年|上一年|前一年|(?:(?:19|20)\d{2}|1[0-2]\d)年)(?:同期)?(?:的|为|是)$"
+BASE_VALUE = re.compile(r"(?:(?:比|较|與|与)|(?<=[，,；;]))(?:上年|去年|上一年|前一年|(?:(?:19|20)\d{2}|1[0-2]\d)年度?)(?:同期)?(?:的|为|是)$"
                         r"|(?<=[，,；;：:])(?:上年|去年)同期$")  # 中标金额：上年同期33.58亿元: last year's level
 OF_LEVEL = object()  # a list item whose metric is a share of the level figure before the list
 SHARE_OF_LIST = re.compile(r"占(?P<of>[^，。；,;]{2,20}?)的?(?P<ratio>比重|比例)?$")  # 占全国财政支出和GDP的比重分别为
@@ -436,10 +436,12 @@ class _Reader:
                 # (not in a year's review, 累计 there sums the year; nor after 今年以来 in its paragraph)
             tail = max(c, q.start - TAIL)  # the patterns below end at the figure: look at the clause's end only
             metric_of_base = None
-            if (then := BASE_VALUE.search(text, tail, q.start)) is not None:  # 比上年的3247.81亿元: last year's level
-                period = Change(0, then.group()).base(period) or period
-                if then.start() == c and out and out[-1].start >= s and out[-1].field == field.name:
-                    metric_of_base = out[-1].metric  # …同比增长12.5%，上年同期为1.16亿元: the level it grew from
+            before = max(0, tail - 1)  # (the mark before the clause: ，去年同期33.58亿元)
+            if (then := BASE_VALUE.search(arabic_dates(text[before : q.start]), tail - before)) is not None:
+                period = Change(0, then.group()).base(period) or period  # 比上年的3247.81亿元, 較二〇二〇年度的169.3億元
+                grew = next((f for f in reversed(out) if f.kind == q.kind or f.change), None) if then.start() + before == c else None
+                if grew is not None and grew.start >= s and grew.field == field.name:
+                    metric_of_base = grew.metric  # …同比增长12.5%，上年同期为1.16亿元: the level it grew from (not 占…的17.9%)
             ruled = (q.approx in BOUNDS or q.range_to is not None or q.kind == "percent") and RULE.search(text, c, q.start) \
                 and not COMPLETED.search(text, tail, q.start) and "占" not in text[c : q.start]  # 完成预留份额的112%: a result
             if (ruled or q.approx in BOUNDS and RULE.search(text, s, q.start) or LIMIT.search(text, tail, q.start)) \
