@@ -1290,3 +1290,8 @@ def test_a_base_years_level_in_words_or_fiscal_years_is_of_that_year() -> None:
                            "較二〇二〇年度的169.3億元增加13.3億元。")
     assert [f.period for f in figs][:3] == ["2021", "2021", "2020"]
     assert figs[2].metric == figs[0].metric
+
+
+def test_a_sentence_of_last_years_same_months_is_of_those_months() -> None:
+    figs = extract_figures("上半年，全县完成政府采购2.64亿元。去年同期，全县政府采购金额为2.21亿元。", published_at="2019-07-20")
+    assert [f.period for f in figs] == ["2019-H1", "2018-H1"]

@@ -73,6 +73,7 @@ RATE_OF_CHANGE = re.compile(r"(?:平均)?(?:降幅|增幅|涨幅|增速|增长�
 COMPARISON_END = re.compile(r"(?:同比|环比|(?:比|较)(?:上年|去年|上一年|前一年|(?:19|20)\d{2}年)?(?:同期)?)$")
 BASE_VALUE = re.compile(r"(?:(?:比|较|與|与)|(?<=[，,；;]))(?:上年|去年|上一年|前一年|(?:(?:19|20)\d{2}|1[0-2]\d)年度?)(?:同期)?(?:的|为|是)$"
                         r"|(?<=[，,；;：:])(?:上年|去年)同期$")  # 中标金额：上年同期33.58亿元: last year's level
+LAST_YEARS_OPENING = re.compile(r"\s*(?:去年|上年)同期[，,：:]")
 OF_LEVEL = object()  # a list item whose metric is a share of the level figure before the list
 SHARE_OF_LIST = re.compile(r"占(?P<of>[^，。；,;]{2,20}?)的?(?P<ratio>比重|比例)?$")  # 占全国财政支出和GDP的比重分别为
 WON = re.compile(rf"(?P<who>{'|'.join(sorted(BENEFICIARY_CLASSES, key=len, reverse=True))})"
@@ -436,6 +437,8 @@ class _Reader:
                 # (not in a year's review, 累计 there sums the year; nor after 今年以来 in its paragraph)
             tail = max(c, q.start - TAIL)  # the patterns below end at the figure: look at the clause's end only
             metric_of_base = None
+            if period and LAST_YEARS_OPENING.match(text, s):
+                period = shift(period)  # 去年同期，全县政府采购金额为2.21亿元: the same months a year before
             before = max(0, tail - 1)  # (the mark before the clause: ，去年同期33.58亿元)
             if (then := BASE_VALUE.search(arabic_dates(text[before : q.start]), tail - before)) is not None:
                 period = Change(0, then.group()).base(period) or period  # 比上年的3247.81亿元, 較二〇二〇年度的169.3億元
