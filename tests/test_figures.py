@@ -1295,3 +1295,9 @@ def test_a_base_years_level_in_words_or_fiscal_years_is_of_that_year() -> None:
 def test_a_sentence_of_last_years_same_months_is_of_those_months() -> None:
     figs = extract_figures("上半年，全县完成政府采购2.64亿元。去年同期，全县政府采购金额为2.21亿元。", published_at="2019-07-20")
     assert [f.period for f in figs] == ["2019-H1", "2018-H1"]
+
+
+def test_months_after_其中_are_parts_of_their_quarter() -> None:
+    figs = extract_figures("本季度：全市政府采购规模97.35亿元，环比二季度增长18.6%。其中7月29.48亿元、8月31.06亿元、9月36.81亿元。",
+                           title="合肥市三季度政府采购数据", published_at="2023-10-12")
+    assert [f.parent for f in figs] == [None, None, 0, 0, 0]

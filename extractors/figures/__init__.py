@@ -39,7 +39,7 @@ from extractors.figures.headlines import link_headlines
 from extractors.figures.lists import RESPECTIVELY, SEPARATOR, items
 from extractors.figures.metrics import BENEFICIARY_CLASSES, DEALS, adnominal, bare, channel, counted_after, deals, ends_in_verb, head, is_head, is_vague, join, mask, opening, phrase, phrase_after, qualifier, qualifies_only
 from extractors.figures.parts import link_parts
-from extractors.figures.periods import PeriodMention, arabic_dates, base_date, find_periods, parse_count, shift, since_start
+from extractors.figures.periods import PeriodMention, arabic_dates, base_date, bounds, find_periods, parse_count, shift, since_start
 from extractors.figures.places import DATELINE_END, DIVISIONS, Division, Place, choose, enclosing, find_places, lineage
 from extractors.figures.quantities import Quantity, normal_form, scan
 from extractors.figures.scopes import SCOPE
@@ -205,27 +205,9 @@ def _topic_period(field: _Field, start: int, last: PeriodMention) -> PeriodMenti
     2018年，…。2016—2018年…): then that one."""
     for m in field.inheriting[bisect_left(field.inheriting_starts, start) : bisect_left(field.inheriting_starts, last.start)]:
         if not m.weak and field.text.startswith(("，", ","), m.start + len(m.text)):  # (not 2020年10月以来，)
-            a, b = _bounds(m.period), _bounds(last.period)  # (前三季度，…其中，三季度…: a part of it, the same end)
+            a, b = bounds(m.period), bounds(last.period)  # (前三季度，…其中，三季度…: a part of it, the same end)
             return m if a and b and a != b and a[1] == b[1] else last
     return last
-
-
-def _bounds(period: str | None) -> tuple[str, str] | None:
-    """The first and last month of ``period`` (2023 → 2023-01, 2023-12; 2023-Q1 → 2023-01, 2023-03)."""
-    if not period or not period[:4].isdigit():
-        return None
-    first, _, last = period.partition("..")
-    last = last or first
-
-    def months(p: str) -> tuple[str, str]:
-        if len(p) == 4:
-            return f"{p}-01", f"{p}-12"
-        if p[5] in "HQ":
-            size = 6 if p[5] == "H" else 3
-            end = int(p[6]) * size
-            return f"{p[:4]}-{end - size + 1:02d}", f"{p[:4]}-{end:02d}"
-        return p, p
-    return (months(first)[0], months(last)[1]) if last[:4].isdigit() else None
 
 
 def _figures_in(field: _Field, span: tuple[int, int]) -> bool:
@@ -399,8 +381,8 @@ class _Reader:
             q.start = c.start
             said = next((p.period for p in find_periods(c.column, field.base, field.month) if p.period), None)
             period = said or _period(field, q, self.default_period)
-            if c.column in ("本月", "当月") and (bounds := _bounds(period)):
-                period = bounds[1]  # 本月 in a report of 1—8月: August
+            if c.column in ("本月", "当月") and (span := bounds(period)):
+                period = span[1]  # 本月 in a report of 1—8月: August
             elif LAST_YEARS_COLUMN.match(c.column) and not c.change:
                 period = shift(period)  # 上年同期实际采购金额: the same months a year before
             place = next((p for p in find_places(c.row) if p.candidates and p.start == 0), None)

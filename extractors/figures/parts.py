@@ -28,6 +28,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 
 from extractors.figures.metrics import head
+from extractors.figures.periods import bounds
 from extractors.figures.scopes import GROUP, SCOPE
 from extractors.record import Figure
 
@@ -87,7 +88,7 @@ def link_parts(figures: list[Figure], fields: list[tuple[str, list[tuple[int, in
             wholes = [j for j in _before(mine, n, lambda j: paragraph(i) - paragraph(j) <= 1)
                       if figures[j].start < where and figures[j].kind == f.kind and _is_level(figures[j])
                       and (figures[j].parent is None or sentence(j) == sentence(i))  # a part broken down again
-                      and (figures[j].period == f.period or None in (figures[j].period, f.period))
+                      and _within(f.period, figures[j].period)
                       and figures[j].approx not in BOUNDS][::-1]  # (均超过8亿元，其中寿光市达11.26亿元: a bound, no total)
             if not wholes:
                 continue
@@ -104,6 +105,20 @@ def link_parts(figures: list[Figure], fields: list[tuple[str, list[tuple[int, in
             if figures[i].parent is None:
                 figures[i].parent = j
         _groups(figures, mine, paragraph)
+
+
+def _within(part: str | None, whole: str | None) -> bool:
+    """Whether a figure of period ``part`` can be a part of one of ``whole``: the same period, one unsaid, or months
+    inside a whole's months (其中7月29.48亿元 of 三季度97.35亿元; not inside a whole year).
+
+    >>> _within("2023-07", "2023-Q3"), _within("2023-07", "2023"), _within("2017", "2016..2020")
+    (True, False, False)
+    """
+    if part == whole or None in (part, whole):
+        return True
+    p, w = bounds(part), bounds(whole)  # (not the years of a plan's total, nor a case's month in a year)
+    return bool(p and w and w[0][:4] == w[1][:4] and w != (w[0][:4] + "-01", w[0][:4] + "-12") and p != w
+                and w[0] <= p[0] and p[1] <= w[1])
 
 
 def _in_group(part: Figure, whole: Figure) -> bool:
@@ -168,8 +183,7 @@ def _sums(figures: list[Figure], mine: list[int]) -> None:
         for i in mine[n + 1 : n + 1 + RUN]:
             f = figures[i]
             if f.kind != "money" or not _amount(f) or f.base_unit != total.base_unit or not _is_level(f) \
-                    or f.parent is not None or f.approx in BOUNDS or None not in (f.period, total.period) \
-                    and f.period != total.period:
+                    or f.parent is not None or f.approx in BOUNDS or not _within(f.period, total.period):
                 continue  # (2021年至2023年分别为…: each year's, not parts of one another)
             if run and not _siblings(figures[run[0]], f):
                 run, added = [], 0.0

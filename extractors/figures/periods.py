@@ -426,3 +426,25 @@ def since_start(period: str) -> str:
     if last[5] in "HQ":
         return f"..{last[:4]}-{int(last[6]) * (6 if last[5] == 'H' else 3):02d}"
     return f"..{last}"
+
+
+def bounds(period: str | None) -> tuple[str, str] | None:
+    """The first and last month of ``period``.
+
+    >>> bounds("2023"), bounds("2023-Q1"), bounds("2023-01..2023-09"), bounds("..2023-09")
+    (('2023-01', '2023-12'), ('2023-01', '2023-03'), ('2023-01', '2023-09'), None)
+    """
+    if not period or not period[:4].isdigit():
+        return None
+    first, _, last = period.partition("..")
+    last = last or first
+
+    def months(p: str) -> tuple[str, str]:
+        if len(p) == 4:
+            return f"{p}-01", f"{p}-12"
+        if p[5] in "HQ":
+            size = 6 if p[5] == "H" else 3
+            end = int(p[6]) * size
+            return f"{p[:4]}-{end - size + 1:02d}", f"{p[:4]}-{end:02d}"
+        return p, p
+    return (months(first)[0], months(last)[1]) if last[:4].isdigit() else None
