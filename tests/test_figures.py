@@ -1301,3 +1301,9 @@ def test_months_after_其中_are_parts_of_their_quarter() -> None:
     figs = extract_figures("本季度：全市政府采购规模97.35亿元，环比二季度增长18.6%。其中7月29.48亿元、8月31.06亿元、9月36.81亿元。",
                            title="合肥市三季度政府采购数据", published_at="2023-10-12")
     assert [f.parent for f in figs] == [None, None, 0, 0, 0]
+
+
+def test_a_listed_places_measure_that_is_only_a_scope_is_no_metric() -> None:
+    figs = extract_figures("省级配套1200万元，州县两级自筹1260万元。\n装备将按火险等级分配到全州10个县市，其中火险等级最高的楚雄市、"
+                           "禄丰市、武定县分别分配860万元、720万元和640万元。", title="楚雄州森林草原防火装备采购")
+    assert len(figs) == 6 and all(f.metric != "" for f in figs)

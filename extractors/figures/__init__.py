@@ -1013,7 +1013,7 @@ def _years(period: str | None) -> list[str]:
 
 def _unscoped(metric: str | None) -> str | None:
     """``metric`` without the scope it opens with (县（市、区）采购金额 → 采购金额): a place's own figure."""
-    return SCOPE.sub("", metric, count=1) if metric and SCOPE.match(metric) else metric
+    return (SCOPE.sub("", metric, count=1) or None) if metric and SCOPE.match(metric) else metric  # (县市: none)
 
 
 def _share(metric: str | None) -> str | None:
