@@ -1307,3 +1307,10 @@ def test_a_listed_places_measure_that_is_only_a_scope_is_no_metric() -> None:
     figs = extract_figures("省级配套1200万元，州县两级自筹1260万元。\n装备将按火险等级分配到全州10个县市，其中火险等级最高的楚雄市、"
                            "禄丰市、武定县分别分配860万元、720万元和640万元。", title="楚雄州森林草原防火装备采购")
     assert len(figs) == 6 and all(f.metric != "" for f in figs)
+
+
+def test_a_reports_opening_year_and_fiscal_years_in_words() -> None:
+    figs = extract_figures("受京口区民政局委托，我所对2023年度京口区政府购买居家养老服务项目开展了绩效评价。\n一、项目基本情况\n"
+                           "项目年度预算1260万元，实际支出1187.4万元。", published_at="2024-12-20")
+    assert [f.period for f in figs] == ["2023", "2023"]
+    assert one("二零二二至二三年度的政府開支預計為8,069億元。", published_at="2023-02-22").period == "2022-04..2023-03"

@@ -190,7 +190,9 @@ def _period(field: _Field, q: Quantity, default: str | None) -> str | None:
         p_start, p_end = field.layout.paragraph_at(said.start)
         if p_start < field.layout.paragraph_at(q.start)[0]:  # 10月份，…。1—10月，累计…: a report of 10月 goes on with it
             said = _topic_period(field, p_start, said)
-        if p_end - p_start <= NARRATIVE or _figures_in(field, (p_start, p_end)) or p_start >= field.layout.paragraph_at(q.start)[0]:
+        if p_end - p_start <= NARRATIVE or _figures_in(field, (p_start, p_end)) or p_start >= field.layout.paragraph_at(q.start)[0] \
+                or said.text.endswith("年度") and p_start in [a for a, _ in field.layout.paragraphs[:2]]:
+            # (对2023年度…项目开展了绩效评价 as the text opens: the year the whole text reports on)
             break  # a heading (一、2023年工作回顾) or a paragraph of figures: its period carries on
         end, said = said.start, None  # 今年以来，…深化改革, a story of what was done without figures: not the data's period
     return _finer(field, said) if said else default

@@ -80,7 +80,7 @@ MONTHS_SPAN = re.compile(r"(?P<y1>(?:19|20)\d{2})年(?P<m1>\d{1,2})月(?:\d{1,2}
                          r"(?P<y2>(?:19|20)\d{2})年(?P<m2>\d{1,2})月(?!\d{1,2}日)")
 DAYS_SPAN = re.compile(r"(?:自|从)(?:(?P<y>(?:19|20)\d{2})年)?(?P<m1>\d{1,2})月\d{1,2}日[^，。；]{0,30}?(?:至|到)"
                        r"(?P<m2>\d{1,2})月\d{1,2}日")
-FISCAL = re.compile(r"((?:19|20)\d{2})[/／-](?:\d{2}(?!\d)(?=[、和及与]|(?:财政)?年度)|(?:19|20)\d{2}(?=财政年度))")
+FISCAL = re.compile(r"((?:19|20)\d{2})[/／\-至](?:\d{2}(?!\d)(?=[、和及与]|(?:财政)?年度)|(?:19|20)\d{2}(?=财政年度))")
 NOW = re.compile(r"(?:截至|截止|截止到)(?:目前|当前|发稿时|现在)")
 CUTOFF = re.compile("(?:截至|截止|截止到|到)$")
 SINCE = re.compile(r"[^，。；、,;\n]{0,24}?(?:以来|[一二两三四五六七八九十\d]年来)")  # (去年5月上线一年来)
@@ -157,7 +157,7 @@ STARTED = re.compile(r"(?:\d{4}|[一二〇零○]{4})年[^，。；,;]{0,6}$")  
 
 
 CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
-CN_DATE = re.compile(r"二[〇零][〇零一二三四五六七八九]{2}(?=年度|[/／])|(?<=[/／])[〇零一二三四五六七八九]{2}(?=年度)"
+CN_DATE = re.compile(r"二[〇零][〇零一二三四五六七八九]{2}(?=年度|[/／至])|(?<=[/／至])[〇零一二三四五六七八九]{2}(?=年度|财政年度)"
                      r"|(?<![\d〇零一二三四五六七八九十])(?:十[一二]|[一二三四五六七八九])"
                      r"(?=月(?![内以之后前间余来]|[一二三四五六七八九十]+[日号]))")  # (not a day: 一月一日起, a date)
 
@@ -166,8 +166,8 @@ def arabic_dates(text: str) -> str:
     """Years and months written in Chinese numerals in Arabic ones, each as long as before (so that offsets
     hold): 二〇二一／二二年度 → 2021／22年度, 一月至八月 → 1月至8月.
 
-    >>> arabic_dates("二〇二一／二二年度，今年一月至十二月")
-    '2021／22年度，今年1月至12月'
+    >>> arabic_dates("二〇二一／二二年度，今年一月至十二月"), arabic_dates("二零二二至二三年度")
+    ('2021／22年度，今年1月至12月', '2022至23年度')
     """
     return CN_DATE.sub(lambda m: m.group().replace("十", "1").translate(CN_DIGITS), text) if CN_DATE.search(text) else text
 
