@@ -1314,3 +1314,11 @@ def test_a_reports_opening_year_and_fiscal_years_in_words() -> None:
                            "项目年度预算1260万元，实际支出1187.4万元。", published_at="2024-12-20")
     assert [f.period for f in figs] == ["2023", "2023"]
     assert one("二零二二至二三年度的政府開支預計為8,069億元。", published_at="2023-02-22").period == "2022-04..2023-03"
+
+
+def test_months_from_last_year_to_this_and_a_causes_period_is_not_the_figures() -> None:
+    assert one("自去年11月实施联合采购至今年10月，共联合采购医用耗材4216万元。", published_at="2020-11-24").period \
+        == "2019-11..2020-10"
+    figs = extract_figures("于7月底前完成了2020年省级救灾物资储备采购任务。\n受今年上半年疫情期间防护物资价格波动影响，部分物资采用了"
+                           "框架协议采购方式。经公开招标，中标金额合计1.71亿元。", published_at="2020-08-12")
+    assert figs[0].period == "2020"

@@ -78,6 +78,7 @@ EVENT_MONTH = re.compile(r"[，,](?![全本我各该截当累共]|[^，。；]{0
 COMPARED_WITH = re.compile("(?:超过|高于|低于|多于|少于|相当于|快于|慢于|而|比|较)$")
 MONTHS_SPAN = re.compile(r"(?P<y1>(?:19|20)\d{2})年(?P<m1>\d{1,2})月(?:\d{1,2}日)?\s?(?:至|到|—|－|-|～|~)\s?"
                          r"(?P<y2>(?:19|20)\d{2})年(?P<m2>\d{1,2})月(?!\d{1,2}日)")
+LAST_TO_THIS_YEAR = re.compile(r"(?:自|从)(?:去年|上年)(?P<m1>\d{1,2})月[^，。；\d]{0,20}?(?:至|到)(?:今年|本年)(?P<m2>\d{1,2})月")
 DAYS_SPAN = re.compile(r"(?:自|从)(?:(?P<y>(?:19|20)\d{2})年)?(?P<m1>\d{1,2})月\d{1,2}日[^，。；]{0,30}?(?:至|到)"
                        r"(?P<m2>\d{1,2})月\d{1,2}日")
 FISCAL = re.compile(r"((?:19|20)\d{2})[/／\-至](?:\d{2}(?!\d)(?=[、和及与]|(?:财政)?年度)|(?:19|20)\d{2}(?=财政年度))")
@@ -283,7 +284,7 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
         done_then = text.startswith("于", m.start() - 1) if m.start() else False
         done_then |= OF_VALUE.match(text, m.end()) is not None  # 比2018年的88.16亿元、2017年的74.5亿元: bases only
         inherits = rel not in CONTEXTUAL and not event_day and not compared and not cumulative and not planned \
-            and not looking_back and not done_then
+            and not looking_back and not done_then and not text.endswith("受", 0, m.start())  # (受今年上半年疫情…影响: a cause)
         if inherits and opened is None and period and period[:4].isdigit() and text.startswith(("，", ","), m.end()):
             opened = int(period[:4])  # (the paragraph's topic: 一季度，…; not 召开2024年工作会议)
         out.append(PeriodMention(m.group(), period, m.start(), inherits, bool(since)))
@@ -310,6 +311,10 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
         out = [p for p in out if not m.start() <= p.start < m.end()]
         first, last = (int(m.group(k)) for k in ("m1", "m2"))
         out.append(PeriodMention(m.group(), f"{m.group('y1')}-{first:02d}..{m.group('y2')}-{last:02d}", m.start()))
+    for m in LAST_TO_THIS_YEAR.finditer(text) if base_year else ():  # 自去年11月实施…至今年10月: those months
+        out = [p for p in out if not m.start() <= p.start < m.end()]
+        first, last = (int(m.group(k)) for k in ("m1", "m2"))
+        out.append(PeriodMention(m.group(), f"{base_year - 1}-{first:02d}..{base_year}-{last:02d}", m.start()))
     out = _terms(text, out)
     out.sort(key=lambda p: p.start)
     return out
