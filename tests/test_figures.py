@@ -1322,3 +1322,8 @@ def test_months_from_last_year_to_this_and_a_causes_period_is_not_the_figures() 
     figs = extract_figures("于7月底前完成了2020年省级救灾物资储备采购任务。\n受今年上半年疫情期间防护物资价格波动影响，部分物资采用了"
                            "框架协议采购方式。经公开招标，中标金额合计1.71亿元。", published_at="2020-08-12")
     assert figs[0].period == "2020"
+
+
+def test_a_verb_that_names_a_kind_of_goods_is_not_turned_round() -> None:
+    figs = extract_figures("其中，扑救装备1980万元，个人防护装备750万元。")
+    assert [f.metric for f in figs] == ["扑救装备", "个人防护装备"]

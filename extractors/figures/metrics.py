@@ -346,6 +346,8 @@ def _verb_before(text: str, end: int) -> str | None:
 
 ITEMS = ("项目", "订单", "案件", "合同", "采购包", "标段")  # what is bought and counted one by one
 KINDS = (*ITEMS, "方式")  # 采购项目, 其他采购方式: a noun of the verb's kind, not its object
+MODIFYING = {"扑救", "防护", "救灾", "防汛", "防疫", "防控", "监测", "检测", "救援", "消防", "照明", "办公", "教学", "养老",
+             "排涝", "灭火", "防火", "救护", "康复", "助听", "助行"}  # verbs that name a kind of goods (扑救装备)
 QUOTES = str.maketrans("", "", "“”‘’")
 GENERIC = ("政府采购", "采购")  # 政府采购节约资金 is 节约资金; 政府采购规模 stays (规模 alone says too little)
 
@@ -366,6 +368,7 @@ def shape(texts: list[str], tags: list[str]) -> str:
     # a verb before a coordinator is a conjunct (节能 of 节能、节水产品), not the phrase's verb
     verbs = [i for i, g in enumerate(tags) if g == "v" and not (i + 1 < len(texts) and texts[i + 1] in COORDINATORS)]
     bought = verbs[:1] == [0] and texts[-1].endswith("物资")  # 采购医用防护物资: goods, not a measure like 投资
+    verbs = [i for i in verbs if texts[i] not in MODIFYING]  # (扑救装备, 防护服: a verb that says which kind)
     if verbs and verbs[-1] < len(texts) - 1 and (not is_head(texts[-1]) or bought) and not texts[-1].endswith(KINDS):
         v = 0 if bought else verbs[-1]  # (通过832平台)采购脱贫地区农副产品: what was bought, then the verb
         return "".join(texts[v + 1 :]) + texts[v]
