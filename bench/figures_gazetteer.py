@@ -80,11 +80,11 @@ def renamed(name: str) -> list[str]:
     return [stem + other for other in "县区市" if other != suffix]
 
 
-def rows(path: str) -> list[tuple[str, str, int, str, str]]:
+def rows(path: str) -> list[tuple[str, str, int, str, str, str]]:
     from pypinyin import lazy_pinyin
 
-    out: dict[tuple[str, str], tuple[str, str, int, str, str]] = {}
-    variants: dict[tuple[str, str], tuple[str, str, int, str, str]] = {}
+    out: dict[tuple[str, str], tuple[str, str, int, str, str, str]] = {}
+    variants: dict[tuple[str, str], tuple[str, str, int, str, str, str]] = {}
     for full, short, level, parent, _province in divisions(path):
         name = full[len(parent):] if level == 3 else full
         pinyin = "".join(lazy_pinyin(short)) if level <= 2 or name.endswith("市") else ""
@@ -94,12 +94,12 @@ def rows(path: str) -> list[tuple[str, str, int, str, str]]:
         if name.endswith(("自治州", "自治县", "自治旗")) and short != name:
             names.add(short if short.endswith(name[-1]) else short + name[-1])  # 黔东南州, 景宁县 (景宁畲族自治县)
         for variant in renamed(name) if level == 3 else ():
-            variants.setdefault((variant, parent + variant), (variant, parent + variant, level, parent, ""))
+            variants.setdefault((variant, parent + variant), (variant, parent + variant, level, parent, "", "renamed"))
         for n in names:
-            out.setdefault((n, full), (n, full, level, parent, pinyin))
+            out.setdefault((n, full), (n, full, level, parent, pinyin, ""))
     real = {name for name, _ in out}
     out.update((key, row) for key, row in variants.items() if key[0] not in real)  # 大同区 → not 大同市
-    out.update(((name, full), (name, full, level, parent, "")) for name, full, level, parent in OUTSIDE_THE_TREE)
+    out.update(((name, full), (name, full, level, parent, "", "")) for name, full, level, parent in OUTSIDE_THE_TREE)
     return sorted(out.values(), key=lambda r: (r[2], r[1], r[0]))
 
 
@@ -111,7 +111,8 @@ def main() -> None:
         import jionlp
 
     path = os.path.join(os.path.dirname(jionlp.__file__), "dictionary", "china_location.txt")
-    sys.stdout.write(f"# name\tfull\tlevel (1 province, 2 prefecture, 3 county)\tparent\tpinyin of the short name; "
+    sys.stdout.write(f"# name\tfull\tlevel (1 province, 2 prefecture, 3 county)\tparent\tpinyin of the short name\t"
+                     f"renamed (a county's name after a possible change of status, not in the registry); "
                      f"from jionlp {jionlp.__version__} china_location.txt (Apache-2.0), by bench/figures_gazetteer.py\n")
     for row in rows(path):
         sys.stdout.write("\t".join(map(str, row)) + "\n")

@@ -1327,3 +1327,12 @@ def test_months_from_last_year_to_this_and_a_causes_period_is_not_the_figures() 
 def test_a_verb_that_names_a_kind_of_goods_is_not_turned_round() -> None:
     figs = extract_figures("其中，扑救装备1980万元，个人防护装备750万元。")
     assert [f.metric for f in figs] == ["扑救装备", "个人防护装备"]
+
+
+def test_a_mastheads_county_by_its_short_name_and_provinces_listed_after_为() -> None:
+    figs = extract_figures("上半年我县政府采购节约资金2160万元\n本报讯 记者从县财政局获悉，今年上半年，全县实际采购金额4.15亿元。",
+                           title="今日永嘉 2019年7月16日 第2版：要闻", publisher="今日永嘉")
+    assert {f.subject for f in figs} == {"温州市永嘉县"}
+    figs = extract_figures("本周全国政府采购中标金额1186.3亿元。中标金额前三的省份为广东、浙江、山东，分别为142.6亿元、118.9亿元、"
+                           "97.4亿元。", title="招采周报：全国政府采购中标金额1186.3亿元")
+    assert [f.subject for f in figs][-3:] == ["广东省", "浙江省", "山东省"]

@@ -774,8 +774,9 @@ class _Reader:
     @staticmethod
     def _list_places(field: _Field, start: int, end: int) -> list[Place]:
         """The places between ``start`` and ``end`` that can be items of a list (not governed, not bodies)."""
-        return [p for p in _between(field.places, field.place_starts, start, end)
-                if p.candidates and not p.governed and not p.org]
+        return [p for p in _between(field.places, field.place_starts, start, end) if p.candidates and not p.org
+                and (not p.governed or field.text.endswith(("为", "是"), 0, p.start) and field.text.startswith("、", p.end))]
+        # (前三的省份为广东、浙江、山东: 为 names the list, no one benefits)
 
     def _share_runs(self, field: _Field) -> dict[int, tuple[None, int]]:
         """占全国政府采购规模的25.7%、43.5%和30.8% after three amounts: the shares of those amounts, in order."""

@@ -15,6 +15,7 @@ Subjects are stored as ``Division.full``: 广西壮族自治区, 河池市,
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from importlib.resources import files
@@ -23,11 +24,13 @@ from importlib.resources import files
 @dataclass(frozen=True)
 class Division:
     """One administrative division: ``full`` as stored (河池市东兰县), its ``level`` (1 province,
-    2 prefecture, 3 county) and the ``parent`` division's ``full``."""
+    2 prefecture, 3 county) and the ``parent`` division's ``full``; ``renamed`` when the registry does not have
+    it, only a county's name after a possible change of status (永嘉区 for 永嘉县)."""
 
     full: str
     level: int
     parent: str | None
+    renamed: bool = False
 
 
 def _load() -> tuple[dict[str, Division], dict[str, tuple[Division, ...]], dict[str, tuple[Division, ...]]]:
@@ -36,8 +39,8 @@ def _load() -> tuple[dict[str, Division], dict[str, tuple[Division, ...]], dict[
     pinyin: dict[str, list[Division]] = {}
     for line in files("extractors.figures").joinpath("places.tsv").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
-            name, full, level, parent, spelled = line.split("\t")
-            d = divisions.setdefault(full, Division(full, int(level), parent or None))
+            name, full, level, parent, spelled, renamed = line.split("\t")
+            d = divisions.setdefault(full, Division(full, int(level), parent or None, bool(renamed)))
             names.setdefault(name, []).append(d)
             if spelled and d not in pinyin.get(spelled, ()):
                 pinyin.setdefault(spelled, []).append(d)
@@ -303,6 +306,28 @@ def refer(ref: str, home: Division | None, named: list[Division], *, own: bool =
 
 
 HOST_PART = re.compile(r"[a-z]+")
+
+
+@functools.lru_cache(maxsize=1)
+def _short_names() -> dict[str, list[Division]]:
+    """Counties and banners of the registry by their own name without 县 or 旗 (永嘉 for 温州市永嘉县)."""
+    out: dict[str, list[Division]] = {}
+    for d in DIVISIONS.values():
+        own = d.full.removeprefix(d.parent or "")
+        if d.level == 3 and not d.renamed and len(own) in (3, 4) and own[-1] in "县旗":
+            out.setdefault(own[:-1], []).append(d)
+    return out
+
+
+def from_short_name(line: str | None) -> Division | None:
+    """The county a masthead or byline names by its short name (今日永嘉 → 温州市永嘉县), when only one has it.
+
+    >>> from_short_name("今日永嘉").full, from_short_name("今日头条")
+    ('温州市永嘉县', None)
+    """
+    names = _short_names()
+    found = {d.full: d for k in range(len(line or "") - 1) for n in (2, 3) for d in names.get((line or "")[k : k + n], ())}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def from_host(url: str | None) -> Division | None:
