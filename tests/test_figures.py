@@ -1336,3 +1336,15 @@ def test_a_mastheads_county_by_its_short_name_and_provinces_listed_after_为() -
     figs = extract_figures("本周全国政府采购中标金额1186.3亿元。中标金额前三的省份为广东、浙江、山东，分别为142.6亿元、118.9亿元、"
                            "97.4亿元。", title="招采周报：全国政府采购中标金额1186.3亿元")
     assert [f.subject for f in figs][-3:] == ["广东省", "浙江省", "山东省"]
+
+
+def test_taiwan_in_traditional_characters_and_earlier_years_surplus_is_no_period() -> None:
+    figs = extract_figures("本縣113年度總預算案歲入編列389.62億元，以舉借債務及移用以前年度歲計賸餘彌平。歲出較112年度預算數387.91億元"
+                           "增加24.44億元。每生每餐補助由新臺幣40元提高至45元。", published_at="2023-08-31")
+    assert [f.period for f in figs][:3] == ["2024", "2023", "2024"]
+
+
+def test_a_texts_plans_for_next_year_do_not_date_it() -> None:
+    figs = extract_figures("今年以来，中心较好地完成了各项采购任务。\n全年中标金额3.41亿元，与2017年相比，增长22.6%。\n"
+                           "三、2019年工作打算\n继续推进电子化采购。")
+    assert figs[0].period == "2018"

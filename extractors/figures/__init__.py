@@ -71,7 +71,7 @@ RATE_NAME = re.compile(r"[^，。；,;]*(?:比例|比重|费率|利率|[^\W\d]�
 RATE_LINK = re.compile(r"由|从|为|是|按|不得?(?:超过|高于|低于)|超过|降至|降到|提高到|提高至")  # a rate's name, then its base
 RATE_OF_CHANGE = re.compile(r"(?:平均)?(?:降幅|增幅|涨幅|增速|增长率|降低率|降价|涨价)(?:为|达到|达|约|超过|超|近)*$")
 COMPARISON_END = re.compile(r"(?:同比|环比|(?:比|较)(?:上年|去年|上一年|前一年|(?:19|20)\d{2}年)?(?:同期)?)$")
-BASE_VALUE = re.compile(r"(?:(?:比|较|與|与)|(?<=[，,；;]))(?:上年|去年|上一年|前一年|(?:(?:19|20)\d{2}|1[0-2]\d)年度?)(?:同期)?(?:的|为|是)$"
+BASE_VALUE = re.compile(r"(?:(?:比|较|與|与)|(?<=[，,；;]))(?:上年|去年|上一年|前一年|(?:(?:19|20)\d{2}|1[0-2]\d)年度?)(?:同期)?(?:的|为|是|(?:预算数|决算数|预算|决算|规模|总额)(?:为|是)?)$"
                         r"|(?<=[，,；;：:])(?:上年|去年)同期$")  # 中标金额：上年同期33.58亿元: last year's level
 LAST_YEARS_OPENING = re.compile(r"\s*(?:去年|上年)同期[，,：:]")
 OF_LEVEL = object()  # a list item whose metric is a share of the level figure before the list
@@ -1055,7 +1055,7 @@ def extract_figures(
     if not any(quantities) and not cells(body):  # (a table's cells are scanned by the reader of tables)
         return []
     base, month = base_date(published_at, "\n".join(t for _, t, _ in texts))
-    roc = TAIWAN.search("\n".join(t for _, t, _ in texts)) is not None or ".tw/" in (url or "") + "/"
+    roc = TAIWAN.search("\n".join(normal for _, _, normal in texts)) is not None or ".tw/" in (url or "") + "/"  # (新臺幣)
     fields = [_Field(n, t, normal, q, base, month, roc) for (n, t, normal), q in zip(texts, quantities)]
     lead, later, stories = [], [], []
     for f in fields:

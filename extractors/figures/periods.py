@@ -59,7 +59,7 @@ def _pattern(year: str) -> re.Pattern[str]:
         rf"(?:(?<!\d)(?P<y1>{year})年?(?:至|到|-|—|～|~)(?P<y2>{year})年"
         r"|(?P<plan>十一五|十二五|十三五|十四五|十五五)"
         rf"|(?:(?<![\d较比与])(?P<y>{year})年(?:度)?"
-        r"|(?<![较比由同与和])(?P<rel>本年度|上年度|上一年|今年|本年|当年|全年|去年|上年|前年|明年|次年|翌年|同年))"
+        r"|(?<![较比由同与和])(?P<rel>本年度|上年度|上一年|今年|本年|当年|全年|去年|上年|(?<!以)前年|明年|次年|翌年|同年))"
         rf"(?P<part>{_part_pattern('p')})?"
         rf"|(?<![较比])(?P<bare>{_part_pattern('b')}))"  # (比一季度收窄: a base, not the period)
     )
@@ -91,7 +91,7 @@ DAY = re.compile(r"\d{1,2}日")
 PART_OF_MONTH = re.compile("中旬|上旬|下旬|初")
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
 FULL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})年(\d{1,2})月\d{1,2}日(?!起)")
-PLANNED_AFTER = re.compile(r"[，,\s]*(?:力争|计划|预计|目标|将|要)")
+PLANNED_AFTER = re.compile(r"[，,\s]*(?:力争|计划|预计|目标|将|要)|(?:度)?(?:工作)?(?:打算|思路|安排|要点)")  # (三、2019年工作打算)
 TARGET_AFTER = re.compile("(?:的)?(?:预留|目标|任务|计划|预算)")
 PLAN_AHEAD = re.compile(r"[，,\s]*[^，。；\d]{0,8}?(?:力争|预计|将(?:继续|加快|进一步|全面|重点|大力|着力|持续|深入))")
 PLANNED = re.compile("(?:(?<!截)至|(?<!截至)到|力争|计划|预计|目标|将|延续至)$")  # 力争到2025年: a target, not the year written
@@ -360,6 +360,8 @@ def base_date(published_at: str | None, text: str) -> tuple[int | None, int | No
     ((2022, 2), (2024, None), (None, None))
     >>> base_date(None, "今年1-6月完成3亿元，超过2018年全年"), base_date(None, "去年采购规模……2020年，全区")
     ((2019, None), (2021, None))
+    >>> base_date(None, "全年采购3.41亿元，与2017年相比增长22.6%。三、2019年工作打算")
+    (2018, None)
     >>> base_date(None, "2023年规模3亿元，较去年同期增长。某某局2024年6月28日")
     (2024, 6)
     """
