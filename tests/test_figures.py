@@ -1348,3 +1348,8 @@ def test_a_texts_plans_for_next_year_do_not_date_it() -> None:
     figs = extract_figures("今年以来，中心较好地完成了各项采购任务。\n全年中标金额3.41亿元，与2017年相比，增长22.6%。\n"
                            "三、2019年工作打算\n继续推进电子化采购。")
     assert figs[0].period == "2018"
+
+
+def test_disposable_income_and_guarantees_are_whole_words() -> None:
+    assert one("全县城镇居民人均可支配收入38216元。").metric == "城镇居民人均可支配收入"
+    assert one("其中履约保函4.87亿元。").metric == "履约保函"
