@@ -1353,3 +1353,12 @@ def test_a_texts_plans_for_next_year_do_not_date_it() -> None:
 def test_disposable_income_and_guarantees_are_whole_words() -> None:
     assert one("全县城镇居民人均可支配收入38216元。").metric == "城镇居民人均可支配收入"
     assert one("其中履约保函4.87亿元。").metric == "履约保函"
+
+
+def test_listed_places_take_the_measure_after_分别_or_of_the_total_not_a_scope() -> None:
+    figs = extract_figures("1—8月，全市一般公共预算收入完成186.42亿元。\n二、政府采购执行情况\n1—8月，全市政府采购合同金额98.73亿元。"
+                           "其中，市本级21.35亿元，章贡区、南康区分别为9.82亿元、8.14亿元。",
+                           title="赣州市1—8月预算执行情况", published_at="2024-09-10")
+    assert [f.metric for f in figs][3:] == ["政府采购合同金额", "政府采购合同金额"]
+    figs = extract_figures("国有大型银行合计5.94亿元。从县市区看，寿光市、青州市分别放款3.26亿元、2.41亿元。", title="潍坊政采贷")
+    assert [f.metric for f in figs][1:] == ["放款", "放款"]

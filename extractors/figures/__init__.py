@@ -540,7 +540,11 @@ class _Reader:
                     if metric is None:  # 各县完成采购金额15.52亿元，其中甲市、乙市分别完成2.87亿元、…
                         changed = change is not None and next((f.metric for f in _back_to(out, field.layout.paragraph_at(
                             q.start)[0]) if f.change and f.metric), None)  # (甲县…同比增长21.4%；乙区、丙市分别增长…)
-                        metric = _unscoped(changed or _level_metric(out, s) or self._topic(field, c, out))
+                        level = changed or _level_metric(out, s) or self._topic(field, c, out)
+                        metric = _unscoped(level) or level and next(
+                            (_unscoped(f.metric) for f in _back_to(out, field.layout.paragraph_at(q.start)[0]) if not f.change
+                             and f.kind == q.kind and _unscoped(f.metric)), None)
+                        # (…合同金额98.73亿元。其中，市本级21.35亿元，甲区、乙区分别为…: the measure of the total, not 市本级)
                 elif isinstance(item, _ChangeOf):  # the change of an earlier figure of the field
                     of = out[item]
                     metric, subj, period = of.metric, of.subject, of.period
@@ -722,6 +726,9 @@ class _Reader:
                 elif len(places) >= 2:  # 庐江县、巢湖市分别为…: the places' own figures, not the 县区 total's
                     measure = max(places[-1].end, lead)  # (位列前二，采购规模分别为: the measure of the clause of 分别)
                     metric = field.phrase(measure, m.start()) or phrase_after(text, measure, m.start())
+                    if metric is None and (said := field.phrase(m.end(), starts[after[0]])) \
+                            and (not is_vague(said) or is_head(said)) and not CHANGE_AFTER.match(said):
+                        metric = said  # 寿光市、青州市分别放款3.26亿元、2.41亿元: the measure after 分别
                     metric = metric if metric and len(metric) > 1 else None  # (邯郸、沧州两市分别为…: 市 says nothing)
                     metric = _unscoped(metric) if metric or c > s else _unscoped(self._topic(field, c))
                     # (分别完成 after a level in the clause before: that level's measure, found when read)
