@@ -1362,3 +1362,11 @@ def test_listed_places_take_the_measure_after_分别_or_of_the_total_not_a_scope
     assert [f.metric for f in figs][3:] == ["政府采购合同金额", "政府采购合同金额"]
     figs = extract_figures("国有大型银行合计5.94亿元。从县市区看，寿光市、青州市分别放款3.26亿元、2.41亿元。", title="潍坊政采贷")
     assert [f.metric for f in figs][1:] == ["放款", "放款"]
+
+
+def test_a_town_ending_like_a_city_is_no_city_and_a_province_before_a_city_ending_in_乡_stays() -> None:
+    from extractors.figures.places import find_places
+
+    assert [p.text for p in find_places("孝丰镇竹木加工企业")] == []
+    assert [p.text for p in find_places("【江西萍乡：前5个月采购规模同比增两成】")] == ["江西", "萍乡"]
+    assert [p.text for p in find_places("来自丰镇的企业")] == ["丰镇"]

@@ -57,6 +57,7 @@ for _name in sorted(NAMES, key=len, reverse=True):
 _FIRSTS, _SECONDS = (re.escape("".join(sorted({name[k] for name in NAMES}))) for k in (0, 1))
 FIRST_CHAR = re.compile(f"[{_FIRSTS}](?=[{_SECONDS}])")
 NOT_BEFORE = "省市区县州场盟旗"
+OPENERS = set("在于到自从和与及的是为向对往赴至同跟去来")  # words a place may follow (a town's name is X丰镇)
 AFTER_BODY = set("局厅委办")  # 市财政局会同市金融办: right after a body's name comes a verb (会同), not a place
 STREET_AFTER = re.compile(r"(?:路|街|大道|大街|巷|胡同)")  # 湖南路街道, 北京路: a street named after a place
 TOWN_AFTER = re.compile(r"[^\W\d\s乡镇村](?:镇|乡|村)")  # 龙泉关镇 is a town, not 龙泉市 (广州新塘镇 is 广州's)  # 广州市场 is not 广州; 广州市 is found whole
@@ -202,8 +203,13 @@ def find_places(text: str) -> list[Place]:
         for name in BY_PREFIX.get(text[i : i + 2], ()):
             end = i + len(name)
             if text.startswith(name, i) and (end == len(text) or text[end] not in NOT_BEFORE) \
-                    and not (name[-1] not in NOT_BEFORE and (TOWN_AFTER.match(text, end) or STREET_AFTER.match(text, end))) \
-                    and not (i and text[i - 1] in AFTER_BODY) and not _overlapped(text, i, end):
+                    and not (name[-1] not in NOT_BEFORE and (TOWN_AFTER.match(text, end) and text[end : end + 2] not in NAMES
+                                                         or STREET_AFTER.match(text, end))) \
+                    and not (i and text[i - 1] in AFTER_BODY) and not _overlapped(text, i, end) \
+                    and not (name[-1] in "镇乡" and i and "\u4e00" <= text[i - 1] <= "\u9fff" and text[i - 1] not in OPENERS
+                             and not any(text[max(0, i - k) : i] in NAMES for k in (2, 3))):
+                # (孝丰镇 is a town, not 丰镇; 在丰镇, 江西萍乡 are places)
+
                 org_end = _organisation_after(text, end)  # the mention covers the organisation's whole name
                 out.append(Place(text[i : org_end or end], i, NAMES[name], org=bool(org_end)))
                 resume = end
