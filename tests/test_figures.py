@@ -1370,3 +1370,10 @@ def test_a_town_ending_like_a_city_is_no_city_and_a_province_before_a_city_endin
     assert [p.text for p in find_places("孝丰镇竹木加工企业")] == []
     assert [p.text for p in find_places("【江西萍乡：前5个月采购规模同比增两成】")] == ["江西", "萍乡"]
     assert [p.text for p in find_places("来自丰镇的企业")] == ["丰镇"]
+
+
+def test_a_bylines_reporting_place_is_not_the_articles() -> None:
+    figs = extract_figures("行政院公共工程委員會辦理共同供應契約。依審計部資料，111年度各機關訂購金額達1,207億元。",
+                           title="立委揭共同供應契約電腦比市價貴",
+                           author="記者 黃俊傑／台北報導", publisher="自由時報", published_at="2023-09-12")
+    assert figs[0].subject == "台湾省"
