@@ -116,7 +116,7 @@ def find_home(texts: list[tuple[str, list[Place]]], author: str | None = None, p
         common = enclosing(named) if len(named) > 1 else None
         division = common if common and _is_level(common, level) else None
     if division is None:
-        division = _specific(list(later), [])
+        division = _specific(list(later[:1]), [])
     return Home(division, organisation=organisation)
 
 
