@@ -1377,3 +1377,8 @@ def test_a_bylines_reporting_place_is_not_the_articles() -> None:
                            title="立委揭共同供應契約電腦比市價貴",
                            author="記者 黃俊傑／台北報導", publisher="自由時報", published_at="2023-09-12")
     assert figs[0].subject == "台湾省"
+
+
+def test_a_prefectures_own_level_is_地区本级() -> None:
+    figs = extract_figures("今年1—9月，阿克苏地区政府采购规模57.36亿元。地区本级完成11.63亿元。", published_at="2021-10-15")
+    assert figs[1].metric == "地区本级采购规模"

@@ -13,7 +13,7 @@ import re
 # the lower levels of a place taken together: 县区, 区（市）县, 县（市、区）, 盟市
 UNIT = r"(?:[地市县区州盟旗][（(][市区县旗、]{1,5}[)）][区县]?|[市县区州盟旗][市县区州旗]区?)"
 SCOPE = re.compile(r"(?=[自省市区县州盟旗中地各乡街])"  # (lets re skip text fast: the first characters of the words below)
-                   r"(?:(?:自治区|[省市区县州盟旗])本级|中央(?:本级|预算单位|国家机关|部门)|地方预算单位"
+                   r"(?:(?:自治区|地区|[省市区县州盟旗])本级|中央(?:本级|预算单位|国家机关|部门)|地方预算单位"
                    rf"|(?<![全本我该\w])各?{UNIT}(?:(?:及|和|、){UNIT})*"
                    r"|(?<![全本我该])(?:乡镇|街道))")
 # a figure of such a group of places (各区, 县（市）区), whose single places' figures are its parts
