@@ -1381,4 +1381,4 @@ def test_a_bylines_reporting_place_is_not_the_articles() -> None:
 
 def test_a_prefectures_own_level_is_地区本级() -> None:
     figs = extract_figures("今年1—9月，阿克苏地区政府采购规模57.36亿元。地区本级完成11.63亿元。", published_at="2021-10-15")
-    assert figs[1].metric == "地区本级采购规模"
+    assert figs[1].metric == "地区本级政府采购规模"
