@@ -315,7 +315,7 @@ def test_any_text_gives_figures_at_their_offsets(body: str, title: str) -> None:
         assert text[f.start : f.end] == f.surface and f.surface
         assert f.kind in ("money", "percent", "points", "count", "area", "duration", "weight")
         assert f.kind == "money" or f.value_yuan is None
-        foreign = f.unit.startswith("新台币") or f.unit.endswith(("美元", "欧元", "港元", "日元"))
+        foreign = f.unit.startswith("新台币") or f.unit.endswith(("美元", "欧元", "港元", "日元", "澳门元", "澳元"))
         assert f.kind != "money" or (f.value_yuan is None) == foreign
         assert f.range_to is None or f.range_to >= 0
 
@@ -324,6 +324,32 @@ def test_foreign_money_is_not_counted_in_yuan() -> None:
     figs = extract_figures("决标金额达新台币856.3亿元。\n其中，工程类采购决标金额512.6亿元。另获贷款100万美元。")
     assert [(f.surface, f.unit, f.value_yuan) for f in figs] == [
         ("856.3亿元", "新台币亿元", None), ("512.6亿元", "新台币亿元", None), ("100万美元", "万美元", None)]
+
+
+def test_macao_patacas_are_money_but_not_yuan() -> None:
+    figs = extract_figures("上半年綜合預算收入471.6億澳門元，綜合預算開支518.9億澳門元。")
+    assert [(f.surface, f.kind, f.unit, f.value_yuan) for f in figs] == [
+        ("471.6億澳門元", "money", "亿澳门元", None), ("518.9億澳門元", "money", "亿澳门元", None)]
+
+
+def test_a_unit_declared_once_reads_the_bare_numbers_of_the_prose_after_it() -> None:
+    body = ("1—11月，我市政府采购数据如下（单位：万元、%）：\n"
+            "采购预算492316.8，采购金额468702.5，节约资金23614.3，节约率4.8。\n"
+            "分类别：货物类132508.6，工程类241873.2，服务类94320.7。共采购项目1024个，编号2021第3批。")
+    figs = extract_figures(body, title="义乌市1—11月政府采购数据快报", published_at="2021-12-10T09:00:00+08:00")
+    assert [(f.surface, f.kind, f.value_yuan, f.metric) for f in figs if f.kind in ("money", "percent")] == [
+        ("492316.8", "money", 4923168000, "采购预算"), ("468702.5", "money", 4687025000, "采购金额"),
+        ("23614.3", "money", 236143000, "节约资金"), ("4.8", "percent", None, "节约率"),
+        ("132508.6", "money", 1325086000, "货物类采购金额"), ("241873.2", "money", 2418732000, "工程类采购金额"),
+        ("94320.7", "money", 943207000, "服务类采购金额")]
+    assert {f.parent for f in figs[4:7]} == {1}  # parts of 采购金额
+    assert not [f for f in extract_figures(body.replace("（单位：万元、%）", "")) if f.kind in ("money", "percent")]
+
+
+def test_a_year_of_the_roc_count_makes_a_text_taiwans_without_its_currency() -> None:
+    figs = extract_figures("宜蘭縣議會總預算審查。\n報告議員，112年度總預算歲出341.6億元，其中資本門58.3億元。",
+                           published_at="2022-11-18T17:00:00+08:00")
+    assert [(f.period, f.unit, f.value_yuan) for f in figs] == [("2023", "新台币亿元", None)] * 2
 
 
 def test_headline_links_the_nearest_precise_figure_and_its_own_words() -> None:
@@ -362,6 +388,17 @@ def test_parallel_list_pairs_item_i_with_figure_i() -> None:
     assert [f.metric for f in figs] == ["货物类采购规模", "工程类采购规模", "服务类采购规模"]
     shares = extract_figures("公开招标、询价分别占全国政府采购规模的71.5%和0.5%。")
     assert [f.metric for f in shares] == ["公开招标占比", "询价占比"]
+
+
+def test_a_list_a_clause_before_ends_before_what_the_clause_says_of_it() -> None:
+    goods = extract_figures("从品类看，办公设备、电脑整机和办公用品仍是主力，分别成交28.6亿元、24.1亿元和13.9亿元。")
+    assert [f.metric for f in goods] == ["办公设备成交额", "电脑整机成交额", "办公用品成交额"]
+    classes = extract_figures("全市政府采购规模52亿元。其中，货物类、工程类和服务类均有增长，分别完成12亿元、30亿元和10亿元。",
+                              title="宜昌市2022年政府采购情况")
+    assert [(f.metric, f.parent) for f in classes[1:]] == [("货物类采购规模", 0), ("工程类采购规模", 0), ("服务类采购规模", 0)]
+    towns = extract_figures("1—10月，全县消费帮扶销售额1.2亿元。其中，香花镇、九重镇和厚坡镇消费帮扶销售额居前三位，"
+                            "分别为3215万元、2876万元和2410万元。", title="淅川县消费帮扶情况")
+    assert [(f.metric, f.subject) for f in towns[1:]] == [("消费帮扶销售额", "南阳市淅川县")] * 3
 
 
 def test_a_list_whose_counts_differ_is_a_warning_not_a_guess() -> None:

@@ -36,7 +36,7 @@ from typing import TypeVar
 from extractors.figures.changes import Change, change_before, change_of
 from extractors.figures.clauses import Layout, tagged
 from extractors.figures.headlines import link_headlines
-from extractors.figures.lists import RESPECTIVELY, SEPARATOR, items
+from extractors.figures.lists import RESPECTIVELY, SEPARATOR, SUFFIXES, items
 from extractors.figures.metrics import BENEFICIARY_CLASSES, DEALS, adnominal, bare, channel, counted_after, deals, ends_in_verb, head, is_head, is_vague, join, mask, opening, phrase, phrase_after, qualifier, qualifies_only
 from extractors.figures.parts import link_parts
 from extractors.figures.periods import PeriodMention, arabic_dates, base_date, bounds, find_periods, parse_count, shift, since_start
@@ -91,6 +91,8 @@ COUNTED_PLACES = re.compile(r"(?P<n>[两二三四五六七八九十\d]{1,2})个?
                             r"(?=合计|共|累计|总|加起来)")
 EARLIER = re.compile(r"年|上期|往")
 LAST_YEARS_COLUMN = re.compile("上年|去年")  # a table's column of last year's figures (上年同期实际采购金额)
+TOWN_ITEM = re.compile(r"[\u4e00-\u9fff]{2,5}(?:镇|乡|街道|社区|村)")
+DEAL_VERB = re.compile("(?P<verb>成交|采购|销售|签约|中标|交易)(?:额|金额)?(?:为|达|约)?")  # a measure said by its verb
 COUNTED_SHARE = re.compile(r"[两二三四五六七八九十]+(?:类|者|项|种|个)?的?(?:占比|比重|所占比例|比例)")
 NAMED_AFTER = re.compile(r"\s*(?:——|—|--)\s*([^，。；,;\n（(]{2,24})(?=[。；;，,\n（(]|$)")
 PRICE = re.compile("价")  # a comparison with a price (市场价, 电商平台售价, 协议供货价格)
@@ -108,7 +110,8 @@ AWARDED = re.compile(rf"(?:政府采购)?合同(?:授予|给予)(?P<who>{'|'.joi
 SAVED = re.compile(r"(?:较|比)[^，。；,;]{1,12}?(?P<mean>平均)?(?:节约|节省)(?:了|约|近)*$")  # a saving against a price
 COMPLETED = re.compile(r"完成(?P<what>[^，。；,;]{1,16}?)的$")  # 完成预留份额的103.4%: a rate of completion
 UNIT_PRICE = re.compile(r"单价|每[^，。；\d]{0,2}(?:价格|售价|价)|售价$|零售价|中选价|挂网价")
-TAIWAN = re.compile("新台币|民国|中华民国|行政院|立法院")  # years count from 1912, figures are Taiwan's
+# years count from 1912, figures are Taiwan's: its words, or a year of that count (112年度, 111年1月至10月)
+TAIWAN = re.compile(r"新台币|民国|中华民国|行政院|立法院|(?<![\d.])1[01]\d年(?:度|\d{1,2}月)")
 # an earlier clause that says what the changes of the sentence are measured against: 与2020年相比，…
 COMPARED = re.compile(r"(?:与|和|同|较|比)(?P<what>[^，。；,;]{1,14}?)(?:相比|比较|相较)[，,]?")
 
@@ -698,10 +701,11 @@ class _Reader:
                 if len(after) < 2:
                     continue
                 c, _ = field.layout.clause_at(m.start())
-                segment_start = _list_start(field, c, m.start())
+                segment_start, list_end = _list_start(field, c, m.start()), m.start()
                 if segment_start >= m.start() - 1 and c > s:  # 甲、乙、丙位居前三，依次为…: the items are a clause before
                     pc, _ = field.layout.clause_at(c - 1)
                     segment_start = _list_start(field, pc, c)
+                    list_end = _items_end(text, segment_start, c)  # (the predicate after them is no item's)
                 periods = [p for p in _between(field.periods, field.period_starts, c, m.start()) if p.period]
                 if len(periods) == len(after) >= 2:  # 2020/21、2021/22及2022/23年度分别为…: one period each
                     self.periods_of.update(zip(after, (p.period for p in periods)))
@@ -733,8 +737,15 @@ class _Reader:
                     metric = _unscoped(metric) if metric or c > s else _unscoped(self._topic(field, c))
                     # (分别完成 after a level in the clause before: that level's measure, found when read)
                     pairs = [(_share(metric) if share else metric, p) for p in places]
-                elif segment_start < m.start() and SEPARATOR.search(text, segment_start, m.start()):
-                    named = [(x.text, text[x.start : x.end]) for x in items(text[segment_start : m.start()], segment_start)]
+                elif segment_start < list_end and SEPARATOR.search(text, segment_start, list_end):
+                    named = [(x.text, text[x.start : x.end]) for x in items(text[segment_start:list_end], segment_start)]
+                    if all(TOWN_ITEM.fullmatch(raw) for _, raw in named[:-1]) and len(named[0][0]) > len(named[0][1]):
+                        named = [(named[0][0][len(named[0][1]) :], raw) for _, raw in named]
+                        # (厚坡镇、香花镇消费帮扶销售额分别为…: towns' 消费帮扶销售额, the gazetteer lists no towns)
+                    if list_end < c and (done := DEAL_VERB.fullmatch(text, m.end(), starts[after[0]])):
+                        named = [(whole if whole.endswith(SUFFIXES) else whole + done.group("verb") + "额", raw)
+                                 for whole, raw in named]
+                        # (办公设备、办公用品仍是主力，分别成交A、B: 办公设备成交额)
                     # 公开招标、询价分别占…: a share of 公开招标, not of 公开招标采购 made up from the last item
                     pairs = [(_share(raw if whole == raw + "采购" else whole) if share else whole, None)
                              for whole, raw in named]
@@ -1033,6 +1044,22 @@ def _share(metric: str | None) -> str | None:
     return metric if metric.endswith(("占比", "比例", "比重")) else metric + "占比"
 
 
+def _items_end(text: str, start: int, end: int) -> int:
+    """Where the items of a list in the clause ``text[start:end]`` end, before the predicate the clause says
+    of them: after the last item's measure (香花镇消费帮扶销售额居前三位， → …销售额), else after its nouns
+    (办公设备、电脑整机和办公用品仍是主力， → …办公用品)."""
+    pos = max((m.end() for m in SEPARATOR.finditer(text, start, end)), default=start)
+    nouns = measure = None
+    for k, (word, tag) in enumerate(tagged(text[pos:end])):
+        if tag == "x":
+            break
+        if k and nouns is None and not (tag[0] == "n" or tag in ("vn", "b", "j", "eng")):
+            nouns = pos
+        pos += len(word)
+        measure = pos if len(word) > 1 and is_head(word) else measure
+    return measure or nouns or end
+
+
 def _list_start(field: _Field, clause: int, at: int) -> int:
     """Where the items of a list before ``at`` (分别) start: after the clause's place, period or link words."""
     start = clause
@@ -1099,7 +1126,7 @@ def extract_figures(
     at = {id(f): i for i, f in enumerate(figures)}
     for f, whole in table:
         f.parent = at[id(whole)] if whole is not None else None
-    _one_currency(figures)  # (before parts: amounts in one currency add up)
+    _one_currency(figures, roc)  # (before parts: amounts in one currency add up)
     link_parts(figures, [(f.text, f.layout.paragraphs) for f in fields], field_of)
     _complete_heads(figures)
     link_headlines(figures, [q for f in fields for q in f.quantities])
@@ -1178,9 +1205,10 @@ def _default_period(fields: list[_Field], year: str | None) -> str | None:
     return fallback or next((p.period for f in fields for p in f.periods if p.period), None)
 
 
-def _one_currency(figures: list[Figure]) -> None:
-    """An article that counts in 新台币 once counts in it throughout: its other 元 are not yuan either."""
-    if any(f.kind == "money" and f.unit.startswith("新台币") for f in figures):
+def _one_currency(figures: list[Figure], taiwan: bool = False) -> None:
+    """An article that counts in 新台币 once, or a Taiwan text (112年度總預算歲出341.6億元), counts in it
+    throughout: its 元 are not yuan."""
+    if taiwan or any(f.kind == "money" and f.unit.startswith("新台币") for f in figures):
         for f in figures:
             if f.kind == "money" and f.value_yuan is not None:
                 f.unit, f.value_yuan = "新台币" + f.unit, None

@@ -13,6 +13,8 @@ places give the figures their subjects (宜昌、襄阳两市分别…).
 ['政府采购规模', '节约资金']
 >>> [i.text for i in items("公开招标、询价及单一来源采购成交金额", 0)]
 ['公开招标成交金额', '询价成交金额', '单一来源采购成交金额']
+>>> [i.text for i in items("厚坡镇、九重镇和香花镇消费帮扶销售额", 0)]
+['厚坡镇消费帮扶销售额', '九重镇消费帮扶销售额', '香花镇消费帮扶销售额']
 """
 
 from __future__ import annotations
@@ -56,6 +58,9 @@ def items(segment: str, offset: int) -> list[Item]:
     while len(shared) >= 2 and shared not in last:  # 集中采购 of 政府集中采购, 部门集中采购; 采购 in 分散采购金额
         shared = shared[1:]
     cut = last.rfind(shared) + len(shared) if len(shared) >= 2 else 0
+    ends = os.path.commonprefix([p[::-1] for p in parts[:-1]])[:1]  # 厚坡镇、九重镇和香花镇消费帮扶销售额
+    if not cut and ends and ends in "镇乡村区县市省州旗类级" and 0 < last.find(ends) <= max(map(len, parts[:-1])):
+        cut = last.find(ends) + 1  # (the last item ends as the others do)
     if not cut:  # as many words as the item before it: 服务 of 服务类采购规模
         cut = len("".join(w for w, _ in tagged(last)[: len(tagged(parts[-2]))]))
     suffix = next((x for x in SUFFIXES if last.startswith(x, cut)), "")

@@ -37,7 +37,7 @@ SEP = r"\s?[-—–~～至到]\s?"
 
 # unit → kind; the order inside each kind matters (longest first)
 UNIT_KINDS: list[tuple[str, str]] = [
-    ("money", r"美元|欧元|港元|港币|日元|英镑|元(?![旦素化件宵器首老音])"),
+    ("money", r"美元|欧元|港元|港币|日元|英镑|澳门元|澳门币|澳元|元(?![旦素化件宵器首老音])"),
     ("points", r"个百分点|百分点"),
     ("percent", r"%"),
     ("area", r"平方公里|平方千米|平方米|平米|㎡|亩|公顷"),
@@ -77,11 +77,16 @@ FIGURE = re.compile(
 # money written without 元 (合同金额3600万): a bare 万/亿 after a word for an amount of money
 MONEY_BEFORE = re.compile(r"(?:金额|资金|经费|预算|投资|价款|款|费|价|额|成本|收入|支出|贷款|规模|总值)"
                           r"(?:达到|达|为|约为|约|共计|共|合计|累计|超过|超|逾|近|是|[:：]\s?)?$")
+# a unit said once for the prose after it (（单位：万元、%）), and a bare number there: after a word, before
+# punctuation (采购预算492316.8，; not a table's cell after a tab, nor 2021年, nor 项目1024个)
+DECLARED = re.compile(r"单位[:：]\s*(?P<units>(?:亿元|万元|元|%)(?:[、，,/\s]*(?:亿元|万元|元|%))*)")
+BARE_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?=[，,。；;、）)\s]|$)")
+RATE_BEFORE = re.compile("(?:率|占|比重|比例|增长|下降|增幅|降幅)[\u4e00-\u9fff]{0,2}$")
 IMPLIED_APPROX = {"上": "超", "近": "近", "逾": "逾", "超": "超"}
 VAGUE_BEFORE = "数几上成好"
 IDIOMS = {"二次", "四处", "两处", "多处"}
 # foreign money: 100万美元 (value_yuan stays None: no exchange rate here), 新台币856.3亿元
-FOREIGN = ("美元", "欧元", "港元", "日元")
+FOREIGN = ("美元", "欧元", "港元", "日元", "澳门元", "澳元")
 FOREIGN_BEFORE = re.compile(r"(新台币|台币|港币|美元|澳门元|澳元)(?:达|约|为|共|计|超)?$")
 RANK_BEFORE = re.compile(r"(?:[前后第]|[列居排名](?:[一二三四五六七八九十\d]+、)+)$")  # 分列二、三位: ranks, not people
 DAYS_BEFORE = re.compile("(?:前|后|提前|至少|不少于|不超过|缩短|延长|满|期)$")
@@ -232,7 +237,7 @@ def _quantity(m: re.Match[str], text: str) -> Quantity | None:
         if currency:
             q.unit = currency.group(1) + unit  # 新台币856.3亿元: an amount, but not in yuan
             q.base_unit = currency.group(1) + base_unit
-        elif unit[-1] == "元" and unit[-2:] not in FOREIGN:
+        elif unit[-1] == "元" and not unit.endswith(FOREIGN):
             q.value_yuan = q.base_value
     return q
 
@@ -249,14 +254,39 @@ def normal_form(text: str) -> str:
     return simplified_in_place(text)
 
 
+def _declared(normal: str) -> list[Quantity]:
+    """The bare numbers of prose after a unit said once (单位：万元、%): 采购预算492316.8 is 492,316.8 万元,
+    节约率4.8 and 占83.0 are percentages when % is declared (a table's cells are read by
+    :mod:`extractors.figures.tables`).
+
+    >>> [(q.value, q.unit) for q in _declared("（单位：万元、%）采购金额468702.5，节约率4.8，项目1024个。")]
+    [(468702.5, '万元'), (4.8, '%')]
+    """
+    out: list[Quantity] = []
+    declarations = list(DECLARED.finditer(normal))
+    for m, after in zip(declarations, [*declarations[1:], None]):
+        units = re.findall("亿元|万元|元|%", m.group("units"))
+        for b in BARE_NUMBER.finditer(normal, m.end(), after.start() if after else len(normal)):
+            rate = RATE_BEFORE.search(normal, max(0, b.start() - 4), b.start()) is not None
+            unit = "%" if rate and "%" in units else None if rate else next((u for u in units if u != "%"), None)
+            q = next(iter(_read(b.group().replace(",", "") + unit)), None) if unit else None
+            if q is not None:
+                q.start, q.end = b.start(), b.end()
+                out.append(q)
+    return out
+
+
+def _read(normal: str) -> list[Quantity]:
+    return [q for m in FIGURE.finditer(normal) if (q := _quantity(m, normal)) is not None]
+
+
 def scan(text: str, normal: str | None = None) -> list[Quantity]:
     """Every figure in ``text`` with its amount, in order of appearance (``normal``: its
     :func:`normal_form`, when the caller has it)."""
     normal = normal or normal_form(text)
-    out = []
-    for m in FIGURE.finditer(normal):
-        q = _quantity(m, normal)
-        if q is not None:
-            q.surface = text[q.start : q.end]
-            out.append(q)
+    out = _read(normal)
+    if "单位" in normal:
+        out = sorted(out + _declared(normal), key=lambda q: q.start)
+    for q in out:
+        q.surface = text[q.start : q.end]
     return out
