@@ -53,12 +53,14 @@ def _same_value(x: float | None, y: float | None) -> bool:
 
 
 def match(predicted: list[dict], labels: list[dict]) -> list[tuple[dict, dict]]:
-    """Pairs (label, prediction): same field and kind, overlapping spans, equal values."""
+    """Pairs (label, prediction): same field and kind, overlapping spans, equal values (money: equal amounts,
+    whichever unit says them: 98.64 亿元 is 986,400 万元)."""
     pairs, used = [], set()
     for label in labels:
         for i, p in enumerate(predicted):
-            if i not in used and p["field"] == label["field"] and p["kind"] == label["kind"] \
-                    and _overlap(p, label) and _same_value(p["value"], label["value"]):
+            if i not in used and p["field"] == label["field"] and p["kind"] == label["kind"] and _overlap(p, label) \
+                    and (_same_value(p["value"], label["value"])
+                         or p["kind"] == "money" and _same_value(p.get("base_value"), label.get("base_value"))):
                 used.add(i)
                 pairs.append((label, p))
                 break

@@ -849,6 +849,10 @@ def test_a_departments_own_accounts_have_no_place() -> None:
     assert [f.subject for f in figs] == [None, None]
     city = extract_figures("2020年，宜昌市财政局完成政府采购523.6万元。", "宜昌市政府采购")
     assert city[0].subject == "宜昌市"
+    national = extract_figures("2021年度政府采购支出总额1522.7万元。", "国家档案局2021年度部门决算（节选）")
+    assert national[0].subject is None  # a national body's own accounts: not 全国
+    cdc = extract_figures("全年完成采购项目预算2.63亿元，节约资金0.12亿元。", "甘肃省疾病预防控制中心2022年度采购工作报告")
+    assert [f.subject for f in cdc] == [None, None]  # an institution's own procurement: not 甘肃省
 
 
 def test_a_bare_share_of_a_place_is_of_the_share_its_paragraph_gave() -> None:
@@ -1042,6 +1046,23 @@ def test_a_table_of_years_gives_each_cell_its_rows_measure_its_columns_year_and_
     parts = [f for f in figs if f.surface in ("20.2", "22.8")]
     assert [figs[f.parent].surface for f in parts] == ["62.4", "75.3"]  # (#货物类: a part of the row above)
     assert [(f.kind, f.metric) for f in figs if f.surface == "4.8"] == [("percent", "资金节约率")]
+
+
+def test_a_table_drawn_with_pipes_measures_its_rows_by_kind_and_links_its_part_rows_column_by_column() -> None:
+    body = ("政府采购支出情况表（单位：万元）\n| 项目 | 合计 | 货物 | 工程 |\n|---|---|---|---|\n"
+            "| 政府采购支出 | 487215.36 | 236418.92 | 250796.44 |\n"
+            "| 授予中小企业合同金额 | 361590.47 | 168230.55 | 193359.92 |\n"
+            "| 其中：授予小微企业合同金额 | 224687.20 | 101906.38 | 122780.82 |")
+    figs = extract_figures(body, title="海关总署2024年度部门决算", published_at="2025-07-20")
+    assert [(f.surface, f.value_yuan, f.metric) for f in figs[:3]] == [
+        ("487215.36", 4872153600, "政府采购支出"), ("236418.92", 2364189200, "货物类政府采购支出"),
+        ("250796.44", 2507964400, "工程类政府采购支出")]
+    assert [figs[p].surface for p in (f.parent for f in figs[6:])] == ["361590.47", "168230.55", "193359.92"]
+
+
+def test_a_field_whose_name_says_its_unit_is_an_amount() -> None:
+    figs = extract_figures("序号1，采购单位：平江县教育局，预算金额（万元）：386.5，预计采购时间：2024年6月。")
+    assert [(f.surface, f.value_yuan, f.metric) for f in figs] == [("386.5", 3865000, "预算金额")]
 
 
 def test_a_table_with_units_in_its_column_names_measures_each_column_for_its_row_and_sums_to_its_total() -> None:

@@ -394,7 +394,7 @@ class _Reader:
             home = self._home_at(field, c.start)
             measure = measures.get(c.row, c.column) if c.change else LAST_YEARS_COLUMN.sub("", c.column).removeprefix("同期") \
                 or c.column  # (上年同期实际采购金额: 实际采购金额, of last year)
-            metric = c.row if c.by_period or c.under else measure if c.total or place else c.row + measure
+            metric = c.row if c.by_period or c.under else measure if c.total or place else _cell_metric(c.row, measure)
             s, e = field.layout.sentence_at(c.start)
             figure_of[k] = Figure(
                 surface=c.text, kind=q.kind, value=q.value, unit=q.unit, value_yuan=q.value_yuan, metric=metric,
@@ -1058,6 +1058,19 @@ def _items_end(text: str, start: int, end: int) -> int:
         pos += len(word)
         measure = pos if len(word) > 1 and is_head(word) else measure
     return measure or nouns or end
+
+
+def _cell_metric(row: str, column: str) -> str:
+    """What a cell measures from its row and column: 公开招标 × 采购预算 → 公开招标采购预算; a measure's row
+    by a column of kinds or of the total: 政府采购支出 × 货物 → 货物类政府采购支出, × 合计 → 政府采购支出."""
+    if not is_head(row) or is_head(column):
+        return row + column
+    if TOTAL_COLUMN.fullmatch(column):
+        return row
+    return column + ("类" if column in ("货物", "工程", "服务") else "") + row
+
+
+TOTAL_COLUMN = re.compile("合计|总计|小计|总额|全部|总体")
 
 
 def _list_start(field: _Field, clause: int, at: int) -> int:

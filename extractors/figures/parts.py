@@ -74,8 +74,9 @@ def link_parts(figures: list[Figure], fields: list[tuple[str, list[tuple[int, in
         fallback: dict[int, int] = {}
         for n, i in enumerate(mine):
             f = figures[i]
-            if f.kind not in WHOLE_KINDS or not _is_level(f) or sentence(i) < 0 or EACH.search(text, max(0, f.start - 4), f.start):
-                continue  # (3个设区市均超过300亿元: a bound each meets, not a part)
+            if f.kind not in WHOLE_KINDS or not _is_level(f) or sentence(i) < 0 or EACH.search(text, max(0, f.start - 4), f.start) \
+                    or f.parent is not None:
+                continue  # (3个设区市均超过300亿元: a bound each meets, not a part; a table's cell is linked by its column)
             s_start = sentences[sentence(i)][0]
             where = text.rfind("其中", s_start, f.start)
             if where >= 0 and max(text.rfind("；", where, f.start), text.rfind(";", where, f.start)) >= 0:

@@ -81,6 +81,8 @@ MONEY_BEFORE = re.compile(r"(?:金额|资金|经费|预算|投资|价款|款|费
 # punctuation (采购预算492316.8，; not a table's cell after a tab, nor 2021年, nor 项目1024个)
 DECLARED = re.compile(r"单位[:：]\s*(?P<units>(?:亿元|万元|元|%)(?:[、，,/\s]*(?:亿元|万元|元|%))*)")
 BARE_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?=[，,。；;、）)\s]|$)")
+# a field whose name says its unit: 预算金额（万元）：386.5
+LABELLED = re.compile(r"[（(](?P<unit>亿元|万元|元)[)）][:：]\s?(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d.,%\w])")
 RATE_BEFORE = re.compile("(?:率|占|比重|比例|增长|下降|增幅|降幅)[\u4e00-\u9fff]{0,2}$")
 IMPLIED_APPROX = {"上": "超", "近": "近", "逾": "逾", "超": "超"}
 VAGUE_BEFORE = "数几上成好"
@@ -257,23 +259,32 @@ def normal_form(text: str) -> str:
 def _declared(normal: str) -> list[Quantity]:
     """The bare numbers of prose after a unit said once (单位：万元、%): 采购预算492316.8 is 492,316.8 万元,
     节约率4.8 and 占83.0 are percentages when % is declared (a table's cells are read by
-    :mod:`extractors.figures.tables`).
+    :mod:`extractors.figures.tables`); and a field's number after a name that says its unit.
 
     >>> [(q.value, q.unit) for q in _declared("（单位：万元、%）采购金额468702.5，节约率4.8，项目1024个。")]
     [(468702.5, '万元'), (4.8, '%')]
+    >>> [(q.value, q.unit) for q in _declared("采购项目名称：教室照明改造，预算金额（万元）：386.5，预计采购时间：2024年6月")]
+    [(386.5, '万元')]
     """
-    out: list[Quantity] = []
+    out = [q for m in LABELLED.finditer(normal) if (q := _bare(m, m.group("unit")))]  # 预算金额（万元）：386.5
     declarations = list(DECLARED.finditer(normal))
     for m, after in zip(declarations, [*declarations[1:], None]):
         units = re.findall("亿元|万元|元|%", m.group("units"))
         for b in BARE_NUMBER.finditer(normal, m.end(), after.start() if after else len(normal)):
             rate = RATE_BEFORE.search(normal, max(0, b.start() - 4), b.start()) is not None
             unit = "%" if rate and "%" in units else None if rate else next((u for u in units if u != "%"), None)
-            q = next(iter(_read(b.group().replace(",", "") + unit)), None) if unit else None
-            if q is not None:
-                q.start, q.end = b.start(), b.end()
+            if unit and (q := _bare(b, unit)) and all(q.start != x.start for x in out):
                 out.append(q)
     return out
+
+
+def _bare(m: re.Match[str], unit: str) -> Quantity | None:
+    """The bare number ``m`` (group ``n``, else the whole match) read in ``unit``, at its place in the text."""
+    number = m.group("n") if "n" in m.re.groupindex else m.group()
+    q = next(iter(_read(number.replace(",", "") + unit)), None)
+    if q is not None:
+        q.start, q.end = m.span("n") if "n" in m.re.groupindex else m.span()
+    return q
 
 
 def _read(normal: str) -> list[Quantity]:
@@ -285,7 +296,7 @@ def scan(text: str, normal: str | None = None) -> list[Quantity]:
     :func:`normal_form`, when the caller has it)."""
     normal = normal or normal_form(text)
     out = _read(normal)
-    if "单位" in normal:
+    if "单位" in normal or "元）" in normal or "元)" in normal:
         out = sorted(out + _declared(normal), key=lambda q: q.start)
     for q in out:
         q.surface = text[q.start : q.end]

@@ -75,18 +75,18 @@ def find_home(texts: list[tuple[str, list[Place]]], author: str | None = None, p
     """The article's own place from its headline and lead (``texts``: title, subtitle, first paragraph,
     each with its places), byline, source line and site, else the first place named ``later``."""
     level = _own_level(texts)
+    headline = texts[0][1] if texts else []
+    own = bool(texts and OWN_ACCOUNTS.search(texts[0][0]))  # 青海省教育厅2020年度部门决算: its own money
     for text, places in texts if not level else ():
         first = next((p.start for p in places if p.candidates and not p.org and not p.governed), len(text))  # not 新华社北京…电
         if NATIONAL_ACTOR.search(DOCUMENT_TITLE.sub(lambda m: " " * len(m.group()), text[:first])):
-            return Home(national=True)
+            return Home(national=True, organisation=own)  # (国家档案局2021年度部门决算: the body's own)
         if first < len(text):
             break
-    headline = texts[0][1] if texts else []
-    organisation = any(p.institution for p in headline) and not any(p.candidates and not p.org for p in headline)
+    organisation = own or any(p.institution for p in headline) and not any(p.candidates and not p.org for p in headline)
     organisation |= bool(publisher and ORGANISATION_WORD.search(publisher)  # 兰州大学新闻网, 长安银行
                          and not STATISTICIAN.search(publisher)  # (人民银行吉林省分行 reports the province's lending,
                          and not is_media(publisher))  # 南宁广播电视台 its city's news)
-    organisation |= bool(texts and OWN_ACCOUNTS.search(texts[0][0]))  # 青海省教育厅2020年度部门决算: its own money
     division = None
     for k, (text, places) in enumerate(texts):  # the headline's place, or the lead's when it lies inside it
         # (湖北 → 湖北省十堰市郧西县); a lead's place with its own amount is a part (昆山市41.26亿元), not its place
@@ -157,10 +157,10 @@ def subject(place: Place | None, home: Home, named: list[Division]) -> str | Non
     ['宜昌市', None, None, '全国', '福州市鼓楼区']
     """
     if place is None:
-        if home.national:
-            return NATIONAL
         if home.organisation:
             return None
+        if home.national:
+            return NATIONAL
         return home.division.full if home.division else None
     if place.org:
         return None

@@ -10,6 +10,8 @@ figure of its row and its column: 公开招标 × 采购预算（万元） → 9
 [('138.62', '亿元', '政府采购规模', '2017年'), ('31.27', '亿元', '货物类', '2017年'), ('5.8', '%', '资金节约率', '2017年')]
 >>> [c.under for c in cells(text)][2:4], cells(text)[2].of
 ([True, True], 0)
+>>> [(c.text, c.row, c.column) for c in cells("（单位：万元）\\n| 项目 | 合计 | 货物 |\\n|---|---|---|\\n| 政府采购支出 | 487215.36 | 236418.92 |")]
+[('487215.36', '政府采购支出', '合计'), ('236418.92', '政府采购支出', '货物')]
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ import re
 from dataclasses import dataclass
 
 NUMBER = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
-CELL_GAP = re.compile(r"[ \t\u3000]+")
+CELL_GAP = re.compile(r"[ \t\u3000]*[|｜][ \t\u3000]*|[ \t\u3000]+")  # tabs, runs of spaces, or pipes (项目 | 合计 | 货物)
+RULE = re.compile(r"[\s|｜:：\-—+]*")  # a line that only draws the table (|---|---|)
 UNIT_LINE = re.compile(r"单位[:：]\s*(?P<units>(?:亿元|万元|元|%|个|家|项)(?:[、，,/\s]*(?:亿元|万元|元|%|个|家|项))*)")
 UNIT_IN_NAME = re.compile(r"[（(](?P<unit>万元|亿元|元|%|个|家|项|笔|人|次|份)[)）]$")
 MONEY_UNITS = ("亿元", "万元", "元")
@@ -97,6 +100,8 @@ def cells(text: str) -> list[Cell]:
         if (m := UNIT_LINE.search(line)) is not None:
             declared, header = re.findall("亿元|万元|元|%|个|家|项", m.group("units")), None  # (金额单位：万元)
             continue
+        if line.strip() and RULE.fullmatch(line):
+            continue
         tokens = _tokens(line, offset)
         numbers = [t for t in tokens[1:] if NUMBER.match(t[0])]
         if header is not None and len(tokens) == len(header) and len(numbers) == len(tokens) - 1:
@@ -122,10 +127,12 @@ def cells(text: str) -> list[Cell]:
 
 def _link(table: list[Cell], first: int) -> None:
     """Each part's ``of``: the cell of its column in the row above it that is not a part (#货物类 under
-    政府采购规模), else in the table's total row (合计)."""
+    政府采购规模), else in the table's total row (合计); a rate is no part (货物类节约率 of 合计's)."""
     totals = {c.column: first + k for k, c in enumerate(table) if c.total}
     above: dict[str, int] = {}
     for k, c in enumerate(table):
+        if c.unit == "%":
+            continue
         if c.under:
             c.of = above.get(c.column)
         elif not c.total and not c.change:
