@@ -222,6 +222,27 @@ def test_periods(text: str, published_at: str | None, period: str | None) -> Non
     assert one(text, published_at=published_at).period == period
 
 
+def test_a_level_raised_from_a_years_value_is_of_the_end_of_the_span_spoken_of() -> None:
+    body = "一、“十四五”时期工作回顾\n五年来，全州地区生产总值由2020年的1117.7亿元增加到1568.3亿元，年均增长6.4%；财政收入累计完成386.2亿元。"
+    figs = extract_figures(body, title="政府工作报告", published_at="2026-01-12T08:30:00+08:00")
+    assert [f.period for f in figs] == ["2020", "2025", "2021..2025", "2021..2025"]
+
+
+def test_this_year_of_a_report_published_the_next_january_is_the_reports_year() -> None:
+    body = "三、政策落实。本年度授予中小企业合同金额1556.9万元，占比90.5%。"
+    figs = extract_figures(body, title="湖北省黄冈中学2021年度政府采购执行情况公示", published_at="2022-01-21")
+    assert [f.period for f in figs] == ["2021", "2021"]
+    same_year = extract_figures(body, title="湖北省黄冈中学2022年度政府采购执行情况公示", published_at="2022-12-21")
+    assert [f.period for f in same_year] == ["2022", "2022"]
+
+
+def test_a_term_of_office_said_as_a_span_is_the_period_of_what_happened_in_it() -> None:
+    body = ("区审计局对某中学原校长2019年1月至2022年12月任期经济责任履行情况进行了审计。\n一、基本情况\n"
+            "任期内学校累计收入2.18亿元；实施政府采购项目94个，合同金额3467.2万元。")
+    figs = extract_figures(body, title="审计结果公告", published_at="2023-09-14")
+    assert {f.period for f in figs if f.kind == "money"} == {"2019-01..2022-12"}
+
+
 def test_a_since_span_is_not_the_period_of_later_statistics() -> None:
     body = "2023年，平台销售额204.3亿元。平台自2020年上线以来，累计销售额突破500亿元。\n四川省销售额21.5亿元。"
     figs = extract_figures(body, published_at="2024-02-06T09:30:00+08:00")

@@ -131,7 +131,7 @@ class _Field:
     """One text (title, subtitle or body) with its layout, quantities, places and periods."""
 
     def __init__(self, name: str, text: str, normal: str, quantities: list[Quantity], base: int | None,
-                 month: int | None, roc: bool = False):
+                 month: int | None, roc: bool = False, reported: int | None = None):
         """``normal``: ``text`` in :func:`.quantities.normal_form` (the same length: offsets hold in both)."""
         self.name, self.original, self.text, self.quantities = name, text, normal, quantities
         self.layout = Layout(self.text)
@@ -139,7 +139,7 @@ class _Field:
         self.places = [p for p in find_places(self.text) if not any(s < p.start < e for s, e in documents)]
         self.place_starts = [p.start for p in self.places]
         self.base, self.month = base, month
-        self.periods = find_periods(self.text, base, month, roc=roc)
+        self.periods = find_periods(self.text, base, month, roc=roc, reported=reported)
         self.period_starts = [p.start for p in self.periods]
         self.said = [p for p in self.periods if p.period is not None]  # (looked up by offset: a long text stays linear)
         self.said_starts = [p.start for p in self.said]
@@ -183,6 +183,9 @@ def _period(field: _Field, q: Quantity, default: str | None) -> str | None:
     paragraphs before (an annual review's year), else ``default``."""
     s, _ = field.layout.sentence_at(q.start)
     said = _last(field.periods, field.period_starts, s, q.start, _said)
+    while said is not None and VALUE_OF.match(field.text, said.start + len(said.text)) \
+            and RAISED_TO.search(field.text, said.start, q.start):  # 由2020年的1117.7亿元增加到1568.3亿元: 2020 is the first's
+        said = _last(field.periods, field.period_starts, s, said.start, _said)
     end = s
     while said is None:
         said = _last(field.inheriting, field.inheriting_starts, 0, end)
@@ -198,9 +201,15 @@ def _period(field: _Field, q: Quantity, default: str | None) -> str | None:
             # (对2023年度…项目开展了绩效评价 as the text opens: the year the whole text reports on)
             break  # a heading (一、2023年工作回顾) or a paragraph of figures: its period carries on
         end, said = said.start, None  # 今年以来，…深化改革, a story of what was done without figures: not the data's period
-    return _finer(field, said) if said else default
+    period = _finer(field, said) if said else default
+    if period and ".." in period and period[:4].isdigit() and RAISED_TO_END.search(field.text, max(0, q.start - 4), q.start):
+        return period.split("..")[1][:4]  # 五年来，…由2020年的…增加到1568.3亿元: the level at the end of the span
+    return period
 
 
+RAISED_TO = re.compile("(?:增加|增长|提高|提升|上升|扩大|下降|减少|降低)(?:到|至)|[增降]至")
+RAISED_TO_END = re.compile(f"(?:{RAISED_TO.pattern})$")
+VALUE_OF = re.compile(r"[”’」]?[末底]?的(?:\d|[一二三四五六七八九十两])")  # “十二五”末的20万元: that period's value
 NARRATIVE = 40  # characters: a longer paragraph is more than a heading
 
 
@@ -1060,6 +1069,16 @@ def _items_end(text: str, start: int, end: int) -> int:
     return measure or nouns or end
 
 
+def _reported_year(title: str | None, base: int | None) -> int | None:
+    """The year before publication that a report's headline names as its own (湖北省黄冈中学2021年度政府采购
+    执行情况公示, published in 2022): what its 本年度 means."""
+    years = {int(y) for y in REPORT_YEAR.findall(title or "")}
+    return years.pop() if base and years == {base - 1} else None
+
+
+REPORT_YEAR = re.compile(r"((?:19|20)\d{2})年度?(?![\d—\-至到])")
+
+
 def _cell_metric(row: str, column: str) -> str:
     """What a cell measures from its row and column: 公开招标 × 采购预算 → 公开招标采购预算; a measure's row
     by a column of kinds or of the total: 政府采购支出 × 货物 → 货物类政府采购支出, × 合计 → 政府采购支出."""
@@ -1103,7 +1122,8 @@ def extract_figures(
         return []
     base, month = base_date(published_at, "\n".join(t for _, t, _ in texts))
     roc = TAIWAN.search("\n".join(normal for _, _, normal in texts)) is not None or ".tw/" in (url or "") + "/"  # (新臺幣)
-    fields = [_Field(n, t, normal, q, base, month, roc) for (n, t, normal), q in zip(texts, quantities)]
+    reported = _reported_year(title, base)
+    fields = [_Field(n, t, normal, q, base, month, roc, reported) for (n, t, normal), q in zip(texts, quantities)]
     lead, later, stories = [], [], []
     for f in fields:
         if f.name == "body":  # the lead: the first paragraph that is more than a byline or a page's header

@@ -78,6 +78,7 @@ EVENT_MONTH = re.compile(r"[，,](?![全本我各该截当累共]|[^，。；]{0
 COMPARED_WITH = re.compile("(?:超过|高于|低于|多于|少于|相当于|快于|慢于|而|比|较)$")
 MONTHS_SPAN = re.compile(r"(?P<y1>(?:19|20)\d{2})年(?P<m1>\d{1,2})月(?:\d{1,2}日)?\s?(?:至|到|—|－|-|～|~)\s?"
                          r"(?P<y2>(?:19|20)\d{2})年(?P<m2>\d{1,2})月(?!\d{1,2}日)")
+TENURE = re.compile("任期内|任期期间|任职期间|任期中")  # an official's term, said before as a span
 LAST_TO_THIS_YEAR = re.compile(r"(?:自|从)(?:去年|上年)(?P<m1>\d{1,2})月[^，。；\d]{0,20}?(?:至|到)(?:今年|本年)(?P<m2>\d{1,2})月")
 DAYS_SPAN = re.compile(r"(?:自|从)(?:(?P<y>(?:19|20)\d{2})年)?(?P<m1>\d{1,2})月\d{1,2}日[^，。；]{0,30}?(?:至|到)"
                        r"(?P<m2>\d{1,2})月\d{1,2}日")
@@ -174,12 +175,13 @@ def arabic_dates(text: str) -> str:
 
 
 def find_periods(text: str, base_year: int | None, base_month: int | None = None, *,
-                 roc: bool = False) -> list[PeriodMention]:
+                 roc: bool = False, reported: int | None = None) -> list[PeriodMention]:
     """Period mentions in ``text``; relative ones are None when there is no ``base_year``. 全年 and
     当年 are of the year last named in their paragraph (None when it named none); 今年以来 and 截至目前
     (a year to date after the text spoke of 今年, else a total to date) run to ``base_month`` (the month
     of publication) when it is known. ``roc``: years are counted
-    from 1912 as in Taiwan (112年 is 2023).
+    from 1912 as in Taiwan (112年 is 2023). ``reported``: the year a report published after it names
+    as its own (2021年度…情况公示 of January 2022): its 本年度 and 本年.
 
     >>> [p.period for p in find_periods("截至9月末累计放款，截至目前累计", 2023, 11)]
     ['..2023-09', '..2023-11']
@@ -187,6 +189,8 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
     ['2023']
     >>> [p.period for p in find_periods("2022/23年度开支", 2024)]
     ['2022-04..2023-03']
+    >>> [p.period for p in find_periods("本年度授予中小企业合同金额，今年将", 2022, 1, reported=2021)]
+    ['2021', '2022']
     """
     text = arabic_dates(text)
     out: list[PeriodMention] = []
@@ -242,7 +246,8 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
             elif m.group("bare"):  # 上半年 after 2023年 is 2023's, not after a target year (至2025年底)
                 year = last_year if last_year is not None and (base_year is None or last_year <= base_year) else base_year
             else:
-                year = None if base_year is None else base_year + RELATIVE[rel]
+                year = reported if reported and rel in ("本年度", "本年") else None if base_year is None \
+                    else base_year + RELATIVE[rel]
             period = None if year is None else _part(year, m, cutoff)
             year_end = year is not None and not m.group("part") and text.startswith(("底", "末"), m.end())
             month_end = m.group("pone") or m.group("bone")
@@ -317,6 +322,10 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
         out.append(PeriodMention(m.group(), f"{base_year - 1}-{first:02d}..{base_year}-{last:02d}", m.start()))
     out = _terms(text, out)
     out.sort(key=lambda p: p.start)
+    for m in TENURE.finditer(text):  # …2019年1月至2022年12月任期…。任期内，累计收入…: that span
+        span = next((p for p in reversed(out) if p.start < m.start() and p.period and ".." in p.period[1:]), None)
+        if span is not None:
+            out.insert(bisect_left([p.start for p in out], m.start()), PeriodMention(m.group(), span.period, m.start()))
     return out
 
 
