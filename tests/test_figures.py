@@ -864,6 +864,13 @@ def test_a_chinese_amount_with_both_yi_and_wan_is_read_whole() -> None:
     assert (fig.value, fig.unit, fig.value_yuan) == (5.86, "亿元", 586_000_000)
 
 
+def test_an_amount_a_finding_involves_is_named_by_the_finding() -> None:
+    body = ("审计抽查市本级政府采购项目126个，金额18.47亿元。发现以下问题：一是12个项目未按规定公开采购意向，涉及金额2.36亿元；"
+            "二是3个单位化整为零规避公开招标，涉及资金1860.5万元；三是部分单位履约验收不规范涉及金额612.8万元。")
+    figs = [f for f in extract_figures(body, title="绍兴市审计局审计结果公告") if f.kind == "money"]
+    assert [f.metric for f in figs[1:]] == ["未按规定公开采购意向涉及金额", "化整为零规避公开招标涉及资金", "履约验收不规范涉及金额"]
+
+
 def test_a_departments_own_accounts_have_no_place() -> None:
     body = "2020年度青海省教育厅（行政单位）机关运行经费支出523.6万元，比上年减少41.2万元。"
     figs = extract_figures(body, "青海省教育厅2020年度部门决算（节选）", published_at="2021-08-20")

@@ -207,6 +207,11 @@ def _period(field: _Field, q: Quantity, default: str | None) -> str | None:
     return period
 
 
+# a finding told as what was done wrong (一是12个项目未按规定公开采购意向), without its number and who did it
+FINDING_LEAD = re.compile(r"^(?:[一二三四五六七八九十]+是|[（(]?[\d一二三四五六七八九十]+[)）.、．]|其中|另有|还有|此外)?"
+                          r"(?:\d+个|[一二三四五六七八九十两]+个|部分|个别|有的|少数)?(?:项目|单位|部门|学校|医院|乡镇)?")
+FINDING = re.compile(r"[\u4e00-\u9fff“”（）]{4,20}")
+INVOLVED = re.compile(r"涉及(?:的)?(?P<what>采购金额|合同金额|金额|资金)(?:共计|合计|总计|累计|达到|达|约为|约|为|共|计)?[:：]?$")
 RAISED_TO = re.compile("(?:增加|增长|提高|提升|上升|扩大|下降|减少|降低)(?:到|至)|[增降]至")
 RAISED_TO_END = re.compile(f"(?:{RAISED_TO.pattern})$")
 VALUE_OF = re.compile(r"[”’」]?[末底]?的(?:\d|[一二三四五六七八九十两])")  # “十二五”末的20万元: that period's value
@@ -485,6 +490,9 @@ class _Reader:
                 metric = (field.phrase(done.start("what"), inner) or "") + "完成率"
             elif q.kind == "percent" and (won := WON.search(text, tail, q.start)) and CONTRACTS.match(text, q.end):
                 metric = f"授予{won.group('who')}合同金额占比"  # 中小企业获七成以上合同: their share of contracts
+            elif q.kind == "money" and (involved := INVOLVED.search(text, tail, q.start)):
+                metric = self._finding(field, s, c, involved.start()) + "涉及" + involved.group("what")
+                # (未按规定公开采购意向，涉及金额2.36亿元: the amount a finding involves)
             elif q.kind == "money" and (won := AWARDED_TO.search(text, tail, q.start)):
                 metric = f"授予{won.group('who')}合同金额"  # 其中授予小微企业4.12亿元: contracts awarded to them
             elif (won := WON_CONTRACTS.search(text, tail, q.start)) and (q.kind == "money") != bool(won.group("share")):
@@ -629,6 +637,15 @@ class _Reader:
         elif scope and said.group().removeprefix("各") != scope:  # 各县（市、区）48.82亿元 after 市本级19.6亿元
             metric = metric[: said.start()] + scope + metric[said.end() :]
         return metric
+
+    @staticmethod
+    def _finding(field: _Field, sentence: int, clause: int, at: int) -> str:
+        """What a finding that involves an amount is: the words before 涉及 in its clause (化整为零规避公开招标涉及金额),
+        else the clause before it in the sentence (3个单位化整为零规避公开招标，涉及资金…); '' when neither says."""
+        start, end = (clause, at) if at > clause + 1 else (field.layout.clause_at(clause - 1)[0] if clause > sentence else at, clause)
+        said = FINDING_LEAD.sub("", field.text[start:end].rstrip("，,；;：: "))
+        kept = field.text.rfind(said, start, end) if said else -1
+        return said if FINDING.fullmatch(said) and not any(field.blocked[kept : kept + len(said)]) else ""
 
     def _compared(self, field: _Field, sentence: int, clause: int, period: str | None) -> str | None:
         """The base of a change said in an earlier clause of its sentence (与2020年相比，…增长12.4%)."""
