@@ -367,6 +367,17 @@ def test_a_unit_declared_once_reads_the_bare_numbers_of_the_prose_after_it() -> 
     assert not [f for f in extract_figures(body.replace("（单位：万元、%）", "")) if f.kind in ("money", "percent")]
 
 
+def test_taiwans_central_bodies_speak_for_all_of_taiwan_its_county_offices_for_their_county() -> None:
+    body = ("行政院公共工程委員會今日公布110年度政府採購統計資料，決標金額1兆2,846億元。\n"
+            "依機關層級區分，地方機關4,928億元，其中臺北市、高雄市分別為812億元及643億元。")
+    central = extract_figures(body, title="工程會公布110年度政府採購統計", publisher="行政院公共工程委員會",
+                              published_at="2022-03-16")
+    assert [f.subject for f in central] == ["台湾省", "台湾省", "台北市", "高雄市"]
+    county = extract_figures("107年度花蓮縣總決算歲出實現數271億4,682萬元。", title="107年度花蓮縣總決算審核報告",
+                             publisher="審計部花蓮縣審計室", published_at="2019-05-22")
+    assert county[0].subject == "台湾省花莲县"
+
+
 def test_a_year_of_the_roc_count_makes_a_text_taiwans_without_its_currency() -> None:
     figs = extract_figures("宜蘭縣議會總預算審查。\n報告議員，112年度總預算歲出341.6億元，其中資本門58.3億元。",
                            published_at="2022-11-18T17:00:00+08:00")

@@ -110,6 +110,7 @@ AWARDED = re.compile(rf"(?:政府采购)?合同(?:授予|给予)(?P<who>{'|'.joi
 SAVED = re.compile(r"(?:较|比)[^，。；,;]{1,12}?(?P<mean>平均)?(?:节约|节省)(?:了|约|近)*$")  # a saving against a price
 COMPLETED = re.compile(r"完成(?P<what>[^，。；,;]{1,16}?)的$")  # 完成预留份额的103.4%: a rate of completion
 UNIT_PRICE = re.compile(r"单价|每[^，。；\d]{0,2}(?:价格|售价|价)|售价$|零售价|中选价|挂网价")
+TAIWAN_CENTRAL = re.compile("(?:行政院)?(?:公共工程委员会|工程会)|审计部|监察院|立法院|行政院")  # bodies of all Taiwan
 # years count from 1912, figures are Taiwan's: its words, or a year of that count (112年度, 111年1月至10月)
 TAIWAN = re.compile(r"新台币|民国|中华民国|行政院|立法院|(?<![\d.])1[01]\d年(?:度|\d{1,2}月)")
 # an earlier clause that says what the changes of the sentence are measured against: 与2020年相比，…
@@ -1157,8 +1158,8 @@ def extract_figures(
     home = find_home(lead, author and normal_form(author), publisher and normal_form(publisher), url, later)  # 澳門日報
     if national_later and home.division is None and not home.organisation and not home.national:
         home = Home(national=True)
-    if roc and home.division is None and not home.organisation:
-        home = Home(DIVISIONS["台湾省"])
+    if roc and not home.organisation and (home.division is None or TAIWAN_CENTRAL.fullmatch(normal_form(publisher or "").strip())):
+        home = Home(DIVISIONS["台湾省"])  # (工程會公布110年度政府採購統計: all of Taiwan's, not 臺北市's)
     homes = [(0, home)] + [(start, find_home(texts) if any(p.candidates for _, ps in texts for p in ps) else home)
                            for start, texts in stories]
     published = published_at[:4] if published_at and published_at[:4].isdigit() else None
