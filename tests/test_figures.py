@@ -601,7 +601,7 @@ def test_breakdowns_by_kind_add_up_to_the_nearest_total() -> None:
     ("通过832平台采购41.2万元，仅完成预留份额106.7万元的38.6%。", "38.6%", "预留份额完成率"),
     ("市本级政府采购规模21.45亿元，县（市）区政府采购规模31.18亿元。", "31.18亿元", "县（市）区政府采购规模"),
     # a bare measure's qualifier before the period between them; a verb of doing; a development zone acting
-    ("全省政府采购电子卖场上半年成交额18.7亿元。", "18.7亿元", "政府采购电子卖场成交额"),
+    ("全省政府采购电子卖场上半年成交额18.7亿元。", "18.7亿元", "电子卖场成交额"),  # (政府采购 before a channel goes)
     ("111年度各機關辦理採購決標總金額為新臺幣1兆8,256億元。", "1兆8,256億元", "采购决标总金额"),
     ("2023年，东湖高新区政府采购规模达42.7亿元。", "42.7亿元", "政府采购规模"),
     # a bare measure of buying or selling: of the channel its sentence goes through, opens with or named before
@@ -873,6 +873,16 @@ def test_a_figure_reader_error_loses_the_figures_not_the_article(monkeypatch: py
 def test_a_chinese_amount_with_both_yi_and_wan_is_read_whole() -> None:
     fig = extract_figures("全县政府采购规模是五亿八千六百万元。")[0]
     assert (fig.value, fig.unit, fig.value_yuan) == (5.86, "亿元", 586_000_000)
+
+
+def test_wrongdoing_and_its_redress_keep_their_words_in_order_trade_names_the_goods_first() -> None:
+    metrics = [extract_figures(t, title="保定市纪委通报")[0].metric
+               for t in ("挽回经济损失1280万元。", "通过832平台采购农副产品3亿元。")]
+    assert metrics == ["挽回经济损失", "农副产品采购"]
+
+
+def test_words_are_cut_after_the_place_before_them() -> None:
+    assert extract_figures("前三季度我市政采规模41.6亿元。", title="衡阳市政府采购")[0].metric == "政采规模"
 
 
 def test_an_amount_a_finding_involves_is_named_by_the_finding() -> None:

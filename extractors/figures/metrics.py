@@ -172,7 +172,10 @@ def phrase(text: str, start: int, end: int, blocked: bytearray | None = None) ->
         core = core[: alloc.start()]  # 一般公共预算支出安排2236.8亿元: the measure allocated
     taken: list[Word] = []
     pos = start + len(core)
-    ws = _names_whole(tagged(core))
+    cut = len(core)  # words are cut after the last place (我市政采规模: 政采, not 市政)
+    while cut and not (blocked and blocked[start + cut - 1] == 1):
+        cut -= 1
+    ws = _names_whole(tagged(core[cut:] if cut and core[cut - 1] in PLACE_ENDS else core))
     i = len(ws)
     while i > 0:  # walking back from the figure, word by word
         i -= 1
@@ -348,8 +351,13 @@ ITEMS = ("项目", "订单", "案件", "合同", "采购包", "标段")  # what 
 KINDS = (*ITEMS, "方式")  # 采购项目, 其他采购方式: a noun of the verb's kind, not its object
 MODIFYING = {"扑救", "防护", "救灾", "防汛", "防疫", "防控", "监测", "检测", "救援", "消防", "照明", "办公", "教学", "养老",
              "排涝", "灭火", "防火", "救护", "康复", "助听", "助行"}  # verbs that name a kind of goods (扑救装备)
+# verbs whose object stays after them (收受财物, 挽回经济损失): wrongdoing and its redress, not trade
+KEPT_IN_ORDER = {"收受", "挽回", "追回", "收回", "退还", "索要", "骗取", "套取", "侵占", "挪用", "贪污", "违规", "多收", "少收",
+                 "多支付", "虚报", "冒领", "截留", "减少", "降低", "节约", "节省"}
 QUOTES = str.maketrans("", "", "“”‘’")
 GENERIC = ("政府采购", "采购")  # 政府采购节约资金 is 节约资金; 政府采购规模 stays (规模 alone says too little)
+CHANNELS = ("电子卖场", "网上商城", "电子商城", "平台")  # 政府采购电子卖场交易额 is 电子卖场交易额
+PLACE_ENDS = "省市县区州旗盟镇乡"
 
 
 def shape(texts: list[str], tags: list[str]) -> str:
@@ -369,13 +377,15 @@ def shape(texts: list[str], tags: list[str]) -> str:
     verbs = [i for i, g in enumerate(tags) if g == "v" and not (i + 1 < len(texts) and texts[i + 1] in COORDINATORS)]
     bought = verbs[:1] == [0] and texts[-1].endswith("物资")  # 采购医用防护物资: goods, not a measure like 投资
     verbs = [i for i in verbs if texts[i] not in MODIFYING]  # (扑救装备, 防护服: a verb that says which kind)
-    if verbs and verbs[-1] < len(texts) - 1 and (not is_head(texts[-1]) or bought) and not texts[-1].endswith(KINDS):
+    if verbs and verbs[-1] < len(texts) - 1 and (not is_head(texts[-1]) or bought) and not texts[-1].endswith(KINDS) \
+            and (bought or texts[verbs[-1]] not in KEPT_IN_ORDER):
         v = 0 if bought else verbs[-1]  # (通过832平台)采购脱贫地区农副产品: what was bought, then the verb
         return "".join(texts[v + 1 :]) + texts[v]
     metric = "".join(texts)
     for word in GENERIC:
         rest = metric[len(word):]
-        if metric.startswith(word) and (rest.startswith("节") and is_head(rest) or "采购" in rest and is_head(rest)):
+        if metric.startswith(word) and (rest.startswith(("节", "平均", *CHANNELS)) and (is_head(rest) or rest == "节支")
+                                        or "采购" in rest and is_head(rest)):
             return rest  # 政府采购节约资金: the saving is named by itself; 政府采购实际采购金额 says 采购 once
     return metric
 
