@@ -892,6 +892,17 @@ def test_an_amount_a_finding_involves_is_named_by_the_finding() -> None:
     assert [f.metric for f in figs[1:]] == ["未按规定公开采购意向涉及金额", "化整为零规避公开招标涉及资金", "履约验收不规范涉及金额"]
 
 
+def test_a_company_that_heads_its_own_report_has_its_own_figures_not_the_countrys() -> None:
+    body = ("2022年，集团公司深入落实国资委关于提升中央企业采购与供应链管理水平的部署，全年集中采购工作取得新成效。\n"
+            "一、总体情况\n全年集团及各省分公司实施集中采购项目2164个，集中采购金额1128.4亿元。")
+    own = extract_figures(body, title="华通电信2022年集中采购工作总结：集采金额1128亿元",
+                          publisher="华通电信集团有限公司采购与供应链管理部")
+    assert [f.subject for f in own if f.kind == "money"] == [None, None]
+    market = extract_figures("10月，全国政府采购项目成交金额2.57万亿元。", title="2023年10月全国政府采购市场月报",
+                             publisher="采招数据研究院")
+    assert market[0].subject == "全国"  # (a research institute reports the country's figures)
+
+
 def test_a_departments_own_accounts_have_no_place() -> None:
     body = "2020年度青海省教育厅（行政单位）机关运行经费支出523.6万元，比上年减少41.2万元。"
     figs = extract_figures(body, "青海省教育厅2020年度部门决算（节选）", published_at="2021-08-20")

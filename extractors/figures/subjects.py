@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.figures.places import ORGANISATION_WORD, Division, Place, choose, enclosing, find_places, from_host, from_short_name, is_media, lineage, refer
+from extractors.figures.places import ORGANISATION_WORD, PUBLIC_BODY, Division, Place, choose, enclosing, find_places, from_host, from_short_name, is_media, lineage, refer
 
 # the country acting or reported on (财政部公布, 全国政府采购规模), not a ranking (居全国前列, 全国第三)
 NATIONAL_ACTOR = re.compile("(?<![居在列排于占])(?:财政部(?!门)|国务院|国家|全国"
@@ -77,6 +77,7 @@ def find_home(texts: list[tuple[str, list[Place]]], author: str | None = None, p
     level = _own_level(texts)
     headline = texts[0][1] if texts else []
     own = bool(texts and OWN_ACCOUNTS.search(texts[0][0]))  # 青海省教育厅2020年度部门决算: its own money
+    own |= bool(texts and _self_named(texts[0][0], publisher))  # 华通电信2022年集中采购工作总结 by 华通电信集团…
     for text, places in texts if not level else ():
         first = next((p.start for p in places if p.candidates and not p.org and not p.governed), len(text))  # not 新华社北京…电
         if NATIONAL_ACTOR.search(DOCUMENT_TITLE.sub(lambda m: " " * len(m.group()), text[:first])):
@@ -118,6 +119,19 @@ def find_home(texts: list[tuple[str, list[Place]]], author: str | None = None, p
     if division is None:
         division = _specific(list(later[:1]), [])
     return Home(division, organisation=organisation)
+
+
+def _self_named(headline: str, publisher: str | None) -> bool:
+    """Whether a headline opens with the name of its publisher, a company or an institution that is no place
+    (优采网政企业务2021年交易额… by 优采网（杭州）科技有限公司): the figures are its own, whatever it serves (全国)."""
+    publisher = publisher or ""
+    name = publisher[:SELF_NAME]
+    return len(name) == SELF_NAME and headline.startswith(name) and bool(ORGANISATION_WORD.search(publisher)) \
+        and not is_media(publisher) and not PUBLIC_BODY.search(publisher) \
+        and not any(p.start == 0 and (p.candidates or p.ref) for p in find_places(publisher))
+
+
+SELF_NAME = 3  # characters of a publisher's name a headline must open with
 
 
 def _listed(text: str, place: Place) -> bool:
