@@ -236,6 +236,16 @@ def test_this_year_of_a_report_published_the_next_january_is_the_reports_year() 
     assert [f.period for f in same_year] == ["2022", "2022"]
 
 
+def test_a_report_about_a_year_and_its_reporting_period_are_of_that_year() -> None:
+    audit = extract_figures("重点审计了42个中央部门，涉及财政拨款2360.21亿元。",
+                            title="国务院关于2016年度中央预算执行和其他财政收支的审计工作报告", published_at="2017-06-23")
+    assert [f.period for f in audit if f.kind == "money"] == ["2016"]
+    body = ("根据财政部公布的数据，2019年全国政府采购规模为33067亿元。\n二、经营情况讨论与分析\n"
+            "报告期内，公司实现营业收入18.64亿元，同比增长9.3%。")
+    company = extract_figures(body, title="北京某信息技术股份有限公司2020年年度报告（摘要）", published_at="2021-04-24")
+    assert [(f.period, f.subject) for f in company] == [("2019", "全国"), ("2020", None), ("2020", None)]
+
+
 def test_a_term_of_office_said_as_a_span_is_the_period_of_what_happened_in_it() -> None:
     body = ("区审计局对某中学原校长2019年1月至2022年12月任期经济责任履行情况进行了审计。\n一、基本情况\n"
             "任期内学校累计收入2.18亿元；实施政府采购项目94个，合同金额3467.2万元。")

@@ -78,6 +78,7 @@ EVENT_MONTH = re.compile(r"[，,](?![全本我各该截当累共]|[^，。；]{0
 COMPARED_WITH = re.compile("(?:超过|高于|低于|多于|少于|相当于|快于|慢于|而|比|较)$")
 MONTHS_SPAN = re.compile(r"(?P<y1>(?:19|20)\d{2})年(?P<m1>\d{1,2})月(?:\d{1,2}日)?\s?(?:至|到|—|－|-|～|~)\s?"
                          r"(?P<y2>(?:19|20)\d{2})年(?P<m2>\d{1,2})月(?!\d{1,2}日)")
+REPORTING = re.compile("本?报告期(?:内)?")  # the period a report covers
 TENURE = re.compile("任期内|任期期间|任职期间|任期中")  # an official's term, said before as a span
 LAST_TO_THIS_YEAR = re.compile(r"(?:自|从)(?:去年|上年)(?P<m1>\d{1,2})月[^，。；\d]{0,20}?(?:至|到)(?:今年|本年)(?P<m2>\d{1,2})月")
 DAYS_SPAN = re.compile(r"(?:自|从)(?:(?P<y>(?:19|20)\d{2})年)?(?P<m1>\d{1,2})月\d{1,2}日[^，。；]{0,30}?(?:至|到)"
@@ -286,7 +287,8 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
         # about; 于2021年8月至11月开展检查: when something was done
         looking_back = bool(opened and period and period[:4].isdigit() and int(period[:4]) < opened
                             and not SENTENCE_START.search(text, max(0, m.start() - 1), m.start()) and m.start())
-        done_then = text.startswith("于", m.start() - 1) if m.start() else False
+        done_then = text.startswith("于", m.start() - 1) and not text.endswith(("关于", "对于"), 0, m.start()) \
+            if m.start() else False  # (于2017年7月: when; 关于2016年度…的报告: what about)
         done_then |= OF_VALUE.match(text, m.end()) is not None  # 比2018年的88.16亿元、2017年的74.5亿元: bases only
         inherits = rel not in CONTEXTUAL and not event_day and not compared and not cumulative and not planned \
             and not looking_back and not done_then and not text.endswith("受", 0, m.start())  # (受今年上半年疫情…影响: a cause)
@@ -322,6 +324,8 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
         out.append(PeriodMention(m.group(), f"{base_year - 1}-{first:02d}..{base_year}-{last:02d}", m.start()))
     out = _terms(text, out)
     out.sort(key=lambda p: p.start)
+    for m in REPORTING.finditer(text) if reported else ():  # 报告期内 of a 2020年年度报告 published in 2021
+        out.insert(bisect_left([p.start for p in out], m.start()), PeriodMention(m.group(), str(reported), m.start()))
     for m in TENURE.finditer(text):  # …2019年1月至2022年12月任期…。任期内，累计收入…: that span
         span = next((p for p in reversed(out) if p.start < m.start() and p.period and ".." in p.period[1:]), None)
         if span is not None:

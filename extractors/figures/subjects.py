@@ -78,13 +78,15 @@ def find_home(texts: list[tuple[str, list[Place]]], author: str | None = None, p
     headline = texts[0][1] if texts else []
     own = bool(texts and OWN_ACCOUNTS.search(texts[0][0]))  # 青海省教育厅2020年度部门决算: its own money
     own |= bool(texts and _self_named(texts[0][0], publisher))  # 华通电信2022年集中采购工作总结 by 华通电信集团…
+    own |= any(p.institution for p in headline) and not any(p.candidates and not p.org for p in headline)
+    # (北京某信息技术股份有限公司2020年年度报告: a company's own, though it cites 财政部's national figures)
     for text, places in texts if not level else ():
         first = next((p.start for p in places if p.candidates and not p.org and not p.governed), len(text))  # not 新华社北京…电
         if NATIONAL_ACTOR.search(DOCUMENT_TITLE.sub(lambda m: " " * len(m.group()), text[:first])):
             return Home(national=True, organisation=own)  # (国家档案局2021年度部门决算: the body's own)
         if first < len(text):
             break
-    organisation = own or any(p.institution for p in headline) and not any(p.candidates and not p.org for p in headline)
+    organisation = own
     organisation |= bool(publisher and ORGANISATION_WORD.search(publisher)  # 兰州大学新闻网, 长安银行
                          and not STATISTICIAN.search(publisher)  # (人民银行吉林省分行 reports the province's lending,
                          and not is_media(publisher))  # 南宁广播电视台 its city's news)
