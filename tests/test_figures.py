@@ -443,6 +443,13 @@ def test_a_list_a_clause_before_ends_before_what_the_clause_says_of_it() -> None
     assert [(f.metric, f.subject) for f in towns[1:]] == [("消费帮扶销售额", "南阳市淅川县")] * 3
 
 
+def test_places_ranked_before_a_list_take_the_measure_ranked_and_a_second_list_its_own_measure() -> None:
+    body = "采购金额居前的是广州市、深圳市、佛山市，分别采购8420万元、6930万元、2870万元，完成率分别为96.3%、88.1%、91.7%。"
+    figs = extract_figures(body, title="广东省财政厅通报", published_at="2022-10-20")
+    assert [(f.subject, f.metric) for f in figs] == [("广州市", "采购金额"), ("深圳市", "采购金额"), ("佛山市", "采购金额"),
+                                                     ("广州市", "完成率"), ("深圳市", "完成率"), ("佛山市", "完成率")]
+
+
 def test_a_list_whose_counts_differ_is_a_warning_not_a_guess() -> None:
     warnings: list[str] = []
     figs = extract_figures("货物、工程、服务类采购规模分别为8.26亿元和3.17亿元。", warnings=warnings)

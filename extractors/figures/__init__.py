@@ -87,6 +87,7 @@ BARE_SHARES = ("占比", "比重")
 YARDSTICK = re.compile("(?:高于|低于|(?<![占同环对])比|较)$")  # the place compared with
 YARDSTICK_VALUE = re.compile("(?:平均)?(?:水平)?[为的]?(?:约|近)?")  # …全市平均水平92.5%: its figure follows it
 RANKING = re.compile(r"(?:居|位居|位列|排名|排在|名列)[^，。；,;]{1,8}$")
+TOPS = re.compile(r"(?:居前|居首|位居前[^，。；,;的]{0,3}|排名前[^，。；,;的]{0,3}|排前[^，。；,;的]{0,3}|最高|最多|较高|较多)的(?:是|为|有)")
 COUNTED_PLACES = re.compile(r"(?P<n>[两二三四五六七八九十\d]{1,2})个?(?:省区市|省市|省区|市州|地州|县区|县市|[市县区省州地])"
                             r"(?=合计|共|累计|总|加起来)")
 EARLIER = re.compile(r"年|上期|往")
@@ -373,7 +374,8 @@ class _Reader:
             end = ce
             while end > cs and field.text[end - 1] in "，,：:":
                 end -= 1
-            ranked = RANKING.search(field.text, cs, end)  # 太原市采购规模居全省首位，为…: the measure ranked
+            ranked = RANKING.search(field.text, cs, end) or TOPS.search(field.text, cs, end)
+            # (太原市采购规模居全省首位，为…; 采购金额居前的是广州市、深圳市，分别采购…: the measure ranked)
             end = ranked.start() if ranked and ranked.start() > cs else end
             if any(start <= cs and end <= stop for start, stop, _ in field.scopes):
                 return None  # 县（市）区：28.45亿元: a scope names no measure
@@ -781,6 +783,8 @@ class _Reader:
                              if field.quantities[j].kind == "money"][-len(after):]
                 elif len(earlier) == len(after):
                     pairs = earlier  # 同比分别增长12.1%、-3.2%和6.7%: the same items' changes
+                    if (own := field.phrase(c, m.start())) and is_head(own) and not is_vague(own):
+                        pairs = [(own, item) for _, item in earlier]  # …，完成率分别为96.3%、88.1%: the items' 完成率
                 elif CHANGE_AFTER.match(text, m.end()) or CHANGE_BEFORE.search(text, c, m.start()):
                     # 货物类78.19亿元、工程类…，分别同比增长2.4%、下降6.8%…: changes of the figures before
                     pairs = [(None, _ChangeOf(j)) for j in range(bisect_left(starts, s), bisect_left(starts, m.start()))
