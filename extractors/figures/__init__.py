@@ -37,10 +37,10 @@ from extractors.figures.changes import Change, change_before, change_of
 from extractors.figures.clauses import Layout, tagged
 from extractors.figures.headlines import link_headlines
 from extractors.figures.lists import RESPECTIVELY, SEPARATOR, SUFFIXES, items
-from extractors.figures.metrics import BENEFICIARY_CLASSES, DEALS, adnominal, bare, channel, counted_after, deals, ends_in_verb, head, is_head, is_vague, join, mask, opening, phrase, phrase_after, qualifier, qualifies_only
+from extractors.figures.metrics import BENEFICIARY_CLASSES, DEALS, adnominal, bare, channel, counted_after, deals, ends_in_verb, glued, head, is_head, is_vague, join, mask, opening, phrase, phrase_after, qualifier, qualifies_only
 from extractors.figures.parts import link_parts
 from extractors.figures.periods import PeriodMention, arabic_dates, base_date, bounds, find_periods, parse_count, shift, since_start
-from extractors.figures.places import DATELINE_END, DIVISIONS, Division, Place, choose, enclosing, find_places, lineage
+from extractors.figures.places import DATELINE_END, DIVISIONS, Division, Place, choose, enclosing, find_places
 from extractors.figures.quantities import Quantity, normal_form, scan
 from extractors.figures.scopes import SCOPE
 from extractors.figures.subjects import SIBLINGS, FIGURE_START, Home, find_home, subject
@@ -622,8 +622,7 @@ class _Reader:
         elif q.kind == "money" and (qualifies_only(metric) or head(metric) in DEALS) \
                 and (label := LABEL.match(field.text, (line := field.layout.paragraph_at(q.start)[0]))) \
                 and _label_name(field, label) == metric and (total := _total_before(field, found, line)):
-            overlap = next((k for k in range(min(len(total), len(metric)), 0, -1) if metric.endswith(total[:k])), 0)
-            metric += total[overlap:]  # 交易额92.47亿元。…工程建设：246个，51.36亿元: a kind of the total's measure
+            metric = glued(metric, total)  # 交易额92.47亿元。…工程建设：246个，51.36亿元: a kind of the total's measure
         elif len(metric) <= 2 and is_head(metric):  # 华容县、平江县规模较大，分别为…: the 规模 the paragraph spoke of
             near = field.layout.paragraph_back(q.start, 1)
             fuller = next((f.metric for f in _back_to(found, near) if f.metric and f.metric != metric
@@ -635,8 +634,7 @@ class _Reader:
                 scope = word.removeprefix("各")
         said = SCOPE.search(metric) if scope else None
         if scope and said is None:  # 县（市）区 + 区政府采购规模 (the phrase began inside the scope): one 区
-            overlap = next((k for k in range(min(len(scope), len(metric)), 0, -1) if scope.endswith(metric[:k])), 0)
-            metric = scope + metric[overlap:]
+            metric = glued(scope, metric)
         elif scope and said.group().removeprefix("各") != scope:  # 各县（市、区）48.82亿元 after 市本级19.6亿元
             metric = metric[: said.start()] + scope + metric[said.end() :]
         return metric
@@ -1041,7 +1039,6 @@ def _named_back(field: _Field, at: int, word: str) -> str | None:
     return field.quoted[i][1] if i >= 0 else None
 
 
-MEASURE_IS = re.compile(r"(?:为|是|：|:)$")
 
 
 def _of_measure(field: _Field, sentence: int, at: int, item: str) -> str:
@@ -1144,7 +1141,7 @@ def extract_figures(
         return []
     base, month = base_date(published_at, "\n".join(t for _, t, _ in texts))
     roc = TAIWAN.search("\n".join(normal for _, _, normal in texts)) is not None or ".tw/" in (url or "") + "/"  # (新臺幣)
-    reported = _reported_year(title, base)
+    reported = _reported_year(texts[0][2] if title else None, base)  # (the headline in normal form: ２０２１年度)
     fields = [_Field(n, t, normal, q, base, month, roc, reported) for (n, t, normal), q in zip(texts, quantities)]
     lead, later, stories = [], [], []
     for f in fields:
@@ -1159,10 +1156,11 @@ def extract_figures(
             lead.append((f.text, f.places))
     national_later = bool(later and later[0].national)
     later = [p for p in later if p.candidates and not national_later]
-    home = find_home(lead, author and normal_form(author), publisher and normal_form(publisher), url, later)  # 澳門日報
+    source = normal_form(publisher) if publisher else None  # (澳門日報)
+    home = find_home(lead, author and normal_form(author), source, url, later)
     if national_later and home.division is None and not home.organisation and not home.national:
         home = Home(national=True)
-    if roc and not home.organisation and (home.division is None or TAIWAN_CENTRAL.fullmatch(normal_form(publisher or "").strip())):
+    if roc and not home.organisation and (home.division is None or TAIWAN_CENTRAL.fullmatch((source or "").strip())):
         home = Home(DIVISIONS["台湾省"])  # (工程會公布110年度政府採購統計: all of Taiwan's, not 臺北市's)
     homes = [(0, home)] + [(start, find_home(texts) if any(p.candidates for _, ps in texts for p in ps) else home)
                            for start, texts in stories]
@@ -1231,8 +1229,7 @@ def _complete_heads(figures: list[Figure]) -> None:
             quantity = quantity[2:]  # 货物类 + 政府采购规模: 货物类采购规模 (but 市本级政府采购规模: a level's own)
         if quantity and not f.metric.endswith(quantity):
             share, own = _share(f.metric), f.metric
-            overlap = next((k for k in range(min(len(f.metric), len(quantity)), 0, -1) if f.metric.endswith(quantity[:k])), 0)
-            f.metric += quantity[overlap:]  # (中小企业中标 + 中标金额: 中小企业中标金额)
+            f.metric = glued(f.metric, quantity)  # (中小企业中标 + 中标金额: 中小企业中标金额)
             j = i + 1
             while j < len(figures) and figures[j].field == f.field and figures[j].sentence == f.sentence:
                 if figures[j].metric == share:  # 财物类3,915亿元…，分别占25.6%: the share of 财物类决标金额

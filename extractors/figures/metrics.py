@@ -563,6 +563,16 @@ def qualifier(counted: str | None, metric: str) -> str | None:
     return found if found and found != "采购" and not metric.startswith(found) else None
 
 
+def glued(first: str, second: str) -> str:
+    """``first`` then ``second``, the characters the one ends and the other starts with said once.
+
+    >>> glued("中小企业中标", "中标金额"), glued("县（市）区", "区政府采购规模"), glued("货物类", "采购规模")
+    ('中小企业中标金额', '县（市）区政府采购规模', '货物类采购规模')
+    """
+    overlap = next((k for k in range(min(len(first), len(second)), 0, -1) if first.endswith(second[:k])), 0)
+    return first + second[overlap:]
+
+
 def join(topic: str | None, metric: str | None) -> str | None:
     """A vague ``metric`` completed by the ``topic`` said before it: 政府采购 + 规模 → 政府采购规模.
 

@@ -90,7 +90,6 @@ SINCE = re.compile(r"[^，。；、,;\n]{0,24}?(?:以来|[一二两三四五六�
 CUMULATIVE = re.compile(r"[^。；;]{0,16}?累计")
 CUMULATIVE_SENTENCE = re.compile(r"[^。；;]{0,60}?累计")  # 截至10月31日，…平台累计销售额: a total to that day
 DAY = re.compile(r"\d{1,2}日")
-PART_OF_MONTH = re.compile("中旬|上旬|下旬|初")
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
 FULL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})年(\d{1,2})月\d{1,2}日(?!起)")
 PLANNED_AFTER = re.compile(r"[，,\s]*(?:力争|计划|预计|目标|将|要)|(?:度)?(?:工作)?(?:打算|思路|安排|要点)")  # (三、2019年工作打算)
@@ -392,7 +391,6 @@ def base_date(published_at: str | None, text: str) -> tuple[int | None, int | No
     return (latest + 1 if latest in past or LAST_YEAR.search(text) else latest), None
 
 
-SHIFTABLE = re.compile(r"(\d{4})(.*)")
 
 
 def shift(period: str | None, years: int = -1) -> str | None:

@@ -80,7 +80,7 @@ MONEY_BEFORE = re.compile(r"(?:金额|资金|经费|预算|投资|价款|款|费
 # a unit said once for the prose after it (（单位：万元、%）), and a bare number there: after a word, before
 # punctuation (采购预算492316.8，; not a table's cell after a tab, nor 2021年, nor 项目1024个)
 DECLARED = re.compile(r"单位[:：]\s*(?P<units>(?:亿元|万元|元|%)(?:[、，,/\s]*(?:亿元|万元|元|%))*)")
-BARE_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?=[，,。；;、）)\s]|$)")
+BARE_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?=[，,。；;、）)\s]|$)")
 # a field whose name says its unit: 预算金额（万元）：386.5
 LABELLED = re.compile(r"[（(](?P<unit>亿元|万元|元)[)）][:：]\s?(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d.,%\w])")
 RATE_BEFORE = re.compile("(?:率|占|比重|比例|增长|下降|增幅|降幅)[\u4e00-\u9fff]{0,2}$")
@@ -279,11 +279,10 @@ def _declared(normal: str) -> list[Quantity]:
 
 
 def _bare(m: re.Match[str], unit: str) -> Quantity | None:
-    """The bare number ``m`` (group ``n``, else the whole match) read in ``unit``, at its place in the text."""
-    number = m.group("n") if "n" in m.re.groupindex else m.group()
-    q = next(iter(_read(number.replace(",", "") + unit)), None)
+    """The bare number of ``m`` (its group ``n``) read in ``unit``, at its place in the text."""
+    q = next(iter(_read(m.group("n").replace(",", "") + unit)), None)
     if q is not None:
-        q.start, q.end = m.span("n") if "n" in m.re.groupindex else m.span()
+        q.start, q.end = m.span("n")
     return q
 
 
