@@ -1517,3 +1517,13 @@ def test_a_bylines_reporting_place_is_not_the_articles() -> None:
 def test_a_prefectures_own_level_is_地区本级() -> None:
     figs = extract_figures("今年1—9月，阿克苏地区政府采购规模57.36亿元。地区本级完成11.63亿元。", published_at="2021-10-15")
     assert figs[1].metric == "地区本级政府采购规模"
+
+
+def test_a_reports_本月_and_本季度_are_the_month_and_quarter_before_it_came_out() -> None:
+    figs = extract_figures("本季度授予中小企业合同金额1226.7万元。本月成交额96亿元。", published_at="2021-01-08")
+    assert [(f.period, f.metric) for f in figs] == [("2020-Q4", "授予中小企业合同金额"), ("2020-12", "成交额")]
+
+
+def test_a_verb_of_holding_after_a_measure_is_no_part_of_it() -> None:
+    assert one("全年电子化采购率保持100%。").metric == "电子化采购率"
+    assert one("单项金额介乎12萬元至14.8萬元。").metric == "单项金额"

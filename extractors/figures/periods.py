@@ -321,7 +321,7 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
         out = [p for p in out if not m.start() <= p.start < m.end()]
         first, last = (int(m.group(k)) for k in ("m1", "m2"))
         out.append(PeriodMention(m.group(), f"{base_year - 1}-{first:02d}..{base_year}-{last:02d}", m.start()))
-    out = _terms(text, out)
+    out = _terms(text, out) + _reported_months(text, base_year, base_month)
     out.sort(key=lambda p: p.start)
     for m in REPORTING.finditer(text) if reported else ():  # 报告期内 of a 2020年年度报告 published in 2021
         out.insert(bisect_left([p.start for p in out], m.start()), PeriodMention(m.group(), str(reported), m.start()))
@@ -360,6 +360,23 @@ def _terms(text: str, out: list[PeriodMention]) -> list[PeriodMention]:
         out.append(PeriodMention(m.group(), f"{year}-09..{year + 1}-01" if season == "秋" else f"{year}-03..{year}-07",
                                  m.start()))
     return out
+
+
+THIS_MONTH = re.compile(r"(?<![较比与同和])(?:本月|本季度|本季)(?!度?[末底初])")
+
+
+def _reported_months(text: str, base_year: int | None, base_month: int | None) -> list[PeriodMention]:
+    """本月 and 本季度 of a monthly or quarterly report: the month (quarter) before the one it was published in,
+    as reports come out after the period they cover (本月決標金額 of a bulletin of 2025-09-10 is August's).
+
+    >>> [p.period for p in find_periods("本月成交额…本季度授予中小企业合同金额", 2021, 1)]
+    ['2020-12', '2020-Q4']
+    """
+    if not (base_year and base_month):
+        return []
+    year, month = (base_year, base_month - 1) if base_month > 1 else (base_year - 1, 12)
+    return [PeriodMention(m.group(), f"{year}-{month:02d}" if m.group() == "本月" else f"{year}-Q{(month + 2) // 3}", m.start())
+            for m in THIS_MONTH.finditer(text)]
 
 
 def base_date(published_at: str | None, text: str) -> tuple[int | None, int | None]:
