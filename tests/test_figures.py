@@ -1527,3 +1527,18 @@ def test_a_reports_本月_and_本季度_are_the_month_and_quarter_before_it_came
 def test_a_verb_of_holding_after_a_measure_is_no_part_of_it() -> None:
     assert one("全年电子化采购率保持100%。").metric == "电子化采购率"
     assert one("单项金额介乎12萬元至14.8萬元。").metric == "单项金额"
+
+
+def test_only_a_verb_of_trade_puts_its_object_first_and_a_consequence_is_the_measure() -> None:
+    assert one("全县预算单位采购扶贫产品3156万元。").metric == "扶贫产品采购"
+    assert one("全年通用办公设备成交金额2.16亿元。").metric == "通用办公设备成交金额"
+    assert one("审计发现，违规操作造成财政资金损失297.6万元。").metric == "财政资金损失"
+
+
+def test_a_ranking_and_a_breakdowns_heading_name_no_measure() -> None:
+    figs = extract_figures("按授予中小企业合同金额占比排序，前两位依次为：六安市91.6%、宿州市89.3%。", published_at="2023-03-01")
+    assert [f.metric for f in figs] == ["授予中小企业合同金额占比"] * 2
+    figs = extract_figures("前三季度全市政府采购规模90.2亿元。\n分县区：肥西县21.63亿元、长丰县17.85亿元。",
+                           title="合肥市前三季度政府采购", published_at="2023-10-20")
+    assert [f.metric for f in figs] == ["政府采购规模"] * 3
+    assert one("工程會公布112年政府採購決標統計，決標金額1,053億元。", published_at="2024-01-12").metric == "决标金额"

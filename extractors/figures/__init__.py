@@ -37,7 +37,7 @@ from extractors.figures.changes import Change, change_before, change_of
 from extractors.figures.clauses import Layout, tagged
 from extractors.figures.headlines import link_headlines
 from extractors.figures.lists import RESPECTIVELY, SEPARATOR, SUFFIXES, items
-from extractors.figures.metrics import BENEFICIARY_CLASSES, DEALS, adnominal, bare, channel, counted_after, deals, ends_in_verb, glued, head, is_head, is_vague, join, mask, opening, phrase, phrase_after, qualifier, qualifies_only
+from extractors.figures.metrics import BENEFICIARY_CLASSES, DEALS, adnominal, bare, channel, counted_after, deals, glued, head, is_action, is_head, is_vague, join, mask, opening, phrase, phrase_after, qualifier, qualifies_only
 from extractors.figures.parts import link_parts
 from extractors.figures.periods import PeriodMention, arabic_dates, base_date, bounds, find_periods, parse_count, shift, since_start
 from extractors.figures.places import DATELINE_END, DIVISIONS, Division, Place, choose, enclosing, find_places
@@ -380,7 +380,7 @@ class _Reader:
             if any(start <= cs and end <= stop for start, stop, _ in field.scopes):
                 return None  # 县（市）区：28.45亿元: a scope names no measure
             phrase_ = field.phrase(cs, end)
-            if phrase_ and not ends_in_verb(phrase_):  # (开展政采贷业务: an action, not what was measured)
+            if phrase_ and not is_action(phrase_):  # (开展政采贷业务: an action, not what was measured)
                 return phrase_
         return None
 
@@ -524,7 +524,7 @@ class _Reader:
                 if q.kind in ("percent", "money") and (q.kind == "percent" or head(metric) is None) and \
                         (named := adnominal(text, q.end, ce, q.kind, field.blocked, bound=q.approx in BOUNDS)):
                     metric = named  # 10%—20%的价格扣除, 超过200万元的货物和服务采购项目
-                if q.kind == "count" and (metric is None or ends_in_verb(metric)):
+                if q.kind == "count" and (metric is None or is_action(metric)):
                     # 共有57家“832平台”供应商, 携带500多款具有广西特色的农副产品: what was counted follows it
                     metric = counted_after(text, q.end, e) or metric
                 if metric is None and out and out[-1].start >= c and out[-1].field == field.name:

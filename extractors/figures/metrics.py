@@ -27,11 +27,11 @@ from extractors.figures.clauses import Word, tagged, words
 # linking words at the end of a phrase, before the figure: 采购规模达, 交易额共计, 分别为, 增至
 LINK_TAIL = re.compile(
     # (the first characters of the words below: re skips at once where none starts, not trying each word)
-    r"(?=[增提上降下减不超突高低将接保稳控维在最可人新港澳大小分依各均总一共合累计达为是约近逾仅已实完有了到的之由从力争确预居调改介折平\s])"
+    r"(?=[增提上降下减不超突高低将接保稳控维在最可人新港澳大小分依各均总一共合累计达为是约近逾仅已实完有了到的之由从力争确预居调改介折平排\s])"
     r"(?:增加到|增长到|增至|提高到|提高至|提升至|提升到|上升到|上升至|降至|降到|下降到|下降至|减少到|减少至|降低到|降低至|调整为|调整到|调整至|调整|改为"
     r"|不得超过|不得高于|不得低于|不得少于|不超过|不高于|不多于|不低于|不少于|超过|突破|高于|低于|不到|不足|将近|接近"
     r"|保持在|稳定在|控制在|维持在|保持|维持|(?<=[率额比])在|介乎|折合"
-    r"|力争|争取|确保|有望|预计|预期|计划|将|最高可达|最高可|最高|平均|最低|最大|最小|最快|最慢|最多|最少|居首位|居首|可达|人民币|新台币|港币|港元|澳门元|澳门币|大写|小写|分别|依次|各|均|总共|一共|共计|合计|总计|累计|共|计|达到|达|为|是|约为"
+    r"|力争|争取|确保|有望|预计|预期|计划|将|最高可达|最高可|最高|平均|最低|最大|最小|最快|最慢|最多|最少|居首位|居首|可达|人民币|新台币|港币|港元|澳门元|澳门币|大写|小写|分别|依次|各|均|总共|一共|共计|合计|总计|累计|共|(?<![统估预设审会])计|排序|排名|达到|达|为|是|约为"
     r"|(?<![签节合预制条公契违履邀集特简])约|近|超|逾|高达|仅为|仅|已达|已|实现|完成|有|了|到|的|之|由|从|\s)+$"
 )
 # words that end a phrase when read backwards, whatever their tag: they link, they do not name
@@ -219,7 +219,8 @@ def phrase(text: str, start: int, end: int, blocked: bytearray | None = None) ->
         del taken[:2]  # 部分项目履约保证金收取比例: whose it is (some projects), not what was measured
     while len(taken) > 1 and taken[0].text in LIGHT_VERBS and any(is_head(w.text) for w in taken[1:]):
         taken.pop(0)  # 办理采购决标总金额, 利用共同供应契约订购金额: a verb of doing, not of what was measured
-    if not taken or all(w.tag in ("a", "ad", "ag", "z") for w in taken):
+    if not taken or all(w.tag in ("a", "ad", "ag", "z") for w in taken) or (taken[0].text == "分" and taken[0].tag == "v"):
+        # (分县区：肥西县…: a breakdown's heading names its items, not a measure)
         return None  # (形状并不复杂：…, 便宜9元: a quality, not what was measured)
     # 为1326家供应商发放贷款: the noun after 为 is who benefits, not what was measured; but a class of
     # beneficiary names the metric (向中小企业授予合同金额 is 授予中小企业合同金额)
@@ -351,9 +352,11 @@ ITEMS = ("项目", "订单", "案件", "合同", "采购包", "标段")  # what 
 KINDS = (*ITEMS, "方式")  # 采购项目, 其他采购方式: a noun of the verb's kind, not its object
 MODIFYING = {"扑救", "防护", "救灾", "防汛", "防疫", "防控", "监测", "检测", "救援", "消防", "照明", "办公", "教学", "养老",
              "排涝", "灭火", "防火", "救护", "康复", "助听", "助行"}  # verbs that name a kind of goods (扑救装备)
-# verbs whose object stays after them (收受财物, 挽回经济损失): wrongdoing and its redress, not trade
-KEPT_IN_ORDER = {"收受", "挽回", "追回", "收回", "退还", "索要", "骗取", "套取", "侵占", "挪用", "贪污", "违规", "多收", "少收",
-                 "多支付", "虚报", "冒领", "截留", "减少", "降低", "节约", "节省"}
+# verbs whose object is what was traded and comes first in a metric (采购脱贫地区农副产品 → 脱贫地区农副产品采购);
+# other verbs before a noun keep their order (收受财物, 通用办公设备, 入围供应商)
+TRADED = {"采购", "购买", "购置", "采买", "订购", "销售", "卖出", "售出", "出售", "发放", "投放", "发行", "出让", "租赁",
+          "交易", "成交", "中标", "签订", "上架", "入驻", "放款", "融资", "认购", "承销"}
+CAUSES = {"造成", "导致", "引发", "带来", "致使"}  # what follows is a consequence: the measure
 QUOTES = str.maketrans("", "", "“”‘’")
 GENERIC = ("政府采购", "采购")  # 政府采购节约资金 is 节约资金; 政府采购规模 stays (规模 alone says too little)
 CHANNELS = ("电子卖场", "网上商城", "电子商城", "平台")  # 政府采购电子卖场交易额 is 电子卖场交易额
@@ -376,10 +379,15 @@ def shape(texts: list[str], tags: list[str]) -> str:
     # a verb before a coordinator is a conjunct (节能 of 节能、节水产品), not the phrase's verb
     verbs = [i for i, g in enumerate(tags) if g == "v" and not (i + 1 < len(texts) and texts[i + 1] in COORDINATORS)]
     bought = verbs[:1] == [0] and texts[-1].endswith("物资")  # 采购医用防护物资: goods, not a measure like 投资
-    verbs = [i for i in verbs if texts[i] not in MODIFYING]  # (扑救装备, 防护服: a verb that says which kind)
-    if verbs and verbs[-1] < len(texts) - 1 and (not is_head(texts[-1]) or bought) and not texts[-1].endswith(KINDS) \
-            and (bought or texts[verbs[-1]] not in KEPT_IN_ORDER):
-        v = 0 if bought else verbs[-1]  # (通过832平台)采购脱贫地区农副产品: what was bought, then the verb
+    caused = [i for i in verbs if texts[i] in CAUSES and i < len(texts) - 1]
+    if caused:  # 违规操作造成财政资金损失: the loss is what was measured, not how it came about
+        return shape(texts[caused[-1] + 1 :], tags[caused[-1] + 1 :])
+    traded = [i for i in verbs if texts[i] in TRADED]  # (采购扶贫产品: 扶贫 names the goods, 采购 is the deal;
+    # not 采购按类别划分, whose last verb ends it)
+    modifiers = all(i + 1 < len(tags) and tags[i + 1] in NOUN_TAGS for i in verbs if traded and i > traded[-1])
+    if traded and traded[-1] < len(texts) - 1 and (not is_head(texts[-1]) or bought) and not texts[-1].endswith(KINDS) \
+            and modifiers:
+        v = 0 if bought else traded[-1]  # (通过832平台)采购脱贫地区农副产品: what was bought, then the verb
         return "".join(texts[v + 1 :]) + texts[v]
     metric = "".join(texts)
     for word in GENERIC:
@@ -520,10 +528,15 @@ def bare(metric: str) -> bool:
     return all(is_head(w) or tag in ("v", "vn", "a", "d", "ad") for w, tag in tagged(metric))
 
 
-def ends_in_verb(metric: str) -> bool:
-    """Whether ``metric`` ends with a verb (供应商携带): an action, the thing acted on written after it."""
+def is_action(metric: str) -> bool:
+    """Whether ``metric`` is an action and no measure: a verb, and no measure word at its end (开展政采贷业务,
+    供应商携带: the thing acted on, or what was counted, is written elsewhere).
+
+    >>> is_action("开展政采贷业务"), is_action("供应商携带"), is_action("脱贫地区农副产品采购额"), is_action("收受财物")
+    (True, True, False, True)
+    """
     ws = tagged(metric)
-    return bool(ws) and ws[-1][1] == "v"
+    return bool(ws) and any(tag == "v" for _, tag in ws) and not is_head(ws[-1][0])
 
 
 @functools.lru_cache(maxsize=4096)
