@@ -1542,3 +1542,15 @@ def test_a_ranking_and_a_breakdowns_heading_name_no_measure() -> None:
                            title="合肥市前三季度政府采购", published_at="2023-10-20")
     assert [f.metric for f in figs] == ["政府采购规模"] * 3
     assert one("工程會公布112年政府採購決標統計，決標金額1,053億元。", published_at="2024-01-12").metric == "决标金额"
+
+
+def test_the_largest_rate_of_change_after_a_comma_is_a_change_of_its_measure() -> None:
+    figs = extract_figures("2021年，全省服务类采购规模146.96亿元，服务类采购增幅最大，达15.8%。",
+                           title="山西省2021年政府采购统计分析", published_at="2022-03-01")
+    assert (figs[1].metric, figs[1].change, figs[1].base_period) == ("服务类采购", True, "2020")
+
+
+def test_a_quarter_compared_with_is_the_base_and_本季度_is_the_quarter_named() -> None:
+    figs = extract_figures("现将2024年第三季度全市采购意向公开情况汇总如下。全市共公开第三季度采购意向，涉及采购预算金额42.37亿元，"
+                           "比第二季度增加6.15亿元。本季度公开率100%。", published_at="2024-07-08")
+    assert [(f.period, f.base_period) for f in figs] == [("2024-Q3", None), ("2024-Q3", "2024-Q2"), ("2024-Q3", None)]

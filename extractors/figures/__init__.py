@@ -69,7 +69,8 @@ BUDGET = re.compile(r"(?:为|占)(?:年初|调整后?的?|全年)?预算(?:数)?
 AS_WHAT = re.compile(r"(?:以上|以下)?(?:作为|作|用作)([^，。；,;\d]{1,8}?)(?=[，。；,;]|$)")
 RATE_NAME = re.compile(r"[^，。；,;]*(?:比例|比重|费率|利率|[^\W\d]率)")
 RATE_LINK = re.compile(r"由|从|为|是|按|不得?(?:超过|高于|低于)|超过|降至|降到|提高到|提高至")  # a rate's name, then its base
-RATE_OF_CHANGE = re.compile(r"(?:平均)?(?:降幅|增幅|涨幅|增速|增长率|降低率|降价|涨价)(?:为|达到|达|约|超过|超|近)*$")
+RATE_OF_CHANGE = re.compile(r"(?:平均)?(?:降幅|增幅|涨幅|增速|增长率|降低率|降价|涨价)(?:最大|最高|最快|最小|最低|最慢)?[，,]?"
+                            r"(?:为|达到|达|约|超过|超|近)*$")
 COMPARISON_END = re.compile(r"(?:同比|环比|(?:比|较)(?:上年|去年|上一年|前一年|(?:19|20)\d{2}年)?(?:同期)?)$")
 BASE_VALUE = re.compile(r"(?:(?:比|较|與|与)|(?<=[，,；;]))(?:上年|去年|上一年|前一年|(?:(?:19|20)\d{2}|1[0-2]\d)年度?)(?:同期)?(?:的|为|是|(?:预算数|决算数|预算|决算|规模|总额)(?:为|是)?)$"
                         r"|(?<=[，,；;：:])(?:上年|去年)同期$")  # 中标金额：上年同期33.58亿元: last year's level
@@ -516,6 +517,9 @@ class _Reader:
                     or self._compared(field, s, c, period)  # 同比增幅达12.5%, 与上年相比，…增幅为8.3%
                 metric = field.phrase(c, compared.start() if compared else rate.start()) or _level_metric(out, s) \
                     or self._topic(field, c, out)  # (增加了236亿元，增幅为8.3%: of what the change before measured)
+                if base is None and not compared and period and _one_span(period) and "增" in rate.group():
+                    base = shift(period)  # 服务类采购增幅最大 in a year's review: against the year before (a price's
+                    # 降幅 is against the price before, no period)
                 if metric and rate.group().lstrip("平均").startswith(("降价", "涨价")):
                     metric += "价格"
             else:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.figures.periods import previous, shift
+from extractors.figures.periods import QUARTERS, previous, shift
 
 CHANGE = re.compile(
     r"(?=[同环比较与相对分均增成减下提降上回扩缩压高低多少])"  # (lets re skip text fast: the first characters of the words below)
@@ -29,7 +29,7 @@ CHANGE = re.compile(
     r"(?:约|近|超过|超|逾|达|将近|接近|不到|不足)?[-−]?$"
 )
 WHAT = re.compile(r"(?P<rel>上年|去年|上一年|前一年)|(?P<year>(?:19|20)\d{2})年|(?P<roc>1[0-2]\d)年"
-                  r"|(?P<prev>上月|上季度|上半年|上期)")
+                  r"|(?P<prev>上月|上季度|上半年|上期)|第?(?P<quarter>[一二三四1-4])季度")
 
 
 @dataclass
@@ -54,6 +54,8 @@ class Change:
             return shift(period)
         if m.group("prev"):
             return previous(period)
+        if m.group("quarter"):  # 比第二季度增加: that quarter of the figure's year
+            return f"{period[:4]}-Q{QUARTERS[m.group('quarter')]}" if period and period[:4].isdigit() else None
         year = m.group("year") or str(int(m.group("roc")) + 1911)  # 较111年度: Taiwan counts years from 1912
         if period and "同期" in self.comparison and len(period) > 4 and ".." not in period:
             return year + period[4:]

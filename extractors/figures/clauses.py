@@ -9,6 +9,9 @@ procurement reports that jieba would split (``lexicon.txt``: 脱贫地区,
 >>> layout = Layout("全省采购3亿元，节约资金2亿元。其中，货物类1亿元。\\n新段落")
 >>> [layout.text[s:e] for s, e in layout.sentences], layout.clause_at(10), layout.paragraph_at(28)
 (['全省采购3亿元，节约资金2亿元。', '其中，货物类1亿元。', '新段落'], (8, 16), (27, 30))
+>>> ranked = Layout("增幅最大，达15.8%，其次")
+>>> [ranked.text[s:e] for s, e in ranked.clauses]
+['增幅最大，达15.8%，', '其次']
 >>> [(w.text, w.tag) for w in words("采购脱贫地区农副产品")]
 [('采购', 'v'), ('脱贫地区', 'n'), ('农副产品', 'n')]
 """
@@ -23,7 +26,10 @@ from importlib.resources import files
 
 PARAGRAPH = re.compile(r"[^\n]+")
 SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]*")
-CLAUSE = re.compile(r"[^，,：:。！？；!?;\n]+[，,：:。！？；!?;]*")
+# a comma after the largest rate of change before its figure does not end the clause: 服务类采购增幅最大，达15.8%
+RANKED = "|".join(r + s for r in ("增幅", "增速", "降幅", "涨幅") for s in ("最大", "最高", "最快", "最小", "最低", "最慢"))
+RANKED_COMMA = rf"(?<={RANKED})[，,](?=(?:达到|达|为|是|约为|约|超过|突破)?[\d一二三四五六七八九两])"
+CLAUSE = re.compile(rf"(?:[^，,：:。！？；!?;\n]|{RANKED_COMMA})+[，,：:。！？；!?;]*")
 
 
 def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:

@@ -61,7 +61,7 @@ def _pattern(year: str) -> re.Pattern[str]:
         rf"|(?:(?<![\d较比与])(?P<y>{year})年(?:度)?"
         r"|(?<![较比由同与和])(?P<rel>本年度|上年度|上一年|今年|本年|当年|全年|去年|上年|(?<!以)前年|明年|次年|翌年|同年))"
         rf"(?P<part>{_part_pattern('p')})?"
-        rf"|(?<![较比])(?P<bare>{_part_pattern('b')}))"  # (比一季度收窄: a base, not the period)
+        rf"|(?<![较比第])(?P<bare>{_part_pattern('b')}))"  # (比一季度收窄: a base, not the period)
     )
 
 
@@ -321,7 +321,8 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
         out = [p for p in out if not m.start() <= p.start < m.end()]
         first, last = (int(m.group(k)) for k in ("m1", "m2"))
         out.append(PeriodMention(m.group(), f"{base_year - 1}-{first:02d}..{base_year}-{last:02d}", m.start()))
-    out = _terms(text, out) + _reported_months(text, base_year, base_month)
+    out = _terms(text, out)
+    out += _reported_months(text, out, base_year, base_month)
     out.sort(key=lambda p: p.start)
     for m in REPORTING.finditer(text) if reported else ():  # 报告期内 of a 2020年年度报告 published in 2021
         out.insert(bisect_left([p.start for p in out], m.start()), PeriodMention(m.group(), str(reported), m.start()))
@@ -365,18 +366,33 @@ def _terms(text: str, out: list[PeriodMention]) -> list[PeriodMention]:
 THIS_MONTH = re.compile(r"(?<![较比与同和])(?:本月|本季度|本季)(?!度?[末底初])")
 
 
-def _reported_months(text: str, base_year: int | None, base_month: int | None) -> list[PeriodMention]:
-    """本月 and 本季度 of a monthly or quarterly report: the month (quarter) before the one it was published in,
-    as reports come out after the period they cover (本月決標金額 of a bulletin of 2025-09-10 is August's).
+def _reported_months(text: str, out: list[PeriodMention], base_year: int | None,
+                     base_month: int | None) -> list[PeriodMention]:
+    """本月 and 本季度 of a monthly or quarterly report: the month (quarter) the text named last before it, else the
+    one before the month it was published in, as reports come out after the period they cover (本月決標金額 of a
+    bulletin of 2025-09-10 is August's; 本季度 after 2024年第三季度…采购意向 is that quarter).
 
     >>> [p.period for p in find_periods("本月成交额…本季度授予中小企业合同金额", 2021, 1)]
     ['2020-12', '2020-Q4']
+    >>> [p.period for p in find_periods("2024年第三季度采购意向汇总。本季度公开采购意向", 2024, 7)][-1]
+    '2024-Q3'
     """
     if not (base_year and base_month):
         return []
     year, month = (base_year, base_month - 1) if base_month > 1 else (base_year - 1, 12)
-    return [PeriodMention(m.group(), f"{year}-{month:02d}" if m.group() == "本月" else f"{year}-Q{(month + 2) // 3}", m.start())
-            for m in THIS_MONTH.finditer(text)]
+    found = []
+    for m in THIS_MONTH.finditer(text):
+        quarter = m.group() != "本月"
+        form = QUARTER_FORM if quarter else MONTH_FORM
+        named = next((p.period for p in sorted(out, key=lambda p: -p.start)
+                      if p.start < m.start() and p.period and form.fullmatch(p.period)), None)
+        period = named or (f"{year}-Q{(month + 2) // 3}" if quarter else f"{year}-{month:02d}")
+        found.append(PeriodMention(m.group(), period, m.start()))
+    return found
+
+
+QUARTER_FORM = re.compile(r"\d{4}-Q[1-4]")
+MONTH_FORM = re.compile(r"\d{4}-\d{2}")
 
 
 def base_date(published_at: str | None, text: str) -> tuple[int | None, int | None]:
