@@ -1554,3 +1554,12 @@ def test_a_quarter_compared_with_is_the_base_and_本季度_is_the_quarter_named(
     figs = extract_figures("现将2024年第三季度全市采购意向公开情况汇总如下。全市共公开第三季度采购意向，涉及采购预算金额42.37亿元，"
                            "比第二季度增加6.15亿元。本季度公开率100%。", published_at="2024-07-08")
     assert [(f.period, f.base_period) for f in figs] == [("2024-Q3", None), ("2024-Q3", "2024-Q2"), ("2024-Q3", None)]
+
+
+def test_a_sector_bodys_headline_makes_its_figures_its_own_but_not_one_that_speaks_for_its_place() -> None:
+    assert one("全年采购规模1.74亿元。", title="省气象局2019年政府采购工作回顾", publisher="四川省气象局").subject is None
+    assert one("2020年政府采购预算9.76亿元。", title="国家林业和草原局2020年度政府采购绩效自评报告").subject is None
+    assert one("全县预算单位采购脱贫地区农副产品1.37亿元。", title="荔波县乡村振兴局2022年消费帮扶工作情况报告",
+               published_at="2023-01-10").subject == "黔南布依族苗族自治州荔波县"
+    assert one("政府采购规模9.2亿元。", title="苏州工业园区管委会关于2019年度园区政府采购执行情况的通报").subject \
+        .startswith("苏州市")
