@@ -89,7 +89,9 @@ def find_home(texts: list[tuple[str, list[Place]]], author: str | None = None, p
     own |= bool(texts and _self_named(texts[0][0], publisher))  # 华通电信2022年集中采购工作总结 by 华通电信集团…
     own |= any(p.institution for p in headline) and not any(p.candidates and not p.org for p in headline)
     body = SECTOR_BODY.match(texts[0][0]) if texts else None
-    own |= bool(body and not PLACE_BODY.search(body.group()) and not WHOLE_PLACE.search(texts[0][0]))
+    named = bool(body) and (body.group().startswith(("国家", "省", "市", "县", "区")) or any(p.start == 0 and p.candidates
+                                                                                     for p in headline))
+    own |= bool(named and not PLACE_BODY.search(body.group()) and not WHOLE_PLACE.search(texts[0][0]))
     # (省气象局2020年政府采购工作, 市市场监管局查处…: a body's own figures, not its place's; not 全市预算单位…)
     # (北京某信息技术股份有限公司2020年年度报告: a company's own, though it cites 财政部's national figures)
     for text, places in texts if not level else ():
