@@ -1563,3 +1563,7 @@ def test_a_sector_bodys_headline_makes_its_figures_its_own_but_not_one_that_spea
                published_at="2023-01-10").subject == "黔南布依族苗族自治州荔波县"
     assert one("政府采购规模9.2亿元。", title="苏州工业园区管委会关于2019年度园区政府采购执行情况的通报").subject \
         .startswith("苏州市")
+
+
+def test_a_units_value_is_one_word_not_a_unit_that_acts() -> None:
+    assert [f.metric for f in extract_figures("通用设备单位价值50万元以上。")] == ["通用设备单位价值"]
