@@ -1566,4 +1566,5 @@ def test_a_sector_bodys_headline_makes_its_figures_its_own_but_not_one_that_spea
 
 
 def test_a_units_value_is_one_word_not_a_unit_that_acts() -> None:
-    assert [f.metric for f in extract_figures("通用设备单位价值50万元以上。")] == ["通用设备单位价值"]
+    figs = extract_figures("共有车辆46辆，其中一般公务用车12辆；单位价值50万元以上通用设备31台。", title="青海省教育厅2020年度部门决算")
+    assert [f.metric for f in figs if f.kind == "money"] == ["单位价值"]
