@@ -1568,3 +1568,9 @@ def test_a_sector_bodys_headline_makes_its_figures_its_own_but_not_one_that_spea
 def test_a_units_value_is_one_word_not_a_unit_that_acts() -> None:
     figs = extract_figures("共有车辆46辆，其中一般公务用车12辆；单位价值50万元以上通用设备31台。", title="青海省教育厅2020年度部门决算")
     assert [f.metric for f in figs if f.kind == "money"] == ["单位价值"]
+
+
+def test_a_list_in_the_sentence_after_a_span_of_years_takes_a_year_each() -> None:
+    figs = extract_figures("2014—2016年，发行人营业收入分别为8.63亿元、9.72亿元和11.48亿元。其中，政府购买服务收入分别为3.05亿元、"
+                           "4.36亿元和6.12亿元。", published_at="2017-06-12")
+    assert [f.period for f in figs] == ["2014", "2015", "2016"] * 2

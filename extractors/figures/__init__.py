@@ -740,9 +740,12 @@ class _Reader:
                 periods = [p for p in _between(field.periods, field.period_starts, c, m.start()) if p.period]
                 if len(periods) == len(after) >= 2:  # 2020/21、2021/22及2022/23年度分别为…: one period each
                     self.periods_of.update(zip(after, (p.period for p in periods)))
-                elif (said := [p for p in _between(field.periods, field.period_starts, s, m.start()) if p.period]) \
+                elif (said := [p for p in _between(field.periods, field.period_starts, s, m.start()) if p.period]
+                       or [p for p in [_last(field.inheriting, field.inheriting_starts, field.layout.paragraph_at(s)[0], s)]
+                           if p is not None]) \
                         and (years := _years(said[-1].period)) and len(years) == len(after):
-                    self.periods_of.update(zip(after, years))  # 2016—2018年，…分别为A、B、C: a year each
+                    self.periods_of.update(zip(after, years))  # 2016—2018年，…分别为A、B、C: a year each (and in the
+                    # sentences after it: 其中，政府购买服务收入分别为…)
                 places, lead = self._list_places(field, min(c, segment_start), m.start()), 0
                 if len(places) < 2 and c > s:  # 甲区、乙区位列前二，采购规模分别为A、B: the places are a clause before
                     pc, _ = field.layout.clause_at(c - 1)
