@@ -1574,3 +1574,12 @@ def test_a_list_in_the_sentence_after_a_span_of_years_takes_a_year_each() -> Non
     figs = extract_figures("2014—2016年，发行人营业收入分别为8.63亿元、9.72亿元和11.48亿元。其中，政府购买服务收入分别为3.05亿元、"
                            "4.36亿元和6.12亿元。", published_at="2017-06-12")
     assert [f.period for f in figs] == ["2014", "2015", "2016"] * 2
+
+
+def test_values_and_taiwans_budget_words_are_measures_and_a_bureau_is_who_acts() -> None:
+    figs = extract_figures("全县实现地区生产总值268.4亿元，其中第一产业增加值19.7亿元。", published_at="2023-10-10")
+    assert figs[1].metric == "第一产业增加值"
+    figs = extract_figures("本年度歲出決算數381億6,020萬元，歲入歲出差短9億2,564萬元。", published_at="2023-10-10")
+    assert [f.metric for f in figs] == ["岁出决算数", "岁入岁出差短"]
+    assert one("市教育局采购额132.6万元。").metric == "采购额"
+    assert one("判处有期徒刑二年，并处罚金人民币80万元。").metric == "罚金"

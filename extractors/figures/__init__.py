@@ -920,7 +920,7 @@ def _of_item(field: _Field, found: list[Figure], sentence: int, metric: str) -> 
         return metric  # no other item measures the same: the kind is the article's (集中采购项目…，采购预算…)
     count = next((f for f in _back_to(found, sentence) if f.kind == "count"), None)
     kind = qualifier(count.metric, metric) if count is not None else None
-    return kind + metric if kind else metric
+    return glued(kind, metric) if kind else metric  # (政府采购项目…，采购规模: 政府采购规模)
 
 
 AMOUNTS_OF_ITEMS = ("合同金额", "总值", "成交金额", "中标金额", "合同总值", "成交额", "中标额")

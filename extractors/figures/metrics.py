@@ -51,7 +51,7 @@ STOP_TAGS = {"x", "p", "c", "d", "m", "q", "r", "t", "u", "uj", "ul", "uz", "ug"
 HEAD_WORDS = {"规模", "金额", "资金", "预算", "投资", "支出", "收入", "成本", "贷款", "放款", "融资", "份额", "比例", "比重",
               "占比", "总额", "总值", "产值", "价格", "经费", "补贴", "奖金", "基金", "限额", "标准", "额度", "余额", "总量",
               "数量", "面积", "增速", "增幅", "降幅", "收益", "利润", "税收", "开支", "报价", "底价", "授信", "价款", "货款", "工程款",
-              "费用"}
+              "费用", "增加值", "价值", "原值", "净值", "差短"}
 HEAD_ENDS = "额率费款金价量资度数"
 PRICE_ACTS = {"询价", "竞价", "议价", "比价", "网上竞价", "反向竞价"}  # ways of buying
 # too vague to stand alone when the sentence said what they are of before
@@ -63,7 +63,7 @@ BENEFICIARY = re.compile(r"(?:为|向|给|帮助|帮|替|对|助力)[^，。；�
 BENEFICIARY_CLASSES = {"中小企业", "小微企业", "中小微企业", "民营企业", "脱贫地区", "监狱企业", "残疾人福利单位"}
 # a body that acts (医院, 分行, 预算单位, 新区): the subject when it opens a phrase that names a measure after it
 ZONES = ("高新区", "开发区", "经开区", "园区", "新区")  # development zones: places the gazetteer does not list
-ACTOR = re.compile(rf"(?:医院|学校|高校|部门|单位|机关|分行|支行|银行|公司|集团|设区市|街道|社区|(?<!乡)镇|(?<![城乡])乡"
+ACTOR = re.compile(rf"(?:医院|学校|高校|部门|单位|机关|分行|支行|银行|公司|集团|设区市|街道|社区|(?<!乡)镇|(?<![城乡])乡|局|厅"
                    rf"|{'|'.join(ZONES)})$")  # (盛湾镇完成率: the town's; 乡镇 is a scope)
 # verbs that only say something was done (形式动词 and their kin): 办理采购, 组织实施集中采购, 编报预算
 LIGHT_VERBS = {"办理", "组织", "实施", "组织实施", "开展", "进行", "利用", "编报", "从事"}
@@ -212,6 +212,7 @@ def phrase(text: str, start: int, end: int, blocked: bytearray | None = None) ->
     if len(taken) > 1 and taken[0].text in PLACE_CLASSES and pos_before_numeral(text, taken[0].start):
         taken.pop(0)  # 五省区政府采购规模合计: the places counted are whose, not what was measured
     zone = next((k for k, w in enumerate(taken[:2]) if w.text.endswith(ZONES)), 0)  # 东湖 + 高新区: one name
+    zone = 1 if len(taken) > 2 and taken[0].text in PLACE_ENDS and ACTOR.search(taken[1].text) else zone  # 市 + 教育局
     if len(taken) > zone + 1 and ACTOR.search(taken[zone].text) and taken[zone].text not in BENEFICIARY_CLASSES \
             and not is_vague("".join(w.text for w in taken[zone + 1 :])):
         del taken[: zone + 1]  # 医院集采品种采购金额, 东湖高新区政府采购规模: who acts is the subject; what it measured follows
