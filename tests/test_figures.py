@@ -1582,4 +1582,4 @@ def test_values_and_taiwans_budget_words_are_measures_and_a_bureau_is_who_acts()
     figs = extract_figures("本年度歲出決算數381億6,020萬元，歲入歲出差短9億2,564萬元。", published_at="2023-10-10")
     assert [f.metric for f in figs] == ["岁出决算数", "岁入岁出差短"]
     assert one("市教育局采购额132.6万元。").metric == "采购额"
-    assert one("判处有期徒刑二年，并处罚金人民币80万元。").metric == "罚金"
+    assert extract_figures("判处有期徒刑二年，并处罚金人民币80万元。")[1].metric == "罚金"
