@@ -1583,3 +1583,9 @@ def test_values_and_taiwans_budget_words_are_measures_and_a_bureau_is_who_acts()
     assert [f.metric for f in figs] == ["岁出决算数", "岁入岁出差短"]
     assert one("市教育局采购额132.6万元。").metric == "采购额"
     assert extract_figures("判处有期徒刑二年，并处罚金人民币80万元。")[1].metric == "罚金"
+
+
+def test_a_balance_compared_with_the_start_of_the_year_is_against_the_last_years_end() -> None:
+    figs = extract_figures("2023年末金融机构本外币各项存款余额386.4亿元，比年初增加31.7亿元，比上年末增长11.2%。",
+                           published_at="2024-03-01")
+    assert [(f.change, f.base_period) for f in figs] == [(False, None), (True, "2022-12"), (True, "2022-12")]

@@ -28,8 +28,8 @@ CHANGE = re.compile(
     r"(?P<verb>增加|增长|成长|减少|下降|提高|降低|上升|回落|下滑|扩大|缩小|缩减|压减|高出|低出|多出|减|增|多|少|高|低)了?"
     r"(?:约|近|超过|超|逾|达|将近|接近|不到|不足)?[-−]?$"
 )
-WHAT = re.compile(r"(?P<rel>上年|去年|上一年|前一年)|(?P<year>(?:19|20)\d{2})年|(?P<roc>1[0-2]\d)年"
-                  r"|(?P<prev>上月|上季度|上半年|上期)|第?(?P<quarter>[一二三四1-4])季度")
+WHAT = re.compile(r"(?P<opening>年初|上年末|去年末|上年底|去年底)|(?P<rel>上年|去年|上一年|前一年)|(?P<year>(?:19|20)\d{2})年"
+                  r"|(?P<roc>1[0-2]\d)年|(?P<prev>上月|上季度|上半年|上期)|第?(?P<quarter>[一二三四1-4])季度")
 
 
 @dataclass
@@ -50,6 +50,8 @@ class Change:
         m = WHAT.search(self.comparison)
         if m is None:
             return None
+        if m.group("opening"):  # 比年初增加: against the end of the year before (a balance's base)
+            return f"{int(period[:4]) - 1}-12" if period and period[:4].isdigit() else None
         if m.group("rel"):
             return shift(period)
         if m.group("prev"):
