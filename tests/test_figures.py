@@ -1589,3 +1589,10 @@ def test_a_balance_compared_with_the_start_of_the_year_is_against_the_last_years
     figs = extract_figures("2023年末金融机构本外币各项存款余额386.4亿元，比年初增加31.7亿元，比上年末增长11.2%。",
                            published_at="2024-03-01")
     assert [(f.change, f.base_period) for f in figs] == [(False, None), (True, "2022-12"), (True, "2022-12")]
+
+
+def test_words_of_procurement_reports_jieba_splits_are_read_whole() -> None:
+    from extractors.figures.metrics import read
+
+    assert [read(t) for t in ("单次采购金额", "单户授信上限", "中标价为", "首购订购金额", "线上采购率", "多支付资金")] == [
+        "单次采购金额", "单户授信上限", "中标价", "首购订购金额", "线上采购率", "多支付资金"]
