@@ -1596,3 +1596,9 @@ def test_words_of_procurement_reports_jieba_splits_are_read_whole() -> None:
 
     assert [read(t) for t in ("单次采购金额", "单户授信上限", "中标价为", "首购订购金额", "线上采购率", "多支付资金")] == [
         "单次采购金额", "单户授信上限", "中标价", "首购订购金额", "线上采购率", "多支付资金"]
+
+
+def test_places_ranked_first_take_the_measure_ranked() -> None:
+    figs = extract_figures("分县（市、区）看，采购规模居前三位的是麒麟区11.36亿元、宣威市9.87亿元和沾益区7.52亿元；马龙区规模最小，"
+                           "为2.94亿元。", title="曲靖市2021年政府采购情况", published_at="2022-02-10")
+    assert [f.metric for f in figs] == ["采购规模"] * 4

@@ -88,7 +88,7 @@ BARE_SHARES = ("占比", "比重")
 YARDSTICK = re.compile("(?:高于|低于|(?<![占同环对])比|较)$")  # the place compared with
 YARDSTICK_VALUE = re.compile("(?:平均)?(?:水平)?[为的]?(?:约|近)?")  # …全市平均水平92.5%: its figure follows it
 RANKING = re.compile(r"(?:居|位居|位列|排名|排在|名列)[^，。；,;]{1,8}$")
-TOPS = re.compile(r"(?:居前|居首|位居前[^，。；,;的]{0,3}|排名前[^，。；,;的]{0,3}|排前[^，。；,;的]{0,3}|最高|最多|较高|较多)的(?:是|为|有)")
+TOPS = re.compile(r"(?:(?:居前|居首|位居前|位列前|排名前|排前|列前)[^，。；,;的]{0,3}|最高|最多|较高|较多)的(?:是|为|有)")
 COUNTED_PLACES = re.compile(r"(?P<n>[两二三四五六七八九十\d]{1,2})个?(?:省区市|省市|省区|市州|地州|县区|县市|[市县区省州地])"
                             r"(?=合计|共|累计|总|加起来)")
 EARLIER = re.compile(r"年|上期|往")
@@ -524,6 +524,8 @@ class _Reader:
                     metric += "价格"
             else:
                 metric = field.phrase(c, q.start)
+                if metric is None and (top := TOPS.search(text, c, q.start)):
+                    metric = field.phrase(c, top.start())  # 采购规模居前三位的是麒麟区11.36亿元: the measure ranked
                 _, ce = field.layout.clause_at(q.start)
                 if q.kind in ("percent", "money") and (q.kind == "percent" or head(metric) is None) and \
                         (named := adnominal(text, q.end, ce, q.kind, field.blocked, bound=q.approx in BOUNDS)):

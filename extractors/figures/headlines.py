@@ -41,7 +41,7 @@ def step(q: Quantity) -> float:
     elif text:  # 15077万: to 1万; 5000万: to 1000万
         size = 10.0 ** (len(text) - len(text.rstrip("0")))
     else:  # 三千余万元: to its leading digit
-        size = 10.0 ** int(math.log10(q.value)) if q.value else 1.0
+        size = 10.0 ** int(math.log10(abs(q.value))) if q.value else 1.0  # (-1元: a fall written with its sign)
     return size * (SCALES.get(q.unit[:-1], 1) if q.kind == "money" else 1)
 
 
