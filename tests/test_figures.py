@@ -1602,3 +1602,7 @@ def test_places_ranked_first_take_the_measure_ranked() -> None:
     figs = extract_figures("分县（市、区）看，采购规模居前三位的是麒麟区11.36亿元、宣威市9.87亿元和沾益区7.52亿元；马龙区规模最小，"
                            "为2.94亿元。", title="曲靖市2021年政府采购情况", published_at="2022-02-10")
     assert [f.metric for f in figs] == ["采购规模"] * 4
+
+
+def test_a_headline_amount_with_a_minus_sign_is_read_without_an_error() -> None:
+    assert [f.value for f in extract_figures("", title=",-1元")] == [-1]
