@@ -1606,3 +1606,9 @@ def test_places_ranked_first_take_the_measure_ranked() -> None:
 
 def test_a_headline_amount_with_a_minus_sign_is_read_without_an_error() -> None:
     assert [f.value for f in extract_figures("", title=",-1元")] == [-1]
+
+
+def test_a_figure_on_a_line_of_its_own_takes_its_caption() -> None:
+    body = ("2017年，全市政府采购改革成效明显。一组数据带您回顾↓↓↓\n【规模】\n68.95亿元\n全市政府采购规模\n【节约】\n4.37亿元\n"
+            "节约财政资金\n【数据】1526.7亿元\n这是2016年全省政府采购规模，比2015年增加263.5亿元")
+    assert [f.metric for f in extract_figures(body)][:3] == ["政府采购规模", "节约财政资金", "政府采购规模"]

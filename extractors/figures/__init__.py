@@ -580,6 +580,8 @@ class _Reader:
                 elif item is not None:  # a share of an earlier figure of the field
                     of = out[item]
                     metric, subj, period = _share(of.metric), of.subject, of.period
+            if (metric is None or is_vague(metric)) and (card := _card(field, q)):
+                metric = card  # 【规模】\n68.95亿元\n全市政府采购规模: a figure on a line of its own, its caption beside it
             metric = self._complete(field, q, metric, out, period, scoped=i not in listed)
             if q.kind in ("percent", "points") and metric in BARE_SHARES:
                 metric = self._sibling_share(field, q, out) or metric
@@ -1059,6 +1061,58 @@ def _of_measure(field: _Field, sentence: int, at: int, item: str) -> str:
             other = said.removesuffix(measure)  # 工程类决标金额为…，财物类…: 财物类决标金额
             return item + (measure if other and qualifies_only(other) else said)
     return item
+
+
+CARD_DECOR = re.compile(r"[\W_]*(?:【[^】]{0,6}】|（字幕）|\(字幕\))?[\W_]*")  # 💰, ■, 【数据】, （字幕） around a figure
+CAPTION = 24  # characters a caption line has at most
+THIS_IS = re.compile(r"[\W_]*(?:（字幕）)?这是")  # 【数据】1526.7亿元\n这是2016年全省政府采购规模，…
+
+
+def _card(field: _Field, q: Quantity) -> str | None:
+    """The caption of a figure set on a line of its own, as data cards, video captions and infographics do: the
+    line after it when it says 这是… or gives the figure again (全区政府采购规模16.87亿元), or names it without
+    a figure and is no next card's caption; else the line before it when that names it without a figure.
+
+    >>> body = "📊规模稳中有进\\n全年全县政府采购金额\\n17.82亿元\\n比上年增长6.9%"
+    >>> [f.metric for f in extract_figures(body)][0]
+    '政府采购金额'
+    """
+    text, (start, end) = field.text, field.layout.paragraph_at(q.start)
+    if not (CARD_DECOR.fullmatch(text, start, q.start) and CARD_DECOR.fullmatch(text, q.end, end)):
+        return None
+
+    def line(at: int) -> tuple[int, int] | None:
+        return field.layout.paragraph_at(at) if 0 <= at < len(text) and text[at] != "\n" else None
+
+    def bare(span: tuple[int, int] | None) -> bool:  # a short line with no figure in it
+        return span is not None and span[1] - span[0] <= CAPTION and not _between(
+            field.quantities, field.quantity_starts, span[0], span[1])
+
+    def caption(span: tuple[int, int]) -> str | None:
+        said = field.phrase(span[0], span[1] - len(text[span[0] : span[1]]) + len(text[span[0] : span[1]].rstrip("：:，, ")))
+        return said if said and not is_vague(said) else None
+
+    after, before = line(end + 1), line(start - 2)
+    if after is not None and (this := THIS_IS.match(text, after[0])):
+        stop = min((k for k in (text.find(m, this.end(), after[1]) for m in "，,。") if k > 0), default=after[1])
+        if found := caption((this.end(), stop)):
+            return found
+    if after is not None and (again := text.find(q.surface, after[0], after[1])) > after[0]:
+        if found := field.phrase(after[0], again):
+            return found
+    following = line(after[1] + 1) if after is not None else None
+    said_before = caption(before) if bare(before) else None
+    said_after = caption(after) if bare(after) else None
+    if said_after and not (said_before and following is not None and _card_line(field, following)):
+        return said_after  # (not when it is the caption of the card after it, this one having its own)
+    return said_before
+
+
+def _card_line(field: _Field, span: tuple[int, int]) -> bool:
+    """Whether the line ``span`` holds one figure and decoration only (the next card's figure)."""
+    qs = _between(field.quantities, field.quantity_starts, span[0], span[1])
+    return len(qs) == 1 and bool(CARD_DECOR.fullmatch(field.text, span[0], qs[0].start)) \
+        and bool(CARD_DECOR.fullmatch(field.text, qs[0].end, span[1]))
 
 
 def _years(period: str | None) -> list[str]:
