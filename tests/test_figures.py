@@ -1612,3 +1612,10 @@ def test_a_figure_on_a_line_of_its_own_takes_its_caption() -> None:
     body = ("2017年，全市政府采购改革成效明显。一组数据带您回顾↓↓↓\n【规模】\n68.95亿元\n全市政府采购规模\n【节约】\n4.37亿元\n"
             "节约财政资金\n【数据】1526.7亿元\n这是2016年全省政府采购规模，比2015年增加263.5亿元")
     assert [f.metric for f in extract_figures(body)][:3] == ["政府采购规模", "节约财政资金", "政府采购规模"]
+
+
+def test_a_modal_verb_and_平均_before_a_change_are_no_part_of_the_measure() -> None:
+    assert one("政府采购工程项目绿色建材应用比例要达到70%。").metric == "政府采购工程项目绿色建材应用比例"
+    figs = extract_figures("试点项目建安成本平均增加3%。", published_at="2023-05-01")
+    assert (figs[0].metric, figs[0].change) == ("试点项目建安成本", True)
+    assert one("城阳区机关、企事业单位和工会采购6820万元。").metric == "机关、企事业单位和工会采购"

@@ -27,11 +27,11 @@ from extractors.figures.clauses import Word, tagged, words
 # linking words at the end of a phrase, before the figure: 采购规模达, 交易额共计, 分别为, 增至
 LINK_TAIL = re.compile(
     # (the first characters of the words below: re skips at once where none starts, not trying each word)
-    r"(?=[增提上降下减不超突高低将接保稳控维在最可人新港澳大小分依各均总一共合累计达为是约近逾仅已实完有了到的之由从力争确预居调改介折平排\s])"
+    r"(?=[增提上降下减不超突高低将接保稳控维在最可人新港澳大小分依各均总一共合累计达为是约近逾仅已实完有了到的之由从力争确预居调改介折平排应须必要统\s])"
     r"(?:增加到|增长到|增至|提高到|提高至|提升至|提升到|上升到|上升至|降至|降到|下降到|下降至|减少到|减少至|降低到|降低至|调整为|调整到|调整至|调整|改为"
     r"|不得超过|不得高于|不得低于|不得少于|不超过|不高于|不多于|不低于|不少于|超过|突破|高于|低于|不到|不足|将近|接近"
     r"|保持在|稳定在|控制在|维持在|保持|维持|(?<=[率额比])在|介乎|折合"
-    r"|力争|争取|确保|有望|预计|预期|计划|将|最高可达|最高可|最高|平均|最低|最大|最小|最快|最慢|最多|最少|居首位|居首|可达|人民币|新台币|港币|港元|澳门元|澳门币|大写|小写|分别|依次|各|均|总共|一共|共计|合计|总计|累计|共|(?<![统估预设审会])计|排序|排名|达到|达|为|是|约为"
+    r"|力争|争取|确保|有望|预计|预期|计划|将|应当|应|须|必须|要|统一|最高可达|最高可|最高|平均|最低|最大|最小|最快|最慢|最多|最少|居首位|居首|可达|人民币|新台币|港币|港元|澳门元|澳门币|大写|小写|分别|依次|各|均|总共|一共|共计|合计|总计|累计|共|(?<![统估预设审会])计|排序|排名|达到|达|为|是|约为"
     r"|(?<![签节合预制条公契违履邀集特简])约|近|超|逾|高达|仅为|仅|已达|已|实现|完成|有|了|到|的|之|由|从|\s)+$"
 )
 # words that end a phrase when read backwards, whatever their tag: they link, they do not name
@@ -214,7 +214,8 @@ def phrase(text: str, start: int, end: int, blocked: bytearray | None = None) ->
     zone = next((k for k, w in enumerate(taken[:2]) if w.text.endswith(ZONES)), 0)  # 东湖 + 高新区: one name
     zone = 1 if len(taken) > 2 and taken[0].text in PLACE_ENDS and ACTOR.search(taken[1].text) else zone  # 市 + 教育局
     if len(taken) > zone + 1 and ACTOR.search(taken[zone].text) and taken[zone].text not in BENEFICIARY_CLASSES \
-            and not is_vague("".join(w.text for w in taken[zone + 1 :])):
+            and not is_vague("".join(w.text for w in taken[zone + 1 :])) and taken[zone + 1].text not in COORDINATORS:
+        # (机关、企事业单位和工会采购: the bodies listed are what was measured of, not one body that acts)
         del taken[: zone + 1]  # 医院集采品种采购金额, 东湖高新区政府采购规模: who acts is the subject; what it measured follows
     if len(taken) > 2 and taken[0].text in SOME and taken[1].tag in NOUN_TAGS and any(is_head(w.text) for w in taken[2:]):
         del taken[:2]  # 部分项目履约保证金收取比例: whose it is (some projects), not what was measured
