@@ -1619,3 +1619,7 @@ def test_a_modal_verb_and_平均_before_a_change_are_no_part_of_the_measure() ->
     figs = extract_figures("试点项目建安成本平均增加3%。", published_at="2023-05-01")
     assert (figs[0].metric, figs[0].change) == ("试点项目建安成本", True)
     assert one("城阳区机关、企事业单位和工会采购6820万元。").metric == "机关、企事业单位和工会采购"
+
+
+def test_合共_links_like_合计() -> None:
+    assert one("採購金額合共2,174萬元。").metric == "采购金额"
