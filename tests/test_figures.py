@@ -1623,3 +1623,14 @@ def test_a_modal_verb_and_平均_before_a_change_are_no_part_of_the_measure() ->
 
 def test_合共_links_like_合计() -> None:
     assert one("採購金額合共2,174萬元。").metric == "采购金额"
+
+
+def test_a_term_compared_with_and_a_past_high_do_not_date_what_follows() -> None:
+    body = ("现将我区2024年秋季学期公办中小学校食堂大宗食材集中采购情况公示如下。本学期食堂大宗食材采购总额4386.52万元，"
+            "比上学期（2024年春季学期）增加213.40万元。按品类分：米面粮油2386.52万元，肉类及水产2000万元。")
+    figs = extract_figures(body, published_at="2025-01-21")
+    assert {f.period for f in figs} == {"2024-09..2025-01"}
+    assert figs[2].metric == "米面粮油采购额"  # (a part of a 总额 is an amount of its own kind)
+    body = ("记者梳理了五城公开的2021年政府采购数据。\n增速方面，郑州同比增长18.6%。值得一提的是，2019年西安政府采购规模曾高达"
+            "468.1亿元。\n如果按常住人口计算，成都人均政府采购额约2925元。")
+    assert extract_figures(body, published_at="2022-08-26")[-1].period == "2021"

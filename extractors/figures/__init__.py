@@ -1290,6 +1290,7 @@ def _complete_heads(figures: list[Figure]) -> None:
         quantity = head(whole.metric) if whole is not None else None
         if quantity and quantity.startswith("政府采购") and len(quantity) > 4 and not SCOPE.match(f.metric):
             quantity = quantity[2:]  # 货物类 + 政府采购规模: 货物类采购规模 (but 市本级政府采购规模: a level's own)
+        quantity = quantity and TOTAL_OF.sub("", quantity)  # 米面粮油 of 采购总额: 米面粮油采购额, a part is no total
         if quantity and not f.metric.endswith(quantity):
             share, own = _share(f.metric), f.metric
             f.metric = glued(f.metric, quantity)  # (中小企业中标 + 中标金额: 中小企业中标金额)
@@ -1302,6 +1303,7 @@ def _complete_heads(figures: list[Figure]) -> None:
                 j += 1
 
 
+TOTAL_OF = re.compile("总(?=额|金额|规模|投资)")
 PART_WORD = re.compile(r"(?:类|级|方式)$|^(?:各)?(?:县|区|市县|县区|区县|县市|盟市|市州|乡镇|街道)")
 
 

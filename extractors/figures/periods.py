@@ -84,6 +84,7 @@ LAST_TO_THIS_YEAR = re.compile(r"(?:自|从)(?:去年|上年)(?P<m1>\d{1,2})月[
 DAYS_SPAN = re.compile(r"(?:自|从)(?:(?P<y>(?:19|20)\d{2})年)?(?P<m1>\d{1,2})月\d{1,2}日[^，。；]{0,30}?(?:至|到)"
                        r"(?P<m2>\d{1,2})月\d{1,2}日")
 FISCAL = re.compile(r"((?:19|20)\d{2})[/／\-至](?:\d{2}(?!\d)(?=[、和及与]|(?:财政)?年度)|(?:19|20)\d{2}(?=财政年度))")
+ONCE = re.compile(r"[^，。；,;\n\d]{0,16}?曾(?!任)")  # a year's figure said as once so (曾高达, 曾经): no period the text goes on in
 NOW = re.compile(r"(?:截至|截止|截止到)(?:目前|当前|发稿时|现在)")
 CUTOFF = re.compile("(?:截至|截止|截止到|到)$")
 SINCE = re.compile(r"[^，。；、,;\n]{0,24}?(?:以来|[一二两三四五六七八九十\d]年来)")  # (去年5月上线一年来)
@@ -289,6 +290,7 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
         done_then = text.startswith("于", m.start() - 1) and not text.endswith(("关于", "对于"), 0, m.start()) \
             if m.start() else False  # (于2017年7月: when; 关于2016年度…的报告: what about)
         done_then |= OF_VALUE.match(text, m.end()) is not None  # 比2018年的88.16亿元、2017年的74.5亿元: bases only
+        done_then |= ONCE.match(text, m.end()) is not None  # 2019年西安政府采购规模曾高达…: a look back at a past high
         inherits = rel not in CONTEXTUAL and not event_day and not compared and not cumulative and not planned \
             and not looking_back and not done_then and not text.endswith("受", 0, m.start())  # (受今年上半年疫情…影响: a cause)
         if inherits and opened is None and period and period[:4].isdigit() and text.startswith(("，", ","), m.end()):
@@ -336,6 +338,9 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
 TERM = re.compile(r"(?P<y>(?:19|20)\d{2})年(?:度)?(?P<season>春季|秋季|春|秋)学期|(?P<rel>本|上|下)学期")
 
 
+COMPARED_TERM = re.compile(r"(?:比|较|与)上学期[（(]$")
+
+
 def _terms(text: str, out: list[PeriodMention]) -> list[PeriodMention]:
     """School terms: 2024年秋季学期 is 2024-09..2025-01, 2024年春季学期 2024-03..2024-07; 本学期 the term the text
     is about (the one it named last, not in brackets), 上学期 the one before it.
@@ -358,6 +363,8 @@ def _terms(text: str, out: list[PeriodMention]) -> list[PeriodMention]:
             continue  # (与上学期相比: what a change is measured against, not the figures' term)
         year, season = term
         out = [p for p in out if not m.start() <= p.start < m.end()]
+        if text.endswith(("（", "("), 0, m.start()) and COMPARED_TERM.search(text, max(0, m.start() - 8), m.start()):
+            continue  # 比上学期（2024年春季学期）增加: the term compared with, no period of the figure
         out.append(PeriodMention(m.group(), f"{year}-09..{year + 1}-01" if season == "秋" else f"{year}-03..{year}-07",
                                  m.start()))
     return out
