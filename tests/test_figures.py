@@ -385,7 +385,7 @@ def test_taiwans_central_bodies_speak_for_all_of_taiwan_its_county_offices_for_t
     assert [f.subject for f in central] == ["台湾省", "台湾省", "台北市", "高雄市"]
     county = extract_figures("107年度花蓮縣總決算歲出實現數271億4,682萬元。", title="107年度花蓮縣總決算審核報告",
                              publisher="審計部花蓮縣審計室", published_at="2019-05-22")
-    assert county[0].subject == "台湾省花莲县"
+    assert county[0].subject == "花莲县"
 
 
 def test_a_year_of_the_roc_count_makes_a_text_taiwans_without_its_currency() -> None:
@@ -765,7 +765,7 @@ def test_streets_and_warehouses_are_not_places_and_taiwan_wide_is_taiwan() -> No
     store = extract_figures("物流署管理其中央倉庫的存貨，總值3.2億元。", url="https://www.aud.gov.hk/pdf_c/c71ch05sum.pdf")
     assert store[0].subject == "香港特别行政区"
     taitung = extract_figures("臺東縣110年決標金額95億元，全國決標金額136億元。", "臺東縣政府採購")
-    assert [f.subject for f in taitung] == ["台湾省台东县", "台湾省"]
+    assert [f.subject for f in taitung] == ["台东县", "台湾省"]
 
 
 def test_a_look_back_at_an_earlier_year_does_not_carry_to_the_paragraphs_after() -> None:
@@ -1634,3 +1634,9 @@ def test_a_term_compared_with_and_a_past_high_do_not_date_what_follows() -> None
     body = ("记者梳理了五城公开的2021年政府采购数据。\n增速方面，郑州同比增长18.6%。值得一提的是，2019年西安政府采购规模曾高达"
             "468.1亿元。\n如果按常住人口计算，成都人均政府采购额约2925元。")
     assert extract_figures(body, published_at="2022-08-26")[-1].period == "2021"
+
+
+def test_taiwans_counties_are_named_as_the_text_names_them() -> None:
+    figs = extract_figures("宜蘭縣政府公布111年度總決算，歲出決算數381億6,020萬元。", title="宜蘭縣111年度總決算",
+                           published_at="2023-06-01")
+    assert figs[0].subject == "宜兰县"

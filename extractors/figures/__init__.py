@@ -1246,7 +1246,13 @@ def extract_figures(
     link_parts(figures, [(f.text, f.layout.paragraphs) for f in fields], field_of)
     _complete_heads(figures)
     link_headlines(figures, [q for f in fields for q in f.quantities])
+    for f in figures:  # Taiwan's counties and cities as named (宜兰县, 台北市): the province is all of Taiwan's
+        if f.subject and f.subject.startswith(TAIWAN_PROVINCE) and len(f.subject) > len(TAIWAN_PROVINCE):
+            f.subject = f.subject[len(TAIWAN_PROVINCE) :]
     return figures
+
+
+TAIWAN_PROVINCE = "台湾省"
 
 
 PAGE_HEADER = re.compile(r"第\s*[0-9０-９]+\s*版|上一版|下一版|版面导航|本版标题")  # 黑龙江日报 2019年06月13日 第06版
