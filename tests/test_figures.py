@@ -1640,3 +1640,9 @@ def test_taiwans_counties_are_named_as_the_text_names_them() -> None:
     figs = extract_figures("宜蘭縣政府公布111年度總決算，歲出決算數381億6,020萬元。", title="宜蘭縣111年度總決算",
                            published_at="2023-06-01")
     assert figs[0].subject == "宜兰县"
+
+
+def test_what_a_person_took_is_no_places_figure_but_what_was_recovered_is() -> None:
+    figs = extract_figures("漳浦县某局原局长收受供应商财物186.4万元。全县追缴违纪违法资金918万元。",
+                           title="漳浦县通报政府采购领域典型问题", published_at="2021-05-01")
+    assert [f.subject for f in figs] == [None, "漳州市漳浦县"]

@@ -591,6 +591,8 @@ class _Reader:
                 metric = f"{metric[: awarded.start()]}授予{awarded.group('who')}合同金额{awarded.group('share') and '占比' or ''}"
             if q.kind == "money":
                 subj = self._subject_of_price(field, q, metric, subj)
+            if metric and TAKEN.search(metric) and not RECOVERED.search(metric):
+                subj = None  # 收受供应商财物86.5万元: what a person took is no place's figure (追缴…, 罚款 are)
             if priced:
                 metric = "价格高出幅度" if HIGHER.search(text, max(c, q.start - 6), q.start) else "价格降幅"
             out.append(Figure(
@@ -1309,6 +1311,8 @@ def _complete_heads(figures: list[Figure]) -> None:
                 j += 1
 
 
+TAKEN = re.compile("收受|受贿|行贿|贿赂|好处费|感谢费|回扣|套取|侵占|挪用|骗取|贪污|违纪违法所得|违法所得|获利|个人所得")
+RECOVERED = re.compile("追缴|追回|收回|没收|退还|挽回|罚")
 TOTAL_OF = re.compile("总(?=额|金额|规模|投资)")
 PART_WORD = re.compile(r"(?:类|级|方式)$|^(?:各)?(?:县|区|市县|县区|区县|县市|盟市|市州|乡镇|街道)")
 
