@@ -1646,3 +1646,11 @@ def test_what_a_person_took_is_no_places_figure_but_what_was_recovered_is() -> N
     figs = extract_figures("漳浦县某局原局长收受供应商财物186.4万元。全县追缴违纪违法资金918万元。",
                            title="漳浦县通报政府采购领域典型问题", published_at="2021-05-01")
     assert [f.subject for f in figs] == [None, "漳州市漳浦县"]
+
+
+def test_a_taiwan_ministrys_office_speaks_for_all_of_taiwan() -> None:
+    figs = extract_figures("經濟部中小企業處今（22）日表示，109年各級政府機關採購決標總金額新臺幣1兆8,642億元。\n"
+                           "依機關所在地區分，其中花蓮縣、臺東縣中小企業得標比率均超過90%。",
+                           title="經濟部：109年政府採購中小企業得標金額達1.25兆元 創歷年新高", publisher="經濟部中小企業處",
+                           published_at="2021-06-22")
+    assert [f.subject for f in figs][:2] == ["台湾省", "台湾省"]

@@ -112,7 +112,9 @@ AWARDED = re.compile(rf"(?:政府采购)?合同(?:授予|给予)(?P<who>{'|'.joi
 SAVED = re.compile(r"(?:较|比)[^，。；,;]{1,12}?(?P<mean>平均)?(?:节约|节省)(?:了|约|近)*$")  # a saving against a price
 COMPLETED = re.compile(r"完成(?P<what>[^，。；,;]{1,16}?)的$")  # 完成预留份额的103.4%: a rate of completion
 UNIT_PRICE = re.compile(r"单价|每[^，。；\d]{0,2}(?:价格|售价|价)|售价$|零售价|中选价|挂网价")
-TAIWAN_CENTRAL = re.compile("(?:行政院)?(?:公共工程委员会|工程会)|审计部|监察院|立法院|行政院")  # bodies of all Taiwan
+TAIWAN_CENTRAL = re.compile("(?:(?:行政院)?(?:公共工程委员会|工程会)|审计部|监察院|立法院|行政院|经济部|财政部|内政部|教育部|交通部"
+                            "|卫生福利部|卫福部|劳动部|环保署|环境部|原住民族委员会|国发会|主计总处)[^县市]*")  # bodies of all Taiwan
+                            # (and their offices: 经济部中小企业处)
 # years count from 1912, figures are Taiwan's: its words, or a year of that count (112年度, 111年1月至10月)
 TAIWAN = re.compile(r"新台币|民国|中华民国|行政院|立法院|(?<![\d.])1[01]\d年(?:度|\d{1,2}月)")
 # an earlier clause that says what the changes of the sentence are measured against: 与2020年相比，…
