@@ -1654,3 +1654,9 @@ def test_a_taiwan_ministrys_office_speaks_for_all_of_taiwan() -> None:
                            title="經濟部：109年政府採購中小企業得標金額達1.25兆元 創歷年新高", publisher="經濟部中小企業處",
                            published_at="2021-06-22")
     assert [f.subject for f in figs][:2] == ["台湾省", "台湾省"]
+
+
+def test_a_gap_in_points_to_a_long_named_average_is_a_change() -> None:
+    figs = extract_figures("今年以来全省“政采贷”平均利率4.56%，低于同期全省普惠小微企业贷款平均利率0.9个百分点。",
+                           published_at="2023-10-10")
+    assert figs[1].change

@@ -102,7 +102,7 @@ HIGHER = re.compile("高|贵|超")
 AVERAGE_YEARLY = re.compile("年均|年平均|平均每年")
 EACH = re.compile(r"(?:[两二三四五六七八九十\d]+个?[省市县区州])?[^，。；\d]{0,12}?[均都](?!价)")
 # (甲县、乙县均超过8亿元, 甲、乙两市采购额都超过…: the figure of each of the places, not of their sum)
-GAP = re.compile(r"(?<!不)(?:高于|低于|高出|低出|超出)(?P<other>[^，。；,;\d%]{2,12}?)(?:约|近|超过|逾)?$")
+GAP = re.compile(r"(?<!不)(?:高于|低于|高出|低出|超出)(?P<other>[^，。；,;\d%]{2,20}?)(?:约|近|超过|逾)?$")
 FRAME = re.compile(r"\s*(?:在)?([^，。；,;：:]{2,16}?)方面[，,]")  # 授予中小企业合同金额方面，… (not 从采购主体看: a dimension)
 DEPARTMENT = re.compile(r"[^，。；、\d]{0,8}?(?:厅|局|委员会|委|办公室|办|中心)")  # a government body after its place
 AWARDED_TO = re.compile(rf"授予(?P<who>{'|'.join(sorted(BENEFICIARY_CLASSES, key=len, reverse=True))})(?:达|为|共|约)*$")
