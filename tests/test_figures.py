@@ -1660,3 +1660,11 @@ def test_a_gap_in_points_to_a_long_named_average_is_a_change() -> None:
     figs = extract_figures("今年以来全省“政采贷”平均利率4.56%，低于同期全省普惠小微企业贷款平均利率0.9个百分点。",
                            published_at="2023-10-10")
     assert figs[1].change
+
+
+def test_bare_numbers_listed_after_分别_share_the_last_ones_unit_and_change_their_levels() -> None:
+    figs = extract_figures("全年电子化采购率达到98.2%，公开采购率86.5%，集中采购率83.9%，较2019年分别提升1.6、4.2和5.7个百分点。",
+                           title="某集团2020年社会责任报告", published_at="2021-04-01")
+    assert [(f.surface, f.unit, f.metric, f.change) for f in figs[3:]] == [
+        ("1.6", "个百分点", "电子化采购率", True), ("4.2", "个百分点", "公开采购率", True),
+        ("5.7个百分点", "个百分点", "集中采购率", True)]

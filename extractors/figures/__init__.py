@@ -800,8 +800,9 @@ class _Reader:
                         pairs = [(own, item) for _, item in earlier]  # …，完成率分别为96.3%、88.1%: the items' 完成率
                 elif CHANGE_AFTER.match(text, m.end()) or CHANGE_BEFORE.search(text, c, m.start()):
                     # 货物类78.19亿元、工程类…，分别同比增长2.4%、下降6.8%…: changes of the figures before
+                    level = "percent" if field.quantities[after[0]].kind == "points" else "money"  # (…率…，分别提升
                     pairs = [(None, _ChangeOf(j)) for j in range(bisect_left(starts, s), bisect_left(starts, m.start()))
-                             if field.quantities[j].kind == "money"][-len(after):]
+                             if field.quantities[j].kind == level][-len(after):]  # 1.6、4.2个百分点: of the rates)
                 else:
                     continue
                 if len(pairs) != len(after):
@@ -896,9 +897,9 @@ class _ChangeOf(int):
     """The index of the figure a listed change is of (分别同比增长2.4%、下降6.8%…)."""
 
 
-CHANGE_AFTER = re.compile(r"(?:同比|环比|比上年|较上年)?(?:增长|下降|增加|减少|提高|降低|上升)")
+CHANGE_AFTER = re.compile(r"(?:同比|环比|比上年|较上年)?(?:增长|下降|增加|减少|提高|提升|降低|上升)")
 CHANGE_BEFORE = re.compile(r"(?:同比|环比|比上年|较上年)$")
-RUN_GAP = re.compile(r"(?:[、和及与以及]{1,2}|，)(?:增长|下降|增加|减少|提高|降低|上升)?")  # 8.26亿元、3.17亿元和6.05亿元; …增长2.4%、下降6.8%和增长15.7%
+RUN_GAP = re.compile(r"(?:[、和及与以及]{1,2}|，)(?:增长|下降|增加|减少|提高|提升|降低|上升)?")  # 8.26亿元、3.17亿元和6.05亿元; …增长2.4%、下降6.8%和增长15.7%
 
 
 def _run(field: _Field, first: int, after: int) -> list[int]:

@@ -278,6 +278,28 @@ def _declared(normal: str) -> list[Quantity]:
     return out
 
 
+SHARED_BEFORE = re.compile(r"(?<![\d.,])(?P<n>\d+(?:\.\d+)?)(?:、|和|及|与)$")  # 1.6、4.2和 before 5.7个百分点
+RESPECTIVE = re.compile(r"分别[^，。；,;\d]{0,16}$")
+
+
+def _shared(normal: str, found: list[Quantity]) -> list[Quantity]:
+    """The bare numbers of a list after 分别 that share the unit written after its last (分别提升1.6、4.2和5.7个百分点:
+    1.6 and 4.2 are points too).
+
+    >>> [(q.value, q.unit) for q in _shared("分别提升1.6、4.2和5.7个百分点", _read("分别提升1.6、4.2和5.7个百分点"))]
+    [(1.6, '个百分点'), (4.2, '个百分点')]
+    """
+    out: list[Quantity] = []
+    for q in found:
+        listed, at = [], q.start
+        while (m := SHARED_BEFORE.search(normal, max(0, at - 16), at)) is not None:
+            listed.append(m)
+            at = m.start()
+        if listed and RESPECTIVE.search(normal, max(0, at - 20), at):
+            out += [b for m in reversed(listed) if (b := _bare(m, q.unit))]
+    return out
+
+
 def _bare(m: re.Match[str], unit: str) -> Quantity | None:
     """The bare number of ``m`` (its group ``n``) read in ``unit``, at its place in the text."""
     q = next(iter(_read(m.group("n").replace(",", "") + unit)), None)
@@ -297,6 +319,8 @@ def scan(text: str, normal: str | None = None) -> list[Quantity]:
     out = _read(normal)
     if "单位" in normal or "元）" in normal or "元)" in normal:
         out = sorted(out + _declared(normal), key=lambda q: q.start)
+    if "分别" in normal:
+        out = sorted(out + _shared(normal, out), key=lambda q: q.start)
     for q in out:
         q.surface = text[q.start : q.end]
     return out
