@@ -1668,3 +1668,9 @@ def test_bare_numbers_listed_after_分别_share_the_last_ones_unit_and_change_th
     assert [(f.surface, f.unit, f.metric, f.change) for f in figs[3:]] == [
         ("1.6", "个百分点", "电子化采购率", True), ("4.2", "个百分点", "公开采购率", True),
         ("5.7个百分点", "个百分点", "集中采购率", True)]
+
+
+def test_a_hong_kong_district_is_named_under_the_region() -> None:
+    figs = extract_figures("本年度地區小型工程撥款6,500萬元。", title="沙田區議會文件第52/2021號：地區小型工程計劃開支報告",
+                           publisher="沙田民政事務處", published_at="2021-05-20")
+    assert figs[0].subject == "香港特别行政区沙田区"

@@ -1251,13 +1251,25 @@ def extract_figures(
     link_parts(figures, [(f.text, f.layout.paragraphs) for f in fields], field_of)
     _complete_heads(figures)
     link_headlines(figures, [q for f in fields for q in f.quantities])
-    for f in figures:  # Taiwan's counties and cities as named (宜兰县, 台北市): the province is all of Taiwan's
-        if f.subject and f.subject.startswith(TAIWAN_PROVINCE) and len(f.subject) > len(TAIWAN_PROVINCE):
-            f.subject = f.subject[len(TAIWAN_PROVINCE) :]
+    for f in figures:
+        f.subject = _as_named(f.subject)
     return figures
 
 
 TAIWAN_PROVINCE = "台湾省"
+SAR_DISTRICT = re.compile("(香港|澳门)(?!特别行政区)(?=.)")
+
+
+def _as_named(subject: str | None) -> str | None:
+    """A subject as the guide names it: Taiwan's counties and cities alone (宜兰县, 台北市: 台湾省 is all of Taiwan),
+    the districts of Hong Kong and Macao under the region's name (香港沙田区 → 香港特别行政区沙田区).
+
+    >>> _as_named("台湾省宜兰县"), _as_named("台湾省"), _as_named("香港沙田区"), _as_named("香港特别行政区")
+    ('宜兰县', '台湾省', '香港特别行政区沙田区', '香港特别行政区')
+    """
+    if subject and subject.startswith(TAIWAN_PROVINCE) and len(subject) > len(TAIWAN_PROVINCE):
+        return subject[len(TAIWAN_PROVINCE) :]
+    return SAR_DISTRICT.sub(r"\1特别行政区", subject, count=1) if subject else subject
 
 
 PAGE_HEADER = re.compile(r"第\s*[0-9０-９]+\s*版|上一版|下一版|版面导航|本版标题")  # 黑龙江日报 2019年06月13日 第06版
