@@ -1674,3 +1674,10 @@ def test_a_hong_kong_district_is_named_under_the_region() -> None:
     figs = extract_figures("本年度地區小型工程撥款6,500萬元。", title="沙田區議會文件第52/2021號：地區小型工程計劃開支報告",
                            publisher="沙田民政事務處", published_at="2021-05-20")
     assert figs[0].subject == "香港特别行政区沙田区"
+
+
+def test_the_legislative_yuan_is_no_court_whose_figures_are_its_own() -> None:
+    figs = extract_figures("答復：依行政院公共工程委員會統計，111年度各機關決標金額新臺幣1兆2,846億元。",
+                           title="行政院函送立法院委員書面質詢之答復：有關政府採購中小企業得標比率案", publisher="立法院公報",
+                           published_at="2023-05-19")
+    assert figs[0].subject == "台湾省"

@@ -1228,9 +1228,13 @@ def extract_figures(
     home = find_home(lead, author and normal_form(author), source, url, later)
     if national_later and home.division is None and not home.organisation and not home.national:
         home = Home(national=True)
-    if roc and not home.organisation and (home.division is None or TAIWAN_CENTRAL.fullmatch((source or "").strip())):
-        home = Home(DIVISIONS["台湾省"])  # (工程會公布110年度政府採購統計: all of Taiwan's, not 臺北市's)
-    homes = [(0, home)] + [(start, find_home(texts) if any(p.candidates for _, ps in texts for p in ps) else home)
+    central = bool(roc and TAIWAN_CENTRAL.fullmatch((source or "").strip()))
+
+    def taiwans(h: Home) -> Home:  # (工程會公布110年度政府採購統計: all of Taiwan's, not 臺北市's)
+        return Home(DIVISIONS["台湾省"]) if roc and not h.organisation and (h.division is None or central) else h
+
+    home = taiwans(home)
+    homes = [(0, home)] + [(start, taiwans(find_home(texts)) if any(p.candidates for _, ps in texts for p in ps) else home)
                            for start, texts in stories]
     published = published_at[:4] if published_at and published_at[:4].isdigit() else None
     reader = _Reader(homes, _default_period(fields, published or (str(base) if base else None)), published, warnings)
