@@ -1681,3 +1681,8 @@ def test_the_legislative_yuan_is_no_court_whose_figures_are_its_own() -> None:
                            title="行政院函送立法院委員書面質詢之答復：有關政府採購中小企業得標比率案", publisher="立法院公報",
                            published_at="2023-05-19")
     assert figs[0].subject == "台湾省"
+
+
+def test_a_pages_masthead_in_its_title_names_its_place() -> None:
+    figs = extract_figures("今年前三季度，全市政府采购规模38.6億元。", title="晉中日報 第三版 經濟新聞")
+    assert figs[0].subject == "晋中市"

@@ -118,8 +118,9 @@ def find_home(texts: list[tuple[str, list[Place]]], author: str | None = None, p
         if found and (division is None or division.full in {x.full for x in lineage(found)} and k == len(texts) - 1):
             division = found  # (a subtitle's county, 沂水县“政采贷”放款同比翻番 under 临沂's headline, is a part of it)
     # a local paper names its place (宜昌日报), a bureau its own (沈阳市浑南区人民政府)
+    masthead = texts[0][0] if texts and is_media(texts[0][0]) else None  # 晉中日報 第三版 經濟新聞: a page's paper
     sources = [_specific([p for p in find_places(line) if p.candidates and not p.governed], []) or from_short_name(line)
-               for line in (publisher, author) if line]
+               for line in (publisher, author, masthead) if line]
     sources.append(from_host(url))
     if level:  # 我省, 全市 in the headline: the article's place is of that level
         for d in [division, *sources]:
