@@ -1686,3 +1686,11 @@ def test_the_legislative_yuan_is_no_court_whose_figures_are_its_own() -> None:
 def test_a_pages_masthead_in_its_title_names_its_place() -> None:
     figs = extract_figures("今年前三季度，全市政府采购规模38.6億元。", title="晉中日報 第三版 經濟新聞")
     assert figs[0].subject == "晋中市"
+
+
+def test_figures_of_cards_after_a_lead_that_names_the_year_are_of_that_year() -> None:
+    body = ("2024年，区财政局坚持“过紧日子”，统筹发展和安全，全力保障重大项目、重点民生支出。一起来看这份财政“成绩单”↓↓↓\n"
+            "01 财政收入\n98.62亿元\n一般公共预算收入\n"
+            "同比增长5.3%\n其中税收收入占比86.1%\n02 民生保障\n76.4%\n民生支出占一般公共预算支出比重")
+    figs = extract_figures(body, title="数说武侯2024｜一组数据看全年财政“成绩单”", published_at="2025-01-08")
+    assert [f.period for f in figs] == ["2024"] * 4

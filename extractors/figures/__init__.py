@@ -1347,7 +1347,9 @@ def _default_period(fields: list[_Field], year: str | None) -> str | None:
     fallback = year
     body = next((f for f in fields if f.name == "body"), None)
     if body is not None and body.quantities:
-        return _period(body, body.quantities[0], fallback)
+        first = body.quantities[0]
+        lead = next((p.period for p in body.inheriting if p.start < first.start and not p.weak), None)
+        return _period(body, first, lead or fallback)  # (2024年，区财政局…↓↓↓ / 01 财政收入 / 98.62亿元: the lead's year)
     return fallback or next((p.period for f in fields for p in f.periods if p.period), None)
 
 
