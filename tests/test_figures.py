@@ -1694,3 +1694,9 @@ def test_figures_of_cards_after_a_lead_that_names_the_year_are_of_that_year() ->
             "同比增长5.3%\n其中税收收入占比86.1%\n02 民生保障\n76.4%\n民生支出占一般公共预算支出比重")
     figs = extract_figures(body, title="数说武侯2024｜一组数据看全年财政“成绩单”", published_at="2025-01-08")
     assert [f.period for f in figs] == ["2024"] * 4
+
+
+def test_the_months_compared_with_do_not_leave_their_last_month_as_a_period() -> None:
+    body = ("1—10月，全市完成地方一般公共预算收入196.84亿元，同比增长3.1%，增幅比1—9月回落0.4个百分点。其中，税收收入131.27亿元。")
+    figs = extract_figures(body, title="2019年1—10月全市经济运行简况", published_at="2019-11-22")
+    assert {f.period for f in figs} == {"2019-01..2019-10"}
