@@ -1700,3 +1700,9 @@ def test_the_months_compared_with_do_not_leave_their_last_month_as_a_period() ->
     body = ("1—10月，全市完成地方一般公共预算收入196.84亿元，同比增长3.1%，增幅比1—9月回落0.4个百分点。其中，税收收入131.27亿元。")
     figs = extract_figures(body, title="2019年1—10月全市经济运行简况", published_at="2019-11-22")
     assert {f.period for f in figs} == {"2019-01..2019-10"}
+
+
+def test_a_total_to_a_date_in_a_sentence_that_opens_with_今年_is_this_years() -> None:
+    figs = extract_figures("今年全市各级预算单位共预留采购份额1.26亿元，截至11月30日，通过832平台累计采购9873.6万元。",
+                           published_at="2021-12-10")
+    assert figs[1].period == "2021-01..2021-11"

@@ -252,7 +252,9 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
             period = None if year is None else _part(year, m, cutoff)
             year_end = year is not None and not m.group("part") and text.startswith(("底", "末"), m.end())
             month_end = m.group("pone") or m.group("bone")
-            this_year = THIS_YEAR.search(text, max(0, m.start() - 12), m.start())
+            sentence = max(text.rfind(x, 0, m.start()) for x in "。；;\n") + 1
+            this_year = THIS_YEAR.search(text, max(0, m.start() - 12), m.start()) \
+                or THIS_YEAR_SAID.match(text, sentence)  # 今年全市…，截至11月30日，…累计采购: this year's, to November
             summed = CUMULATIVE.match(text, m.end()) or (day and CUMULATIVE_SENTENCE.match(text, day.end()))
             if cutoff and (year_end or month_end) and summed and not this_year:
                 # 截至2023年底累计, 截至9月末累计: a total since whenever it started
