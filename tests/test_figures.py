@@ -1706,3 +1706,10 @@ def test_a_total_to_a_date_in_a_sentence_that_opens_with_今年_is_this_years() 
     figs = extract_figures("今年全市各级预算单位共预留采购份额1.26亿元，截至11月30日，通过832平台累计采购9873.6万元。",
                            published_at="2021-12-10")
     assert figs[1].period == "2021-01..2021-11"
+
+
+def test_a_month_said_of_one_figure_does_not_date_the_next_section() -> None:
+    body = ("二、分月份情况\n受疫情影响，2月交易额仅为2.13亿元；6月交易额达到6.42亿元，创单月新高。\n三、分品类情况\n"
+            "防疫物资成交3.6亿元。")
+    figs = extract_figures(body, title="云采通政府采购专区2020年上半年运营报告", published_at="2020-07-28")
+    assert figs[-1].period == "2020-H1"

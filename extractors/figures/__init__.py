@@ -207,6 +207,10 @@ def _period(field: _Field, q: Quantity, default: str | None) -> str | None:
             break  # a heading (一、2023年工作回顾) or a paragraph of figures: its period carries on
         end, said = said.start, None  # 今年以来，…深化改革, a story of what was done without figures: not the data's period
     period = _finer(field, said) if said else default
+    month = bounds(period)
+    if said and said.start < field.layout.paragraph_at(q.start)[0] and month and month[0] == month[1] \
+            and _inside(period, default):
+        period = default  # 6月交易额达到6.42亿元。\n三、分品类情况\n防疫物资成交3.6亿元: a month said once is no topic
     if period and ".." in period and period[:4].isdigit() and RAISED_TO_END.search(field.text, max(0, q.start - 4), q.start):
         return period.split("..")[1][:4]  # 五年来，…由2020年的…增加到1568.3亿元: the level at the end of the span
     return period
@@ -221,6 +225,12 @@ RAISED_TO = re.compile("(?:增加|增长|提高|提升|上升|扩大|下降|减�
 RAISED_TO_END = re.compile(f"(?:{RAISED_TO.pattern})$")
 VALUE_OF = re.compile(r"[”’」]?[末底]?的(?:\d|[一二三四五六七八九十两])")  # “十二五”末的20万元: that period's value
 NARRATIVE = 40  # characters: a longer paragraph is more than a heading
+
+
+def _inside(part: str | None, whole: str | None) -> bool:
+    """Whether ``part`` lies strictly inside ``whole`` (2020-06 in 2020-H1)."""
+    p, w = bounds(part), bounds(whole)
+    return bool(p and w and p != w and w[0] <= p[0] and p[1] <= w[1])
 
 
 def _topic_period(field: _Field, start: int, last: PeriodMention) -> PeriodMention:
