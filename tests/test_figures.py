@@ -1713,3 +1713,10 @@ def test_a_month_said_of_one_figure_does_not_date_the_next_section() -> None:
             "防疫物资成交3.6亿元。")
     figs = extract_figures(body, title="云采通政府采购专区2020年上半年运营报告", published_at="2020-07-28")
     assert figs[-1].period == "2020-H1"
+
+
+def test_a_count_of_a_measure_names_no_kind_and_a_way_of_buying_is_no_price() -> None:
+    from extractors.figures.metrics import is_head, qualifier
+
+    assert qualifier("采购数量", "中标金额") is None and qualifier("公开招标项目", "成交金额") == "公开招标"
+    assert not is_head("书面询价") and not is_head("二次竞价") and is_head("中标价")

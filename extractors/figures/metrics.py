@@ -53,7 +53,7 @@ HEAD_WORDS = {"规模", "金额", "资金", "预算", "投资", "支出", "收�
               "数量", "面积", "增速", "增幅", "降幅", "收益", "利润", "税收", "开支", "报价", "底价", "授信", "价款", "货款", "工程款",
               "费用", "增加值", "价值", "原值", "净值", "差短"}
 HEAD_ENDS = "额率费款金价量资度数"
-PRICE_ACTS = {"询价", "竞价", "议价", "比价", "网上竞价", "反向竞价"}  # ways of buying
+PRICE_ACT_ENDS = ("询价", "竞价", "议价", "比价")  # ways of buying (书面询价, 网上竞价), not prices
 # too vague to stand alone when the sentence said what they are of before
 VAGUE = {"金额", "资金", "规模", "总额", "预算", "费用", "经费", "合计", "比例", "占比", "数量", "采购", "交易", "支出",
          "收入", "投资", "额度", "总金额", "份额", "总量", "价格", "标准", "成交", "支付", "销售", "发放", "节约", "完成"}
@@ -78,7 +78,7 @@ HEAD_SUFFIXES = tuple(HEAD_WORDS) + ("比",)
 def is_head(word: str) -> bool:
     """Whether ``word`` names a measured quantity and can end a metric (规模, 金额, 交易额, 节约率, 采购预算), not a
     way of buying that ends like one (询价, 竞价)."""
-    return (word[-1] in HEAD_ENDS or word.endswith(HEAD_SUFFIXES)) and word not in PRICE_ACTS
+    return (word[-1] in HEAD_ENDS or word.endswith(HEAD_SUFFIXES)) and not word.endswith(PRICE_ACT_ENDS)
 
 
 INSIDE = {"其他", "其它", "类", "“", "”", "‘", "’", "本地", "外地", "省内", "省外", "区内", "区外", "市内", "县内",
@@ -573,8 +573,8 @@ def qualifier(counted: str | None, metric: str) -> str | None:
         return None  # 中标政府采购项目5个，中标金额合计…: what was done, not a kind of it
     ws = ws[1:] if ws and ws[0] in ("各类", "各项", "各种", "各", "全部") else ws  # 各类交易项目: all kinds
     found = "".join(ws)
-    if len(ws) == 1 and tagged(found)[-1][1] in ("v", "vn"):
-        return None  # 交易项目…，成交金额: a verb names no kind
+    if len(ws) == 1 and tagged(found)[-1][1] in ("v", "vn") or found and is_head(found):
+        return None  # 交易项目…，成交金额: a verb names no kind; 采购数量4.37万台，中标金额: a measure names none
     return found if found and found != "采购" and not metric.startswith(found) else None
 
 
