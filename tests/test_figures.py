@@ -1720,3 +1720,8 @@ def test_a_count_of_a_measure_names_no_kind_and_a_way_of_buying_is_no_price() ->
 
     assert qualifier("采购数量", "中标金额") is None and qualifier("公开招标项目", "成交金额") == "公开招标"
     assert not is_head("书面询价") and not is_head("二次竞价") and is_head("中标价")
+
+
+def test_a_plan_and_a_result_of_a_bare_measure_are_two_measures() -> None:
+    figs = extract_figures("全县计划投资18.6亿元，完成投资20.3亿元。", published_at="2024-01-05")
+    assert [f.metric for f in figs] == ["计划投资", "完成投资"]

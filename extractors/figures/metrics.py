@@ -99,6 +99,7 @@ def mask(text: str, spans: Iterable[tuple[int, int]], periods: Iterable[tuple[in
     return out
 
 
+PLANNED_OR_DONE = {"计划", "完成", "实际"}  # before a bare measure (投资, 资金): which of the two it is
 ADVERBS = {"累计", "共", "已", "已经", "全年", "共计", "合计", "当年", "先后", "均"}
 
 
@@ -203,6 +204,8 @@ def phrase(text: str, start: int, end: int, blocked: bytearray | None = None) ->
             said = "".join(x.text for x in taken)
             if taken and is_vague(said) and (text_ == "的" or (text_ in ADVERBS and taken[0].tag == "v")):
                 continue
+            if taken and is_vague(said) and is_head(said) and text_ in PLANNED_OR_DONE:
+                taken.insert(0, w)  # 计划投资18.6亿元，完成投资20.3亿元: the plan and the result are two measures
             break
         taken.insert(0, w)
     while taken and (taken[0].text in ("的", "之", "“", "”", *COORDINATORS) or taken[0].tag in ("d",)):
