@@ -1725,3 +1725,10 @@ def test_a_count_of_a_measure_names_no_kind_and_a_way_of_buying_is_no_price() ->
 def test_a_plan_and_a_result_of_a_bare_measure_are_two_measures() -> None:
     figs = extract_figures("全县计划投资18.6亿元，完成投资20.3亿元。", published_at="2024-01-05")
     assert [f.metric for f in figs] == ["计划投资", "完成投资"]
+
+
+def test_whole_numbers_after_a_declared_unit_are_read_after_a_word_for_an_amount() -> None:
+    figs = extract_figures("单位：万元、%\n全市合计：采购预算1863520，实际采购金额1752806，节约资金110714，节约率5.94。项目1024个。",
+                           published_at="2020-06-01")
+    assert [(f.value, f.unit) for f in figs if f.kind in ("money", "percent")] == [
+        (1863520, "万元"), (1752806, "万元"), (110714, "万元"), (5.94, "%")]

@@ -81,6 +81,8 @@ MONEY_BEFORE = re.compile(r"(?:金额|资金|经费|预算|投资|价款|款|费
 # punctuation (采购预算492316.8，; not a table's cell after a tab, nor 2021年, nor 项目1024个)
 DECLARED = re.compile(r"单位[:：]\s*(?P<units>(?:亿元|万元|元|%)(?:[、，,/\s]*(?:亿元|万元|元|%))*)")
 BARE_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?=[，,。；;、）)\s]|$)")
+# (a whole number only after a word for an amount or a rate: 采购预算1863520, not 项目1024 or 2021)
+BARE_WHOLE = re.compile(r"(?<=[\u4e00-\u9fff])(?P<n>\d{2,})(?=[，,。；;、）)\s]|$)")
 # a field whose name says its unit: 预算金额（万元）：386.5
 LABELLED = re.compile(r"[（(](?P<unit>亿元|万元|元)[)）][:：]\s?(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d.,%\w])")
 RATE_BEFORE = re.compile("(?:率|占|比重|比例|增长|下降|增幅|降幅)[\u4e00-\u9fff]{0,2}$")
@@ -261,8 +263,8 @@ def _declared(normal: str) -> list[Quantity]:
     节约率4.8 and 占83.0 are percentages when % is declared (a table's cells are read by
     :mod:`extractors.figures.tables`); and a field's number after a name that says its unit.
 
-    >>> [(q.value, q.unit) for q in _declared("（单位：万元、%）采购金额468702.5，节约率4.8，项目1024个。")]
-    [(468702.5, '万元'), (4.8, '%')]
+    >>> [(q.value, q.unit) for q in _declared("（单位：万元、%）采购金额468702.5，节约率4.8，项目1024个，预算1863520。")]
+    [(468702.5, '万元'), (4.8, '%'), (1863520, '万元')]
     >>> [(q.value, q.unit) for q in _declared("采购项目名称：教室照明改造，预算金额（万元）：386.5，预计采购时间：2024年6月")]
     [(386.5, '万元')]
     """
@@ -270,7 +272,10 @@ def _declared(normal: str) -> list[Quantity]:
     declarations = list(DECLARED.finditer(normal))
     for m, after in zip(declarations, [*declarations[1:], None]):
         units = re.findall("亿元|万元|元|%", m.group("units"))
-        for b in BARE_NUMBER.finditer(normal, m.end(), after.start() if after else len(normal)):
+        end = after.start() if after else len(normal)
+        wholes = (b for b in BARE_WHOLE.finditer(normal, m.end(), end)
+                  if MONEY_BEFORE.search(normal, max(0, b.start() - 8), b.start()))
+        for b in sorted([*BARE_NUMBER.finditer(normal, m.end(), end), *wholes], key=lambda b: b.start()):
             rate = RATE_BEFORE.search(normal, max(0, b.start() - 4), b.start()) is not None
             unit = "%" if rate and "%" in units else None if rate else next((u for u in units if u != "%"), None)
             if unit and (q := _bare(b, unit)) and all(q.start != x.start for x in out):
