@@ -1732,3 +1732,11 @@ def test_whole_numbers_after_a_declared_unit_are_read_after_a_word_for_an_amount
                            published_at="2020-06-01")
     assert [(f.value, f.unit) for f in figs if f.kind in ("money", "percent")] == [
         (1863520, "万元"), (1752806, "万元"), (110714, "万元"), (5.94, "%")]
+
+
+def test_a_tables_row_that_sums_a_place_is_its_total_row() -> None:
+    body = ("表15-6 各县（市）政府采购情况（2019年）\n单位：万元、%\n县（市） 采购预算 实际采购金额 节约率\n"
+            "全州合计 660428 624716 5.41\n都匀市 98620 93417 5.28\n福泉市 52380 49522 5.46")
+    figs = extract_figures(body, title="黔南州统计年鉴2020", published_at="2020-10-01")
+    assert [f.metric for f in figs[:3]] == ["采购预算", "实际采购金额", "节约率"]
+    assert figs[3].parent == 0

@@ -27,7 +27,7 @@ UNIT_IN_NAME = re.compile(r"[（(](?P<unit>万元|亿元|元|%|个|家|项|笔|�
 MONEY_UNITS = ("亿元", "万元", "元")
 RATE_WORDS = re.compile(r"%|率|占比|比重|比例|增长|增减|增幅|下降")
 CHANGE_WORDS = re.compile(r"增长|增减|增幅|下降|比上年|同比")
-TOTAL = re.compile(r"^(?:合计|总计|小计|全市|全省|全县|全区|总额)$")
+TOTAL = re.compile(r"^(?:全[省市县区州盟旗])?(?:合计|总计|小计)$|^全[省市县区州盟旗]$|^总额$")  # 合计, 全市, 全州合计
 PART_MARK = re.compile(r"^(?:#|＃|其中[:：]?|——|-)")
 # a column of one period (2017年, 本月, 1—8月累计): the table's rows name what was measured
 PERIOD_COLUMN = re.compile(r"^(?:(?:19|20)\d{2}年?度?|本月|当月|本期|本年|上年同期|同期|累计|[\d—\-～~至]{1,5}月(?:份)?(?:累计)?)$")
