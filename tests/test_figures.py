@@ -1740,3 +1740,8 @@ def test_a_tables_row_that_sums_a_place_is_its_total_row() -> None:
     figs = extract_figures(body, title="黔南州统计年鉴2020", published_at="2020-10-01")
     assert [f.metric for f in figs[:3]] == ["采购预算", "实际采购金额", "节约率"]
     assert figs[3].parent == 0
+
+
+def test_a_transcripts_speaker_is_no_topic() -> None:
+    figs = extract_figures("周文斌：赣州市去年通过电子卖场完成采购36.74亿元。", published_at="2024-03-01")
+    assert figs[0].metric == "电子卖场采购"

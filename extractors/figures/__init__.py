@@ -112,6 +112,7 @@ AWARDED = re.compile(rf"(?:政府采购)?合同(?:授予|给予)(?P<who>{'|'.joi
 SAVED = re.compile(r"(?:较|比)[^，。；,;]{1,12}?(?P<mean>平均)?(?:节约|节省)(?:了|约|近)*$")  # a saving against a price
 COMPLETED = re.compile(r"完成(?P<what>[^，。；,;]{1,16}?)的$")  # 完成预留份额的103.4%: a rate of completion
 UNIT_PRICE = re.compile(r"单价|每[^，。；\d]{0,2}(?:价格|售价|价)|售价$|零售价|中选价|挂网价")
+SPEAKER = re.compile(r"\s*[\u4e00-\u9fff·]{2,5}[：:]\s*")  # a transcript's speaker: 周文斌：
 TAIWAN_CENTRAL = re.compile("(?:(?:行政院)?(?:公共工程委员会|工程会)|审计部|监察院|立法院|行政院|经济部|财政部|内政部|教育部|交通部"
                             "|卫生福利部|卫福部|劳动部|环保署|环境部|原住民族委员会|国发会|主计总处)[^县市]*")  # bodies of all Taiwan
                             # (and their offices: 经济部中小企业处)
@@ -393,6 +394,8 @@ class _Reader:
             if any(start <= cs and end <= stop for start, stop, _ in field.scopes):
                 return None  # 县（市）区：28.45亿元: a scope names no measure
             phrase_ = field.phrase(cs, end)
+            if phrase_ and SPEAKER.fullmatch(field.text, cs, ce) and any(t.startswith("nr") for _, t in tagged(phrase_)):
+                continue  # 周文斌：赣州市去年通过电子卖场完成采购…: who speaks, not what was measured
             if phrase_ and not is_action(phrase_):  # (开展政采贷业务: an action, not what was measured)
                 return phrase_
         return None
