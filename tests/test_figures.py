@@ -1745,3 +1745,10 @@ def test_a_tables_row_that_sums_a_place_is_its_total_row() -> None:
 def test_a_transcripts_speaker_is_no_topic() -> None:
     figs = extract_figures("周文斌：赣州市去年通过电子卖场完成采购36.74亿元。", published_at="2024-03-01")
     assert figs[0].metric == "电子卖场采购"
+
+
+def test_per_student_and_折合_read_as_the_measure_says() -> None:
+    from extractors.figures.metrics import read
+
+    assert read("折合每平方米年均养护单价") == "每平方米年均养护单价"
+    assert read("义务教育学校生均公用经费标准为").endswith("生均公用经费标准")
