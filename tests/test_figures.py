@@ -1752,3 +1752,9 @@ def test_per_student_and_折合_read_as_the_measure_says() -> None:
 
     assert read("折合每平方米年均养护单价") == "每平方米年均养护单价"
     assert read("义务教育学校生均公用经费标准为").endswith("生均公用经费标准")
+
+
+def test_an_undated_report_of_part_of_a_year_is_of_that_year() -> None:
+    body = "現將2021年上半年全市政府採購工作情況通報如下：\n上半年，全市實際採購金額26.95億元，較去年同期增長17.4%。"
+    figs = extract_figures(body, title="天水市2021年上半年政府採購工作情況通報")
+    assert [f.period for f in figs] == ["2021-H1", "2021-H1"]

@@ -416,8 +416,8 @@ def base_date(published_at: str | None, text: str) -> tuple[int | None, int | No
     ((2019, None), (2021, None))
     >>> base_date(None, "全年采购3.41亿元，与2017年相比增长22.6%。三、2019年工作打算")
     (2018, None)
-    >>> base_date(None, "2023年规模3亿元，较去年同期增长。某某局2024年6月28日")
-    (2024, 6)
+    >>> base_date(None, "2023年规模3亿元，较去年同期增长。某某局2024年6月28日"), base_date(None, "2021年上半年…较去年同期增长")
+    ((2024, 6), (2021, None))
     """
     if published_at and published_at[:4].isdigit():
         return int(published_at[:4]), int(published_at[5:7]) if published_at[5:7].isdigit() else None
@@ -430,6 +430,8 @@ def base_date(published_at: str | None, text: str) -> tuple[int | None, int | No
         return None, None
     latest = max(years)
     past = {int(a or b) for a, b in PAST_YEAR.findall(text)}
+    if latest not in past and re.search(rf"{latest}年(?:{_part_pattern('x')})", text):
+        return latest, None  # 现将2021年上半年…通报如下 (比2020年同期, 较去年…): written in the year it reports a part of
     return (latest + 1 if latest in past or LAST_YEAR.search(text) else latest), None
 
 
