@@ -1758,3 +1758,10 @@ def test_an_undated_report_of_part_of_a_year_is_of_that_year() -> None:
     body = "現將2021年上半年全市政府採購工作情況通報如下：\n上半年，全市實際採購金額26.95億元，較去年同期增長17.4%。"
     figs = extract_figures(body, title="天水市2021年上半年政府採購工作情況通報")
     assert [f.period for f in figs] == ["2021-H1", "2021-H1"]
+
+
+def test_a_development_zone_the_gazetteer_lacks_is_one_of_the_places_listed() -> None:
+    body = "2022年，全市政府采购规模186.4亿元。老河口市、南漳县、保康县、襄城区和高新区分别为4.85亿元、4.12亿元、3.06亿元、2.94亿元和3.03亿元。"
+    figs = extract_figures(body, title="襄阳市2022年政府采购统计分析", published_at="2023-02-10")
+    assert [f.metric for f in figs[1:]] == ["政府采购规模"] * 5
+    assert figs[1].subject == "襄阳市老河口市" and figs[5].subject == "襄阳市"

@@ -37,7 +37,7 @@ from extractors.figures.changes import Change, change_before, change_of
 from extractors.figures.clauses import Layout, tagged
 from extractors.figures.headlines import link_headlines
 from extractors.figures.lists import RESPECTIVELY, SEPARATOR, SUFFIXES, items
-from extractors.figures.metrics import BENEFICIARY_CLASSES, DEALS, adnominal, bare, channel, counted_after, deals, glued, head, is_action, is_head, is_vague, join, mask, opening, phrase, phrase_after, qualifier, qualifies_only
+from extractors.figures.metrics import BENEFICIARY_CLASSES, DEALS, ZONES, adnominal, bare, channel, counted_after, deals, glued, head, is_action, is_head, is_vague, join, mask, opening, phrase, phrase_after, qualifier, qualifies_only
 from extractors.figures.parts import link_parts
 from extractors.figures.periods import PeriodMention, arabic_dates, base_date, bounds, find_periods, parse_count, shift, since_start
 from extractors.figures.places import DATELINE_END, DIVISIONS, Division, Place, choose, enclosing, find_places
@@ -772,6 +772,9 @@ class _Reader:
                     pc, _ = field.layout.clause_at(c - 1)
                     before = self._list_places(field, pc, c)
                     places, lead = (before, c) if len(before) == len(after) else (places, 0)
+                if 2 <= len(places) < len(after) and len(zones := _with_zones(text, places, segment_start, list_end)) \
+                        == len(after):
+                    places = zones  # 襄城区和高新区分别为…: a development zone the gazetteer lacks is one of the places
                 share = text.startswith("占", m.end()) or COUNTED_SHARE.fullmatch(text, c, m.start()) is not None
                 # (货物类…，工程类…，服务类…，三类占比依次为A、B、C: the shares of the figures before)
                 orgs = [p for p in _between(field.places, field.place_starts, c, m.start()) if p.institution]
@@ -783,7 +786,9 @@ class _Reader:
                     pairs = [(f"占{x}{denominators.group('ratio') or '比重'}", OF_LEVEL)
                              for x in SEPARATOR.split(denominators.group("of"))]
                 elif len(places) >= 2:  # 庐江县、巢湖市分别为…: the places' own figures, not the 县区 total's
-                    measure = max(places[-1].end, lead)  # (位列前二，采购规模分别为: the measure of the clause of 分别)
+                    named_end = max((p.end for p in places if p is not None), default=lead)
+                    measure = max(named_end, lead, list_end if places[-1] is None else 0)
+                    # (位列前二，采购规模分别为: the measure of the clause of 分别)
                     metric = field.phrase(measure, m.start()) or phrase_after(text, measure, m.start())
                     if metric is None and (said := field.phrase(m.end(), starts[after[0]])) \
                             and (not is_vague(said) or is_head(said)) and not CHANGE_AFTER.match(said):
@@ -1139,6 +1144,18 @@ def _years(period: str | None) -> list[str]:
     if len(first) == len(last) == 4 and first.isdigit() and last.isdigit() and first < last:
         return [str(y) for y in range(int(first), int(last) + 1)]
     return []
+
+
+def _with_zones(text: str, places: list[Place], start: int, end: int) -> list[Place | None]:
+    """The items of the list in ``text[start:end]``, each the place it opens with, or None for a development zone
+    the gazetteer does not list (老河口市、南漳县、襄城区和高新区: four places and 高新区); [] when an item is neither."""
+    out: list[Place | None] = []
+    for item in items(text[start:end], start):
+        place = next((p for p in places if item.start <= p.start < item.end), None)
+        if place is None and not text[item.start : item.end].endswith(ZONES):
+            return []
+        out.append(place)
+    return out
 
 
 def _unscoped(metric: str | None) -> str | None:
