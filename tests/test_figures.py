@@ -1765,3 +1765,9 @@ def test_a_development_zone_the_gazetteer_lacks_is_one_of_the_places_listed() ->
     figs = extract_figures(body, title="襄阳市2022年政府采购统计分析", published_at="2023-02-10")
     assert [f.metric for f in figs[1:]] == ["政府采购规模"] * 5
     assert figs[1].subject == "襄阳市老河口市" and figs[5].subject == "襄阳市"
+
+
+def test_no_word_runs_from_a_period_or_figure_into_the_measure() -> None:
+    figs = extract_figures("2025年收入预算18.64亿元。第3包彩色多普勒超声诊断仪3台中标金额512.4万元。", published_at="2025-03-01")
+    assert [f.metric for f in figs if f.kind == "money"] == ["收入预算", "中标金额"]
+    assert one("通过集中采购实现降本12.36亿元。").metric == "降本"

@@ -142,7 +142,8 @@ class _Field:
         self.name, self.original, self.text, self.quantities = name, text, normal, quantities
         self.layout = Layout(self.text)
         documents = [m.span() for m in DOCUMENT.finditer(self.text)]
-        self.places = [p for p in find_places(self.text) if not any(s < p.start < e for s, e in documents)]
+        counted = [(q.start, q.end) for q in quantities]  # (3台中标金额: 台中 is no place when 3台 is a figure)
+        self.places = [p for p in find_places(self.text) if not any(s < p.start < e for s, e in documents + counted)]
         self.place_starts = [p.start for p in self.places]
         self.base, self.month = base, month
         self.periods = find_periods(self.text, base, month, roc=roc, reported=reported)

@@ -103,6 +103,33 @@ PLANNED_OR_DONE = {"计划", "完成", "实际"}  # before a bare measure (投�
 ADVERBS = {"累计", "共", "已", "已经", "全年", "共计", "合计", "当年", "先后", "均"}
 
 
+def _tagged_apart(text: str, start: int, blocked: bytearray | None) -> tuple[tuple[str, str], ...]:
+    """The words of ``text`` (at ``start``), cut where a period, place or figure ends, so that no word runs from
+    one into the phrase (2024年收入预算: 收入预算, not 年收入; 3台中标金额: 中标金额, not 台中); a character that
+    belongs to the period before it (1年期, 年内) stays with it.
+
+    >>> text = "2024年收入预算"
+    >>> [w for w, _ in _tagged_apart(text, 0, mask(text, [], [(0, 5)]))]
+    ['2024', '年', '收入', '预算']
+    """
+    if not blocked:
+        return tagged(text)
+    cuts = [k for k in range(1, len(text)) if blocked[start + k - 1] and not blocked[start + k]]
+    if not cuts:
+        return tagged(text)
+    out: list[tuple[str, str]] = []
+    for a, b in zip([0, *cuts], [*cuts, len(text)]):
+        piece = tagged(text[a:b])
+        if a and piece and piece[0][0] in PERIOD_ENDS and out:
+            out[-1] = (out[-1][0] + piece[0][0], out[-1][1])  # (1年期, 年内: the period's own)
+            piece = piece[1:]
+        out += piece
+    return tuple(out)
+
+
+PERIOD_ENDS = {"期", "内", "底", "末", "初", "间"}  # a character a period or figure ends with when jieba joins it on
+
+
 def _allowed(w: Word, blocked: bytearray | None) -> bool:
     if w.text in STOP_WORDS or (w.tag in STOP_TAGS and w.text not in INSIDE) or not w.text.strip():
         return False
@@ -176,7 +203,8 @@ def phrase(text: str, start: int, end: int, blocked: bytearray | None = None) ->
     cut = len(core)  # words are cut after the last place (我市政采规模: 政采, not 市政)
     while cut and not (blocked and blocked[start + cut - 1] == 1):
         cut -= 1
-    ws = _names_whole(tagged(core[cut:] if cut and core[cut - 1] in PLACE_ENDS else core))
+    head_start = cut if cut and core[cut - 1] in PLACE_ENDS else 0
+    ws = _names_whole(_tagged_apart(core[head_start:], start + head_start, blocked))
     i = len(ws)
     while i > 0:  # walking back from the figure, word by word
         i -= 1
