@@ -1771,3 +1771,10 @@ def test_no_word_runs_from_a_period_or_figure_into_the_measure() -> None:
     figs = extract_figures("2025年收入预算18.64亿元。第3包彩色多普勒超声诊断仪3台中标金额512.4万元。", published_at="2025-03-01")
     assert [f.metric for f in figs if f.kind == "money"] == ["收入预算", "中标金额"]
     assert one("通过集中采购实现降本12.36亿元。").metric == "降本"
+
+
+def test_a_place_name_inside_a_word_is_no_place() -> None:
+    from extractors.figures.places import find_places
+
+    assert [p.text for p in find_places("医保定点社会办医疗机构") if p.candidates] == []
+    assert [p.text for p in find_places("保定、沧州两市和江西萍乡") if p.candidates] == ["保定", "沧州", "江西", "萍乡"]

@@ -208,7 +208,8 @@ def find_places(text: str) -> list[Place]:
                                                          or STREET_AFTER.match(text, end))) \
                     and not (i and text[i - 1] in AFTER_BODY) and not _overlapped(text, i, end) \
                     and not (name[-1] in "镇乡" and i and "\u4e00" <= text[i - 1] <= "\u9fff" and text[i - 1] not in OPENERS
-                             and not any(text[max(0, i - k) : i] in NAMES for k in (2, 3))):
+                             and not any(text[max(0, i - k) : i] in NAMES for k in (2, 3))) \
+                    and not (name[-1] not in FULL_ENDS and _inside_word(text, i)):
                 # (孝丰镇 is a town, not 丰镇; 在丰镇, 江西萍乡 are places)
 
                 org_end = _organisation_after(text, end)  # the mention covers the organisation's whole name
@@ -235,6 +236,16 @@ def find_places(text: str) -> list[Place]:
         p.governed = p.governed or (p.start > 1 and text[p.start - 1] in "（(" and p.start - 1 in ends) \
             or text.startswith("援", p.end)
     return out
+
+
+def _inside_word(text: str, i: int) -> bool:
+    """Whether a word jieba reads runs across ``i`` from the character before it (医保定点: 保定 starts inside 医保)."""
+    from extractors.figures.clauses import words
+
+    if not i or not "\u4e00" <= text[i - 1] <= "\u9fff" or text[i - 1] in OPENERS:
+        return False
+    lo = max(0, i - 2)
+    return any(w.start < i < w.start + len(w.text) for w in words(text[lo : i + 4], lo))
 
 
 def _overlapped(text: str, start: int, end: int) -> bool:
