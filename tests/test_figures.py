@@ -1778,3 +1778,10 @@ def test_a_place_name_inside_a_word_is_no_place() -> None:
 
     assert [p.text for p in find_places("医保定点社会办医疗机构") if p.candidates] == []
     assert [p.text for p in find_places("保定、沧州两市和江西萍乡") if p.candidates] == ["保定", "沧州", "江西", "萍乡"]
+
+
+def test_a_year_given_for_the_same_measure_then_does_not_date_what_follows() -> None:
+    body = ("2021年，政府及公共部门PC市场规模218.4亿元。\n信创PC销售额112.8亿元，占市场规模的51.6%；2020年这一比例仅为38.2%。\n"
+            "二、采购渠道\n通过电子卖场采购的金额为96.3亿元。")
+    figs = extract_figures(body, published_at="2022-03-02")
+    assert figs[-1].period == "2021"

@@ -84,7 +84,8 @@ LAST_TO_THIS_YEAR = re.compile(r"(?:自|从)(?:去年|上年)(?P<m1>\d{1,2})月[
 DAYS_SPAN = re.compile(r"(?:自|从)(?:(?P<y>(?:19|20)\d{2})年)?(?P<m1>\d{1,2})月\d{1,2}日[^，。；]{0,30}?(?:至|到)"
                        r"(?P<m2>\d{1,2})月\d{1,2}日")
 FISCAL = re.compile(r"((?:19|20)\d{2})[/／\-至](?:\d{2}(?!\d)(?=[、和及与]|(?:财政)?年度)|(?:19|20)\d{2}(?=财政年度))")
-ONCE = re.compile(r"[^，。；,;\n\d]{0,16}?曾(?!任)")  # a year's figure said as once so (曾高达, 曾经): no period the text goes on in
+# a year's figure said as once so (曾高达) or as the same measure's then (2020年这一比例仅为…): a look back
+ONCE = re.compile(r"[^，。；,;\n\d]{0,16}?(?:曾(?!任)|这一(?:比例|比重|数字|数据|指标|占比|数值))")
 NOW = re.compile(r"(?:截至|截止|截止到)(?:目前|当前|发稿时|现在)")
 CUTOFF = re.compile("(?:截至|截止|截止到|到)$")
 SINCE = re.compile(r"[^，。；、,;\n]{0,24}?(?:以来|[一二两三四五六七八九十\d]年来)")  # (去年5月上线一年来)
@@ -292,7 +293,7 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
         done_then = text.startswith("于", m.start() - 1) and not text.endswith(("关于", "对于"), 0, m.start()) \
             if m.start() else False  # (于2017年7月: when; 关于2016年度…的报告: what about)
         done_then |= OF_VALUE.match(text, m.end()) is not None  # 比2018年的88.16亿元、2017年的74.5亿元: bases only
-        done_then |= ONCE.match(text, m.end()) is not None  # 2019年西安政府采购规模曾高达…: a look back at a past high
+        done_then |= ONCE.match(text, m.end()) is not None  # 2019年西安政府采购规模曾高达…: a look back
         inherits = rel not in CONTEXTUAL and not event_day and not compared and not cumulative and not planned \
             and not looking_back and not done_then and not text.endswith("受", 0, m.start())  # (受今年上半年疫情…影响: a cause)
         if inherits and opened is None and period and period[:4].isdigit() and text.startswith(("，", ","), m.end()):
