@@ -1785,3 +1785,8 @@ def test_a_year_given_for_the_same_measure_then_does_not_date_what_follows() -> 
             "二、采购渠道\n通过电子卖场采购的金额为96.3亿元。")
     figs = extract_figures(body, published_at="2022-03-02")
     assert figs[-1].period == "2021"
+
+
+def test_a_fiscal_year_written_with_a_circle_for_zero_is_read() -> None:
+    figs = extract_figures("二○二二／二三年度，營運基金批出的採購合約總值38.6億元。", published_at="2023-11-30")
+    assert figs[0].period == "2022-04..2023-03"

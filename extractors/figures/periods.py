@@ -160,8 +160,8 @@ LAUNCHED = re.compile(r"(?:上线|开通|运行|成立|启动|实施|推出|开�
 STARTED = re.compile(r"(?:\d{4}|[一二〇零○]{4})年[^，。；,;]{0,6}$")  # 自2020年上线以来: the span 2020..now says it
 
 
-CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
-CN_DATE = re.compile(r"二[〇零][〇零一二三四五六七八九]{2}(?=年度|[/／至])|(?<=[/／至])[〇零一二三四五六七八九]{2}(?=年度|财政年度)"
+CN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")  # (○, a circle, often typed for 〇)
+CN_DATE = re.compile(r"二[〇○零][〇○零一二三四五六七八九]{2}(?=年度|[/／至])|(?<=[/／至])[〇○零一二三四五六七八九]{2}(?=年度|财政年度)"
                      r"|(?<![\d〇零一二三四五六七八九十])(?:十[一二]|[一二三四五六七八九])"
                      r"(?=月(?![内以之后前间余来]|[一二三四五六七八九十]+[日号]))")  # (not a day: 一月一日起, a date)
 
@@ -170,8 +170,8 @@ def arabic_dates(text: str) -> str:
     """Years and months written in Chinese numerals in Arabic ones, each as long as before (so that offsets
     hold): 二〇二一／二二年度 → 2021／22年度, 一月至八月 → 1月至8月.
 
-    >>> arabic_dates("二〇二一／二二年度，今年一月至十二月"), arabic_dates("二零二二至二三年度")
-    ('2021／22年度，今年1月至12月', '2022至23年度')
+    >>> arabic_dates("二〇二一／二二年度，今年一月至十二月"), arabic_dates("二零二二至二三年度"), arabic_dates("二○二二／二三年度")
+    ('2021／22年度，今年1月至12月', '2022至23年度', '2022／23年度')
     """
     return CN_DATE.sub(lambda m: m.group().replace("十", "1").translate(CN_DIGITS), text) if CN_DATE.search(text) else text
 
