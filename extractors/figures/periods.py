@@ -225,8 +225,8 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
         last_end = m.end()
         day = DAY.match(text, m.end())
         if text.startswith("起", m.end()) or text.startswith("同期", m.end()) or (day and text.startswith("起", day.end())):
-            if m.group("y") and text.startswith("起", m.end()):
-                last_year = int(m.group("y")) + (ROC_YEARS if roc else 0)  # 2024年起，…全年: that year's
+            if m.group("y") and (text.startswith("起", m.end()) or day and text.startswith("起", day.end())):
+                last_year = int(m.group("y")) + (ROC_YEARS if roc else 0)  # 2024年起，…全年; 自2021年7月1日起，下半年
             continue  # 第四季度起, 6月28日起: from then on; 去年同期: what a figure is compared with
         cutoff = CUTOFF.search(text, max(0, m.start() - 3), m.start()) is not None
         rel = m.group("rel")
