@@ -43,12 +43,12 @@ OWN_ACCOUNTS = re.compile("部门决算|部门预算|单位决算|单位预算|�
                           "|武警|部队|军队|总队|支队")
 
 
-# a headline opening with a body of one sector (国家林业和草原局, 省气象局, 市纪委监委), not one that speaks for its
-# place (财政, 政府, 人大, 统计, 审计, 交易中心, 乡村振兴, 农业农村, 县委: they report the place's figures)
+# a headline opening with a body (国家林业和草原局, 省气象局, 市纪委监委, 市体育局), and of those the ones whose figures
+# are their own: a central body's, a discipline commission's (its cases), a vertical system's (meteorology, prisons,
+# customs, taxes); a city's sports, health or medical-security bureau reports its place's programmes
 SECTOR_BODY = re.compile(r"(?:国家|[\u4e00-\u9fff]{0,8}?[省市县区])[\u4e00-\u9fff]{1,8}?(?:局|厅|委员会|监委|委|署|系统)"
                          r"(?![\u4e00-\u9fff]{0,2}?(?:全[省市县区]|各))")
-PLACE_BODY = re.compile(r"财政|政府|政务|人大|政协|统计|审计|交易|发展和改革|发改|乡村振兴|农业农村|管委|管理委员会|公署|党委"
-                        r"|[省市县区]委(?!监委)|市政")
+OWN_SECTOR = re.compile(r"^国家|纪委|监委|气象|监狱|海关|税务|消防|铁路|邮政")
 WHOLE_PLACE = re.compile("全[省市县区州旗]|各[县市区]|本[省市县区]|我[省市县区]")
 
 
@@ -91,7 +91,7 @@ def find_home(texts: list[tuple[str, list[Place]]], author: str | None = None, p
     body = SECTOR_BODY.match(texts[0][0]) if texts else None
     named = bool(body) and (body.group().startswith(("国家", "省", "市", "县", "区")) or any(p.start == 0 and p.candidates
                                                                                      for p in headline))
-    own |= bool(named and not PLACE_BODY.search(body.group()) and not WHOLE_PLACE.search(texts[0][0]))
+    own |= bool(named and OWN_SECTOR.search(body.group()) and not WHOLE_PLACE.search(texts[0][0]))
     # (省气象局2020年政府采购工作, 市市场监管局查处…: a body's own figures, not its place's; not 全市预算单位…)
     # (北京某信息技术股份有限公司2020年年度报告: a company's own, though it cites 财政部's national figures)
     for text, places in texts if not level else ():
