@@ -1796,3 +1796,8 @@ def test_a_half_year_after_a_date_from_which_a_rule_holds_is_of_that_dates_year(
     figs = extract_figures("自2021年7月1日起全省全面取消政府采购投标保证金，下半年为供应商减轻负担约46亿元。",
                            title="2021年江苏政府采购十件大事", published_at="2022-01-06")
     assert [f.period for f in figs if f.kind == "money"] == ["2021-H2"]
+
+
+def test_examples_in_brackets_do_not_split_the_measure() -> None:
+    figs = extract_figures("其中一标段（沙河源、天回镇、西华等街道）中标金额1.96亿元。", published_at="2024-05-01")
+    assert figs[0].metric == "一标段中标金额"

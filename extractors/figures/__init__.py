@@ -656,7 +656,8 @@ class _Reader:
             metric = _unscoped(fuller) or metric if fuller else metric
         scope = None
         for start, end, word in field.scopes[bisect_left(field.scope_starts, s) : bisect_left(field.scope_starts, q.start) if scoped else 0]:
-            if end <= q.start and _actor(field, end, q.start) is None:
+            if end <= q.start and _actor(field, end, q.start) is None \
+                    and field.text.rfind("（", s, start) <= field.text.rfind("）", s, start):  # (not one in an aside)
                 scope = word.removeprefix("各")
         said = SCOPE.search(metric) if scope else None
         if scope and said is None:  # 县（市）区 + 区政府采购规模 (the phrase began inside the scope): one 区

@@ -68,7 +68,8 @@ ACTOR = re.compile(rf"(?:医院|学校|高校|部门|单位|机关|分行|支行
 # verbs that only say something was done (形式动词 and their kin): 办理采购, 组织实施集中采购, 编报预算
 LIGHT_VERBS = {"办理", "组织", "实施", "组织实施", "开展", "进行", "利用", "编报", "从事", "折合"}
 SOME = {"部分", "个别", "少数", "多数", "大部分", "大多数", "所有", "全部"}  # which of those who act: 部分项目…
-ASIDE = re.compile(r"(?<![县市区])(?:（[^（）、]{1,6}）|\([^()、]{1,6}\))")  # not 县（市、区）: a scope
+ASIDE = re.compile(r"(?<![县市区])(?:（[^（）、]{1,6}）|\([^()、]{1,6}\)|（[^（）]{2,20}等[^（）]{0,4}）)")
+# (not 县（市、区）: a scope; 一标段（沙河源、天回镇、西华等街道）: examples aside)
 
 
 HEAD_SUFFIXES = tuple(HEAD_WORDS) + ("比",)
@@ -99,6 +100,7 @@ def mask(text: str, spans: Iterable[tuple[int, int]], periods: Iterable[tuple[in
     return out
 
 
+LOTS = {"标段", "包", "标包", "批次"}  # what a number before names (一标段, 第3包)
 PLANNED_OR_DONE = {"计划", "完成", "实际"}  # before a bare measure (投资, 资金): which of the two it is
 ADVERBS = {"累计", "共", "已", "已经", "全年", "共计", "合计", "当年", "先后", "均"}
 
@@ -220,8 +222,9 @@ def phrase(text: str, start: int, end: int, blocked: bytearray | None = None) ->
                     and (taken or is_head(ws[skip - 1][0])):
                 i, pos = skip, at
                 continue
-        if tag == "m" and text_.isascii() and len(text_) >= 3 and taken and not (blocked and blocked[pos]):
-            taken.insert(0, w)  # 832平台: digits that name something
+        if tag == "m" and taken and not (blocked and blocked[pos]) and (text_.isascii() and len(text_) >= 3
+                                                                     or taken[0].text in LOTS):
+            taken.insert(0, w)  # 832平台, 一标段: numbers that name something
             continue
         if text_ in COORDINATORS and taken and i and _conjunct(Word(*ws[i - 1], pos - len(ws[i - 1][0])), blocked) \
                 and (text_ != "等" or any(x in COORDINATORS for x, _ in ws[max(0, i - 6) : i])):  # 等 ends a list
