@@ -1801,3 +1801,10 @@ def test_a_half_year_after_a_date_from_which_a_rule_holds_is_of_that_dates_year(
 def test_examples_in_brackets_do_not_split_the_measure() -> None:
     figs = extract_figures("其中一标段（沙河源、天回镇、西华等街道）中标金额1.96亿元。", published_at="2024-05-01")
     assert figs[0].metric == "一标段中标金额"
+
+
+def test_places_after_a_total_in_their_paragraph_share_out_that_total_not_the_articles_first() -> None:
+    body = ("前三季度，全市实现地区生产总值2791.6亿元，同比增长6.2%。\n从政府采购看，前三季度全市政府采购规模64.37亿元，"
+            "同比增长12.3%。分县市区看，涪城区9.82亿元、江油市8.65亿元、三台县6.14亿元位居前三。")
+    figs = extract_figures(body, title="绵阳市前三季度经济运行分析", published_at="2023-10-25")
+    assert [f.metric for f in figs if f.value_yuan and f.value_yuan < 2e9] == ["政府采购规模"] * 3
