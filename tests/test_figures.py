@@ -1808,3 +1808,9 @@ def test_places_after_a_total_in_their_paragraph_share_out_that_total_not_the_ar
             "同比增长12.3%。分县市区看，涪城区9.82亿元、江油市8.65亿元、三台县6.14亿元位居前三。")
     figs = extract_figures(body, title="绵阳市前三季度经济运行分析", published_at="2023-10-25")
     assert [f.metric for f in figs if f.value_yuan and f.value_yuan < 2e9] == ["政府采购规模"] * 3
+
+
+def test_a_span_of_taiwans_years_is_counted_from_1912() -> None:
+    figs = extract_figures("審計部查核發現，該府104年至105年辦理之採購案決標金額計新臺幣2億3,400萬元。", title="監察院糾正宜蘭縣政府",
+                           published_at="2018-03-01")
+    assert figs[0].period == "2015..2016"

@@ -187,8 +187,8 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
 
     >>> [p.period for p in find_periods("截至9月末累计放款，截至目前累计", 2023, 11)]
     ['..2023-09', '..2023-11']
-    >>> [p.period for p in find_periods("112年度决标金额", 2024, roc=True)]
-    ['2023']
+    >>> [p.period for p in find_periods("112年度决标金额，104年至105年", 2024, roc=True)]
+    ['2023', '2015..2016']
     >>> [p.period for p in find_periods("2022/23年度开支", 2024)]
     ['2022-04..2023-03']
     >>> [p.period for p in find_periods("本年度授予中小企业合同金额，今年将", 2022, 1, reported=2021)]
@@ -233,8 +233,9 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
         if rel in CONTEXTUAL and (TARGET_AFTER.match(text, m.end()) or text.endswith("年", 0, m.start())):
             continue  # 完成全年预留份额的58.3%: the year's target; 比2018年全年的79.6%: part of the year before it
         period: str | None
-        if m.group("y1"):
-            period = f"{m.group('y1')}..{m.group('y2')}"
+        if m.group("y1"):  # (104年至105年 in Taiwan: 2015..2016)
+            shift_ = ROC_YEARS if roc else 0
+            period = f"{int(m.group('y1')) + shift_}..{int(m.group('y2')) + shift_}"
         elif m.group("plan"):
             period = "{}..{}".format(*PLANS[m.group("plan")])
         else:
