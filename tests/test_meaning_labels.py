@@ -40,10 +40,11 @@ DEVELOPED = {"a": (0.98, 0.97, 0.86, 0.93), "b": (0.97, 0.95, 0.85, 0.87), "c": 
              "ar": (0.92, 0.83, 0.69, 0.78), "as": (0.88, 0.86, 0.71, 0.85),
              "at": (0.86, 0.86, 0.68, 0.82), "au": (0.81, 0.85, 0.64, 0.82),
              "av": (0.91, 0.84, 0.64, 0.86), "aw": (0.83, 0.92, 0.65, 0.82),
-             "ax": (0.92, 0.85, 0.70, 0.89), "ay": (0.95, 0.88, 0.75, 0.79),
+             "ax": (0.92, 0.85, 0.70, 0.86), "ay": (0.95, 0.88, 0.75, 0.79),
              "az": (0.90, 0.89, 0.69, 0.84), "ba": (0.90, 0.84, 0.66, 0.85)}
 # (floors 0.02 under the reader's numbers at the end of stops 23 (a–s), 24 (t–aa) 25 (ab–ak; aj and ak at their first runs) and 26 (al–ba at their first runs; as's parent at 0.875 since its yearbook table's whole numbers are read, twenty rows whose
-# links the table does not give): a change that costs a batch
+# links the table does not give; ax's at 0.884 since places share out their paragraph's total, which moved three
+# of a communiqué's county figures off the total its labeller gave): a change that costs a batch
 # more fails; changes and counts are held on a–e, whose labellers the reader was developed with)
 HELD = ("a", "b", "c", "d", "e")
 
