@@ -635,8 +635,8 @@ class _Reader:
                 sibling = next((f for f in _back_to(found, p) if f.kind == q.kind and not f.change and f.metric), None)
                 if sibling is not None and q.kind == "percent" and _unscoped(sibling.metric):
                     return _unscoped(sibling.metric)  # (各县市政府采购规模…；大理市2.41亿元: the city's own)
-                here = [f for f in found if f.start >= p and f.field == field.name and f.kind == q.kind and f.metric
-                        and not f.change and f.parent is None and not SCOPE.match(f.metric) and f.period == period]
+                here = [f for f in _back_to(found, p) if f.kind == q.kind and f.metric and not f.change
+                        and f.parent is None and not SCOPE.match(f.metric) and f.period == period]
                 main = max(here, key=lambda f: f.base_value or 0, default=None) or _main(found, q.kind, period)
                 # (the largest level of the paragraph first, its total: 前三季度全市政府采购规模64.37亿元。分县市区看，…)
                 if main is not None:
@@ -1117,7 +1117,7 @@ def _card(field: _Field, q: Quantity) -> str | None:
             field.quantities, field.quantity_starts, span[0], span[1])
 
     def caption(span: tuple[int, int]) -> str | None:
-        said = field.phrase(span[0], span[1] - len(text[span[0] : span[1]]) + len(text[span[0] : span[1]].rstrip("：:，, ")))
+        said = field.phrase(span[0], span[0] + len(text[span[0] : span[1]].rstrip("：:，, ")))
         return said if said and not is_vague(said) else None
 
     after, before = line(end + 1), line(start - 2)

@@ -254,11 +254,8 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
             period = None if year is None else _part(year, m, cutoff)
             year_end = year is not None and not m.group("part") and text.startswith(("底", "末"), m.end())
             month_end = m.group("pone") or m.group("bone")
-            sentence = max(text.rfind(x, 0, m.start()) for x in "。；;\n") + 1
-            this_year = THIS_YEAR.search(text, max(0, m.start() - 12), m.start()) \
-                or THIS_YEAR_SAID.match(text, sentence)  # 今年全市…，截至11月30日，…累计采购: this year's, to November
             summed = CUMULATIVE.match(text, m.end()) or (day and CUMULATIVE_SENTENCE.match(text, day.end()))
-            if cutoff and (year_end or month_end) and summed and not this_year:
+            if cutoff and (year_end or month_end) and summed and not _this_year(text, m.start()):
                 # 截至2023年底累计, 截至9月末累计: a total since whenever it started
                 period = f"..{year}-{int(month_end or 12):02d}" if year is not None else None
         if m.group("y") and m.group("pone") and not cutoff and (day and not text.startswith("起", day.end())
@@ -377,6 +374,13 @@ def _terms(text: str, out: list[PeriodMention]) -> list[PeriodMention]:
 THIS_MONTH = re.compile(r"(?<![较比与同和])(?:本月|本季度|本季)(?!度?[末底初])")
 
 
+def _this_year(text: str, at: int) -> bool:
+    """Whether a total to a date at ``at`` is this year's: 今年以来，截至…, or a sentence that opens with 今年
+    (今年全市…，截至11月30日，…累计采购: this year's, to November)."""
+    sentence = max(text.rfind(x, 0, at) for x in "。；;\n") + 1
+    return THIS_YEAR.search(text, max(0, at - 12), at) is not None or THIS_YEAR_SAID.match(text, sentence) is not None
+
+
 def _reported_months(text: str, out: list[PeriodMention], base_year: int | None,
                      base_month: int | None) -> list[PeriodMention]:
     """本月 and 本季度 of a monthly or quarterly report: the month (quarter) the text named last before it, else the
@@ -392,11 +396,12 @@ def _reported_months(text: str, out: list[PeriodMention], base_year: int | None,
         return []
     year, month = (base_year, base_month - 1) if base_month > 1 else (base_year - 1, 12)
     found = []
+    latest_first = sorted(out, key=lambda p: -p.start)
     for m in THIS_MONTH.finditer(text):
         quarter = m.group() != "本月"
         form = QUARTER_FORM if quarter else MONTH_FORM
-        named = next((p.period for p in sorted(out, key=lambda p: -p.start)
-                      if p.start < m.start() and p.period and form.fullmatch(p.period)), None)
+        named = next((p.period for p in latest_first if p.start < m.start() and p.period and form.fullmatch(p.period)),
+                     None)
         period = named or (f"{year}-Q{(month + 2) // 3}" if quarter else f"{year}-{month:02d}")
         found.append(PeriodMention(m.group(), period, m.start()))
     return found
