@@ -1563,6 +1563,9 @@ def test_a_sector_bodys_headline_makes_its_figures_its_own_but_not_one_that_spea
                published_at="2023-01-10").subject == "黔南布依族苗族自治州荔波县"
     assert one("政府采购规模9.2亿元。", title="苏州工业园区管委会关于2019年度园区政府采购执行情况的通报").subject \
         .startswith("苏州市")
+    figs = extract_figures("政府购买公共体育服务项目今年投入2860万元。", title="济南市体育局政府购买公共体育服务项目投入超2800万元",
+                           publisher="济南市体育局", published_at="2021-11-22")
+    assert {f.subject for f in figs} == {"济南市"}  # (a city's bureau reports its place's programmes)
 
 
 def test_a_units_value_is_one_word_not_a_unit_that_acts() -> None:
