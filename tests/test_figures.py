@@ -1817,3 +1817,10 @@ def test_a_span_of_taiwans_years_is_counted_from_1912() -> None:
     figs = extract_figures("審計部查核發現，該府104年至105年辦理之採購案決標金額計新臺幣2億3,400萬元。", title="監察院糾正宜蘭縣政府",
                            published_at="2018-03-01")
     assert figs[0].period == "2015..2016"
+
+
+def test_a_body_of_a_level_is_no_scope_of_the_figures_after_it() -> None:
+    figs = extract_figures("县卫健委为全县24家乡镇卫生院统一采购设备186台，采购预算3860万元，中标金额3517.6万元。",
+                           published_at="2025-02-09")
+    assert [f.metric for f in figs if f.kind == "money"] == ["采购预算", "中标金额"]
+    assert extract_figures("其中乡镇采购306.8万元。")[0].metric == "乡镇采购"
