@@ -1824,3 +1824,17 @@ def test_a_body_of_a_level_is_no_scope_of_the_figures_after_it() -> None:
                            published_at="2025-02-09")
     assert [f.metric for f in figs if f.kind == "money"] == ["采购预算", "中标金额"]
     assert extract_figures("其中乡镇采购306.8万元。")[0].metric == "乡镇采购"
+
+
+def test_an_adverb_of_manner_tells_a_rate_apart() -> None:
+    figs = extract_figures("全省合同资金按时支付率为96.0%，经常参加体育锻炼人数比例达41.3%。", published_at="2023-03-01")
+    assert [f.metric for f in figs] == ["合同资金按时支付率", "经常参加体育锻炼人数比例"]
+
+
+def test_macaos_acquisition_of_goods_and_services_is_one_term() -> None:
+    figs = extract_figures("在開支項目中，取得資產及勞務開支63.5億澳門元。", title="澳門特區財政局公佈公共財政執行情況",
+                           published_at="2023-07-20")
+    assert figs[0].metric == "取得资产及劳务开支"
+    listed = extract_figures("以公開招標、書面諮詢及直接磋商方式取得財貨及服務開支127.6億元。", title="澳門財政局公佈採購數據",
+                             published_at="2022-03-01")
+    assert listed[0].metric == "取得财货及服务开支"  # (the ways listed before 方式 are not what was measured)

@@ -138,6 +138,15 @@ def _allowed(w: Word, blocked: bytearray | None) -> bool:
     return not (blocked and any(blocked[w.start : w.start + len(w.text)]))
 
 
+def _manner(w: Word, taken: list[Word], blocked: bytearray | None) -> bool:
+    """Whether ``w`` is an adverb of manner (按时, 经常) right before the verb or rate it qualifies, in a phrase that
+    measures a rate of doing (按时支付率, 经常参加体育锻炼人数比例)."""
+    if w.tag != "d" or len(w.text) != 2 or w.text in ADVERBS or w.text in STOP_WORDS or not taken \
+            or (blocked and any(blocked[w.start : w.start + 2])):
+        return False
+    return taken[0].text.endswith("率") or (taken[0].tag == "v" and taken[-1].text in ("比例", "占比", "比重"))
+
+
 NOUN_TAGS = {"n", "nz", "vn", "j", "l"}
 COORDINATORS = ("、", "和", "及", "等")  # 等 closes a list inside a phrase: 询价和单一来源等项目
 CONJUNCT_TAGS = {"n", "nz", "vn", "v", "b", "a", "j", "l", "s", "an", "i"}  # (i: 冲锋舟, tagged an idiom)
@@ -237,9 +246,14 @@ def phrase(text: str, start: int, end: int, blocked: bytearray | None = None) ->
                 continue
             if taken and is_vague(said) and is_head(said) and text_ in PLANNED_OR_DONE:
                 taken.insert(0, w)  # 计划投资18.6亿元，完成投资20.3亿元: the plan and the result are two measures
+                break
+            if _manner(w, taken, blocked):
+                taken.insert(0, w)  # 按时支付率, 经常参加体育锻炼人数比例: how it was done tells the rate apart
+                continue
             break
         taken.insert(0, w)
-    while taken and (taken[0].text in ("的", "之", "“", "”", *COORDINATORS) or taken[0].tag in ("d",)):
+    while taken and (taken[0].text in ("的", "之", "“", "”", *COORDINATORS)
+                     or taken[0].tag == "d" and not _manner(taken[0], taken[1:], blocked)):
         taken.pop(0)
     while taken and taken[-1].text in ("“", "‘"):
         taken.pop()
@@ -284,9 +298,11 @@ def phrase(text: str, start: int, end: int, blocked: bytearray | None = None) ->
     if examples is not None:  # 集中采购化肥、农药、种子等物资金额: the examples of 物资 are not what was measured
         first = max(0, next(k for k, w in enumerate(taken[:examples]) if w.text == "、") - 1)  # (the 、 exists: see above)
         taken = taken[:first] + taken[examples + 1 :]
-    means = next((k for k, w in enumerate(taken) if w.text == "方式" and k and taken[k - 1].text == "等"), None)
+    means = next((k for k, w in enumerate(taken) if w.text == "方式" and k
+                  and (taken[k - 1].text == "等" or any(x.text == "、" for x in taken[:k]))), None)
     if means is not None and means + 1 < len(taken):
-        taken = taken[means + 1 :]  # 通过集中采购、竞价比价等方式节约资金: the means are not what was measured
+        taken = taken[means + 1 :]  # 通过集中采购、竞价比价等方式节约资金, 以公开招标、书面咨询及直接磋商方式取得…: the
+        # means listed are not what was measured
     return shape([w.text for w in taken], [w.tag for w in taken])
 
 
