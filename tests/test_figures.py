@@ -1838,3 +1838,11 @@ def test_macaos_acquisition_of_goods_and_services_is_one_term() -> None:
     listed = extract_figures("以公開招標、書面諮詢及直接磋商方式取得財貨及服務開支127.6億元。", title="澳門財政局公佈採購數據",
                              published_at="2022-03-01")
     assert listed[0].metric == "取得财货及服务开支"  # (the ways listed before 方式 are not what was measured)
+
+
+def test_the_first_months_of_a_year_said_with_首_are_a_period() -> None:
+    figs = extract_figures("截至二零二零年九月底，首九個月政府總收入為433.5億澳門元。", title="財政局公佈首九個月財政預算執行情況",
+                           published_at="2020-10-23")
+    assert [(f.kind, f.period) for f in figs] == [("money", "2020-01..2020-09")]
+    after = extract_figures("新系統啟用後首三個月，系統可用率只有97.2%。", published_at="2019-10-01")
+    assert [f.kind for f in after] == ["duration", "percent"]  # (the months after a launch: a duration)

@@ -44,9 +44,9 @@ MONTHS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, 
 
 
 def _part_pattern(g: str) -> str:
-    """A part of a year (上半年, 三季度, 1-7月, 前7个月, 7月底), its groups named with prefix ``g``."""
+    """A part of a year (上半年, 三季度, 1-7月, 前7个月 or 首七個月, 7月底), its groups named with prefix ``g``."""
     return (rf"上半年|下半年|前三季度|第?[一二三四1-4]季度|(?:(?P<{g}m0>\d{{1,2}})月?[-—–至~到](?P<{g}m>\d{{1,2}})月)"
-            rf"|(?:前(?P<{g}first>\d{{1,2}}|十[一二]?|[一二两三四五六七八九])个月)"
+            rf"|(?:(?:前|(?<![后後])首)(?P<{g}first>\d{{1,2}}|十[一二]?|[一二两三四五六七八九])个月)"
             rf"|(?:(?P<{g}one>\d{{1,2}})月(?:份|底|末|初|中旬|下旬|上旬)?)")
 
 
@@ -55,7 +55,7 @@ def _part_pattern(g: str) -> str:
 def _pattern(year: str) -> re.Pattern[str]:
     """Period expressions whose years are written as ``year`` (2021; 112 in Taiwan's 民国 count)."""
     return re.compile(
-        r"(?=[\d十今本当全去上前明第一二三四下次翌同])"  # lets re skip text fast
+        r"(?=[\d十今本当全去上前明第一二三四下次翌同首])"  # lets re skip text fast
         rf"(?:(?<!\d)(?P<y1>{year})年?(?:至|到|-|—|～|~)(?P<y2>{year})年"
         r"|(?P<plan>十一五|十二五|十三五|十四五|十五五)"
         rf"|(?:(?<![\d较比与])(?P<y>{year})年(?:度)?"

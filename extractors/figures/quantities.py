@@ -219,8 +219,8 @@ def _quantity(m: re.Match[str], text: str) -> Quantity | None:
             if word == "年" and not n1[0].isdigit() and not (YEARS_BEFORE.search(text, max(0, start - 3), start)
                                                             or DAYS_AFTER.match(text, end) or text.startswith(("间", "的"), end)):
                 return None  # 过去一年, 一年来, 不平凡的一年: a time spoken of; 为期一年, 三年内, 三年间, 有期徒刑一年 are durations
-            if word == "个月" and start and text[start - 1] == "前" and FIRST_MONTHS_AFTER.match(text, end):
-                return None  # 今年前7个月，…: a period, not a duration
+            if word == "个月" and start and (text[start - 1] == "首" and (start < 2 or text[start - 2] not in "后後") or text[start - 1] == "前" and FIRST_MONTHS_AFTER.match(text, end)):
+                return None  # 今年前7个月，…, 首九個月: a period, not a duration (启用后首三个月 is)
     if value is None:
         return None
     if approx is None:
