@@ -1846,3 +1846,10 @@ def test_the_first_months_of_a_year_said_with_首_are_a_period() -> None:
     assert [(f.kind, f.period) for f in figs] == [("money", "2020-01..2020-09")]
     after = extract_figures("新系統啟用後首三個月，系統可用率只有97.2%。", published_at="2019-10-01")
     assert [f.kind for f in after] == ["duration", "percent"]  # (the months after a launch: a duration)
+
+
+def test_a_paragraph_that_opens_with_its_period_and_sums_up_after_keeps_the_first_for_what_follows() -> None:
+    body = ("二季度商城共成交订单8.64万笔，成交金额7.82亿元，环比增长26.5%。上半年累计成交14.0亿元。\n二、分频道情况\n"
+            "电商频道成交4.15亿元，协议供货频道成交2.36亿元。")
+    figs = extract_figures(body, title="云南省政府采购网上商城二季度运行报告", published_at="2022-07-12")
+    assert [f.period for f in figs if f.surface in ("14.0亿元", "4.15亿元", "2.36亿元")] == ["2022-H1", "2022-Q2", "2022-Q2"]

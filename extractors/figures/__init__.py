@@ -238,11 +238,16 @@ def _inside(part: str | None, whole: str | None) -> bool:
 def _topic_period(field: _Field, start: int, last: PeriodMention) -> PeriodMention:
     """The period a paragraph that begins at ``start`` is about, for the paragraphs after it: the last it
     said, unless that sums up to the end of the one it set off first with a comma (10月份，…。1—10月，累计…;
-    2018年，…。2016—2018年…): then that one."""
+    2018年，…。2016—2018年…) or opened it with (二季度…。上半年累计…): then that one."""
     for m in field.inheriting[bisect_left(field.inheriting_starts, start) : bisect_left(field.inheriting_starts, last.start)]:
-        if not m.weak and field.text.startswith(("，", ","), m.start + len(m.text)):  # (not 2020年10月以来，)
-            a, b = bounds(m.period), bounds(last.period)  # (前三季度，…其中，三季度…: a part of it, the same end)
-            return m if a and b and a != b and a[1] == b[1] else last
+        set_off = field.text.startswith(("，", ","), m.start + len(m.text))  # (not 2020年10月以来，)
+        if m.weak or not (set_off or m.start == start):  # (or the paragraph opens with it: 二季度商城共成交…。上半年累计…)
+            continue
+        a, b = bounds(m.period), bounds(last.period)  # (前三季度，…其中，三季度…: a part of it, the same end)
+        if a and b and a != b and a[1] == b[1] and (set_off or b[0] < a[0]):
+            return m
+        if set_off:
+            return last
     return last
 
 
