@@ -1853,3 +1853,10 @@ def test_a_paragraph_that_opens_with_its_period_and_sums_up_after_keeps_the_firs
             "电商频道成交4.15亿元，协议供货频道成交2.36亿元。")
     figs = extract_figures(body, title="云南省政府采购网上商城二季度运行报告", published_at="2022-07-12")
     assert [f.period for f in figs if f.surface in ("14.0亿元", "4.15亿元", "2.36亿元")] == ["2022-H1", "2022-Q2", "2022-Q2"]
+
+
+def test_how_far_a_platform_reaches_across_the_country_does_not_make_its_figures_national() -> None:
+    body = "报告显示，2023年专区已对接全国26个省级、143个地市级政府采购电子卖场，全年实现政府采购交易额68.4亿元。"
+    figs = extract_figures(body, title="某电商平台政企采购专区发布2023年度政府采购服务报告", published_at="2024-01-25")
+    assert [f.subject for f in figs if f.kind == "money"] == [None]
+    assert extract_figures("全国政府采购规模36070.9亿元。", published_at="2022-09-01")[0].subject == "全国"
