@@ -65,7 +65,7 @@ TOWN_AFTER = re.compile(r"[^\W\d\s乡镇村](?:镇|乡|村)")  # 龙泉关镇 is
 REFERENCE = re.compile("(?=[全本我该自省市区县州])"  # (lets re skip text fast: the first characters of the words below)
                        "(?:(?P<w>[全本我该])(?P<a>[省市区县州盟旗])(?![场域长委民直属])|(?P<b>自治区|[省市区县州])本级)")
 # (中央 alone only before a conjunction or a mark: 中央倉庫 is a central warehouse)
-NATIONAL = re.compile("全国(?![\d一二三四五六七八九十两]+[个多余])|中央(?:本级|预算单位|国家机关|部门|单位|财政|和国家机关)|中央(?=[和与及、，。；,;]|$)")
+NATIONAL = re.compile(r"全国(?![\d一二三四五六七八九十两]+[个多余])|中央(?:本级|预算单位|国家机关|部门|单位|财政|和国家机关)|中央(?=[和与及、，。；,;]|$)")
 # an organisation, whose own figures are not the place's: a name ending in one of these
 # institutions, whose figures are their own (长安银行, 江南大学)
 INSTITUTIONS = ("银行", "医院", "大学", "学院", "公司", "集团", "研究院", "研究所", "出版社", "报社", "电视台", "协会", "商会",
