@@ -1860,3 +1860,9 @@ def test_how_far_a_platform_reaches_across_the_country_does_not_make_its_figures
     figs = extract_figures(body, title="某电商平台政企采购专区发布2023年度政府采购服务报告", published_at="2024-01-25")
     assert [f.subject for f in figs if f.kind == "money"] == [None]
     assert extract_figures("全国政府采购规模36070.9亿元。", published_at="2022-09-01")[0].subject == "全国"
+
+
+def test_an_online_shops_zone_for_public_buyers_owns_its_figures() -> None:
+    body = "2023年，专区全年成交额486.2亿元。从地区看，广东省采购单位成交额83.9亿元，居首位。"
+    figs = extract_figures(body, title="政企采购专区2023年度运行报告：全年成交额486.2亿元", published_at="2024-01-25")
+    assert [f.subject for f in figs if f.field == "body"] == [None, "广东省"]

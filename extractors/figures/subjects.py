@@ -51,6 +51,7 @@ OWN_ACCOUNTS = re.compile("部门决算|部门预算|单位决算|单位预算|�
 SECTOR_BODY = re.compile(r"(?:国家|[\u4e00-\u9fff]{0,8}?[省市县区])[\u4e00-\u9fff]{1,8}?(?:局|厅|委员会|监委|委|署|系统)"
                          r"(?![\u4e00-\u9fff]{0,2}?(?:全[省市县区]|各))")
 OWN_SECTOR = re.compile(r"^国家|纪委|监委|气象|监狱|消防|铁路|邮政")
+SHOP_ZONE = re.compile(r"采购专区|电商平台")  # an online shop's zone for public buyers (京东政企采购专区, 某电商平台)
 WHOLE_PLACE = re.compile("全[省市县区州旗]|各[县市区]|本[省市县区]|我[省市县区]")
 
 
@@ -90,6 +91,8 @@ def find_home(texts: list[tuple[str, list[Place]]], author: str | None = None, p
     own = bool(texts and OWN_ACCOUNTS.search(texts[0][0]))  # 青海省教育厅2020年度部门决算: its own money
     own |= bool(texts and _self_named(texts[0][0], publisher))  # 华通电信2022年集中采购工作总结 by 华通电信集团…
     own |= any(p.institution for p in headline) and not any(p.candidates and not p.org for p in headline)
+    own |= bool(texts and SHOP_ZONE.search(texts[0][0])) and not any(p.candidates for p in headline)
+    # (政企采购专区2023年度运行报告: a shop's zone for buyers of the public sector, whose figures are the shop's)
     body = SECTOR_BODY.match(texts[0][0]) if texts else None
     named = bool(body) and (body.group().startswith(("国家", "省", "市", "县", "区")) or any(p.start == 0 and p.candidates
                                                                                      for p in headline))
