@@ -1866,3 +1866,9 @@ def test_an_online_shops_zone_for_public_buyers_owns_its_figures() -> None:
     body = "2023年，专区全年成交额486.2亿元。从地区看，广东省采购单位成交额83.9亿元，居首位。"
     figs = extract_figures(body, title="政企采购专区2023年度运行报告：全年成交额486.2亿元", published_at="2024-01-25")
     assert [f.subject for f in figs if f.field == "body"] == [None, "广东省"]
+
+
+def test_a_term_from_which_a_rule_holds_is_not_the_period_of_the_sentences_after_it() -> None:
+    body = "自2021年秋季学期起，国家将膳食补助标准由每生每天4元提高至5元。县财政另安排食堂从业人员工资2680万元。"
+    figs = extract_figures(body, title="镇雄县2021年农村义务教育学生营养改善计划实施情况报告", published_at="2021-12-28")
+    assert [f.period for f in figs if f.surface == "2680万元"] == ["2021"]

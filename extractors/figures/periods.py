@@ -367,7 +367,8 @@ def _terms(text: str, out: list[PeriodMention]) -> list[PeriodMention]:
         if text.endswith(("（", "("), 0, m.start()) and COMPARED_TERM.search(text, max(0, m.start() - 8), m.start()):
             continue  # 比上学期（2024年春季学期）增加: the term compared with, no period of the figure
         out.append(PeriodMention(m.group(), f"{year}-09..{year + 1}-01" if season == "秋" else f"{year}-03..{year}-07",
-                                 m.start()))
+                                 m.start(), not text.startswith(("起", "开始"), m.end())))
+        # (自2021年秋季学期起，…标准提高至5元: when a rule starts to hold, not the term the next sentences report on)
     return out
 
 
