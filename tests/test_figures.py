@@ -1872,3 +1872,9 @@ def test_a_term_from_which_a_rule_holds_is_not_the_period_of_the_sentences_after
     body = "自2021年秋季学期起，国家将膳食补助标准由每生每天4元提高至5元。县财政另安排食堂从业人员工资2680万元。"
     figs = extract_figures(body, title="镇雄县2021年农村义务教育学生营养改善计划实施情况报告", published_at="2021-12-28")
     assert [f.period for f in figs if f.surface == "2680万元"] == ["2021"]
+
+
+def test_a_table_row_of_one_year_gives_its_cells_that_year_and_only_the_columns_measure() -> None:
+    body = "表11-8 历年政府采购情况\n单位：万元、%\n年份 采购预算 实际采购金额 节约资金 节约率\n2015 386245 356821 29424 7.6\n2016 433510 402317 31193 7.2"
+    figs = extract_figures(body, title="十一、财政 — 政府采购")
+    assert [(f.period, f.metric) for f in figs if f.surface in ("402317", "7.2")] == [("2016", "实际采购金额"), ("2016", "节约率")]

@@ -92,6 +92,7 @@ TOPS = re.compile(r"(?:(?:居前|居首|位居前|位列前|排名前|排前|列
 COUNTED_PLACES = re.compile(r"(?P<n>[两二三四五六七八九十\d]{1,2})个?(?:省区市|省市|省区|市州|地州|县区|县市|[市县区省州地])"
                             r"(?=合计|共|累计|总|加起来)")
 EARLIER = re.compile(r"年|上期|往")
+YEAR_ROW = re.compile(r"((?:19|20)\d{2})年?(?:度)?")  # a table row of one year
 LAST_YEARS_COLUMN = re.compile("上年|去年")  # a table's column of last year's figures (上年同期实际采购金额)
 TOWN_ITEM = re.compile(r"[\u4e00-\u9fff]{2,5}(?:镇|乡|街道|社区|村)")
 DEAL_VERB = re.compile("(?P<verb>成交|采购|销售|签约|中标|交易)(?:额|金额)?(?:为|达|约)?")  # a measure said by its verb
@@ -424,7 +425,8 @@ class _Reader:
                 continue
             q.start = c.start
             said = next((p.period for p in find_periods(c.column, field.base, field.month) if p.period), None)
-            period = said or _period(field, q, self.default_period)
+            year_row = YEAR_ROW.fullmatch(c.row)  # (年份 采购预算 实际采购金额 … / 2016 433510 402317 …: the row's year)
+            period = said or (year_row and year_row.group(1)) or _period(field, q, self.default_period)
             if c.column in ("本月", "当月") and (span := bounds(period)):
                 period = span[1]  # 本月 in a report of 1—8月: August
             elif LAST_YEARS_COLUMN.match(c.column) and not c.change:
@@ -433,7 +435,7 @@ class _Reader:
             home = self._home_at(field, c.start)
             measure = measures.get(c.row, c.column) if c.change else LAST_YEARS_COLUMN.sub("", c.column).removeprefix("同期") \
                 or c.column  # (上年同期实际采购金额: 实际采购金额, of last year)
-            metric = c.row if c.by_period or c.under else measure if c.total or place else _cell_metric(c.row, measure)
+            metric = c.row if c.by_period or c.under else measure if c.total or place or year_row else _cell_metric(c.row, measure)
             s, e = field.layout.sentence_at(c.start)
             figure_of[k] = Figure(
                 surface=c.text, kind=q.kind, value=q.value, unit=q.unit, value_yuan=q.value_yuan, metric=metric,
