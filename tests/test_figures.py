@@ -1878,3 +1878,11 @@ def test_a_table_row_of_one_year_gives_its_cells_that_year_and_only_the_columns_
     body = "表11-8 历年政府采购情况\n单位：万元、%\n年份 采购预算 实际采购金额 节约资金 节约率\n2015 386245 356821 29424 7.6\n2016 433510 402317 31193 7.2"
     figs = extract_figures(body, title="十一、财政 — 政府采购")
     assert [(f.period, f.metric) for f in figs if f.surface in ("402317", "7.2")] == [("2016", "实际采购金额"), ("2016", "节约率")]
+
+
+def test_a_price_cut_of_centralised_purchasing_is_a_level_unless_it_fell_from_an_earlier_price() -> None:
+    figs = extract_figures("中选产品平均降价67.3%，最高降幅93.5%。", title="河北省医用耗材集中带量采购中选结果公布",
+                           published_at="2022-11-20")
+    assert [(f.metric, f.change) for f in figs] == [("价格降幅", False), ("价格降幅", False)]
+    over_time = extract_figures("助听器单价由去年的每台2980元降至2150元，降幅27.9%。", published_at="2017-09-01")
+    assert over_time[-1].change

@@ -47,6 +47,10 @@ DEVELOPED = {"a": (0.98, 0.97, 0.86, 0.93), "b": (0.97, 0.95, 0.85, 0.87), "c": 
 # of a communiqué's county figures off the total its labeller gave): a change that costs a batch
 # more fails; changes and counts are held on a–e, whose labellers the reader was developed with)
 HELD = ("a", "b", "c", "d", "e")
+# b's 20_fujian and d's 16_hunan label price cuts of centralised purchasing (中选产品价格平均降幅达53%, 平均降价56.7%)
+# changes; the guide (since stop 26, after b and d were labelled) reads such a cut with no period compared as a level,
+# which the reader follows since stop 27
+CHANGE_RECALL = {"b": 0.92, "d": 0.90}
 
 
 @pytest.fixture(scope="module")
@@ -95,4 +99,4 @@ def test_meaning_on_developed_batches(batch: str) -> None:
     assert all(got >= floor for got, floor in zip((money["subject"], money["period"], money["metric"], money["parent"]),
                                                   DEVELOPED[batch]))
     if batch in HELD:
-        assert result["change"]["percent"]["recall"] >= 0.95 and result["kinds"]["count"]["f1"] >= 0.95
+        assert result["change"]["percent"]["recall"] >= CHANGE_RECALL.get(batch, 0.95) and result["kinds"]["count"]["f1"] >= 0.95

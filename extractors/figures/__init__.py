@@ -71,6 +71,7 @@ RATE_NAME = re.compile(r"[^，。；,;]*(?:比例|比重|费率|利率|[^\W\d]�
 RATE_LINK = re.compile(r"由|从|为|是|按|不得?(?:超过|高于|低于)|超过|降至|降到|提高到|提高至")  # a rate's name, then its base
 RATE_OF_CHANGE = re.compile(r"(?:平均)?(?:降幅|增幅|涨幅|增速|增长率|降低率|降价|涨价)(?:最大|最高|最快|最小|最低|最慢)?[，,]?"
                             r"(?:为|达到|达|约|超过|超|近)*$")
+FELL_TO = re.compile("降至|降到|下降到|下降至|降低到|降低至")
 COMPARISON_END = re.compile(r"(?:同比|环比|(?:比|较)(?:上年|去年|上一年|前一年|(?:19|20)\d{2}年)?(?:同期)?)$")
 BASE_VALUE = re.compile(r"(?:(?:比|较|與|与)|(?<=[，,；;]))(?:上年|去年|上一年|前一年|(?:(?:19|20)\d{2}|1[0-2]\d)年度?)(?:同期)?(?:的|为|是|(?:预算数|决算数|预算|决算|规模|总额)(?:为|是)?)$"
                         r"|(?<=[，,；;：:])(?:上年|去年)同期$")  # 中标金额：上年同期33.58亿元: last year's level
@@ -99,7 +100,7 @@ DEAL_VERB = re.compile("(?P<verb>成交|采购|销售|签约|中标|交易)(?:�
 COUNTED_SHARE = re.compile(r"[两二三四五六七八九十]+(?:类|者|项|种|个)?的?(?:占比|比重|所占比例|比例)")
 NAMED_AFTER = re.compile(r"\s*(?:——|—|--)\s*([^，。；,;\n（(]{2,24})(?=[。；;，,\n（(]|$)")
 PRICE = re.compile("价")  # a comparison with a price (市场价, 电商平台售价, 协议供货价格)
-HIGHER = re.compile("高|贵|超")
+HIGHER = re.compile("(?<!最)高|贵|超")  # (最高降幅: the largest cut, not a price above)
 AVERAGE_YEARLY = re.compile("年均|年平均|平均每年")
 EACH = re.compile(r"(?:[两二三四五六七八九十\d]+个?[省市县区州])?[^，。；\d]{0,12}?[均都](?!价)")
 # (甲县、乙县均超过8亿元, 甲、乙两市采购额都超过…: the figure of each of the places, not of their sum)
@@ -545,6 +546,11 @@ class _Reader:
                     # 降幅 is against the price before, no period)
                 if metric and rate.group().lstrip("平均").startswith(("降价", "涨价")):
                     metric += "价格"
+                if base is None and not compared and ("降价" in rate.group() or "降幅" in rate.group()
+                                                      and "价" in text[s : rate.start()]) \
+                        and not FELL_TO.search(text, s, rate.start()):
+                    change, priced = None, True  # 中选产品平均降价67.3%，最高降幅93.5%: how far prices fell, a level
+                    # (单价由上年的3.86万元降至3.12万元，降幅19.2%: a change over time)
             else:
                 metric = field.phrase(c, q.start)
                 if metric is None and (top := TOPS.search(text, c, q.start)):
