@@ -1886,3 +1886,11 @@ def test_a_price_cut_of_centralised_purchasing_is_a_level_unless_it_fell_from_an
     assert [(f.metric, f.change) for f in figs] == [("价格降幅", False), ("价格降幅", False)]
     over_time = extract_figures("助听器单价由去年的每台2980元降至2150元，降幅27.9%。", published_at="2017-09-01")
     assert over_time[-1].change
+
+
+def test_a_breakdown_adds_up_past_an_aside_of_another_quantity_in_its_sentence() -> None:
+    body = ("上半年，全市交易额412.76亿元。分板块看：工程建设项目交易额236.15亿元；政府采购交易额54.32亿元，节约资金3.11亿元；"
+            "土地使用权出让交易额109.64亿元；国有产权交易额12.65亿元。")
+    figs = extract_figures(body, title="上半年我市公共资源交易额突破400亿元", published_at="2025-07-08")
+    total = next(i for i, f in enumerate(figs) if f.surface == "412.76亿元")
+    assert [f.parent == total for f in figs[total + 1 :]] == [True, True, False, True, True]

@@ -187,6 +187,8 @@ def _sums(figures: list[Figure], mine: list[int]) -> None:
                     or f.parent is not None or f.approx in BOUNDS or not _within(f.period, total.period):
                 continue  # (2021年至2023年分别为…: each year's, not parts of one another)
             if run and not _siblings(figures[run[0]], f):
+                if not _siblings(total, f) and f.sentence == figures[run[-1]].sentence:
+                    continue  # 分板块看：…；政府采购交易额54.32亿元，节约资金3.11亿元；土地…: an aside of another quantity
                 run, added = [], 0.0
             run.append(i)
             added += _amount(f)
