@@ -1894,3 +1894,17 @@ def test_a_breakdown_adds_up_past_an_aside_of_another_quantity_in_its_sentence()
     figs = extract_figures(body, title="上半年我市公共资源交易额突破400亿元", published_at="2025-07-08")
     total = next(i for i, f in enumerate(figs) if f.surface == "412.76亿元")
     assert [f.parent == total for f in figs[total + 1 :]] == [True, True, False, True, True]
+
+
+def test_a_count_and_money_written_in_two_units_are_read_whole() -> None:
+    figs = extract_figures("111年度各機關辦理採購案件18萬4,265件，決標金額1兆2,836億餘元。", title="審計部111年度中央政府總決算審核報告",
+                           published_at="2023-08-01")
+    assert [(f.surface, f.value, f.approx) for f in figs] == [("18萬4,265件", 184265, None), ("1兆2,836億餘元", 12836, "余")]
+
+
+def test_a_bare_measure_takes_its_counts_kind_only_when_the_other_items_begin_with_counts_too() -> None:
+    body = ("全年辦理採購案2萬1,386件，決標金額新臺幣1,042.7億元。\n依採購性質區分，工程採購決標金額768.3億元、財物採購121.9億元。")
+    figs = extract_figures(body, title="高雄市政府公布110年度採購統計", published_at="2022-03-02")
+    assert figs[1].metric == "决标金额"
+    items = extract_figures("公开招标项目612个，成交金额31.05亿元；竞争性磋商项目1024个，成交金额9.8亿元。", published_at="2022-03-02")
+    assert [f.metric for f in items if f.kind == "money"] == ["公开招标成交金额", "竞争性磋商成交金额"]

@@ -953,6 +953,12 @@ def _run(field: _Field, first: int, after: int) -> list[int]:
     return run
 
 
+def _count_before(field: _Field, at: int) -> bool:
+    """Whether a count stands before ``at`` in its sentence (竞争性磋商项目1024个，成交金额…)."""
+    start, _ = field.layout.sentence_at(at)
+    return any(q.kind == "count" for q in field.quantities[bisect_left(field.quantity_starts, start) : bisect_left(field.quantity_starts, at)])
+
+
 def _of_item(field: _Field, found: list[Figure], sentence: int, metric: str) -> str:
     """A bare measure opening its clause (成交金额, 交易额, 节约率) in one of parallel items of its paragraph that
     each begin with a count of one kind: 公开招标项目612个，成交金额31.05亿元；竞争性磋商项目1024个，成交金额…
@@ -961,8 +967,10 @@ def _of_item(field: _Field, found: list[Figure], sentence: int, metric: str) -> 
     s, t = field.layout.sentence_at(sentence)
     p = field.layout.paragraph_back(sentence, 1)  # (bulleted items stand in paragraphs of their own)
     e = field.layout.paragraph_at(e + 1)[1] if e + 1 < len(field.text) else e
-    if field.text.find(metric, p, s) < 0 and field.text.find(metric, t, e) < 0:
-        return metric  # no other item measures the same: the kind is the article's (集中采购项目…，采购预算…)
+    others = [o for o in (field.text.find(metric, p, s), field.text.find(metric, t, e)) if o >= 0]
+    if not any(_count_before(field, o) for o in others):
+        return metric  # no other item measures the same after a count of its own: the kind is the article's
+        # (集中采购项目…，采购预算…; 辦理採購案2萬1,386件，決標金額… then 工程採購決標金額768.3億元: a breakdown)
     count = next((f for f in _back_to(found, sentence) if f.kind == "count"), None)
     kind = qualifier(count.metric, metric) if count is not None else None
     return glued(kind, metric) if kind else metric  # (政府采购项目…，采购规模: 政府采购规模)

@@ -401,7 +401,7 @@ def _verb_before(text: str, end: int) -> str | None:
 
 
 ITEMS = ("项目", "订单", "案件", "合同", "采购包", "标段")  # what is bought and counted one by one
-KINDS = (*ITEMS, "方式")  # 采购项目, 其他采购方式: a noun of the verb's kind, not its object
+KINDS = (*ITEMS, "方式", "案")  # 采购项目, 其他采购方式, 採購案: a noun of the verb's kind, not its object
 MODIFYING = {"扑救", "防护", "救灾", "防汛", "防疫", "防控", "监测", "检测", "救援", "消防", "照明", "办公", "教学", "养老",
              "排涝", "灭火", "防火", "救护", "康复", "助听", "助行"}  # verbs that name a kind of goods (扑救装备)
 # verbs whose object is what was traded and comes first in a metric (采购脱贫地区农副产品 → 脱贫地区农副产品采购);

@@ -67,8 +67,9 @@ FIGURE = re.compile(
     | [¥￥]\s?(?P<yen>{AR})(?![\d.])  # ¥3,868,000.00
     | (?P<cheng>[一二两三四五六七八九1-9])成(?P<half>半)?(?![交本立员功效果绩为熟型品都就长])  # 三成, 三成半
     | (?<=[超破近逾])(?P<yi>亿元)
-    | (?P<zhao>\d+(?:\.\d+)?)(?P<zword>兆|万|亿)(?:(?P<zrest>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,4}}(?:\.\d+)?)(?P<zunit>亿|万)?)?元
-      # 1兆2,487亿元, 3万3929.6亿元, 98亿6,400万元, 4万2,800元: a larger unit and the rest in a smaller one
+    | (?P<zhao>\d+(?:\.\d+)?)(?P<zword>兆|万|亿)(?:(?P<zrest>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,4}}(?:\.\d+)?)(?P<zunit>亿|万)?)?(?P<za>余|多)?(?:元|(?<=\d)(?P<zc>件|个|家|项|宗|笔|人|次|份|台|辆|单))
+      # 1兆2,487亿元, 3万3929.6亿元, 98亿6,400万元, 4万2,800元, 1兆2,836億餘元: a larger unit and the rest in a smaller
+      # one; 18萬4,265件 a count
     | (?P<bare>{AR})(?P<bs>万|亿)(?![\w%])
     | (?P<bracketed>{AR})[（(](?P<bu>万元|元|亿元)[)）]  # 中标金额：386.8（万元）
     )(?P<post>{APPROX_AFTER})?""",
@@ -155,7 +156,11 @@ def _quantity(m: re.Match[str], text: str) -> Quantity | None:
             return None
     elif g["zhao"]:  # 兆 = 万亿: 1兆2,487亿元 is 12487亿元, 1.5兆元 1.5万亿元; 3万3929.6亿元 is 33929.6亿元
         kind, word, rest = "money", g["zword"] + (g["zunit"] or ""), float((g["zrest"] or "0").replace(",", ""))
-        if g["zrest"] and word in ("兆亿", "万亿"):
+        if g["zc"]:  # 18萬4,265件 is 184265件
+            if not (g["zrest"] and word == "万"):
+                return None
+            kind, value, unit, scale = "count", whole(float(g["zhao"]) * 10_000 + rest), g["zc"], ""
+        elif g["zrest"] and word in ("兆亿", "万亿"):
             value, scale = whole(float(g["zhao"]) * 10_000 + rest), "亿"
         elif g["zrest"] and word == "亿万":  # 98亿6,400万元 is 98.64亿元
             value, scale = whole(round(float(g["zhao"]) + rest / 10_000, 6)), "亿"
@@ -165,7 +170,7 @@ def _quantity(m: re.Match[str], text: str) -> Quantity | None:
             value, scale = parse_number(g["zhao"]), "万亿"
         else:
             return None  # 3万元 is read by the main pattern; this alternative only joins a unit to a smaller one
-        unit = scale + "元"
+        unit, approx = unit if g["zc"] else scale + "元", approx or g["za"]
     elif g["bracketed"]:
         kind, value, unit = "money", parse_number(g["bracketed"]), g["bu"]
         scale = unit[:-1]
