@@ -1908,3 +1908,9 @@ def test_a_bare_measure_takes_its_counts_kind_only_when_the_other_items_begin_wi
     assert figs[1].metric == "决标金额"
     items = extract_figures("公开招标项目612个，成交金额31.05亿元；竞争性磋商项目1024个，成交金额9.8亿元。", published_at="2022-03-02")
     assert [f.metric for f in items if f.kind == "money"] == ["公开招标成交金额", "竞争性磋商成交金额"]
+
+
+def test_a_court_named_short_owns_its_procurement() -> None:
+    figs = extract_figures("2020年，全院完成政府采购项目56个，采购预算3418.6万元。", title="合肥中院2020年政府采购工作综述",
+                           published_at="2021-01-20")
+    assert [f.subject for f in figs if f.kind == "money"] == [None]

@@ -40,7 +40,7 @@ FIGURE_START = re.compile(r"(?:完成|为|达|共)?\d")  # a place's own figure 
 STATISTICIAN = re.compile("人民银行|人行|统计局")  # bodies that report a place's figures, not their own
 # a department's or unit's own accounts, a case's documents (a judgment, a penalty or complaint decision), and
 # the vertical and judicial organs whose procurement is their own (南宁海关, 四川税务系统)
-OWN_ACCOUNTS = re.compile("部门决算|部门预算|单位决算|单位预算|判决书|裁定书|决定书|海关|税务(?:局|系统)|(?<!立)法院|检察院"
+OWN_ACCOUNTS = re.compile("部门决算|部门预算|单位决算|单位预算|判决书|裁定书|决定书|海关|税务(?:局|系统)|(?<!立)法院|[中高]院|检察院"
                           "|武警|部队|军队|总队|支队")
 
 
