@@ -1914,3 +1914,9 @@ def test_a_court_named_short_owns_its_procurement() -> None:
     figs = extract_figures("2020年，全院完成政府采购项目56个，采购预算3418.6万元。", title="合肥中院2020年政府采购工作综述",
                            published_at="2021-01-20")
     assert [f.subject for f in figs if f.kind == "money"] == [None]
+
+
+def test_a_company_named_with_its_stock_code_owns_its_figures() -> None:
+    body = "财政部数据显示，2019年全国政府采购规模为33067亿元。政务信息化公司天瑞信息（300752）上半年实现营业收入8.47亿元。"
+    figs = extract_figures(body, title="半年报透视：政务信息化公司政府订单回暖", published_at="2020-09-03")
+    assert [f.subject for f in figs] == ["全国", None]

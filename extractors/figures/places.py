@@ -188,7 +188,16 @@ def _organisations(text: str) -> list[Place]:
         start = name[0].start
         if not INSTRUMENT.search(text, max(0, start - 4), start):
             out.append(Place(text[start : m.end()], start, org=True))
+    for m in LISTED.finditer(text):
+        name = LISTED_BEFORE.split(m.group(1))[-1]  # (政务信息化公司天瑞信息: 天瑞信息)
+        if len(name) >= 2:
+            out.append(Place(name, m.end(1) - len(name), org=True))
     return out
+
+
+# a listed company, named with its stock code: 天瑞信息（300752）, 中国电建(601669.SH)
+LISTED = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,10})[（(](?:股票代码[:：]?)?\d{6}(?:\.S[HZ])?[)）]")
+LISTED_BEFORE = re.compile("公司|企业|集团|龙头|的|是|为|和|与|及|、")
 
 
 def find_places(text: str) -> list[Place]:
