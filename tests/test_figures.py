@@ -1920,3 +1920,10 @@ def test_a_company_named_with_its_stock_code_owns_its_figures() -> None:
     body = "财政部数据显示，2019年全国政府采购规模为33067亿元。政务信息化公司天瑞信息（300752）上半年实现营业收入8.47亿元。"
     figs = extract_figures(body, title="半年报透视：政务信息化公司政府订单回暖", published_at="2020-09-03")
     assert [f.subject for f in figs] == ["全国", None]
+
+
+def test_money_the_centre_gives_a_place_is_the_places() -> None:
+    body = "全年营养餐食材采购金额2.87亿元，其中中央财政膳食补助资金2.16亿元，县级财政配套4120万元。"
+    figs = extract_figures(body, title="镇雄县2026年营养餐食材采购情况", published_at="2026-12-01")
+    assert [f.subject for f in figs] == ["昭通市镇雄县"] * 3
+    assert extract_figures("中央财政下达农机购置补贴资金212亿元。", published_at="2021-05-01")[0].subject == "全国"

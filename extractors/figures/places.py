@@ -158,6 +158,8 @@ def is_media(name: str) -> bool:
     return MEDIA.search(name) is not None and not ORGANISATION_WORD.search(MEDIA.sub("", name))
 
 # a place after these is who benefits or the way, not who reports the figure (为全省…企业发放贷款)
+# money the centre gives (中央财政膳食补助资金2.16亿元, 中央和省级转移支付6240万元): a source of the place's funds
+FUNDS_AFTER = re.compile(r"(?:财政)?(?:和省级?)?[\u4e00-\u9fff]{0,8}?(?:资金|补助|补贴|转移支付|拨款)")
 GOVERNED = re.compile(r"(?:为|向|给|对|帮助|助力|帮扶|惠及|覆盖|面向|带动|支持|通过|经由|依托|与|联合|会同|协同|携手"
                       r"|占|居|高于|低于|发表于|属地[：:]?|(?<![占同环对])比|较|不含|不包括|除|含|包括)$")  # (占全省的43.9%, 居全省首位, 高于全省平均: a
 # denominator or a ranking, 比全省平均低5.4个百分点 a yardstick; 全省（不含深圳市）: a place left out or in, not who acts;
@@ -238,7 +240,8 @@ def find_places(text: str) -> list[Place]:
     for p in out:
         p.governed = GOVERNED.search(text, max(0, p.start - 4), p.start) is not None or (
             (p.national or p.ref and p.text[0] == "全" and FIRST.match(text, p.end))
-            and RANKED.search(text, max(0, p.start - 2), p.start) is not None) or DATELINE.match(text, p.end) is not None
+            and RANKED.search(text, max(0, p.start - 2), p.start) is not None) or DATELINE.match(text, p.end) is not None \
+            or (p.text in ("中央", "中央财政") and FUNDS_AFTER.match(text, p.end) is not None)
     out.sort(key=lambda p: p.start)
     ends = {p.end for p in out if p.candidates}
     for p in out:  # 黄埔区（广州开发区）: another name of the place before, not a place of its own; 广东援藏资金: a donor
