@@ -1927,3 +1927,10 @@ def test_money_the_centre_gives_a_place_is_the_places() -> None:
     figs = extract_figures(body, title="镇雄县2026年营养餐食材采购情况", published_at="2026-12-01")
     assert [f.subject for f in figs] == ["昭通市镇雄县"] * 3
     assert extract_figures("中央财政下达农机购置补贴资金212亿元。", published_at="2021-05-01")[0].subject == "全国"
+
+
+def test_the_period_of_a_part_after_其中_is_no_topic_for_the_paragraphs_after_it() -> None:
+    body = ("2024年前三季度，全市共完成交易金额2163.5亿元。\n其中，第三季度交易金额846.2亿元，环比增长18.7%。\n"
+            "县区中，肥西县交易金额167.3亿元。")
+    figs = extract_figures(body, title="前三季度合肥公共资源交易额2163亿元", published_at="2024-10-15")
+    assert figs[-1].period == "2024-01..2024-09"

@@ -203,6 +203,9 @@ def _period(field: _Field, q: Quantity, default: str | None) -> str | None:
         if said is None:
             break
         p_start, p_end = field.layout.paragraph_at(said.start)
+        if p_start < field.layout.paragraph_at(q.start)[0] and PART_SENTENCE.match(field.text, field.layout.sentence_at(said.start)[0]):
+            end, said = said.start, None  # 其中，第三季度交易金额846.2亿元。\n县区中，…: a part's period is no topic
+            continue
         if p_start < field.layout.paragraph_at(q.start)[0]:  # 10月份，…。1—10月，累计…: a report of 10月 goes on with it
             said = _topic_period(field, p_start, said)
         if p_end - p_start <= NARRATIVE or _figures_in(field, (p_start, p_end)) or p_start >= field.layout.paragraph_at(q.start)[0] \
@@ -229,6 +232,7 @@ RAISED_TO = re.compile("(?:增加|增长|提高|提升|上升|扩大|下降|减�
 RAISED_TO_END = re.compile(f"(?:{RAISED_TO.pattern})$")
 VALUE_OF = re.compile(r"[”’」]?[末底]?的(?:\d|[一二三四五六七八九十两])")  # “十二五”末的20万元: that period's value
 NARRATIVE = 40  # characters: a longer paragraph is more than a heading
+PART_SENTENCE = re.compile(r"\s*其中[，,：:]?")
 
 
 def _inside(part: str | None, whole: str | None) -> bool:
