@@ -1934,3 +1934,9 @@ def test_the_period_of_a_part_after_其中_is_no_topic_for_the_paragraphs_after_
             "县区中，肥西县交易金额167.3亿元。")
     figs = extract_figures(body, title="前三季度合肥公共资源交易额2163亿元", published_at="2024-10-15")
     assert figs[-1].period == "2024-01..2024-09"
+
+
+def test_全年_after_a_date_in_its_sentence_is_that_years_whole() -> None:
+    body = "截至11月底，市级党政机关公务用车保有量为1632辆，全年公务用车运行维护费预算3820万元。1—8月实际采购63.92亿元，完成全年采购预算的67.4%。"
+    figs = extract_figures(body, published_at="2021-12-20")
+    assert [f.period for f in figs if f.kind != "count"] == ["2021", "2021-01..2021-08", "2021-01..2021-08"]

@@ -192,6 +192,11 @@ def _period(field: _Field, q: Quantity, default: str | None) -> str | None:
     paragraphs before (an annual review's year), else ``default``."""
     s, _ = field.layout.sentence_at(q.start)
     said = _last(field.periods, field.period_starts, s, q.start, _said)
+    whole = _last(field.periods, field.period_starts, said.start + 1, q.start, lambda p: p.text in ("全年", "当年")) \
+        if said is not None and said.period and said.period[:4].isdigit() and len(said.period) > 4 else None
+    if whole is not None and whole.period is None and not field.text.endswith(OF_WHOLE_YEAR, 0, whole.start):
+        return said.period[:4]  # 截至11月底，…，全年运行维护费预算3820万元: that year's, not to November
+        # (not 完成全年采购预算的67.4%, 较2019-20年度全年的173亿元: a share of the year's, the year compared)
     while said is not None and VALUE_OF.match(field.text, said.start + len(said.text)) \
             and RAISED_TO.search(field.text, said.start, q.start):  # 由2020年的1117.7亿元增加到1568.3亿元: 2020 is the first's
         said = _last(field.periods, field.period_starts, s, said.start, _said)
@@ -232,6 +237,7 @@ RAISED_TO = re.compile("(?:增加|增长|提高|提升|上升|扩大|下降|减�
 RAISED_TO_END = re.compile(f"(?:{RAISED_TO.pattern})$")
 VALUE_OF = re.compile(r"[”’」]?[末底]?的(?:\d|[一二三四五六七八九十两])")  # “十二五”末的20万元: that period's value
 NARRATIVE = 40  # characters: a longer paragraph is more than a heading
+OF_WHOLE_YEAR = ("占", "完成", "为", "较", "比", "年度", "年")
 PART_SENTENCE = re.compile(r"\s*其中[，,：:]?")
 
 
