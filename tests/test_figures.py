@@ -1940,3 +1940,9 @@ def test_全年_after_a_date_in_its_sentence_is_that_years_whole() -> None:
     body = "截至11月底，市级党政机关公务用车保有量为1632辆，全年公务用车运行维护费预算3820万元。1—8月实际采购63.92亿元，完成全年采购预算的67.4%。"
     figs = extract_figures(body, published_at="2021-12-20")
     assert [f.period for f in figs if f.kind != "count"] == ["2021", "2021-01..2021-08", "2021-01..2021-08"]
+
+
+def test_a_branch_centre_acts_and_its_measure_follows() -> None:
+    figs = extract_figures("陆良县、会泽县、罗平县分中心交易额分别为32.15亿元、28.7亿元和24.06亿元。", title="曲靖市公共资源交易中心2019年工作报告",
+                           published_at="2020-01-15")
+    assert [f.metric for f in figs] == ["交易额"] * 3

@@ -63,7 +63,7 @@ BENEFICIARY = re.compile(r"(?:为|向|给|帮助|帮|替|对|助力)[^，。；�
 BENEFICIARY_CLASSES = {"中小企业", "小微企业", "中小微企业", "民营企业", "脱贫地区", "监狱企业", "残疾人福利单位"}
 # a body that acts (医院, 分行, 预算单位, 新区): the subject when it opens a phrase that names a measure after it
 ZONES = ("高新区", "开发区", "经开区", "园区", "新区")  # development zones: places the gazetteer does not list
-ACTOR = re.compile(rf"(?:医院|学校|高校|部门|单位|机关|分行|支行|银行|公司|集团|设区市|街道|社区|(?<!乡)镇|(?<![城乡])乡|局|厅"
+ACTOR = re.compile(rf"(?:医院|学校|高校|部门|单位|机关|分行|支行|分中心|银行|公司|集团|设区市|街道|社区|(?<!乡)镇|(?<![城乡])乡|局|厅"
                    rf"|{'|'.join(ZONES)})$")  # (盛湾镇完成率: the town's; 乡镇 is a scope)
 # verbs that only say something was done (形式动词 and their kin): 办理采购, 组织实施集中采购, 编报预算
 LIGHT_VERBS = {"办理", "组织", "实施", "组织实施", "开展", "进行", "利用", "编报", "从事", "折合"}
