@@ -1946,3 +1946,9 @@ def test_a_branch_centre_acts_and_its_measure_follows() -> None:
     figs = extract_figures("陆良县、会泽县、罗平县分中心交易额分别为32.15亿元、28.7亿元和24.06亿元。", title="曲靖市公共资源交易中心2019年工作报告",
                            published_at="2020-01-15")
     assert [f.metric for f in figs] == ["交易额"] * 3
+
+
+def test_the_count_that_closes_a_list_is_no_part_of_its_last_item() -> None:
+    figs = extract_figures("城建工程、水务、燃气、交通四大板块交易额分别为118.2亿元、31.5亿元、21.6亿元和15.6亿元。",
+                           published_at="2018-01-10")
+    assert [f.metric for f in figs] == ["城建工程交易额", "水务交易额", "燃气交易额", "交通交易额"]

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from extractors.figures.clauses import tagged
 from extractors.figures.metrics import is_head
+from extractors.figures.periods import parse_count
 
 RESPECTIVELY = re.compile("分别|依次|各自")
 SEPARATOR = re.compile("、|以及|和|及|与")
@@ -40,6 +41,22 @@ class Item:
     end: int
 
 
+COUNTED = re.compile(r"(?P<n>[二两三四五六七八九十]|\d{1,2})(?:个|家|所|项|大)?")
+
+
+def _uncounted(last: str, n: int) -> str:
+    """The last item without the count of the items and their noun that close the list (养老服务、公共卫生、社区治理
+    三个领域 → 社区治理; 娄葑、…、胜浦四个街道实际采购金额 → 胜浦实际采购金额).
+
+    >>> _uncounted("社区治理三个领域", 3), _uncounted("胜浦四个街道实际采购金额", 4), _uncounted("服务三大类", 2)
+    ('社区治理', '胜浦实际采购金额', '服务三大类')
+    """
+    for m in COUNTED.finditer(last, 1):
+        if parse_count(m.group("n")) == n and (noun := tagged(last[m.end() :])) and noun[0][1] in ("n", "nz", "ns"):
+            return last[: m.start()] + last[m.end() + len(noun[0][0]) :]
+    return last
+
+
 def items(segment: str, offset: int) -> list[Item]:
     """The items of a list written in ``segment`` (at ``offset`` in its text), each completed with the
     head the last one carries; one item when there is no list."""
@@ -51,6 +68,7 @@ def items(segment: str, offset: int) -> list[Item]:
     parts = [segment[s:e] for s, e in spans]
     if len(parts) < 2 or not all(parts):
         return [Item(segment, offset, offset + len(segment))]
+    parts[-1] = _uncounted(parts[-1], len(parts))
     last = parts[-1]
     if is_head(tagged(parts[0])[-1][0]):  # whole metrics: 政府采购规模和节约资金
         return [Item(p, offset + s, offset + e) for p, (s, e) in zip(parts, spans)]
