@@ -1952,3 +1952,8 @@ def test_the_count_that_closes_a_list_is_no_part_of_its_last_item() -> None:
     figs = extract_figures("城建工程、水务、燃气、交通四大板块交易额分别为118.2亿元、31.5亿元、21.6亿元和15.6亿元。",
                            published_at="2018-01-10")
     assert [f.metric for f in figs] == ["城建工程交易额", "水务交易额", "燃气交易额", "交通交易额"]
+
+
+def test_乡镇_counted_is_no_scope() -> None:
+    figs = extract_figures("包1（威远镇、永平镇、正兴镇等5个乡镇）：预算672万元，护林员700人。", published_at="2021-03-01")
+    assert [f.metric for f in figs if f.kind == "money"] == ["预算"]
