@@ -1958,3 +1958,9 @@ def test_街道_counted_is_no_scope() -> None:
     figs = extract_figures("从执行主体看，娄葑、斜塘、唯亭、胜浦四个街道实际采购金额分别为4.12亿元、3.37亿元、2.95亿元和1.68亿元。",
                            published_at="2020-03-01")
     assert [f.metric for f in figs if f.kind == "money"] == ["实际采购金额"] * 4
+
+
+def test_periods_listed_a_clause_before_分别_give_a_period_each() -> None:
+    body = "（一）在2018-19、2019-20及2020-21年度，政府物流服務署批出的合約總值分別約為99億元、112億元及127億元。"
+    figs = extract_figures(body, title="立法會五題：政府採購中的中小企參與", published_at="2021-05-19")
+    assert [f.period for f in figs] == ["2018-04..2019-03", "2019-04..2020-03", "2020-04..2021-03"]

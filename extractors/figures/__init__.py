@@ -237,6 +237,7 @@ RAISED_TO = re.compile("(?:增加|增长|提高|提升|上升|扩大|下降|减�
 RAISED_TO_END = re.compile(f"(?:{RAISED_TO.pattern})$")
 VALUE_OF = re.compile(r"[”’」]?[末底]?的(?:\d|[一二三四五六七八九十两])")  # “十二五”末的20万元: that period's value
 NARRATIVE = 40  # characters: a longer paragraph is more than a heading
+PERIOD_GAP = re.compile("[、，,及和与]|以及")  # between periods listed together
 OF_WHOLE_YEAR = ("占", "完成", "为", "较", "比", "年度", "年")
 PART_SENTENCE = re.compile(r"\s*其中[，,：:]?")
 
@@ -787,6 +788,10 @@ class _Reader:
                     segment_start = _list_start(field, pc, c)
                     list_end = _items_end(text, segment_start, c)  # (the predicate after them is no item's)
                 periods = [p for p in _between(field.periods, field.period_starts, c, m.start()) if p.period]
+                if len(periods) != len(after):  # (在2018-19、2019-20及2020-21年度，…总值分别约为…: a clause before)
+                    periods = [p for p in _between(field.periods, field.period_starts, s, m.start()) if p.period]
+                    periods = periods if all(PERIOD_GAP.fullmatch(text[a.start + len(a.text) : b.start])
+                                             for a, b in zip(periods, periods[1:])) else []  # (listed, not a date)
                 if len(periods) == len(after) >= 2:  # 2020/21、2021/22及2022/23年度分别为…: one period each
                     self.periods_of.update(zip(after, (p.period for p in periods)))
                 elif (said := [p for p in _between(field.periods, field.period_starts, s, m.start()) if p.period]
