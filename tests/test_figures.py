@@ -1964,3 +1964,9 @@ def test_periods_listed_a_clause_before_分别_give_a_period_each() -> None:
     body = "（一）在2018-19、2019-20及2020-21年度，政府物流服務署批出的合約總值分別約為99億元、112億元及127億元。"
     figs = extract_figures(body, title="立法會五題：政府採購中的中小企參與", published_at="2021-05-19")
     assert [f.period for f in figs] == ["2018-04..2019-03", "2019-04..2020-03", "2020-04..2021-03"]
+
+
+def test_a_quarter_of_a_year_compared_with_is_no_period_of_the_figures() -> None:
+    body = "已公开采购意向的项目7905个，意向公开率为93.7%，较2020年四季度抽查时提高11.2个百分点；其中省本级意向公开率98.1%。"
+    figs = extract_figures(body, title="江西省财政厅关于2021年上半年政府采购意向公开情况抽查结果的通报", published_at="2021-09-18")
+    assert {f.period for f in figs if f.kind != "count"} == {"2021-H1"}

@@ -61,7 +61,7 @@ def _pattern(year: str) -> re.Pattern[str]:
         rf"|(?:(?<![\d较比与])(?P<y>{year})年(?:度)?"
         r"|(?<![较比由同与和])(?P<rel>本年度|上年度|上一年|今年|本年|当年|全年|去年|上年|(?<!以)前年|明年|次年|翌年|同年))"
         rf"(?P<part>{_part_pattern('p')})?"
-        rf"|(?<![较比第\d—\-–~])(?P<bare>{_part_pattern('b')}))"  # (比一季度收窄: a base, not the period)
+        rf"|(?<![较比第\d—\-–~年])(?P<bare>{_part_pattern('b')}))"  # (比一季度收窄: a base, not the period)
     )
 
 
