@@ -1970,3 +1970,11 @@ def test_a_quarter_of_a_year_compared_with_is_no_period_of_the_figures() -> None
     body = "已公开采购意向的项目7905个，意向公开率为93.7%，较2020年四季度抽查时提高11.2个百分点；其中省本级意向公开率98.1%。"
     figs = extract_figures(body, title="江西省财政厅关于2021年上半年政府采购意向公开情况抽查结果的通报", published_at="2021-09-18")
     assert {f.period for f in figs if f.kind != "count"} == {"2021-H1"}
+
+
+def test_a_year_written_in_chinese_numerals_dates_its_figures_but_a_full_date_does_not() -> None:
+    body = "二零二四年，全县完成政府采购项目四百零七个，采购金额五亿三千八百万元。"
+    figs = extract_figures(body, title="数读2024丨剑河县政府采购这一年", published_at="2025-01-16")
+    assert [f.period for f in figs if f.kind == "money"] == ["2024"]
+    deadline = extract_figures("投標截止日期為二零二五年一月十日，保證金壹拾伍萬元。", published_at="2024-12-20")
+    assert [f.period for f in deadline if f.kind == "money"] != ["2025"]

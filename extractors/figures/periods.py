@@ -161,7 +161,7 @@ STARTED = re.compile(r"(?:\d{4}|[一二〇零○]{4})年[^，。；,;]{0,6}$")  
 
 
 CN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")  # (○, a circle, often typed for 〇)
-CN_DATE = re.compile(r"二[〇○零][〇○零一二三四五六七八九]{2}(?=年度|[/／至])|(?<=[/／至])[〇○零一二三四五六七八九]{2}(?=年度|财政年度)"
+CN_DATE = re.compile(r"(?:二[〇○零]|一九)[〇○零一二三四五六七八九]{2}(?=年(?![一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}[日号])|[/／至])|(?<=[/／至])[〇○零一二三四五六七八九]{2}(?=年度|财政年度)"
                      r"|(?<![\d〇零一二三四五六七八九十])(?:十[一二]|[一二三四五六七八九])"
                      r"(?=月(?![内以之后前间余来]|[一二三四五六七八九十]+[日号]))")  # (not a day: 一月一日起, a date)
 
@@ -172,6 +172,8 @@ def arabic_dates(text: str) -> str:
 
     >>> arabic_dates("二〇二一／二二年度，今年一月至十二月"), arabic_dates("二零二二至二三年度"), arabic_dates("二○二二／二三年度")
     ('2021／22年度，今年1月至12月', '2022至23年度', '2022／23年度')
+    >>> arabic_dates("二零二四年，全县完成"), arabic_dates("一九九八年"), arabic_dates("二零二五年一月十日")
+    ('2024年，全县完成', '1998年', '二零二五年一月十日')
     """
     return CN_DATE.sub(lambda m: m.group().replace("十", "1").translate(CN_DIGITS), text) if CN_DATE.search(text) else text
 
