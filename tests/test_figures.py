@@ -1978,3 +1978,12 @@ def test_a_year_written_in_chinese_numerals_dates_its_figures_but_a_full_date_do
     assert [f.period for f in figs if f.kind == "money"] == ["2024"]
     deadline = extract_figures("投標截止日期為二零二五年一月十日，保證金壹拾伍萬元。", published_at="2024-12-20")
     assert [f.period for f in deadline if f.kind == "money"] != ["2025"]
+
+
+def test_a_place_title_is_no_national_actor_and_a_company_named_for_the_text_owns_its_figures() -> None:
+    body = "2018年，市园林局紧紧围绕国家中心城市建设推进城市绿化。全年苗木采购预算2.38亿元。"
+    figs = extract_figures(body, title="市园林局2018年绿化养护及苗木采购工作情况报告", published_at="2019-01-20", publisher="郑州市园林局")
+    assert [f.subject for f in figs] == ["郑州市"]
+    company = extract_figures("深圳某安防设备上市公司（以下简称“公司”）披露年报。公司2023年实现营业收入18.67亿元。",
+                              title="这家安防企业去年中标金额增超三成", published_at="2024-04-23")
+    assert [f.subject for f in company if f.kind == "money"] == [None]

@@ -28,10 +28,11 @@ from dataclasses import dataclass
 from extractors.figures.places import ORGANISATION_WORD, PUBLIC_BODY, Division, Place, choose, enclosing, find_places, from_host, from_short_name, is_media, lineage, refer
 
 # the country acting or reported on (财政部公布, 全国政府采购规模), not a ranking (居全国前列, 全国第三)
-NATIONAL_ACTOR = re.compile("(?<![居在列排于占])(?:财政部(?!门)|国务院|国家|全国"
+NATIONAL_ACTOR = re.compile("(?<![居在列排于占])(?:财政部(?!门)|国务院|国家(?![\u4e00-\u9fff]{0,4}(?:城市|示范|试点|县|级))|全国"
                             "|中央(?=财政|预算|部门|单位|国家机关|和国家机关|本级|政府|企业|[和与及、，。；]))"
                             "(?!前列|第|首位|领先|平均|前|各地|范围|、全|[\\d一二三四五六七八九十两]+[个多余])")
-# (not 中央仓库, 政府的中央采购部门, 全国、全省…会议; not 对接全国26个省级电子卖场: how far something reaches)
+# (not 中央仓库, 政府的中央采购部门, 全国、全省…会议; not 对接全国26个省级电子卖场: how far something reaches; not
+# 国家中心城市, 国家级开发区: a place's title)
 DOCUMENT_TITLE = re.compile("《[^》]*》")  # 《财政部关于…的通知》 names a document, not the actor
 NATIONAL = "全国"
 PART = re.compile(r"其中[，,：:]?$")  # 其中卫辉市采购3125万元: a part of the place spoken of, not the article's
@@ -51,6 +52,7 @@ OWN_ACCOUNTS = re.compile("部门决算|部门预算|单位决算|单位预算|�
 SECTOR_BODY = re.compile(r"(?:国家|[\u4e00-\u9fff]{0,8}?[省市县区])[\u4e00-\u9fff]{1,8}?(?:局|厅|委员会|监委|委|署|系统)"
                          r"(?![\u4e00-\u9fff]{0,2}?(?:全[省市县区]|各))")
 OWN_SECTOR = re.compile(r"^国家|纪委|监委|气象|监狱|消防|铁路|邮政")
+CALLED_COMPANY = re.compile("[（(]以下简称[“\"]?(?:公司|集团|该公司|本公司)[”\"]?[)）]")  # the text's company, named once
 SHOP_ZONE = re.compile(r"采购专区|电商平台")  # an online shop's zone for public buyers (京东政企采购专区, 某电商平台)
 WHOLE_PLACE = re.compile("全[省市县区州旗]|各[县市区]|本[省市县区]|我[省市县区]")
 
@@ -92,6 +94,7 @@ def find_home(texts: list[tuple[str, list[Place]]], author: str | None = None, p
     own |= bool(texts and _self_named(texts[0][0], publisher))  # 华通电信2022年集中采购工作总结 by 华通电信集团…
     own |= any(p.institution for p in headline) and not any(p.candidates and not p.org for p in headline)
     own |= bool(texts and SHOP_ZONE.search(texts[0][0])) and not any(p.candidates for p in headline)
+    own |= any(CALLED_COMPANY.search(text) for text, _ in texts[1:])  # 某上市公司（以下简称“公司”）: its own accounts
     # (政企采购专区2023年度运行报告: a shop's zone for buyers of the public sector, whose figures are the shop's)
     body = SECTOR_BODY.match(texts[0][0]) if texts else None
     named = bool(body) and (body.group().startswith(("国家", "省", "市", "县", "区")) or any(p.start == 0 and p.candidates
