@@ -1987,3 +1987,12 @@ def test_a_place_title_is_no_national_actor_and_a_company_named_for_the_text_own
     company = extract_figures("深圳某安防设备上市公司（以下简称“公司”）披露年报。公司2023年实现营业收入18.67亿元。",
                               title="这家安防企业去年中标金额增超三成", published_at="2024-04-23")
     assert [f.subject for f in company if f.kind == "money"] == [None]
+
+
+def test_an_undated_text_is_dated_by_its_signature_in_chinese_numerals_or_the_year_it_calls_next() -> None:
+    signed = extract_figures("今年市直單位車輛運行維護費預算1,600萬元。\n岳陽市機關事務管理局\n二〇二一年一月十五日",
+                             title="市機關事務管理局公務用車集中採購工作總結")
+    assert [f.period for f in signed if f.kind == "money"] == ["2021"]
+    ahead = extract_figures("全年交易总额58.73亿元，比上年增长16.4%。明年，中心将以2022年省级平台整合为契机。",
+                            title="建瓯市公共资源交易中心年度工作总结")
+    assert [f.period for f in ahead if f.kind == "money"] == ["2021"]

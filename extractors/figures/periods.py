@@ -160,6 +160,7 @@ LAUNCHED = re.compile(r"(?:上线|开通|运行|成立|启动|实施|推出|开�
 STARTED = re.compile(r"(?:\d{4}|[一二〇零○]{4})年[^，。；,;]{0,6}$")  # 自2020年上线以来: the span 2020..now says it
 
 
+CN_FULL_DATE = re.compile(r"((?:二[〇○零]|一九)[〇○零一二三四五六七八九]{2})年(十[一二]?|[一二三四五六七八九])月[一二三四五六七八九十]{1,3}[日号]")
 CN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")  # (○, a circle, often typed for 〇)
 CN_DATE = re.compile(r"(?:二[〇○零]|一九)[〇○零一二三四五六七八九]{2}(?=年(?![一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}[日号])|[/／至])|(?<=[/／至])[〇○零一二三四五六七八九]{2}(?=年度|财政年度)"
                      r"|(?<![\d〇零一二三四五六七八九十])(?:十[一二]|[一二三四五六七八九])"
@@ -428,10 +429,13 @@ def base_date(published_at: str | None, text: str) -> tuple[int | None, int | No
     (2018, None)
     >>> base_date(None, "2023年规模3亿元，较去年同期增长。某某局2024年6月28日"), base_date(None, "2021年上半年…较去年同期增长")
     ((2024, 6), (2021, None))
+    >>> base_date(None, "比2019年提高。岳阳市机关事务管理局 二〇二一年一月十五日"), base_date(None, "比上年增长。明年将以2022年…为契机")
+    ((2021, 1), (2021, None))
     """
     if published_at and published_at[:4].isdigit():
         return int(published_at[:4]), int(published_at[5:7]) if published_at[5:7].isdigit() else None
     dated = [(int(m.group(1)), int(m.group(2))) for m in FULL_DATE.finditer(text)]
+    dated += [(int(m.group(1).translate(CN_DIGITS)), MONTHS[m.group(2)]) for m in CN_FULL_DATE.finditer(text)]
     if dated:
         return max(dated)
     years = [int(m.group(1)) for m in YEAR.finditer(text) if not PLANNED.search(text, max(0, m.start() - 4), m.start())
@@ -439,6 +443,8 @@ def base_date(published_at: str | None, text: str) -> tuple[int | None, int | No
     if not years:
         return None, None
     latest = max(years)
+    if re.search(rf"明年[^。；]{{0,20}}{latest}年", text):
+        return latest - 1, None  # 明年，中心将以2022年…为契机: the year it names is the next one
     past = {int(a or b) for a, b in PAST_YEAR.findall(text)}
     if latest not in past and re.search(rf"{latest}年(?:{_part_pattern('x')})", text):
         return latest, None  # 现将2021年上半年…通报如下 (比2020年同期, 较去年…): written in the year it reports a part of
