@@ -1996,3 +1996,9 @@ def test_an_undated_text_is_dated_by_its_signature_in_chinese_numerals_or_the_ye
     ahead = extract_figures("全年交易总额58.73亿元，比上年增长16.4%。明年，中心将以2022年省级平台整合为契机。",
                             title="建瓯市公共资源交易中心年度工作总结")
     assert [f.period for f in ahead if f.kind == "money"] == ["2021"]
+
+
+def test_the_year_an_audit_was_done_is_not_the_year_of_what_it_found() -> None:
+    body = "今年重点审计了市教育局等32个部门，审计部门预算资金86.3亿元。"
+    figs = extract_figures(body, title="关于泉州市2017年度市级预算执行和其他财政收支的审计工作报告", published_at="2018-08-29")
+    assert [f.period for f in figs if f.kind == "money"] == ["2017"]

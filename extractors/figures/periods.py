@@ -95,6 +95,7 @@ DAY = re.compile(r"\d{1,2}日")
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
 FULL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})年(\d{1,2})月\d{1,2}日(?!起)")
 PLANNED_AFTER = re.compile(r"[，,\s]*(?:力争|计划|预计|目标|将|要)|(?:度)?(?:工作)?(?:打算|思路|安排|要点)")  # (三、2019年工作打算)
+AUDITED = re.compile("(?:重点|共|先后|组织)?(?:审计|抽查|检查|核查|督查)了?")
 TARGET_AFTER = re.compile("(?:的)?(?:预留|目标|任务|计划|预算)")
 PLAN_AHEAD = re.compile(r"[，,\s]*[^，。；\d]{0,8}?(?:力争|预计|将(?:继续|加快|进一步|全面|重点|大力|着力|持续|深入))")
 PLANNED = re.compile("(?:(?<!截)至|(?<!截至)到|力争|计划|预计|目标|将|延续至)$")  # 力争到2025年: a target, not the year written
@@ -235,6 +236,8 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
         rel = m.group("rel")
         if rel in CONTEXTUAL and (TARGET_AFTER.match(text, m.end()) or text.endswith("年", 0, m.start())):
             continue  # 完成全年预留份额的58.3%: the year's target; 比2018年全年的79.6%: part of the year before it
+        if rel and not m.group("part") and AUDITED.match(text, m.end()):
+            continue  # 今年重点审计了32个部门，审计部门预算资金86.3亿元: when the audit was done, not what it found of
         period: str | None
         if m.group("y1"):  # (104年至105年 in Taiwan: 2015..2016)
             shift_ = ROC_YEARS if roc else 0
