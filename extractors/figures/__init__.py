@@ -787,14 +787,14 @@ class _Reader:
                     pc, _ = field.layout.clause_at(c - 1)
                     segment_start = _list_start(field, pc, c)
                     list_end = _items_end(text, segment_start, c)  # (the predicate after them is no item's)
-                periods = [p for p in _between(field.periods, field.period_starts, c, m.start()) if p.period]
-                if len(periods) != len(after):  # (在2018-19、2019-20及2020-21年度，…总值分别约为…: a clause before)
-                    periods = [p for p in _between(field.periods, field.period_starts, s, m.start()) if p.period]
-                    periods = periods if all(PERIOD_GAP.fullmatch(text[a.start + len(a.text) : b.start])
-                                             for a, b in zip(periods, periods[1:])) else []  # (listed, not a date)
+                in_sentence = [p for p in _between(field.periods, field.period_starts, s, m.start()) if p.period]
+                periods = [p for p in in_sentence if p.start >= c]
+                if len(periods) != len(after) and all(PERIOD_GAP.fullmatch(text[a.start + len(a.text) : b.start])
+                                                      for a, b in zip(in_sentence, in_sentence[1:])):
+                    periods = in_sentence  # (在2018-19、2019-20及2020-21年度，…总值分别约为…: listed a clause before)
                 if len(periods) == len(after) >= 2:  # 2020/21、2021/22及2022/23年度分别为…: one period each
                     self.periods_of.update(zip(after, (p.period for p in periods)))
-                elif (said := [p for p in _between(field.periods, field.period_starts, s, m.start()) if p.period]
+                elif (said := in_sentence
                        or [p for p in [_last(field.inheriting, field.inheriting_starts, field.layout.paragraph_at(s)[0], s)]
                            if p is not None]) \
                         and (years := _years(said[-1].period)) and len(years) == len(after):
