@@ -38,7 +38,7 @@ from extractors.figures.clauses import Layout, tagged
 from extractors.figures.headlines import link_headlines
 from extractors.figures.lists import RESPECTIVELY, SEPARATOR, SUFFIXES, items
 from extractors.figures.metrics import BENEFICIARY_CLASSES, DEALS, ZONES, adnominal, bare, channel, counted_after, deals, glued, head, is_action, is_head, is_vague, join, mask, opening, phrase, phrase_after, qualifier, qualifies_only
-from extractors.figures.parts import link_parts
+from extractors.figures.parts import PART_OPENING, link_parts
 from extractors.figures.periods import PeriodMention, arabic_dates, base_date, bounds, find_periods, parse_count, shift, since_start
 from extractors.figures.places import DATELINE_END, DIVISIONS, Division, Place, choose, enclosing, find_places
 from extractors.figures.quantities import Quantity, normal_form, scan
@@ -71,7 +71,6 @@ RATE_NAME = re.compile(r"[^，。；,;]*(?:比例|比重|费率|利率|[^\W\d]�
 RATE_LINK = re.compile(r"由|从|为|是|按|不得?(?:超过|高于|低于)|超过|降至|降到|提高到|提高至")  # a rate's name, then its base
 RATE_OF_CHANGE = re.compile(r"(?:平均)?(?:降幅|增幅|涨幅|增速|增长率|降低率|降价|涨价)(?:最大|最高|最快|最小|最低|最慢)?[，,]?"
                             r"(?:为|达到|达|约|超过|超|近)*$")
-FELL_TO = re.compile("降至|降到|下降到|下降至|降低到|降低至")
 COMPARISON_END = re.compile(r"(?:同比|环比|(?:比|较)(?:上年|去年|上一年|前一年|(?:19|20)\d{2}年)?(?:同期)?)$")
 BASE_VALUE = re.compile(r"(?:(?:比|较|與|与)|(?<=[，,；;]))(?:上年|去年|上一年|前一年|(?:(?:19|20)\d{2}|1[0-2]\d)年度?)(?:同期)?(?:的|为|是|(?:预算数|决算数|预算|决算|规模|总额)(?:为|是)?)$"
                         r"|(?<=[，,；;：:])(?:上年|去年)同期$")  # 中标金额：上年同期33.58亿元: last year's level
@@ -93,7 +92,6 @@ TOPS = re.compile(r"(?:(?:居前|居首|位居前|位列前|排名前|排前|列
 COUNTED_PLACES = re.compile(r"(?P<n>[两二三四五六七八九十\d]{1,2})个?(?:省区市|省市|省区|市州|地州|县区|县市|[市县区省州地])"
                             r"(?=合计|共|累计|总|加起来)")
 EARLIER = re.compile(r"年|上期|往")
-YEAR_ROW = re.compile(r"((?:19|20)\d{2})年?(?:度)?")  # a table row of one year
 LAST_YEARS_COLUMN = re.compile("上年|去年")  # a table's column of last year's figures (上年同期实际采购金额)
 TOWN_ITEM = re.compile(r"[\u4e00-\u9fff]{2,5}(?:镇|乡|街道|社区|村)")
 DEAL_VERB = re.compile("(?P<verb>成交|采购|销售|签约|中标|交易)(?:额|金额)?(?:为|达|约)?")  # a measure said by its verb
@@ -208,7 +206,7 @@ def _period(field: _Field, q: Quantity, default: str | None) -> str | None:
         if said is None:
             break
         p_start, p_end = field.layout.paragraph_at(said.start)
-        if p_start < field.layout.paragraph_at(q.start)[0] and PART_SENTENCE.match(field.text, field.layout.sentence_at(said.start)[0]):
+        if p_start < field.layout.paragraph_at(q.start)[0] and PART_OPENING.match(field.text, field.layout.sentence_at(said.start)[0]):
             end, said = said.start, None  # 其中，第三季度交易金额846.2亿元。\n县区中，…: a part's period is no topic
             continue
         if p_start < field.layout.paragraph_at(q.start)[0]:  # 10月份，…。1—10月，累计…: a report of 10月 goes on with it
@@ -239,7 +237,6 @@ VALUE_OF = re.compile(r"[”’」]?[末底]?的(?:\d|[一二三四五六七八�
 NARRATIVE = 40  # characters: a longer paragraph is more than a heading
 PERIOD_GAP = re.compile("[、，,及和与]|以及")  # between periods listed together
 OF_WHOLE_YEAR = ("占", "完成", "为", "较", "比", "年度", "年")
-PART_SENTENCE = re.compile(r"\s*其中[，,：:]?")
 
 
 def _inside(part: str | None, whole: str | None) -> bool:
@@ -437,8 +434,7 @@ class _Reader:
                 continue
             q.start = c.start
             said = next((p.period for p in find_periods(c.column, field.base, field.month) if p.period), None)
-            year_row = YEAR_ROW.fullmatch(c.row)  # (年份 采购预算 实际采购金额 … / 2016 433510 402317 …: the row's year)
-            period = said or (year_row and year_row.group(1)) or _period(field, q, self.default_period)
+            period = said or c.year or _period(field, q, self.default_period)
             if c.column in ("本月", "当月") and (span := bounds(period)):
                 period = span[1]  # 本月 in a report of 1—8月: August
             elif LAST_YEARS_COLUMN.match(c.column) and not c.change:
@@ -447,7 +443,7 @@ class _Reader:
             home = self._home_at(field, c.start)
             measure = measures.get(c.row, c.column) if c.change else LAST_YEARS_COLUMN.sub("", c.column).removeprefix("同期") \
                 or c.column  # (上年同期实际采购金额: 实际采购金额, of last year)
-            metric = c.row if c.by_period or c.under else measure if c.total or place or year_row else _cell_metric(c.row, measure)
+            metric = c.row if c.by_period or c.under else measure if c.total or place or c.year else _cell_metric(c.row, measure)
             s, e = field.layout.sentence_at(c.start)
             figure_of[k] = Figure(
                 surface=c.text, kind=q.kind, value=q.value, unit=q.unit, value_yuan=q.value_yuan, metric=metric,
@@ -559,7 +555,7 @@ class _Reader:
                     metric += "价格"
                 if base is None and not compared and ("降价" in rate.group() or "降幅" in rate.group()
                                                       and "价" in text[s : rate.start()]) \
-                        and not FELL_TO.search(text, s, rate.start()):
+                        and not RAISED_TO.search(text, s, rate.start()):
                     change, priced = None, True  # 中选产品平均降价67.3%，最高降幅93.5%: how far prices fell, a level
                     # (单价由上年的3.86万元降至3.12万元，降幅19.2%: a change over time)
             else:

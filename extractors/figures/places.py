@@ -65,7 +65,8 @@ TOWN_AFTER = re.compile(r"[^\W\d\s乡镇村](?:镇|乡|村)")  # 龙泉关镇 is
 REFERENCE = re.compile("(?=[全本我该自省市区县州])"  # (lets re skip text fast: the first characters of the words below)
                        "(?:(?P<w>[全本我该])(?P<a>[省市区县州盟旗])(?![场域长委民直属])|(?P<b>自治区|[省市区县州])本级)")
 # (中央 alone only before a conjunction or a mark: 中央倉庫 is a central warehouse)
-NATIONAL = re.compile(r"全国(?![\d一二三四五六七八九十两]+[个多余])|中央(?:本级|预算单位|国家机关|部门|单位|财政|和国家机关)|中央(?=[和与及、，。；,;]|$)")
+REACH = r"[\d一二三四五六七八九十两]+[个多余]"  # 全国26个省级…, 全国300多个城市: how far something reaches, no one's figures
+NATIONAL = re.compile(rf"全国(?!{REACH})|中央(?:本级|预算单位|国家机关|部门|单位|财政|和国家机关)|中央(?=[和与及、，。；,;]|$)")
 # an organisation, whose own figures are not the place's: a name ending in one of these
 # institutions, whose figures are their own (长安银行, 江南大学)
 INSTITUTIONS = ("银行", "医院", "大学", "学院", "公司", "集团", "研究院", "研究所", "出版社", "报社", "电视台", "协会", "商会",
@@ -190,15 +191,17 @@ def _organisations(text: str) -> list[Place]:
         start = name[0].start
         if not INSTRUMENT.search(text, max(0, start - 4), start):
             out.append(Place(text[start : m.end()], start, org=True))
-    for m in LISTED.finditer(text):
-        name = LISTED_BEFORE.split(m.group(1))[-1]  # (政务信息化公司天瑞信息: 天瑞信息)
+    for m in STOCK_CODE.finditer(text):  # (the code first: re finds it fast; the name is the word run before it)
+        run = NAME_BEFORE_CODE.search(text, max(0, m.start() - 10), m.start())
+        name = LISTED_BEFORE.split(run.group())[-1] if run else ""  # (政务信息化公司天瑞信息: 天瑞信息)
         if len(name) >= 2:
-            out.append(Place(name, m.end(1) - len(name), org=True))
+            out.append(Place(name, m.start() - len(name), org=True))
     return out
 
 
 # a listed company, named with its stock code: 天瑞信息（300752）, 中国电建(601669.SH)
-LISTED = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,10})[（(](?:股票代码[:：]?)?\d{6}(?:\.S[HZ])?[)）]")
+STOCK_CODE = re.compile(r"[（(](?:股票代码[:：]?)?\d{6}(?:\.S[HZ])?[)）]")
+NAME_BEFORE_CODE = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,10}$")
 LISTED_BEFORE = re.compile("公司|企业|集团|龙头|的|是|为|和|与|及|、")
 
 

@@ -46,6 +46,7 @@ UNIT_KINDS: list[tuple[str, str]] = [
     ("count", r"人次|批次|大类|家|个|款|项(?!目)|起(?=[^\d，。；]{0,4}(?:案|事件|问题|违纪|违法|违规|事故|投诉|纠纷|质疑))|台|人|次|批|县|件|套|辆|所|名|份(?!额)|笔|场|条|种|户|座|栋|张|册|位|只|头|箱|宗|例|间|艘|架|类|部门|块|处(?![理罚置长室分级])|单(?![位价据独一元])|案(?![件例由])|分(?![钟之别期类批成配段包项析解散管担享支局])"),
 ]
 KINDS = [kind for kind, _ in UNIT_KINDS]
+COUNT_UNITS = dict(UNIT_KINDS)["count"]
 UNIT = "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in UNIT_KINDS)
 APPROX_AFTER = "左右|以上|以下"
 # approximation words written before a figure, and their normal form; 约 must not end 签约/节约/合约
@@ -67,7 +68,7 @@ FIGURE = re.compile(
     | [¥￥]\s?(?P<yen>{AR})(?![\d.])  # ¥3,868,000.00
     | (?P<cheng>[一二两三四五六七八九1-9])成(?P<half>半)?(?![交本立员功效果绩为熟型品都就长])  # 三成, 三成半
     | (?<=[超破近逾])(?P<yi>亿元)
-    | (?P<zhao>\d+(?:\.\d+)?)(?P<zword>兆|万|亿)(?:(?P<zrest>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,4}}(?:\.\d+)?)(?P<zunit>亿|万)?)?(?P<za>余|多)?(?:元|(?<=\d)(?P<zc>件|个|家|项|宗|笔|人|次|份|台|辆|单))
+    | (?P<zhao>\d+(?:\.\d+)?)(?P<zword>兆|万|亿)(?:(?P<zrest>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,4}}(?:\.\d+)?)(?P<zunit>亿|万)?)?(?P<za>余|多)?(?:元|(?<=\d)(?P<zc>{COUNT_UNITS}))
       # 1兆2,487亿元, 3万3929.6亿元, 98亿6,400万元, 4万2,800元, 1兆2,836億餘元: a larger unit and the rest in a smaller
       # one; 18萬4,265件 a count
     | (?P<bare>{AR})(?P<bs>万|亿)(?![\w%])

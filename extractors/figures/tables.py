@@ -30,7 +30,8 @@ CHANGE_WORDS = re.compile(r"增长|增减|增幅|下降|比上年|同比")
 TOTAL = re.compile(r"^(?:全[省市县区州盟旗])?(?:合计|总计|小计)$|^全[省市县区州盟旗]$|^总额$")  # 合计, 全市, 全州合计
 PART_MARK = re.compile(r"^(?:#|＃|其中[:：]?|——|-)")
 # a column of one period (2017年, 本月, 1—8月累计): the table's rows name what was measured
-PERIOD_COLUMN = re.compile(r"^(?:(?:19|20)\d{2}年?度?|本月|当月|本期|本年|上年同期|同期|累计|[\d—\-～~至]{1,5}月(?:份)?(?:累计)?)$")
+YEAR_LABEL = re.compile(r"((?:19|20)\d{2})年?度?")  # a row or column of one year (2016, 2017年, 2018年度)
+PERIOD_COLUMN = re.compile(rf"^(?:{YEAR_LABEL.pattern}|本月|当月|本期|本年|上年同期|同期|累计|[\d—\-～~至]{{1,5}}月(?:份)?(?:累计)?)$")
 
 
 @dataclass
@@ -39,7 +40,8 @@ class Cell:
     ``column`` name; ``total`` when its row sums the others (合计), ``under`` when the row is marked as a
     part of the row above (#货物类), ``of``: the index (among the cells) of the cell of its column in that row
     above or in the total row; ``change`` when its column is a change (比上年增长); ``by_period`` when the
-    table's columns are periods (2017年, 本月, 1—8月累计), so that its rows name what was measured."""
+    table's columns are periods (2017年, 本月, 1—8月累计), so that its rows name what was measured; ``year`` when its
+    row is one year's (年份 采购预算 … / 2016 433510 …), so that only its column names what was measured."""
 
     text: str
     start: int
@@ -52,6 +54,7 @@ class Cell:
     of: int | None = None
     change: bool = False
     by_period: bool = False
+    year: str | None = None
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
@@ -113,7 +116,8 @@ def cells(text: str) -> list[Cell]:
                     continue  # (7.65% carries its own unit: read with the text)
                 out.append(Cell(value, start, start + len(value), unit, _clean(row), _clean(column),
                                 total=TOTAL.match(_clean(row)) is not None, under=under,
-                                change=CHANGE_WORDS.search(column) is not None, by_period=by_period))
+                                change=CHANGE_WORDS.search(column) is not None, by_period=by_period,
+                                year=(year := YEAR_LABEL.fullmatch(_clean(row))) and year.group(1)))
             continue
         if len(tokens) >= 3 and not any(NUMBER.match(t) for t, _ in tokens) and all(len(t) <= 16 for t, _ in tokens):
             header, rows_start = tokens, len(out)  # a new table's column names
