@@ -1886,6 +1886,9 @@ def test_a_price_cut_of_centralised_purchasing_is_a_level_unless_it_fell_from_an
     assert [(f.metric, f.change) for f in figs] == [("价格降幅", False), ("价格降幅", False)]
     over_time = extract_figures("助听器单价由去年的每台2980元降至2150元，降幅27.9%。", published_at="2017-09-01")
     assert over_time[-1].change
+    by_kind = extract_figures("食材统一配送价格较市场价平均下降6.6%。分品类看，米面油降幅最大，为9.2%；肉禽蛋降幅5.8%。",
+                              published_at="2019-12-20")  # prices said once, earlier in the paragraph
+    assert [(f.metric, f.change) for f in by_kind[1:]] == [("价格降幅", False), ("价格降幅", False)]
 
 
 def test_a_breakdown_adds_up_past_an_aside_of_another_quantity_in_its_sentence() -> None:

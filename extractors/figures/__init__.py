@@ -554,10 +554,11 @@ class _Reader:
                 if metric and rate.group().lstrip("平均").startswith(("降价", "涨价")):
                     metric += "价格"
                 if base is None and not compared and ("降价" in rate.group() or "降幅" in rate.group()
-                                                      and "价" in text[s : rate.start()]) \
+                                                      and "价" in text[field.layout.paragraph_at(s)[0] : rate.start()]) \
                         and not RAISED_TO.search(text, s, rate.start()):
                     change, priced = None, True  # 中选产品平均降价67.3%，最高降幅93.5%: how far prices fell, a level
-                    # (单价由上年的3.86万元降至3.12万元，降幅19.2%: a change over time)
+                    # (…较市场价格节约962万元。分品类看，肉禽蛋降幅5.8%: prices, said earlier in the paragraph;
+                    # 单价由上年的3.86万元降至3.12万元，降幅19.2%: a change over time)
             else:
                 metric = field.phrase(c, q.start)
                 if metric is None and (top := TOPS.search(text, c, q.start)):
