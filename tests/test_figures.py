@@ -2005,3 +2005,12 @@ def test_the_year_an_audit_was_done_is_not_the_year_of_what_it_found() -> None:
     body = "今年重点审计了市教育局等32个部门，审计部门预算资金86.3亿元。"
     figs = extract_figures(body, title="关于泉州市2017年度市级预算执行和其他财政收支的审计工作报告", published_at="2018-08-29")
     assert [f.period for f in figs if f.kind == "money"] == ["2017"]
+
+
+def test_a_list_closed_by_the_count_of_its_items_pairs_each_item_with_its_figure() -> None:
+    body = "公共服务类项目中，养老服务、公共卫生、社区治理三个领域分别为18.6亿元、24.33亿元和9.87亿元。"
+    figs = extract_figures(body, title="2023年全省政府购买服务情况通报", published_at="2024-03-01")
+    assert [f.metric for f in figs if f.kind == "money"] == ["养老服务", "公共卫生", "社区治理"]
+    towns = extract_figures("娄葑、斜塘、唯亭、胜浦四个街道实际采购金额分别为4.12亿元、3.37亿元、2.95亿元和1.68亿元。",
+                            title="园区2020年政府采购情况", published_at="2021-01-10")
+    assert {f.metric for f in towns if f.kind == "money"} == {"实际采购金额"}

@@ -94,6 +94,7 @@ COUNTED_PLACES = re.compile(r"(?P<n>[两二三四五六七八九十\d]{1,2})个?
 EARLIER = re.compile(r"年|上期|往")
 LAST_YEARS_COLUMN = re.compile("上年|去年")  # a table's column of last year's figures (上年同期实际采购金额)
 TOWN_ITEM = re.compile(r"[\u4e00-\u9fff]{2,5}(?:镇|乡|街道|社区|村)")
+TOWNS_COUNTED = re.compile(r"[两二三四五六七八九十\d]{1,2}个?(?:乡镇|镇|乡|街道|社区|村)")  # 娄葑、…、胜浦四个街道
 DEAL_VERB = re.compile("(?P<verb>成交|采购|销售|签约|中标|交易)(?:额|金额)?(?:为|达|约)?")  # a measure said by its verb
 COUNTED_SHARE = re.compile(r"[两二三四五六七八九十]+(?:类|者|项|种|个)?的?(?:占比|比重|所占比例|比例)")
 NAMED_AFTER = re.compile(r"\s*(?:——|—|--)\s*([^，。；,;\n（(]{2,24})(?=[。；;，,\n（(]|$)")
@@ -829,7 +830,8 @@ class _Reader:
                     pairs = [(_share(metric) if share else metric, p) for p in places]
                 elif segment_start < list_end and SEPARATOR.search(text, segment_start, list_end):
                     named = [(x.text, text[x.start : x.end]) for x in items(text[segment_start:list_end], segment_start)]
-                    if all(TOWN_ITEM.fullmatch(raw) for _, raw in named[:-1]) and len(named[0][0]) > len(named[0][1]):
+                    if (all(TOWN_ITEM.fullmatch(raw) for _, raw in named[:-1]) or TOWNS_COUNTED.search(named[-1][1])) \
+                            and len(named[0][0]) > len(named[0][1]):
                         named = [(named[0][0][len(named[0][1]) :], raw) for _, raw in named]
                         # (厚坡镇、香花镇消费帮扶销售额分别为…: towns' 消费帮扶销售额, the gazetteer lists no towns)
                     if list_end < c and (done := DEAL_VERB.fullmatch(text, m.end(), starts[after[0]])):
@@ -1247,11 +1249,19 @@ def _cell_metric(row: str, column: str) -> str:
 TOTAL_COLUMN = re.compile("合计|总计|小计|总额|全部|总体")
 
 
+def _closes_list(field: _Field, start: int, at: int) -> bool:
+    """Whether the count at ``at`` counts the items listed since ``start`` (养老服务、公共卫生、社区治理三个领域分别为…)."""
+    count = next((q for q in _between(field.quantities, field.quantity_starts, at, at + 1) if q.kind == "count"), None)
+    n = len(SEPARATOR.findall(field.text, start, at)) + 1
+    return count is not None and n >= 2 and count.value == n
+
+
 def _list_start(field: _Field, clause: int, at: int) -> int:
     """Where the items of a list before ``at`` (分别) start: after the clause's place, period or link words."""
     start = clause
     for s, e in field.blocked_spans[bisect_left(field.blocked_spans, (clause,)) : bisect_left(field.blocked_spans, (at,))]:
-        if e <= at and not any(p.start == s and p.candidates for p in _between(field.places, field.place_starts, s, s + 1)):
+        if e <= at and not any(p.start == s and p.candidates for p in _between(field.places, field.place_starts, s, s + 1)) \
+                and not _closes_list(field, start, s):
             start = max(start, e)
     m = LIST_WORDS.search(field.text, start, at)
     start = m.start() if m else start

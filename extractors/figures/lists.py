@@ -44,17 +44,17 @@ class Item:
 COUNTED = re.compile(r"(?P<n>[二两三四五六七八九十]|\d{1,2})(?:个|家|所|项|大)?")
 
 
-def _uncounted(last: str, n: int) -> str:
-    """The last item without the count of the items and their noun that close the list (养老服务、公共卫生、社区治理
-    三个领域 → 社区治理; 娄葑、…、胜浦四个街道实际采购金额 → 胜浦实际采购金额).
+def _uncounted(last: str, n: int) -> tuple[str, int | None]:
+    """The last item without the count of the items and their noun that close the list, and where the item ends
+    (养老服务、公共卫生、社区治理三个领域 → 社区治理; 娄葑、…、胜浦四个街道实际采购金额 → 胜浦实际采购金额, 胜浦 ending at 2).
 
     >>> _uncounted("社区治理三个领域", 3), _uncounted("胜浦四个街道实际采购金额", 4), _uncounted("服务三大类", 2)
-    ('社区治理', '胜浦实际采购金额', '服务三大类')
+    (('社区治理', 4), ('胜浦实际采购金额', 2), ('服务三大类', None))
     """
     for m in COUNTED.finditer(last, 1):
         if parse_count(m.group("n")) == n and (noun := tagged(last[m.end() :])) and noun[0][1] in ("n", "nz", "ns"):
-            return last[: m.start()] + last[m.end() + len(noun[0][0]) :]
-    return last
+            return last[: m.start()] + last[m.end() + len(noun[0][0]) :], m.start()
+    return last, None
 
 
 def items(segment: str, offset: int) -> list[Item]:
@@ -68,10 +68,10 @@ def items(segment: str, offset: int) -> list[Item]:
     parts = [segment[s:e] for s, e in spans]
     if len(parts) < 2 or not all(parts):
         return [Item(segment, offset, offset + len(segment))]
-    parts[-1] = _uncounted(parts[-1], len(parts))
+    parts[-1], counted = _uncounted(parts[-1], len(parts))
     last = parts[-1]
-    if is_head(tagged(parts[0])[-1][0]):  # whole metrics: 政府采购规模和节约资金
-        return [Item(p, offset + s, offset + e) for p, (s, e) in zip(parts, spans)]
+    if is_head(tagged(parts[0])[-1][0]) or counted == len(last):  # whole metrics: 政府采购规模和节约资金; whole items
+        return [Item(p, offset + s, offset + e) for p, (s, e) in zip(parts, spans)]  # counted: …、社区治理三个领域
     shared = os.path.commonprefix([p[::-1] for p in parts[:-1]])[::-1] if len(parts) > 2 else ""
     while len(shared) >= 2 and shared not in last:  # 集中采购 of 政府集中采购, 部门集中采购; 采购 in 分散采购金额
         shared = shared[1:]
@@ -79,6 +79,7 @@ def items(segment: str, offset: int) -> list[Item]:
     ends = os.path.commonprefix([p[::-1] for p in parts[:-1]])[:1]  # 厚坡镇、九重镇和香花镇消费帮扶销售额
     if not cut and ends and ends in "镇乡村区县市省州旗类级" and 0 < last.find(ends) <= max(map(len, parts[:-1])):
         cut = last.find(ends) + 1  # (the last item ends as the others do)
+    cut = cut or counted or 0  # (胜浦四个街道实际采购金额: 胜浦 ends where the count begins)
     if not cut:  # as many words as the item before it: 服务 of 服务类采购规模
         cut = len("".join(w for w, _ in tagged(last)[: len(tagged(parts[-2]))]))
     suffix = next((x for x in SUFFIXES if last.startswith(x, cut)), "")
