@@ -2014,3 +2014,11 @@ def test_a_list_closed_by_the_count_of_its_items_pairs_each_item_with_its_figure
     towns = extract_figures("娄葑、斜塘、唯亭、胜浦四个街道实际采购金额分别为4.12亿元、3.37亿元、2.95亿元和1.68亿元。",
                             title="园区2020年政府采购情况", published_at="2021-01-10")
     assert {f.metric for f in towns if f.kind == "money"} == {"实际采购金额"}
+
+
+def test_this_share_or_this_figure_takes_the_measure_named_just_before() -> None:
+    body = ("从政策功能看，各地授予中小企业合同金额占比普遍超过75%。浙江省这一比例为83.6%；四川省为79.2%。"
+            "2023年全省政府采购规模612.4亿元，而在2019年，这一数字仅为318.9亿元。")
+    figs = extract_figures(body, title="上半年各地政府采购观察", published_at="2023-08-01")
+    assert [f.metric for f in figs if f.surface in ("83.6%", "79.2%")] == ["授予中小企业合同金额占比"] * 2
+    assert next(f.metric for f in figs if f.surface == "318.9亿元") == "政府采购规模"

@@ -93,6 +93,7 @@ COUNTED_PLACES = re.compile(r"(?P<n>[两二三四五六七八九十\d]{1,2})个?
                             r"(?=合计|共|累计|总|加起来)")
 EARLIER = re.compile(r"年|上期|往")
 LAST_YEARS_COLUMN = re.compile("上年|去年")  # a table's column of last year's figures (上年同期实际采购金额)
+THIS_ONE = re.compile("(?:这一|这个|该|此|上述)(?:比例|比重|占比|数字|数据|指标|数值|规模|金额)")  # a measure named before
 TOWN_ITEM = re.compile(r"[\u4e00-\u9fff]{2,5}(?:镇|乡|街道|社区|村)")
 TOWNS_COUNTED = re.compile(r"[两二三四五六七八九十\d]{1,2}个?(?:乡镇|镇|乡|街道|社区|村)")  # 娄葑、…、胜浦四个街道
 DEAL_VERB = re.compile("(?P<verb>成交|采购|销售|签约|中标|交易)(?:额|金额)?(?:为|达|约)?")  # a measure said by its verb
@@ -564,6 +565,10 @@ class _Reader:
                 metric = field.phrase(c, q.start)
                 if metric is None and (top := TOPS.search(text, c, q.start)):
                     metric = field.phrase(c, top.start())  # 采购规模居前三位的是麒麟区11.36亿元: the measure ranked
+                if THIS_ONE.search(text, c, q.start) and (said := next(
+                        (f.metric for f in _back_to(out, field.layout.paragraph_back(q.start, 1))
+                         if f.kind == q.kind and f.metric and not is_vague(f.metric)), None)):
+                    metric = said  # …合同金额占比普遍超过75%。浙江省这一比例为83.6%: the measure just named
                 _, ce = field.layout.clause_at(q.start)
                 if q.kind in ("percent", "money") and (q.kind == "percent" or head(metric) is None) and \
                         (named := adnominal(text, q.end, ce, q.kind, field.blocked, bound=q.approx in BOUNDS)):
