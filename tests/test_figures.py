@@ -2022,3 +2022,15 @@ def test_this_share_or_this_figure_takes_the_measure_named_just_before() -> None
     figs = extract_figures(body, title="上半年各地政府采购观察", published_at="2023-08-01")
     assert [f.metric for f in figs if f.surface in ("83.6%", "79.2%")] == ["授予中小企业合同金额占比"] * 2
     assert next(f.metric for f in figs if f.surface == "318.9亿元") == "政府采购规模"
+
+
+def test_a_balance_or_a_rectification_to_a_month_end_is_what_stood_then_not_the_year_to_date() -> None:
+    figs = extract_figures("截至6月末，该行“政采贷”余额3.16亿元，较年初增加1.42亿元。", title="建行宁夏分行政采贷业务稳步增长",
+                           published_at="2023-07-18")
+    assert [(f.period, f.base_period) for f in figs] == [("..2023-06", None), ("..2023-06", "2022-12")]
+    body = ("截至2023年7月底，审计查出的126个问题中，已整改到位109个，整改率86.5%。"
+            "已整改问题金额3.08亿元，制定完善制度37项。")
+    audit = extract_figures(body, title="关于2022年度县级预算执行审计查出问题整改情况的报告", published_at="2023-08-30")
+    assert {f.period for f in audit if f.kind in ("money", "percent")} == {"..2023-07"}
+    flow = extract_figures("截至9月底，全市政府采购规模达86.3亿元。", published_at="2023-10-12")
+    assert flow[0].period == "2023-01..2023-09"

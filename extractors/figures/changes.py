@@ -51,7 +51,8 @@ class Change:
         if m is None:
             return None
         if m.group("opening"):  # 比年初增加: against the end of the year before (a balance's base)
-            return f"{int(period[:4]) - 1}-12" if period and period[:4].isdigit() else None
+            year = period and period.lstrip(".")[:4]  # (a balance to a date: ..2024-09 against 2023-12)
+            return f"{int(year) - 1}-12" if year and year.isdigit() else None
         if m.group("rel"):
             return shift(period)
         if m.group("prev"):

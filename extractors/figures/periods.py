@@ -91,6 +91,7 @@ CUTOFF = re.compile("(?:截至|截止|截止到|到)$")
 SINCE = re.compile(r"[^，。；、,;\n]{0,24}?(?:以来|[一二两三四五六七八九十\d]年来)")  # (去年5月上线一年来)
 CUMULATIVE = re.compile(r"[^。；;]{0,16}?累计")
 CUMULATIVE_SENTENCE = re.compile(r"[^。；;]{0,60}?累计")  # 截至10月31日，…平台累计销售额: a total to that day
+STOCK = re.compile(r"[^。；;]{0,60}?(?:余额|整改|储备)")  # 截至9月末，…贷款余额; 截至10月底，已整改问题金额: what stands
 DAY = re.compile(r"\d{1,2}日")
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
 FULL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})年(\d{1,2})月\d{1,2}日(?!起)")
@@ -235,6 +236,7 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
                 last_year = int(m.group("y")) + (ROC_YEARS if roc else 0)  # 2024年起，…全年; 自2021年7月1日起，下半年
             continue  # 第四季度起, 6月28日起: from then on; 去年同期: what a figure is compared with
         cutoff = CUTOFF.search(text, max(0, m.start() - 3), m.start()) is not None
+        stock = None
         rel = m.group("rel")
         if rel in CONTEXTUAL and (TARGET_AFTER.match(text, m.end()) or text.endswith("年", 0, m.start())):
             continue  # 完成全年预留份额的58.3%: the year's target; 比2018年全年的79.6%: part of the year before it
@@ -263,8 +265,9 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
             year_end = year is not None and not m.group("part") and text.startswith(("底", "末"), m.end())
             month_end = m.group("pone") or m.group("bone")
             summed = CUMULATIVE.match(text, m.end()) or (day and CUMULATIVE_SENTENCE.match(text, day.end()))
-            if cutoff and (year_end or month_end) and summed and not _this_year(text, m.start()):
-                # 截至2023年底累计, 截至9月末累计: a total since whenever it started
+            stock = cutoff and month_end and STOCK.match(text, m.end())  # (a year's end is the year's, as labelled)
+            if cutoff and (year_end or month_end) and (summed or stock) and not _this_year(text, m.start()):
+                # 截至2023年底累计, 截至9月末累计: a total since whenever it started; 截至9月末…余额: a balance
                 period = f"..{year}-{int(month_end or 12):02d}" if year is not None else None
         if m.group("y") and m.group("pone") and not cutoff and (day and not text.startswith("起", day.end())
                                                                 or m.group().endswith("月") and EVENT_MONTH.match(text, m.end())):
@@ -291,7 +294,8 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
         if period and len(period) > 4 and period[:4].isdigit() and not cutoff and PLAN_AHEAD.match(text, m.end()):
             period, planned = period[:4], True  # 下半年将…，力争全年…: the year's targets, not the half's figures
         compared = COMPARED_WITH.search(text, max(0, m.start() - 3), m.start()) is not None
-        cumulative = bool(period and period.startswith(".."))  # 截至2023年底累计…: that total's own period
+        cumulative = bool(period and period.startswith("..") and not stock)  # 截至2023年底累计…: that total's own
+        # period (截至10月底，已整改…: what stood then, said on in the sentences after)
         # 一季度…，去年全年为8.74亿元: a look back inside a sentence at an earlier year is not what the text goes on
         # about; 于2021年8月至11月开展检查: when something was done
         looking_back = bool(opened and period and period[:4].isdigit() and int(period[:4]) < opened
