@@ -2034,3 +2034,9 @@ def test_a_balance_or_a_rectification_to_a_month_end_is_what_stood_then_not_the_
     assert {f.period for f in audit if f.kind in ("money", "percent")} == {"..2023-07"}
     flow = extract_figures("截至9月底，全市政府采购规模达86.3亿元。", published_at="2023-10-12")
     assert flow[0].period == "2023-01..2023-09"
+
+
+def test_a_month_compared_with_in_a_clause_of_its_own_is_the_base_not_the_period() -> None:
+    body = "5月份，我中心实际成交金额1.71亿元。与4月份相比，成交金额增加3680万元。本月授予中小企业合同金额1.22亿元。"
+    figs = extract_figures(body, title="株洲市政府采购中心2019年5月采购工作简报", published_at="2019-06-10")
+    assert [(f.period, f.base_period) for f in figs] == [("2019-05", None), ("2019-05", "2019-04"), ("2019-05", None)]

@@ -29,7 +29,8 @@ CHANGE = re.compile(
     r"(?:约|近|超过|超|逾|达|将近|接近|不到|不足)?[-−]?$"
 )
 WHAT = re.compile(r"(?P<opening>年初|上年末|去年末|上年底|去年底)|(?P<rel>上年|去年|上一年|前一年)|(?P<year>(?:19|20)\d{2})年"
-                  r"|(?P<roc>1[0-2]\d)年|(?P<prev>上月|上季度|上半年|上期)|第?(?P<quarter>[一二三四1-4])季度")
+                  r"|(?P<roc>1[0-2]\d)年|(?P<prev>上月|上季度|上半年|上期)|第?(?P<quarter>[一二三四1-4])季度"
+                  r"|(?P<month>1[0-2]|[1-9])月份?")
 
 
 @dataclass
@@ -59,6 +60,8 @@ class Change:
             return previous(period)
         if m.group("quarter"):  # 比第二季度增加: that quarter of the figure's year
             return f"{period[:4]}-Q{QUARTERS[m.group('quarter')]}" if period and period[:4].isdigit() else None
+        if m.group("month"):  # 与4月份相比: that month of the figure's year
+            return f"{period[:4]}-{int(m.group('month')):02d}" if period and period[:4].isdigit() else None
         year = m.group("year") or str(int(m.group("roc")) + 1911)  # 较111年度: Taiwan counts years from 1912
         if period and "同期" in self.comparison and len(period) > 4 and ".." not in period:
             return year + period[4:]

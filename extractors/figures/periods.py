@@ -76,6 +76,7 @@ SENTENCE_START = re.compile(r"[。！？；\n]$")
 # 2017年7月，某医院…: a story's month (not 2023年10月，全市…: a month's statistics; not 10月份)
 EVENT_MONTH = re.compile(r"[，,](?![全本我各该截当累共]|[^，。；]{0,8}(?:全市|全省|全县|全区|全州|全国|全旗))")
 COMPARED_WITH = re.compile("(?:超过|高于|低于|多于|少于|相当于|快于|慢于|而|比|较)$")
+COMPARED_AFTER = re.compile("(?:同期)?(?:相比|相较|比较)")
 MONTHS_SPAN = re.compile(r"(?P<y1>(?:19|20)\d{2})年(?P<m1>\d{1,2})月(?:\d{1,2}日)?\s?(?:至|到|—|－|-|～|~)\s?"
                          r"(?P<y2>(?:19|20)\d{2})年(?P<m2>\d{1,2})月(?!\d{1,2}日)")
 REPORTING = re.compile("本?报告期(?:内)?")  # the period a report covers
@@ -293,6 +294,8 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
         planned = PLANNED.search(text, max(0, m.start() - 4), m.start()) is not None
         if period and len(period) > 4 and period[:4].isdigit() and not cutoff and PLAN_AHEAD.match(text, m.end()):
             period, planned = period[:4], True  # 下半年将…，力争全年…: the year's targets, not the half's figures
+        if text.endswith(("与", "同", "和"), 0, m.start()) and COMPARED_AFTER.match(text, m.end()):
+            continue  # 与4月份相比，成交金额增加…: the period compared with, as 比4月份 (no figure's period)
         compared = COMPARED_WITH.search(text, max(0, m.start() - 3), m.start()) is not None
         cumulative = bool(period and period.startswith("..") and not stock)  # 截至2023年底累计…: that total's own
         # period (截至10月底，已整改…: what stood then, said on in the sentences after)
