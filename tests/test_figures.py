@@ -2040,3 +2040,11 @@ def test_a_month_compared_with_in_a_clause_of_its_own_is_the_base_not_the_period
     body = "5月份，我中心实际成交金额1.71亿元。与4月份相比，成交金额增加3680万元。本月授予中小企业合同金额1.22亿元。"
     figs = extract_figures(body, title="株洲市政府采购中心2019年5月采购工作简报", published_at="2019-06-10")
     assert [(f.period, f.base_period) for f in figs] == [("2019-05", None), ("2019-05", "2019-04"), ("2019-05", None)]
+
+
+def test_a_place_before_a_word_that_begins_with_dian_is_no_dateline() -> None:
+    figs = extract_figures("今年1—10月，全市开具电子保函金额2.41亿元。", title="泰州市电子保函开具量突破5000笔", published_at="2024-11-08")
+    assert {f.subject for f in figs} == {"泰州市"}
+    wire = extract_figures("新华社南京11月8日电 江苏省今年1—10月开具电子保函金额2.41亿元。", title="电子保函开具量突破5000笔",
+                           published_at="2024-11-08")
+    assert wire[-1].subject == "江苏省"  # (the wire's city is where the reporter is, not the figures' place)

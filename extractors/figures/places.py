@@ -166,7 +166,8 @@ GOVERNED = re.compile(r"(?:为|向|给|对|帮助|助力|帮扶|惠及|覆盖|�
 # denominator or a ranking, 比全省平均低5.4个百分点 a yardstick; 全省（不含深圳市）: a place left out or in, not who acts;
 # 发表于福建, IP属地：广东: where a post was sent from, not what it speaks of)
 DATELINE_END = r"(?:(?:\d{1,2}月)?\d{1,2}日)?(?:电|讯)"  # 人民网拉萨1月25日电, 本报兰州讯: where the reporter is
-DATELINE = re.compile(DATELINE_END + "|报导|报道")  # (记者 黄俊杰／台北报导: the same)
+DATELINE = re.compile(rf"(?:{DATELINE_END}|报导|报道)(?![\u4e00-\u9fff]{{2}})|\d{{1,2}}日(?:电|讯)")  # (记者 黄俊杰／台北报导:
+# the same; not 泰州市电子保函, a word that begins with 电)
 RANKED = re.compile(r"(?:在|居|列|位居|排名)$")  # 在全国率先, 居全国前列: the country as a yardstick
 FIRST = re.compile("(?:范围内)?(?:率先|首|前列|第|领先)")  # 在全省率先: the province as one, not 在全区开展 where it acts
 PROPER = {"ns", "nz", "nt", "nr", "nrt", "j"}
