@@ -2048,3 +2048,11 @@ def test_a_place_before_a_word_that_begins_with_dian_is_no_dateline() -> None:
     wire = extract_figures("新华社南京11月8日电 江苏省今年1—10月开具电子保函金额2.41亿元。", title="电子保函开具量突破5000笔",
                            published_at="2024-11-08")
     assert wire[-1].subject == "江苏省"  # (the wire's city is where the reporter is, not the figures' place)
+
+
+def test_a_year_the_figures_are_reckoned_by_is_not_the_period_of_the_sentences_after() -> None:
+    body = ("全省医疗机构首年协议采购量为3.2万套，按上年采购价格计算需要资金18.9亿元，集采后只需3.4亿元。"
+            "以全髋关节为例，集采前平均价格约3.5万元，中选后降至7000元左右。")
+    figs = extract_figures(body, title="河北省人工关节集中带量采购结果公布", published_at="2020-11-20")
+    assert [f.period for f in figs if f.surface in ("3.5万元", "7000元左右")] == ["2020", "2020"]
+

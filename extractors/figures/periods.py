@@ -76,6 +76,7 @@ SENTENCE_START = re.compile(r"[。！？；\n]$")
 # 2017年7月，某医院…: a story's month (not 2023年10月，全市…: a month's statistics; not 10月份)
 EVENT_MONTH = re.compile(r"[，,](?![全本我各该截当累共]|[^，。；]{0,8}(?:全市|全省|全县|全区|全州|全国|全旗))")
 COMPARED_WITH = re.compile("(?:超过|高于|低于|多于|少于|相当于|快于|慢于|而|比|较)$")
+BY = ("按", "按照", "根据", "依据", "参照", "依照")
 COMPARED_AFTER = re.compile("(?:同期)?(?:相比|相较|比较)")
 MONTHS_SPAN = re.compile(r"(?P<y1>(?:19|20)\d{2})年(?P<m1>\d{1,2})月(?:\d{1,2}日)?\s?(?:至|到|—|－|-|～|~)\s?"
                          r"(?P<y2>(?:19|20)\d{2})年(?P<m2>\d{1,2})月(?!\d{1,2}日)")
@@ -306,6 +307,7 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
         done_then = text.startswith("于", m.start() - 1) and not text.endswith(("关于", "对于"), 0, m.start()) \
             if m.start() else False  # (于2017年7月: when; 关于2016年度…的报告: what about)
         done_then |= OF_VALUE.match(text, m.end()) is not None  # 比2018年的88.16亿元、2017年的74.5亿元: bases only
+        done_then |= text.endswith(BY, 0, m.start())  # 任务按2020年会员人数分配。…: what the figures are reckoned by
         done_then |= ONCE.match(text, m.end()) is not None  # 2019年西安政府采购规模曾高达…: a look back
         inherits = rel not in CONTEXTUAL and not event_day and not compared and not cumulative and not planned \
             and not looking_back and not done_then and not text.endswith("受", 0, m.start())  # (受今年上半年疫情…影响: a cause)
