@@ -2056,3 +2056,9 @@ def test_a_year_the_figures_are_reckoned_by_is_not_the_period_of_the_sentences_a
     figs = extract_figures(body, title="河北省人工关节集中带量采购结果公布", published_at="2020-11-20")
     assert [f.period for f in figs if f.surface in ("3.5万元", "7000元左右")] == ["2020", "2020"]
 
+
+
+def test_an_accounts_expenditure_after_its_income_is_of_the_same_account() -> None:
+    body = "（四）社会保险基金预算。社会保险基金收入21.47亿元，支出20.69亿元。"
+    figs = extract_figures(body, title="关于2021年县级财政决算的审查报告", published_at="2022-08-26")
+    assert [f.metric for f in figs] == ["社会保险基金收入", "社会保险基金支出"]

@@ -643,9 +643,16 @@ def join(topic: str | None, metric: str | None) -> str | None:
 
     >>> join("政府采购", "规模"), join("节约资金", "金额"), join(None, "规模"), join("节约资金", "交易额")
     ('政府采购规模', '节约资金', '规模', '交易额')
+    >>> join("社会保险基金收入", "支出")
+    '社会保险基金支出'
     """
     if not is_vague(metric) or not topic or topic == metric:
         return metric
+    if metric in FLOWS and (other := next((f for f in FLOWS if f != metric and topic.endswith(f)), None)) and topic != other:
+        return topic.removesuffix(other) + metric  # 社会保险基金收入21.47亿元，支出20.69亿元: the fund's 支出
     if metric is None or is_head(topic) or metric in topic:  # 发放 after 政采贷发放: the same
         return topic
     return topic + metric
+
+
+FLOWS = ("收入", "支出")  # the two sides of an account, said of one subject in turn
