@@ -2062,3 +2062,9 @@ def test_an_accounts_expenditure_after_its_income_is_of_the_same_account() -> No
     body = "（四）社会保险基金预算。社会保险基金收入21.47亿元，支出20.69亿元。"
     figs = extract_figures(body, title="关于2021年县级财政决算的审查报告", published_at="2022-08-26")
     assert [f.metric for f in figs] == ["社会保险基金收入", "社会保险基金支出"]
+
+
+def test_food_bought_names_the_purchase_it_measures() -> None:
+    figs = extract_figures("2018年，全年采购食材1.18亿元，比上年增加860万元。", title="饮食服务中心2018年食材采购情况",
+                           published_at="2019-01-15")
+    assert [f.metric for f in figs] == ["食材采购", "食材采购"]
