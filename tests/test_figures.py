@@ -2068,3 +2068,10 @@ def test_food_bought_names_the_purchase_it_measures() -> None:
     figs = extract_figures("2018年，全年采购食材1.18亿元，比上年增加860万元。", title="饮食服务中心2018年食材采购情况",
                            published_at="2019-01-15")
     assert [f.metric for f in figs] == ["食材采购", "食材采购"]
+
+
+def test_places_after_a_scoped_total_take_its_measure_without_the_scope() -> None:
+    body = ("2018年，全市一般公共预算收入155.62亿元。\n按采购主体分，市本级实际采购金额16.82亿元，县（市、区）实际采购金额"
+            "37.24亿元。在县（市、区）中，麒麟区8.16亿元，宣威市6.93亿元。")
+    figs = extract_figures(body, title="曲靖统计年鉴2019·财政篇", published_at="2019-12-01")
+    assert [f.metric for f in figs[-2:]] == ["实际采购金额", "实际采购金额"]

@@ -664,8 +664,11 @@ class _Reader:
                     return _unscoped(sibling.metric)  # (各县市政府采购规模…；大理市2.41亿元: the city's own)
                 here = [f for f in _back_to(found, p) if f.kind == q.kind and f.metric and not f.change
                         and f.parent is None and not SCOPE.match(f.metric) and f.period == period]
-                main = max(here, key=lambda f: f.base_value or 0, default=None) or _main(found, q.kind, period)
+                main = max(here, key=lambda f: f.base_value or 0, default=None)
                 # (the largest level of the paragraph first, its total: 前三季度全市政府采购规模64.37亿元。分县市区看，…)
+                if main is None and sibling is not None and _unscoped(sibling.metric):
+                    return _unscoped(sibling.metric)  # 县（市、区）实际采购金额37.24亿元。在县（市、区）中，麒麟区8.16亿元
+                main = main or _main(found, q.kind, period)
                 if main is not None:
                     return main.metric
             # 昌吉市：2.96亿元 after 州本级：采购规模3.74亿元: of what the figure before measured
