@@ -1903,6 +1903,8 @@ def test_a_count_and_money_written_in_two_units_are_read_whole() -> None:
     figs = extract_figures("111年度各機關辦理採購案件18萬4,265件，決標金額1兆2,836億餘元。", title="審計部111年度中央政府總決算審核報告",
                            published_at="2023-08-01")
     assert [(f.surface, f.value, f.approx) for f in figs] == [("18萬4,265件", 184265, None), ("1兆2,836億餘元", 12836, "余")]
+    macao = extract_figures("社工局向民間機構撥付款項合共28億6,530萬澳門元，其中購買服務4億零400萬元。", published_at="2025-03-01")
+    assert [(f.surface, f.value, f.unit) for f in macao] == [("28億6,530萬澳門元", 28.653, "亿澳门元"), ("4億零400萬元", 4.04, "亿元")]
 
 
 def test_a_bare_measure_takes_its_counts_kind_only_when_the_other_items_begin_with_counts_too() -> None:

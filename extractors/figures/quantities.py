@@ -68,9 +68,9 @@ FIGURE = re.compile(
     | [¥￥]\s?(?P<yen>{AR})(?![\d.])  # ¥3,868,000.00
     | (?P<cheng>[一二两三四五六七八九1-9])成(?P<half>半)?(?![交本立员功效果绩为熟型品都就长])  # 三成, 三成半
     | (?<=[超破近逾])(?P<yi>亿元)
-    | (?P<zhao>\d+(?:\.\d+)?)(?P<zword>兆|万|亿)(?:(?P<zrest>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,4}}(?:\.\d+)?)(?P<zunit>亿|万)?)?(?P<za>余|多)?(?:元|(?<=\d)(?P<zc>{COUNT_UNITS}))
-      # 1兆2,487亿元, 3万3929.6亿元, 98亿6,400万元, 4万2,800元, 1兆2,836億餘元: a larger unit and the rest in a smaller
-      # one; 18萬4,265件 a count
+    | (?P<zhao>\d+(?:\.\d+)?)(?P<zword>兆|万|亿)零?(?:(?P<zrest>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,4}}(?:\.\d+)?)(?P<zunit>亿|万)?)?(?P<za>余|多)?(?:(?P<zcur>澳门元|港元|美元|元)|(?<=\d)(?P<zc>{COUNT_UNITS}))
+      # 1兆2,487亿元, 3万3929.6亿元, 98亿6,400万元, 4万2,800元, 1兆2,836億餘元, 28億6,530萬澳門元, 4億零400萬元: a larger
+      # unit and the rest in a smaller one; 18萬4,265件 a count
     | (?P<bare>{AR})(?P<bs>万|亿)(?![\w%])
     | (?P<bracketed>{AR})[（(](?P<bu>万元|元|亿元)[)）]  # 中标金额：386.8（万元）
     )(?P<post>{APPROX_AFTER})?""",
@@ -171,7 +171,7 @@ def _quantity(m: re.Match[str], text: str) -> Quantity | None:
             value, scale = parse_number(g["zhao"]), "万亿"
         else:
             return None  # 3万元 is read by the main pattern; this alternative only joins a unit to a smaller one
-        unit, approx = unit if g["zc"] else scale + "元", approx or g["za"]
+        unit, approx = unit if g["zc"] else scale + g["zcur"], approx or g["za"]
     elif g["bracketed"]:
         kind, value, unit = "money", parse_number(g["bracketed"]), g["bu"]
         scale = unit[:-1]
