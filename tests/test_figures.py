@@ -2077,3 +2077,13 @@ def test_places_after_a_scoped_total_take_its_measure_without_the_scope() -> Non
             "37.24亿元。在县（市、区）中，麒麟区8.16亿元，宣威市6.93亿元。")
     figs = extract_figures(body, title="曲靖统计年鉴2019·财政篇", published_at="2019-12-01")
     assert [f.metric for f in figs[-2:]] == ["实际采购金额", "实际采购金额"]
+
+
+def test_a_line_of_labelled_numbers_under_a_unit_said_once_is_read_as_a_row_of_figures() -> None:
+    body = ("18-9 全市政府采购情况（单位：万元）\n政府采购规模：2015年286431，2016年312785，2017年358062；\n"
+            "18-10 分县（市、区）政府采购规模（2017年）（单位：万元）\n麒麟区61284；沾益区28436；马龙区15127。")
+    figs = extract_figures(body, title="曲靖统计年鉴2018·政府采购", published_at="2018-12-01")
+    assert [(f.value, f.unit, f.period) for f in figs[:3]] == [(286431, "万元", "2015"), (312785, "万元", "2016"),
+                                                               (358062, "万元", "2017")]
+    assert [(f.subject, f.value_yuan) for f in figs[3:]] == [("曲靖市麒麟区", 612840000), ("曲靖市沾益区", 284360000),
+                                                            ("曲靖市马龙区", 151270000)]

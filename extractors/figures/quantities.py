@@ -85,6 +85,12 @@ DECLARED = re.compile(r"单位[:：]\s*(?P<units>(?:亿元|万元|元|%)(?:[、�
 BARE_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?=[，,。；;、）)\s]|$)")
 # (a whole number only after a word for an amount or a rate: 采购预算1863520, not 项目1024 or 2021)
 BARE_WHOLE = re.compile(r"(?<=[\u4e00-\u9fff])(?P<n>\d{2,})(?=[，,。；;、）)\s]|$)")
+# a line of labelled numbers under a unit said once, a table row in prose: 市本级55557；麒麟区61284；沾益区28436。,
+# 政府采购规模：2015年286431，2016年312785，2017年358062；
+_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_ITEM = rf"(?:[\u4e00-\u9fff（）()]{{2,12}}|(?:19|20)\d{{2}}年度?){_NUMBER}"
+ROW_LINE = re.compile(rf"^(?:[^\d\n：:]{{1,16}}[:：])?(?:{_ITEM}[，,；;、]\s*){{2,}}{_ITEM}[。；;]?$", re.MULTILINE)
+ROW_NUMBER = re.compile(rf"(?<=[\u4e00-\u9fff）)])(?P<n>{_NUMBER})(?=[，,；;、。]|$)", re.MULTILINE)
 # a field whose name says its unit: 预算金额（万元）：386.5
 LABELLED = re.compile(r"[（(](?P<unit>亿元|万元|元)[)）][:：]\s?(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d.,%\w])")
 RATE_BEFORE = re.compile("(?:率|占|比重|比例|增长|下降|增幅|降幅)[\u4e00-\u9fff]{0,2}$")
@@ -273,6 +279,8 @@ def _declared(normal: str) -> list[Quantity]:
     [(468702.5, '万元'), (4.8, '%'), (1863520, '万元')]
     >>> [(q.value, q.unit) for q in _declared("采购项目名称：教室照明改造，预算金额（万元）：386.5，预计采购时间：2024年6月")]
     [(386.5, '万元')]
+    >>> [(q.value, q.unit) for q in _declared("（单位：万元）\\n市本级55557；麒麟区61284；沾益区28436。")]
+    [(55557, '万元'), (61284, '万元'), (28436, '万元')]
     """
     out = [q for m in LABELLED.finditer(normal) if (q := _bare(m, m.group("unit")))]  # 预算金额（万元）：386.5
     declarations = list(DECLARED.finditer(normal))
@@ -281,7 +289,8 @@ def _declared(normal: str) -> list[Quantity]:
         end = after.start() if after else len(normal)
         wholes = (b for b in BARE_WHOLE.finditer(normal, m.end(), end)
                   if MONEY_BEFORE.search(normal, max(0, b.start() - 8), b.start()))
-        for b in sorted([*BARE_NUMBER.finditer(normal, m.end(), end), *wholes], key=lambda b: b.start()):
+        rows = (b for line in ROW_LINE.finditer(normal, m.end(), end) for b in ROW_NUMBER.finditer(normal, *line.span()))
+        for b in sorted([*BARE_NUMBER.finditer(normal, m.end(), end), *wholes, *rows], key=lambda b: b.start()):
             rate = RATE_BEFORE.search(normal, max(0, b.start() - 4), b.start()) is not None
             unit = "%" if rate and "%" in units else None if rate else next((u for u in units if u != "%"), None)
             if unit and (q := _bare(b, unit)) and all(q.start != x.start for x in out):
