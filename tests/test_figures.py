@@ -2087,3 +2087,10 @@ def test_a_line_of_labelled_numbers_under_a_unit_said_once_is_read_as_a_row_of_f
                                                                (358062, "万元", "2017")]
     assert [(f.subject, f.value_yuan) for f in figs[3:]] == [("曲靖市麒麟区", 612840000), ("曲靖市沾益区", 284360000),
                                                             ("曲靖市马龙区", 151270000)]
+
+
+def test_prices_that_rose_or_fell_are_changes() -> None:
+    body = "9月份，食材采购平均价格环比上涨1.6%。猪肉采购均价每公斤26.4元，同比上涨11.2%；鸡蛋价格较上月下跌3.1%。"
+    figs = extract_figures(body, title="襄阳市学校食堂食材价格监测月报", published_at="2024-10-10")
+    assert [(f.surface, f.change, f.base_period) for f in figs if f.kind == "percent"] == [
+        ("1.6%", True, "2024-08"), ("11.2%", True, "2023-09"), ("3.1%", True, "2024-08")]

@@ -23,9 +23,10 @@ from dataclasses import dataclass
 from extractors.figures.periods import QUARTERS, previous, shift
 
 CHANGE = re.compile(
-    r"(?=[同环比较与相对分平均增成减下提降上回扩缩压高低多少])"  # (lets re skip text fast: the first characters of the words below)
+    r"(?=[同环比较与相对分平均增成减下提降上回扩缩压高低多少攀涨跌])"  # (lets re skip text fast: the first characters of the words below)
     r"(?P<cmp>同比|环比|(?:比|较|与|相比|对比)(?P<what>[^，。；、,;]{0,14}?)(?:相比|相较)?)?(?:分别|平均|均)?"
-    r"(?P<verb>增加|增长|成长|减少|下降|提高|提升|降低|上升|回落|下滑|扩大|缩小|缩减|压减|高出|低出|多出|减|增|多|少|高|低)了?"
+    r"(?P<verb>增加|增长|成长|减少|下降|提高|提升|降低|上升|上涨|下跌|回升|回落|下滑|攀升|扩大|缩小|缩减|压减|高出|低出|多出"
+    r"|减|增|涨|跌|多|少|高|低)了?"
     r"(?:约|近|超过|超|逾|达|将近|接近|不到|不足)?[-−]?$"
 )
 WHAT = re.compile(r"(?P<opening>年初|上年末|去年末|上年底|去年底)|(?P<rel>上年|去年|上一年|前一年)|(?P<year>(?:19|20)\d{2})年"
