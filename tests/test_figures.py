@@ -2094,3 +2094,10 @@ def test_prices_that_rose_or_fell_are_changes() -> None:
     figs = extract_figures(body, title="襄阳市学校食堂食材价格监测月报", published_at="2024-10-10")
     assert [(f.surface, f.change, f.base_period) for f in figs if f.kind == "percent"] == [
         ("1.6%", True, "2024-08"), ("11.2%", True, "2023-09"), ("3.1%", True, "2024-08")]
+
+
+def test_a_figure_joined_to_a_change_is_a_change_too() -> None:
+    figs = extract_figures("2019年全州共发生森林火灾7起，受害森林面积42.6公顷，分别比上年下降36.4%和51.2%。",
+                           title="黔东南州2020年森林防火装备采购完成", published_at="2020-04-02")
+    assert [(f.surface, f.change, f.base_period) for f in figs if f.kind == "percent"] == [
+        ("36.4%", True, "2018"), ("51.2%", True, "2018")]
