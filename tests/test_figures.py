@@ -2101,3 +2101,8 @@ def test_a_figure_joined_to_a_change_is_a_change_too() -> None:
                            title="黔东南州2020年森林防火装备采购完成", published_at="2020-04-02")
     assert [(f.surface, f.change, f.base_period) for f in figs if f.kind == "percent"] == [
         ("36.4%", True, "2018"), ("51.2%", True, "2018")]
+
+
+def test_cases_counted_with_qi_are_counts_and_yiqi_is_together() -> None:
+    figs = extract_figures("全年查处政府采购领域问题43起，给予党纪政务处分51人。各单位要一起采购。", published_at="2021-12-30")
+    assert [(f.surface, f.kind, f.value) for f in figs] == [("43起", "count", 43), ("51人", "count", 51)]
