@@ -2106,3 +2106,8 @@ def test_a_figure_joined_to_a_change_is_a_change_too() -> None:
 def test_cases_counted_with_qi_are_counts_and_yiqi_is_together() -> None:
     figs = extract_figures("全年查处政府采购领域问题43起，给予党纪政务处分51人。各单位要一起采购。", published_at="2021-12-30")
     assert [(f.surface, f.kind, f.value) for f in figs] == [("43起", "count", 43), ("51人", "count", 51)]
+
+
+def test_words_that_link_a_measure_to_its_figure_are_not_the_measure() -> None:
+    figs = extract_figures("全省直达资金形成实际支出1147.6亿元。网上商城交易额破亿元。", published_at="2021-12-01")
+    assert [f.metric for f in figs] == ["实际支出", "网上商城交易额"]
