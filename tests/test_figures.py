@@ -2111,3 +2111,11 @@ def test_cases_counted_with_qi_are_counts_and_yiqi_is_together() -> None:
 def test_words_that_link_a_measure_to_its_figure_are_not_the_measure() -> None:
     figs = extract_figures("全省直达资金形成实际支出1147.6亿元。网上商城交易额破亿元。", published_at="2021-12-01")
     assert [f.metric for f in figs] == ["实际支出", "网上商城交易额"]
+
+
+def test_a_numbered_card_means_what_the_line_after_it_says_of_the_same_figure() -> None:
+    body = ("2025年，全市政府采购“成绩单”↓↓↓\n02 | 83.6%\n授予中小企业合同金额261.3亿元，占比83.6%。\n04 | 40%\n"
+            "预付款比例原则上不低于合同金额的40%。")
+    figs = extract_figures(body, title="金华市2025年政府采购成绩单", published_at="2026-01-12")
+    cards = [f for f in figs if f.sentence.startswith(("02", "04"))]
+    assert [(f.surface, f.metric) for f in cards] == [("83.6%", "授予中小企业合同金额占比"), ("40%", "预付款比例")]

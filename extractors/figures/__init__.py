@@ -648,6 +648,7 @@ class _Reader:
                 is_total=field.name != "body", base_value=q.base_value, base_unit=q.base_unit,
                 change=change is not None, base_period=base,
             ))
+        _as_told_again(field, out)
         self.named = self._named_before(field, len(field.text) + 1)
         return out
 
@@ -1137,7 +1138,8 @@ def _of_measure(field: _Field, sentence: int, at: int, item: str) -> str:
     return item
 
 
-CARD_DECOR = re.compile(r"[\W_]*(?:【[^】]{0,6}】|（字幕）|\(字幕\))?[\W_]*")  # 💰, ■, 【数据】, （字幕） around a figure
+CARD_DECOR = re.compile(r"[\W_]*(?:\d{1,2}\s*[|｜/、.．])?[\W_]*(?:【[^】]{0,6}】|（字幕）|\(字幕\))?[\W_]*")
+# 💰, ■, 【数据】, （字幕）, a card's number (04 | 40%) around a figure
 CAPTION = 24  # characters a caption line has at most
 THIS_IS = re.compile(r"[\W_]*(?:（字幕）)?这是")  # 【数据】1526.7亿元\n这是2016年全省政府采购规模，…
 
@@ -1180,6 +1182,20 @@ def _card(field: _Field, q: Quantity) -> str | None:
     if said_after and not (said_before and following is not None and _card_line(field, following)):
         return said_after  # (not when it is the caption of the card after it, this one having its own)
     return said_before
+
+
+def _as_told_again(field: _Field, found: list[Figure]) -> None:
+    """A figure on a card of its own means what the line after it says of the same figure (04 | 40%\n预付款比例
+    原则上不低于合同金额的40%): that figure's meaning is copied to it."""
+    for k, f in enumerate(found):
+        start, end = field.layout.paragraph_at(f.start)
+        if not _card_line(field, (start, end)):
+            continue
+        again = next((g for g in found[k + 1 :] if g.surface == f.surface and g.kind == f.kind
+                      and field.layout.paragraph_at(g.start)[0] == end + 1), None)
+        if again is not None:
+            f.metric, f.subject, f.period = again.metric, again.subject, again.period
+            f.change, f.base_period = again.change, again.base_period
 
 
 def _card_line(field: _Field, span: tuple[int, int]) -> bool:
