@@ -2119,3 +2119,9 @@ def test_a_numbered_card_means_what_the_line_after_it_says_of_the_same_figure() 
     figs = extract_figures(body, title="金华市2025年政府采购成绩单", published_at="2026-01-12")
     cards = [f for f in figs if f.sentence.startswith(("02", "04"))]
     assert [(f.surface, f.metric) for f in cards] == [("83.6%", "授予中小企业合同金额占比"), ("40%", "预付款比例")]
+
+
+def test_a_bare_budget_or_deal_after_a_line_label_is_that_items() -> None:
+    body = "二、按采购方式统计（单位：万元）\n公开招标：项目29个，预算14230.5，成交13018.2；竞争性磋商：项目12个，预算3126.0，成交2897.4。"
+    figs = extract_figures(body, title="株洲市政府采购中心2019年5月采购工作简报", published_at="2019-06-10")
+    assert [f.metric for f in figs if f.kind == "money"] == ["公开招标预算", "公开招标成交金额", "竞争性磋商预算", "竞争性磋商成交金额"]

@@ -586,6 +586,11 @@ class _Reader:
                 if is_vague(metric) and (frame := FRAME.match(text, s)) and frame.end() <= c \
                         and (said := field.phrase(frame.start(1), frame.end(1))) and head(said):
                     metric = said  # 授予中小企业合同金额方面，去年全省为412.5亿元: the measure the sentence is about
+                if is_vague(metric) and metric not in (None, "金额", "资金", "总额", "合计") and q.kind == "money" and s < c \
+                        and (label := LABEL.match(text, s)) \
+                        and label.end() <= c and (name := _label_name(field, label)):
+                    metric = name + metric + ("金额" if metric in DEALS else "")
+                    # 公开招标：项目29个，预算14230.5，成交13018.2；: the line's item, 公开招标成交金额
                 if is_vague(metric):
                     topic = self._topic(field, c, out, q.start)
                     if topic and qualifies_only(topic) and out and out[-1].metric == topic and out[-1].kind == q.kind:
