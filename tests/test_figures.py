@@ -2125,3 +2125,8 @@ def test_a_bare_budget_or_deal_after_a_line_label_is_that_items() -> None:
     body = "二、按采购方式统计（单位：万元）\n公开招标：项目29个，预算14230.5，成交13018.2；竞争性磋商：项目12个，预算3126.0，成交2897.4。"
     figs = extract_figures(body, title="株洲市政府采购中心2019年5月采购工作简报", published_at="2019-06-10")
     assert [f.metric for f in figs if f.kind == "money"] == ["公开招标预算", "公开招标成交金额", "竞争性磋商预算", "竞争性磋商成交金额"]
+
+
+def test_a_place_named_like_a_count_is_no_count() -> None:
+    figs = extract_figures("三台县人大常委会审查了预算，九台区采购金额1.2亿元，全县共有三个乡镇、3台设备。", published_at="2021-03-01")
+    assert [(f.surface, f.kind) for f in figs] == [("1.2亿元", "money"), ("三个", "count"), ("3台", "count")]

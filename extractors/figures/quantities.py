@@ -94,6 +94,7 @@ ROW_NUMBER = re.compile(rf"(?<=[\u4e00-\u9fff）)])(?P<n>{_NUMBER})(?=[，,；;�
 # a field whose name says its unit: 预算金额（万元）：386.5
 LABELLED = re.compile(r"[（(](?P<unit>亿元|万元|元)[)）][:：]\s?(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d.,%\w])")
 RATE_BEFORE = re.compile("(?:率|占|比重|比例|增长|下降|增幅|降幅)[\u4e00-\u9fff]{0,2}$")
+PLACE_AFTER = re.compile("[县市区镇乡村山路街]")  # after a place's name that reads like a count (三台县)
 IMPLIED_APPROX = {"上": "超", "近": "近", "逾": "逾", "超": "超"}
 VAGUE_BEFORE = "数几上成好"
 IDIOMS = {"二次", "四处", "两处", "多处"}
@@ -218,6 +219,8 @@ def _quantity(m: re.Match[str], text: str) -> Quantity | None:
                 return None  # 十分重要, 三分之一: a word, not a score (92.36分)
             if kind == "count" and value == 1 and not n1[0].isdigit():
                 return None  # 一个平台, 一批企业: an article, not a count
+            if kind == "count" and word == "台" and not n1[0].isdigit() and PLACE_AFTER.match(text, end):
+                return None  # 三台县, 九台区, 五台山: a name, not a count (三个乡镇 is one)
             if kind == "count" and word in ("位", "名") and RANK_BEFORE.search(text, max(0, start - 12), start):
                 return None  # 前两位, 后三位, 前3名, 分列二、三位: a rank
             if kind == "count" and not n1[0].isdigit() and (n1 + word in IDIOMS):
