@@ -2130,3 +2130,9 @@ def test_a_bare_budget_or_deal_after_a_line_label_is_that_items() -> None:
 def test_a_place_named_like_a_count_is_no_count() -> None:
     figs = extract_figures("三台县人大常委会审查了预算，九台区采购金额1.2亿元，全县共有三个乡镇、3台设备。", published_at="2021-03-01")
     assert [(f.surface, f.kind) for f in figs] == [("1.2亿元", "money"), ("三个", "count"), ("3台", "count")]
+
+
+def test_a_company_named_with_a_place_is_no_place_whatever_its_brand() -> None:
+    body = "第一包：中标供应商湖南致远教育装备有限公司，中标金额538.76万元。"
+    figs = extract_figures(body, title="隆回县教育局实验室设备采购项目中标结果公告", published_at="2019-08-01")
+    assert figs[0].subject is None  # (the supplier's contract, not 湖南省's: its name begins with a province)

@@ -76,6 +76,7 @@ ORGANISATION_HEAD = re.compile("(?:" + "|".join(INSTITUTIONS + (
     "学校", "中学", "小学", "幼儿园", "分行", "支行", "日报", "晚报", "供销社", "酒店", "宾馆", "厂", "项目", "工程", "标段",
     "电力", "电网", "烟草", "移动", "电信", "联通")) + ")$")
 PROJECT = re.compile(r"(?:项目|工程|标段)$")
+LEGAL_NAME = re.compile(r"[\u4e00-\u9fff]{1,14}?(?:股份有限公司|有限责任公司|有限公司)")  # a company's registered name
 ORGANISATION_NEAR = re.compile(ORGANISATION_HEAD.pattern.removesuffix("$"))
 NAME_TAGS = {"n", "nz", "ns", "nt", "j", "vn", "v", "b", "an", "l", "nrt", "ng"}
 NOT_IN_NAME = {"完成", "实现", "达到", "共", "累计", "采购", "发放", "开展", "组织", "推进"}
@@ -127,6 +128,8 @@ def _organisation_after(text: str, end: int) -> int:
 
     if not ORGANISATION_NEAR.search(text, end, end + 16) or PUBLIC_BODY.match(text, end):
         return 0
+    if company := LEGAL_NAME.match(text, end):  # 湖南致远教育装备有限公司: a brand jieba reads as anything
+        return company.end()
     name = ""
     for w in words(text[end : end + 16]):
         if (w.tag not in NAME_TAGS and w.text not in ("某某", "某") and not w.text.startswith("第")) or w.text in NOT_IN_NAME \
