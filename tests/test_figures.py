@@ -2136,3 +2136,9 @@ def test_a_company_named_with_a_place_is_no_place_whatever_its_brand() -> None:
     body = "第一包：中标供应商湖南致远教育装备有限公司，中标金额538.76万元。"
     figs = extract_figures(body, title="隆回县教育局实验室设备采购项目中标结果公告", published_at="2019-08-01")
     assert figs[0].subject is None  # (the supplier's contract, not 湖南省's: its name begins with a province)
+
+
+def test_a_table_row_of_a_county_with_its_prefecture_is_the_countys() -> None:
+    body = "（单位：万元）\n地区\t分配金额\t其中：中央资金\n合计\t12000\t8400\n定西市安定区\t2860\t2002\n陇南市宕昌县\t1985\t1389.5"
+    figs = extract_figures(body, title="甘肃省财政厅关于下达2023年专项资金的通知", published_at="2023-05-01")
+    assert [f.subject for f in figs if f.surface in ("2860", "1985")] == ["定西市安定区", "陇南市宕昌县"]

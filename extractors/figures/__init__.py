@@ -442,7 +442,11 @@ class _Reader:
                 period = span[1]  # 本月 in a report of 1—8月: August
             elif LAST_YEARS_COLUMN.match(c.column) and not c.change:
                 period = shift(period)  # 上年同期实际采购金额: the same months a year before
-            place = next((p for p in find_places(c.row) if p.candidates and p.start == 0), None)
+            place = None
+            for p in (p for p in find_places(c.row) if p.candidates):  # 定西市安定区: the finest of the places
+                if p.start != (place.end if place else 0):  # written one after the other from the row's start
+                    break
+                place = p
             home = self._home_at(field, c.start)
             measure = measures.get(c.row, c.column) if c.change else LAST_YEARS_COLUMN.sub("", c.column).removeprefix("同期") \
                 or c.column  # (上年同期实际采购金额: 实际采购金额, of last year)
