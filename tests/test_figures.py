@@ -2142,3 +2142,9 @@ def test_a_table_row_of_a_county_with_its_prefecture_is_the_countys() -> None:
     body = "（单位：万元）\n地区\t分配金额\t其中：中央资金\n合计\t12000\t8400\n定西市安定区\t2860\t2002\n陇南市宕昌县\t1985\t1389.5"
     figs = extract_figures(body, title="甘肃省财政厅关于下达2023年专项资金的通知", published_at="2023-05-01")
     assert [f.subject for f in figs if f.surface in ("2860", "1985")] == ["定西市安定区", "陇南市宕昌县"]
+
+
+def test_a_school_year_runs_from_september_to_august() -> None:
+    body = "教青局公佈2024/2025學年教育津貼金額。書簿津貼每人可獲3,100澳門元，上學年為2,900澳門元。"
+    figs = extract_figures(body, title="教青局公佈新學年教育津貼", published_at="2024-08-20")
+    assert [f.period for f in figs] == ["2024-09..2025-08", "2023-09..2024-08"]

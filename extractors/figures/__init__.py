@@ -93,6 +93,7 @@ COUNTED_PLACES = re.compile(r"(?P<n>[两二三四五六七八九十\d]{1,2})个?
                             r"(?=合计|共|累计|总|加起来)")
 EARLIER = re.compile(r"年|上期|往")
 LAST_YEARS_COLUMN = re.compile("上年|去年")  # a table's column of last year's figures (上年同期实际采购金额)
+SCHOOL_YEAR = re.compile(r"\d{4}-09\.\.\d{4}-08")  # a school year's period (2024/2025学年)
 THIS_ONE = re.compile("(?:这一|这个|该|此|上述)(?:比例|比重|占比|数字|数据|指标|数值|规模|金额)")  # a measure named before
 JOINER = re.compile("[、和及与]|以及")  # between figures listed together
 TOWN_ITEM = re.compile(r"[\u4e00-\u9fff]{2,5}(?:镇|乡|街道|社区|村)")
@@ -491,10 +492,11 @@ class _Reader:
             ruled = (q.approx in BOUNDS or q.range_to is not None or q.kind == "percent") and RULE.search(text, c, q.start) \
                 and not COMPLETED.search(text, tail, q.start) and "占" not in text[c : q.start]  # 完成预留份额的112%: a result
             if (ruled or q.approx in BOUNDS and RULE.search(text, s, q.start) or LIMIT.search(text, tail, q.start)) \
-                    and not _last(field.periods, field.period_starts, s, q.start, _said):
+                    and not _last(field.periods, field.period_starts, s, q.start, _said) \
+                    and not (period and SCHOOL_YEAR.fullmatch(period)):
                 period = self.published if period and self.published and period[:4] == self.published[:4] else None
                 # (对200万元以下的项目, 单笔最高1000万元: a rule, not a statistic: in force when published, which a
-                # review of an earlier year does not say)
+                # review of an earlier year does not say; a school year's rates, 每人可获3,100澳门元, are that year's)
             subj = self._subject(field, q) if i not in self.places_of else \
                 subject(self.places_of[i], self.home, self._named_before(field, q.start))
             change = change_before(text[tail : q.start]) if q.kind != "duration" else None

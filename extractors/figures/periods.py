@@ -341,7 +341,7 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
         out = [p for p in out if not m.start() <= p.start < m.end()]
         first, last = (int(m.group(k)) for k in ("m1", "m2"))
         out.append(PeriodMention(m.group(), f"{base_year - 1}-{first:02d}..{base_year}-{last:02d}", m.start()))
-    out = _terms(text, out)
+    out = _school_years(text, _terms(text, out))
     out += _reported_months(text, out, base_year, base_month)
     out.sort(key=lambda p: p.start)
     for m in REPORTING.finditer(text) if reported else ():  # 报告期内 of a 2020年年度报告 published in 2021
@@ -387,6 +387,31 @@ def _terms(text: str, out: list[PeriodMention]) -> list[PeriodMention]:
                                  m.start(), not text.startswith(("起", "开始"), m.end())))
         # (自2021年秋季学期起，…标准提高至5元: when a rule starts to hold, not the term the next sentences report on)
     return out
+
+
+def _school_years(text: str, out: list[PeriodMention]) -> list[PeriodMention]:
+    """School years: 2024/2025学年 is 2024-09..2025-08; 本学年 the one the text named last, 上学年 the one before.
+
+    >>> [p.period for p in find_periods("2024/2025学年各项津贴…本学年…上学年为2,900元", 2024)]
+    ['2024-09..2025-08', '2024-09..2025-08', '2023-09..2024-08']
+    """
+    current = None
+    for m in SCHOOL_YEAR.finditer(text):
+        if m.group("y"):
+            current = year = int(m.group("y"))
+            last = year // 100 * 100 + int(m.group("y2")[-2:])  # (2020—2023学年: three school years)
+        elif current is None:
+            continue
+        else:
+            year = current + {"本": 0, "上": -1, "下": 1}[m.group("rel")]
+            last = year + 1
+        out = [p for p in out if not m.start() <= p.start < m.end()]
+        if not text.endswith(("与", "比", "较"), 0, m.start()):  # (较上学年增加: the year compared with)
+            out.append(PeriodMention(m.group(), f"{year}-09..{last}-08", m.start()))
+    return out
+
+
+SCHOOL_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[/／\-—–至]\s*(?P<y2>(?:19|20)?\d{2})\s*学年度?|(?P<rel>本|上|下)学年")
 
 
 THIS_MONTH = re.compile(r"(?<![较比与同和])(?:本月|本季度|本季)(?!度?[末底初])")
