@@ -2148,3 +2148,8 @@ def test_a_school_year_runs_from_september_to_august() -> None:
     body = "教青局公佈2024/2025學年教育津貼金額。書簿津貼每人可獲3,100澳門元，上學年為2,900澳門元。"
     figs = extract_figures(body, title="教青局公佈新學年教育津貼", published_at="2024-08-20")
     assert [f.period for f in figs] == ["2024-09..2025-08", "2023-09..2024-08"]
+
+
+def test_an_amount_saved_against_a_budget_is_the_saving() -> None:
+    figs = extract_figures("中标总金额1986.4万元，较预算2120万元节约133.6万元；两个标段合计比预算节约632万元。", published_at="2022-08-01")
+    assert [f.metric for f in figs if f.surface in ("133.6万元", "632万元")] == ["节约资金", "节约资金"]

@@ -548,6 +548,8 @@ class _Reader:
                     + ("占比" if won.group("share") else "")
             elif q.kind == "percent" and (saved := SAVED.search(text, tail, q.start)):
                 metric = (saved.group("mean") or "") + "节约率"  # 较市场均价平均节约9.3%
+            elif q.kind == "money" and SAVED.search(text, tail, q.start):
+                metric = "节约资金"  # 较预算2120万元节约133.6万元, 比预算节约632万元: what was saved, not the budget
             elif q.kind == "percent" and SHARE.search(text, tail, q.start):
                 metric = self._share_metric(field, q, c, out)
             elif q.kind == "percent" and (of := OF_BASE.search(text, tail, q.start)) is not None:
