@@ -2153,3 +2153,9 @@ def test_a_school_year_runs_from_september_to_august() -> None:
 def test_an_amount_saved_against_a_budget_is_the_saving() -> None:
     figs = extract_figures("中标总金额1986.4万元，较预算2120万元节约133.6万元；两个标段合计比预算节约632万元。", published_at="2022-08-01")
     assert [f.metric for f in figs if f.surface in ("133.6万元", "632万元")] == ["节约资金", "节约资金"]
+
+
+def test_funds_of_the_centre_and_the_province_keep_both_levels_in_their_name() -> None:
+    body = "该项目采购预算150万元，其中中央和省级补助资金120万元，县级配套资金30万元。"
+    figs = extract_figures(body, title="会同县农家书屋出版物采购项目完成", published_at="2019-10-01")
+    assert [f.metric for f in figs[1:]] == ["中央和省级补助资金", "县级配套资金"]

@@ -94,6 +94,7 @@ COUNTED_PLACES = re.compile(r"(?P<n>[两二三四五六七八九十\d]{1,2})个?
 EARLIER = re.compile(r"年|上期|往")
 LAST_YEARS_COLUMN = re.compile("上年|去年")  # a table's column of last year's figures (上年同期实际采购金额)
 SCHOOL_YEAR = re.compile(r"\d{4}-09\.\.\d{4}-08")  # a school year's period (2024/2025学年)
+LEVELS_JOINED = re.compile("中央(?:和|及|与|、)(?:省|自治区|地方)")  # 中央和省级补助资金, 中央及地方财政
 THIS_ONE = re.compile("(?:这一|这个|该|此|上述)(?:比例|比重|占比|数字|数据|指标|数值|规模|金额)")  # a measure named before
 JOINER = re.compile("[、和及与]|以及")  # between figures listed together
 TOWN_ITEM = re.compile(r"[\u4e00-\u9fff]{2,5}(?:镇|乡|街道|社区|村)")
@@ -157,11 +158,12 @@ class _Field:
         self.inheriting = [p for p in self.said if p.inherits]
         self.inheriting_starts = [p.start for p in self.inheriting]
         self.quantity_starts = [q.start for q in quantities]
-        self.blocked_spans = sorted([(p.start, p.end) for p in self.places if not p.qualifier]
-                                    + [(p.start, p.start + len(p.text)) for p in self.periods]
+        acting = [(p.start, p.end) for p in self.places if not p.qualifier and not LEVELS_JOINED.match(self.text, p.start)]
+        # (中央和省级补助资金: the levels that give the money, a kind of it, not a place that acts)
+        self.blocked_spans = sorted(acting + [(p.start, p.start + len(p.text)) for p in self.periods]
                                     + [(q.start, q.end) for q in quantities])
-        self.blocked = mask(self.text, [(p.start, p.end) for p in self.places if not p.qualifier]
-                            + [(q.start, q.end) for q in quantities], [(p.start, p.start + len(p.text)) for p in self.periods])
+        self.blocked = mask(self.text, acting + [(q.start, q.end) for q in quantities],
+                            [(p.start, p.start + len(p.text)) for p in self.periods])
         self._phrases: dict[tuple[int, int], str | None] = {}
         self.quoted: list[tuple[int, str]] | None = None  # names in quotes (“832平台”) and where they stand
         self.named: list[Division] | None = None  # the divisions its places name, in order
