@@ -2159,3 +2159,8 @@ def test_funds_of_the_centre_and_the_province_keep_both_levels_in_their_name() -
     body = "该项目采购预算150万元，其中中央和省级补助资金120万元，县级配套资金30万元。"
     figs = extract_figures(body, title="会同县农家书屋出版物采购项目完成", published_at="2019-10-01")
     assert [f.metric for f in figs[1:]] == ["中央和省级补助资金", "县级配套资金"]
+
+
+def test_a_one_character_aside_inside_a_word_stays_in_the_metric() -> None:
+    figs = extract_figures("2023年“三公”经费预算18.6万元，其中因公出国（境）费用0元，公务接待费3.2万元。", published_at="2023-03-01")
+    assert [f.metric for f in figs] == ["三公经费预算", "因公出国（境）费用", "公务接待费"]

@@ -37,7 +37,7 @@ from extractors.figures.changes import Change, change_before, change_of
 from extractors.figures.clauses import Layout, tagged
 from extractors.figures.headlines import link_headlines
 from extractors.figures.lists import RESPECTIVELY, SEPARATOR, SUFFIXES, items
-from extractors.figures.metrics import BENEFICIARY_CLASSES, DEALS, ZONES, adnominal, bare, channel, counted_after, deals, glued, head, is_action, is_head, is_vague, join, mask, opening, phrase, phrase_after, qualifier, qualifies_only
+from extractors.figures.metrics import BENEFICIARY_CLASSES, DEALS, ZONES, adnominal, bare, channel, counted_after, deals, glued, head, is_action, is_head, is_vague, join, mask, opening, phrase, phrase_after, qualifier, qualifies_only, with_inner_asides
 from extractors.figures.parts import PART_OPENING, link_parts
 from extractors.figures.periods import PeriodMention, arabic_dates, base_date, bounds, find_periods, parse_count, shift, since_start
 from extractors.figures.places import DATELINE_END, DIVISIONS, Division, Place, choose, enclosing, find_places
@@ -177,7 +177,7 @@ class _Field:
         blocked (remembered: a clause is read for each figure after it)."""
         key = (start, end)
         if key not in self._phrases:
-            self._phrases[key] = phrase(self.text, start, end, self.blocked)
+            self._phrases[key] = with_inner_asides(self.text, start, end, phrase(self.text, start, end, self.blocked))
         return self._phrases[key]
 
 

@@ -180,6 +180,23 @@ def _names_whole(ws: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
 WINDOW = 32  # characters before a figure read first; the whole clause only when the phrase runs past them
 
 
+def with_inner_asides(text: str, start: int, end: int, found: str | None) -> str | None:
+    """``found``, read from ``text[start:end]`` without its asides, with the one-character asides that belong to a
+    word put back: 因公出国（境）费用, not 因公出国费用.
+
+    >>> with_inner_asides("其中因公出国（境）费用", 0, 11, "因公出国费用")
+    '因公出国（境）费用'
+    """
+    for m in INNER_ASIDE.finditer(text, max(start, 1), end):
+        joined = text[m.start() - 1] + text[m.end()] if m.end() < len(text) else ""
+        if found and joined and joined in found:
+            found = found.replace(joined, text[m.start() - 1 : m.end() + 1], 1)
+    return found
+
+
+INNER_ASIDE = re.compile(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff][)）](?=[\u4e00-\u9fff])")  # 出国（境）费
+
+
 def phrase(text: str, start: int, end: int, blocked: bytearray | None = None) -> str | None:
     """The metric phrase ending at ``end`` in ``text[start:end]`` (a clause up to a figure); characters
     ``blocked`` (a :func:`mask` of places, periods, other figures) end it."""
