@@ -2164,3 +2164,8 @@ def test_funds_of_the_centre_and_the_province_keep_both_levels_in_their_name() -
 def test_a_one_character_aside_inside_a_word_stays_in_the_metric() -> None:
     figs = extract_figures("2023年“三公”经费预算18.6万元，其中因公出国（境）费用0元，公务接待费3.2万元。", published_at="2023-03-01")
     assert [f.metric for f in figs] == ["三公经费预算", "因公出国（境）费用", "公务接待费"]
+
+
+def test_a_quarter_said_without_du_is_a_quarter() -> None:
+    figs = extract_figures("2021年第四季，政府消費開支按年實質上升4.8%。", title="二零二一年第四季本地生產總值", published_at="2022-02-25")
+    assert [(f.period, f.base_period) for f in figs] == [("2021-Q4", "2020-Q4")]

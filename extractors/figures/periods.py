@@ -45,7 +45,7 @@ MONTHS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, 
 
 def _part_pattern(g: str) -> str:
     """A part of a year (上半年, 三季度, 1-7月, 前7个月 or 首七個月, 7月底), its groups named with prefix ``g``."""
-    return (rf"上半年|下半年|前三季度|第?[一二三四1-4]季度|(?:(?P<{g}m0>\d{{1,2}})月?[-—–至~到](?P<{g}m>\d{{1,2}})月)"
+    return (rf"上半年|下半年|前三季度|第?[一二三四1-4]季度|第[一二三四1-4]季(?![度节])|(?:(?P<{g}m0>\d{{1,2}})月?[-—–至~到](?P<{g}m>\d{{1,2}})月)"
             rf"|(?:(?:前|(?<![后後])首)(?P<{g}first>\d{{1,2}}|十[一二]?|[一二两三四五六七八九])个月)"
             rf"|(?:(?P<{g}one>\d{{1,2}})月(?:份|底|末|初|中旬|下旬|上旬)?)")
 
@@ -148,8 +148,8 @@ def _part(year: int, m: re.Match[str], cutoff: bool) -> str:
         return f"{year}-H2"
     if part == "前三季度":
         return _months(year, 1, 9)
-    if part.endswith("季度"):
-        return f"{year}-Q{QUARTERS[part[-3]]}"
+    if part.endswith(("季度", "季")):  # (2021年第四季: Hong Kong's and Macao's quarter)
+        return f"{year}-Q{QUARTERS[part.removesuffix('度')[-2]]}"
     if m.group(g + "m"):
         return _months(year, int(m.group(g + "m0")), int(m.group(g + "m")))
     if m.group(g + "first"):
