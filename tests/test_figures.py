@@ -2169,3 +2169,9 @@ def test_a_one_character_aside_inside_a_word_stays_in_the_metric() -> None:
 def test_a_quarter_said_without_du_is_a_quarter() -> None:
     figs = extract_figures("2021年第四季，政府消費開支按年實質上升4.8%。", title="二零二一年第四季本地生產總值", published_at="2022-02-25")
     assert [(f.period, f.base_period) for f in figs] == [("2021-Q4", "2020-Q4")]
+
+
+def test_revenue_short_of_its_budget_is_a_change_of_that_revenue_and_an_overcharge_is_not() -> None:
+    figs = extract_figures("政府性基金收入3.04亿元，比预算少收5.96亿元。2家代理机构多收取代理费3.7万元。", published_at="2022-08-01")
+    assert [(f.metric, f.change) for f in figs if f.kind == "money"] == [
+        ("政府性基金收入", False), ("政府性基金收入", True), ("收取代理费", False)]

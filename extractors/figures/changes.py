@@ -26,12 +26,16 @@ CHANGE = re.compile(
     r"(?=[同环比较与相对分平均增成减下提降上回扩缩压高低多少攀涨跌])"  # (lets re skip text fast: the first characters of the words below)
     r"(?P<cmp>同比|环比|(?:比|较|与|相比|对比)(?P<what>[^，。；、,;]{0,14}?)(?:相比|相较)?)?(?:分别|平均|均)?"
     r"(?P<verb>增加|增长|成长|减少|下降|提高|提升|降低|上升|上涨|下跌|回升|回落|下滑|攀升|扩大|缩小|缩减|压减|高出|低出|多出"
+    r"|少收|多收|短收|超收|少支出|多支出|少支|多支"
     r"|减|增|涨|跌|多|少|高|低)了?"
     r"(?:约|近|超过|超|逾|达|将近|接近|不到|不足)?[-−]?$"
 )
 WHAT = re.compile(r"(?P<opening>年初|上年末|去年末|上年底|去年底)|(?P<rel>上年|去年|上一年|前一年)|(?P<year>(?:19|20)\d{2})年"
                   r"|(?P<roc>1[0-2]\d)年|(?P<prev>上月|上季度|上半年|上期)|第?(?P<quarter>[一二三四1-4])季度"
                   r"|(?P<month>1[0-2]|[1-9])月份?")
+
+
+AGAINST_ONLY = ("少收", "多收", "短收", "超收", "少支出", "多支出", "少支", "多支")  # changes only against something
 
 
 @dataclass
@@ -93,8 +97,9 @@ def change_before(text: str) -> Change | None:
     if m is None:
         return None
     verb, cmp = m.group("verb"), m.group("cmp")
-    if len(verb) == 1 and not cmp:
-        return None  # 多, 少, 增, 减, 高, 低 alone: 多家, 增设; a change only after a comparison (比上年多)
+    if (len(verb) == 1 or verb in AGAINST_ONLY) and not cmp:
+        return None  # 多, 少, 增, 减, 高, 低 alone: 多家, 增设; a change only after a comparison (比上年多); 多收取代理费
+        # 3.7万元 is what was overcharged, 比预算少收5.96亿元 a change
     if verb == "增加" and text[: m.start("verb")].endswith("新"):
         return None  # 新增加: new items, a level
     return Change(m.start(), cmp)
