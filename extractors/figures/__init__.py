@@ -93,10 +93,9 @@ COUNTED_PLACES = re.compile(r"(?P<n>[两二三四五六七八九十\d]{1,2})个?
                             r"(?=合计|共|累计|总|加起来)")
 EARLIER = re.compile(r"年|上期|往")
 LAST_YEARS_COLUMN = re.compile("上年|去年")  # a table's column of last year's figures (上年同期实际采购金额)
-SCHOOL_YEAR = re.compile(r"\d{4}-09\.\.\d{4}-08")  # a school year's period (2024/2025学年)
+SCHOOL_YEAR_PERIOD = re.compile(r"\d{4}-09\.\.\d{4}-08")  # a school year's period (2024/2025学年)
 LEVELS_JOINED = re.compile("中央(?:和|及|与|、)(?:省|自治区|地方)")  # 中央和省级补助资金, 中央及地方财政
 THIS_ONE = re.compile("(?:这一|这个|该|此|上述)(?:比例|比重|占比|数字|数据|指标|数值|规模|金额)")  # a measure named before
-JOINER = re.compile("[、和及与]|以及")  # between figures listed together
 TOWN_ITEM = re.compile(r"[\u4e00-\u9fff]{2,5}(?:镇|乡|街道|社区|村)")
 TOWNS_COUNTED = re.compile(r"[两二三四五六七八九十\d]{1,2}个?(?:乡镇|镇|乡|街道|社区|村)")  # 娄葑、…、胜浦四个街道
 DEAL_VERB = re.compile("(?P<verb>成交|采购|销售|签约|中标|交易)(?:额|金额)?(?:为|达|约)?")  # a measure said by its verb
@@ -495,7 +494,7 @@ class _Reader:
                 and not COMPLETED.search(text, tail, q.start) and "占" not in text[c : q.start]  # 完成预留份额的112%: a result
             if (ruled or q.approx in BOUNDS and RULE.search(text, s, q.start) or LIMIT.search(text, tail, q.start)) \
                     and not _last(field.periods, field.period_starts, s, q.start, _said) \
-                    and not (period and SCHOOL_YEAR.fullmatch(period)):
+                    and not (period and SCHOOL_YEAR_PERIOD.fullmatch(period)):
                 period = self.published if period and self.published and period[:4] == self.published[:4] else None
                 # (对200万元以下的项目, 单笔最高1000万元: a rule, not a statistic: in force when published, which a
                 # review of an earlier year does not say; a school year's rates, 每人可获3,100澳门元, are that year's)
@@ -512,7 +511,7 @@ class _Reader:
                 change.start += tail - c
             runs = listed.keys() | self.places_of.keys()
             joined = bool(out) and out[-1].field == field.name and out[-1].kind == q.kind \
-                and JOINER.fullmatch(text, out[-1].end, q.start) is not None  # 分别比上年下降36.4%和51.2%
+                and SEPARATOR.fullmatch(text, out[-1].end, q.start) is not None  # 分别比上年下降36.4%和51.2%
             if change is None and (i in runs and i - 1 in runs or joined) and out and out[-1].change:
                 change = Change(0, listed_change.get(i - 1))  # 分别同比增长21.6%和17.2%: both are changes
             if change is not None:
@@ -1200,7 +1199,7 @@ def _card(field: _Field, q: Quantity) -> str | None:
 
 
 def _as_told_again(field: _Field, found: list[Figure]) -> None:
-    """A figure on a card of its own means what the line after it says of the same figure (04 | 40%\n预付款比例
+    """A figure on a card of its own means what the line after it says of the same figure (04 | 40%\\n预付款比例
     原则上不低于合同金额的40%): that figure's meaning is copied to it."""
     for k, f in enumerate(found):
         start, end = field.layout.paragraph_at(f.start)
