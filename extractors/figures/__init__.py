@@ -37,7 +37,7 @@ from extractors.figures.changes import Change, change_before, change_of
 from extractors.figures.clauses import Layout, tagged
 from extractors.figures.headlines import link_headlines
 from extractors.figures.lists import RESPECTIVELY, SEPARATOR, SUFFIXES, items
-from extractors.figures.metrics import BENEFICIARY_CLASSES, DEALS, ZONES, adnominal, bare, channel, counted_after, deals, glued, head, is_action, is_head, is_vague, join, mask, opening, phrase, phrase_after, qualifier, qualifies_only, with_inner_asides
+from extractors.figures.metrics import BENEFICIARY_CLASSES, DEALS, ZONES, adnominal, bare, channel, counted_after, deals, glued, head, is_action, is_head, is_vague, join, mask, opening, phrase, phrase_after, qualifier, qualifies_only
 from extractors.figures.parts import PART_OPENING, link_parts
 from extractors.figures.periods import PeriodMention, arabic_dates, base_date, bounds, find_periods, parse_count, shift, since_start
 from extractors.figures.places import DATELINE_END, DIVISIONS, Division, Place, choose, enclosing, find_places
@@ -176,7 +176,7 @@ class _Field:
         blocked (remembered: a clause is read for each figure after it)."""
         key = (start, end)
         if key not in self._phrases:
-            self._phrases[key] = with_inner_asides(self.text, start, end, phrase(self.text, start, end, self.blocked))
+            self._phrases[key] = phrase(self.text, start, end, self.blocked)
         return self._phrases[key]
 
 
@@ -466,7 +466,7 @@ class _Reader:
         out: list[Figure] = []
         self.periods_of, self.places_of = {}, {}
         listed = self._lists(field)
-        listed_change: dict[int, str | None] = {}
+        comparisons: dict[int, str | None] = {}
         for i, q in enumerate(field.quantities):
             self.home = self._home_at(field, q.start)
             c, _ = field.layout.clause_at(q.start)
@@ -513,9 +513,9 @@ class _Reader:
             joined = bool(out) and out[-1].field == field.name and out[-1].kind == q.kind \
                 and SEPARATOR.fullmatch(text, out[-1].end, q.start) is not None  # 分别比上年下降36.4%和51.2%
             if change is None and (i in runs and i - 1 in runs or joined) and out and out[-1].change:
-                change = Change(0, listed_change.get(i - 1))  # 分别同比增长21.6%和17.2%: both are changes
+                change = Change(0, comparisons.get(i - 1))  # 分别同比增长21.6%和17.2%: both are changes
             if change is not None:
-                listed_change[i] = change.comparison
+                comparisons[i] = change.comparison
             changed = change_of(text[tail : q.start]) if change is None and q.kind == "money" else None
             base = None
             if changed is not None:  # 减少资金占用12.4亿元: a change of 资金占用
@@ -996,7 +996,7 @@ def _run(field: _Field, first: int, after: int) -> list[int]:
 def _count_before(field: _Field, at: int) -> bool:
     """Whether a count stands before ``at`` in its sentence (竞争性磋商项目1024个，成交金额…)."""
     start, _ = field.layout.sentence_at(at)
-    return any(q.kind == "count" for q in field.quantities[bisect_left(field.quantity_starts, start) : bisect_left(field.quantity_starts, at)])
+    return any(q.kind == "count" for q in _between(field.quantities, field.quantity_starts, start, at))
 
 
 def _of_item(field: _Field, found: list[Figure], sentence: int, metric: str) -> str:
@@ -1160,8 +1160,9 @@ THIS_IS = re.compile(r"[\W_]*(?:（字幕）)?这是")  # 【数据】1526.7亿�
 
 def _card(field: _Field, q: Quantity) -> str | None:
     """The caption of a figure set on a line of its own, as data cards, video captions and infographics do: the
-    line after it when it says 这是… or gives the figure again (全区政府采购规模16.87亿元), or names it without
-    a figure and is no next card's caption; else the line before it when that names it without a figure.
+    line after it when it says 这是… or names it without a figure and is no next card's caption; else the line
+    before it when that names it without a figure (a line after it that gives the figure again lends the card that
+    figure's whole meaning: :func:`_as_told_again`).
 
     >>> body = "📊规模稳中有进\\n全年全县政府采购金额\\n17.82亿元\\n比上年增长6.9%"
     >>> [f.metric for f in extract_figures(body)][0]
@@ -1186,9 +1187,6 @@ def _card(field: _Field, q: Quantity) -> str | None:
     if after is not None and (this := THIS_IS.match(text, after[0])):
         stop = min((k for k in (text.find(m, this.end(), after[1]) for m in "，,。") if k > 0), default=after[1])
         if found := caption((this.end(), stop)):
-            return found
-    if after is not None and (again := text.find(q.surface, after[0], after[1])) > after[0]:
-        if found := field.phrase(after[0], again):
             return found
     following = line(after[1] + 1) if after is not None else None
     said_before = caption(before) if bare(before) else None

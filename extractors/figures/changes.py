@@ -22,11 +22,12 @@ from dataclasses import dataclass
 
 from extractors.figures.periods import QUARTERS, previous, shift
 
+AGAINST_ONLY = ("少收", "多收", "短收", "超收", "少支出", "多支出", "少支", "多支")  # changes only against something
 CHANGE = re.compile(
     r"(?=[同环比较与相对分平均增成减下提降上回扩缩压高低多少攀涨跌])"  # (lets re skip text fast: the first characters of the words below)
     r"(?P<cmp>同比|环比|(?:比|较|与|相比|对比)(?P<what>[^，。；、,;]{0,14}?)(?:相比|相较)?)?(?:分别|平均|均)?"
     r"(?P<verb>增加|增长|成长|减少|下降|提高|提升|降低|上升|上涨|下跌|回升|回落|下滑|攀升|扩大|缩小|缩减|压减|高出|低出|多出"
-    r"|少收|多收|短收|超收|少支出|多支出|少支|多支"
+    rf"|{'|'.join(AGAINST_ONLY)}"
     r"|减|增|涨|跌|多|少|高|低)了?"
     r"(?:约|近|超过|超|逾|达|将近|接近|不到|不足)?[-−]?$"
 )
@@ -34,8 +35,6 @@ WHAT = re.compile(r"(?P<opening>年初|上年末|去年末|上年底|去年底)|
                   r"|(?P<roc>1[0-2]\d)年|(?P<prev>上月|上季度|上半年|上期)|第?(?P<quarter>[一二三四1-4])季度"
                   r"|(?P<month>1[0-2]|[1-9])月份?")
 
-
-AGAINST_ONLY = ("少收", "多收", "短收", "超收", "少支出", "多支出", "少支", "多支")  # changes only against something
 
 
 @dataclass

@@ -180,16 +180,18 @@ def _names_whole(ws: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
 WINDOW = 32  # characters before a figure read first; the whole clause only when the phrase runs past them
 
 
-def with_inner_asides(text: str, start: int, end: int, found: str | None) -> str | None:
-    """``found``, read from ``text[start:end]`` without its asides, with the one-character asides that belong to a
-    word put back: 因公出国（境）费用, not 因公出国费用.
+def phrase(text: str, start: int, end: int, blocked: bytearray | None = None) -> str | None:
+    """The measure named by the words of ``text[start:end]`` read back from its end (see :func:`_phrase`), with the
+    one-character asides that belong to a word kept: 因公出国（境）费用, not 因公出国费用 (longer asides, 中标（成交）金额,
+    are no part of it).
 
-    >>> with_inner_asides("其中因公出国（境）费用", 0, 11, "因公出国费用")
+    >>> phrase("其中因公出国（境）费用", 0, 11)
     '因公出国（境）费用'
     """
-    for m in INNER_ASIDE.finditer(text, max(start, 1), end):
+    found = _phrase(text, start, end, blocked)
+    for m in INNER_ASIDE.finditer(text, max(start, 1), end) if found else ():
         joined = text[m.start() - 1] + text[m.end()] if m.end() < len(text) else ""
-        if found and joined and joined in found:
+        if joined and joined in found:  # (read without the aside, the word's two halves are joined)
             found = found.replace(joined, text[m.start() - 1 : m.end() + 1], 1)
     return found
 
@@ -197,7 +199,7 @@ def with_inner_asides(text: str, start: int, end: int, found: str | None) -> str
 INNER_ASIDE = re.compile(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff][)）](?=[\u4e00-\u9fff])")  # 出国（境）费
 
 
-def phrase(text: str, start: int, end: int, blocked: bytearray | None = None) -> str | None:
+def _phrase(text: str, start: int, end: int, blocked: bytearray | None = None) -> str | None:
     """The metric phrase ending at ``end`` in ``text[start:end]`` (a clause up to a figure); characters
     ``blocked`` (a :func:`mask` of places, periods, other figures) end it."""
     if end - start > WINDOW:  # a phrase is short: read the end of a long clause first
