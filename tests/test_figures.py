@@ -2175,3 +2175,20 @@ def test_revenue_short_of_its_budget_is_a_change_of_that_revenue_and_an_overchar
     figs = extract_figures("政府性基金收入3.04亿元，比预算少收5.96亿元。2家代理机构多收取代理费3.7万元。", published_at="2022-08-01")
     assert [(f.metric, f.change) for f in figs if f.kind == "money"] == [
         ("政府性基金收入", False), ("政府性基金收入", True), ("收取代理费", False)]
+
+
+def test_a_year_a_change_starts_from_dates_that_figure_only() -> None:
+    """由2017年的21家压减至12家: 2017 is the first figure's; the rest of the sentence and the 全年 after it keep
+    the year the text speaks of; 由去年的每台1680元 is last year's price."""
+    figs = extract_figures("2018年，定点饭店由2017年的21家压减至12家，协议价格比市场价平均低18%。全年结算接待用餐费用298.6万元。",
+                           published_at="2019-01-10")
+    assert [f.period for f in figs] == ["2017", "2018", "2018", "2018"]
+    prices = extract_figures("助听器包成交168.2万元，单价由去年的每台1680元降至1400元。", published_at="2023-06-01")
+    assert [f.period for f in prices] == ["2023", "2022", "2023"]
+
+
+def test_a_place_after_a_scoped_figure_takes_its_measure_with_only_the_scope_gone() -> None:
+    figs = extract_figures("其中，市本级授予中小企业合同金额6.83亿元；各县（市、区）合计15.58亿元。在各县（市、区）中，"
+                           "顺庆区2.96亿元、阆中市2.41亿元位居前三。", title="南充市财政局通报")
+    assert [f.metric for f in figs] == ["市本级授予中小企业合同金额", "县（市、区）授予中小企业合同金额",
+                                        "授予中小企业合同金额", "授予中小企业合同金额"]

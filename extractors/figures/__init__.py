@@ -39,7 +39,7 @@ from extractors.figures.headlines import link_headlines
 from extractors.figures.lists import RESPECTIVELY, SEPARATOR, SUFFIXES, items
 from extractors.figures.metrics import BENEFICIARY_CLASSES, DEALS, ZONES, adnominal, bare, channel, counted_after, deals, glued, head, is_action, is_head, is_vague, join, mask, opening, phrase, phrase_after, qualifier, qualifies_only
 from extractors.figures.parts import PART_OPENING, link_parts
-from extractors.figures.periods import PeriodMention, arabic_dates, base_date, bounds, find_periods, parse_count, shift, since_start
+from extractors.figures.periods import FROM, OF_VALUE, PeriodMention, arabic_dates, base_date, bounds, find_periods, parse_count, shift, since_start
 from extractors.figures.places import DATELINE_END, DIVISIONS, Division, Place, choose, enclosing, find_places
 from extractors.figures.quantities import Quantity, normal_form, scan
 from extractors.figures.scopes import SCOPE
@@ -200,8 +200,9 @@ def _period(field: _Field, q: Quantity, default: str | None) -> str | None:
     if whole is not None and whole.period is None and not field.text.endswith(OF_WHOLE_YEAR, 0, whole.start):
         return said.period[:4]  # 截至11月底，…，全年运行维护费预算3820万元: that year's, not to November
         # (not 完成全年采购预算的67.4%, 较2019-20年度全年的173亿元: a share of the year's, the year compared)
-    while said is not None and VALUE_OF.match(field.text, said.start + len(said.text)) \
-            and RAISED_TO.search(field.text, said.start, q.start):  # 由2020年的1117.7亿元增加到1568.3亿元: 2020 is the first's
+    while said is not None and field.text.endswith(FROM, 0, said.start) \
+            and OF_VALUE.match(field.text, said.start + len(said.text)) and _figures_in(field, (said.start + len(said.text), q.start)):
+        # 由2020年的1117.7亿元增加到1568.3亿元, 由2017年的21家压减至12家，…低18%: 2020, 2017 are the first figure's only
         said = _last(field.periods, field.period_starts, s, said.start, _said)
     end = s
     while said is None:
@@ -238,7 +239,6 @@ FINDING = re.compile(r"[\u4e00-\u9fff“”（）]{4,20}")
 INVOLVED = re.compile(r"涉及(?:的)?(?P<what>采购金额|合同金额|金额|资金)(?:共计|合计|总计|累计|达到|达|约为|约|为|共|计)?[:：]?$")
 RAISED_TO = re.compile("(?:增加|增长|提高|提升|上升|扩大|下降|减少|降低)(?:到|至)|[增降]至")
 RAISED_TO_END = re.compile(f"(?:{RAISED_TO.pattern})$")
-VALUE_OF = re.compile(r"[”’」]?[末底]?的(?:\d|[一二三四五六七八九十两])")  # “十二五”末的20万元: that period's value
 NARRATIVE = 40  # characters: a longer paragraph is more than a heading
 PERIOD_GAP = re.compile("[、，,及和与]|以及")  # between periods listed together
 OF_WHOLE_YEAR = ("占", "完成", "为", "较", "比", "年度", "年")
@@ -695,7 +695,8 @@ class _Reader:
             before = next((f for f in _back_to(found, near) if f.kind == q.kind and not f.change and f.metric), None)
             if before is None:
                 return None
-            metric = head(before.metric) or before.metric
+            # (州本级采购规模 → 采购规模, 市本级授予中小企业合同金额 → 授予中小企业合同金额: the scope goes, the rest stays)
+            metric = SCOPE.match(before.metric) and _unscoped(before.metric) or head(before.metric) or before.metric
         elif q.kind == "money" and (qualifies_only(metric) or head(metric) in DEALS) \
                 and (label := LABEL.match(field.text, (line := field.layout.paragraph_at(q.start)[0]))) \
                 and _label_name(field, label) == metric and (total := _total_before(field, found, line)):

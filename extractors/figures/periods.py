@@ -59,7 +59,7 @@ def _pattern(year: str) -> re.Pattern[str]:
         rf"(?:(?<!\d)(?P<y1>{year})年?(?:至|到|-|—|～|~)(?P<y2>{year})年"
         r"|(?P<plan>十一五|十二五|十三五|十四五|十五五)"
         rf"|(?:(?<![\d较比与])(?P<y>{year})年(?:度)?"
-        r"|(?<![较比由同与和])(?P<rel>本年度|上年度|上一年|今年|本年|当年|全年|去年|上年|(?<!以)前年|明年|次年|翌年|同年))"
+        r"|(?:(?<![较比由同与和])|(?<=由)(?=\w{2,3}的))(?P<rel>本年度|上年度|上一年|今年|本年|当年|全年|去年|上年|(?<!以)前年|明年|次年|翌年|同年))"
         rf"(?P<part>{_part_pattern('p')})?"
         rf"|(?<![较比第\d—\-–~年])(?P<bare>{_part_pattern('b')}))"  # (比一季度收窄: a base, not the period)
     )
@@ -71,7 +71,8 @@ ROC_YEARS = 1911
 THIS_YEAR_SAID = re.compile("今年|本年")
 THIS_YEAR = re.compile("(?:今年|本年)(?:以来)?[，,]?(?:截至|截止)")  # 今年以来，截至11月底累计: the year to date
 LAST_YEARS = re.compile(r"(?:近|过去|最近|这)(?P<n>\d{1,2}|[二两三四五六七八九十])年(?!前|后|代)")
-OF_VALUE = re.compile(r"的(?:\d|[一二三四五六七八九十两])")
+FROM = ("由", "从", "由“", "从“")  # 由2017年的21家压减至12家, 由“十二五”末的20万元提高到100万元: the period of the figure a change starts from
+OF_VALUE = re.compile(r"[”’」]?[末底]?的(?:每[^\d，。；]{1,2})?(?:\d|[一二三四五六七八九十两])")  # “十二五”末的20万元, 去年的每台1680元
 SENTENCE_START = re.compile(r"[。！？；\n]$")
 # 2017年7月，某医院…: a story's month (not 2023年10月，全市…: a month's statistics; not 10月份)
 EVENT_MONTH = re.compile(r"[，,](?![全本我各该截当累共]|[^，。；]{0,8}(?:全市|全省|全县|全区|全州|全国|全旗))")
@@ -316,6 +317,8 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
         out.append(PeriodMention(m.group(), period, m.start(), inherits, bool(since)))
         if since:
             continue  # 2020年以来 says where a span starts, not the year the text speaks of
+        if text.endswith(FROM, 0, m.start()) and OF_VALUE.match(text, m.end()):
+            continue  # 由2017年的21家压减至12家。…全年: the year of one figure, not the one the text speaks of
         if m.group("y"):  # only a year written out (or counted on from one): after 去年，…, 一季度 is this year's
             last_year = int(m.group("y")) + (ROC_YEARS if roc else 0)
         elif rel in FOLLOWING and period and period[:4].isdigit():
