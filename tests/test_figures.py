@@ -2192,3 +2192,10 @@ def test_a_place_after_a_scoped_figure_takes_its_measure_with_only_the_scope_gon
                            "顺庆区2.96亿元、阆中市2.41亿元位居前三。", title="南充市财政局通报")
     assert [f.metric for f in figs] == ["市本级授予中小企业合同金额", "县（市、区）授予中小企业合同金额",
                                         "授予中小企业合同金额", "授予中小企业合同金额"]
+
+
+def test_目前_is_the_year_of_writing_for_its_own_sentence() -> None:
+    body = ("2017年，全县共投入营养改善计划资金1.58亿元。目前学校食堂供餐率达92.4%，比2015年提高31.6个百分点。"
+            "县级财政安排经费680万元。")
+    figs = extract_figures(body, title="关于县政协提案的答复", published_at="2018-06-20")
+    assert [f.period for f in figs] == ["2017", "2018", "2018", "2017"]

@@ -90,6 +90,7 @@ FISCAL = re.compile(r"((?:19|20)\d{2})[/／\-至](?:\d{2}(?!\d)(?=[、和及与]
 # a year's figure said as once so (曾高达) or as the same measure's then (2020年这一比例仅为…): a look back
 ONCE = re.compile(r"[^，。；,;\n\d]{0,16}?(?:曾(?!任)|这一(?:比例|比重|数字|数据|指标|占比|数值))")
 NOW = re.compile(r"(?:截至|截止|截止到)(?:目前|当前|发稿时|现在)")
+CURRENT = re.compile(r"(?<![截至止到])(?:目前|当前)(?![的之]?(?:形势|阶段|工作|情况|问题))")  # 目前供餐率达92.4%: now
 CUTOFF = re.compile("(?:截至|截止|截止到|到)$")
 SINCE = re.compile(r"[^，。；、,;\n]{0,24}?(?:以来|[一二两三四五六七八九十\d]年来)")  # (去年5月上线一年来)
 CUMULATIVE = re.compile(r"[^。；;]{0,16}?累计")
@@ -217,6 +218,8 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
             year_to_date = THIS_YEAR_SAID.search(text, 0, m.start()) is not None
             period = _months(base_year, 1, base_month) if year_to_date else f"..{base_year}-{base_month:02d}"
             out.append(PeriodMention(m.group(), period, m.start(), False))
+    if base_year:  # 目前供餐率达92.4%: the year of writing
+        out += [PeriodMention(m.group(), str(base_year), m.start(), False) for m in CURRENT.finditer(text)]
     # 2022/23年度, 2022-23财政年度: a fiscal year from April (Hong Kong)
     out += [PeriodMention(m.group(), f"{m.group(1)}-04..{int(m.group(1)) + 1}-03", m.start()) for m in FISCAL.finditer(text)
             if not text.endswith(("较", "比", "与", "較", "與"), 0, m.start())]  # (較2018-19年度: a base, as 比2018年)
