@@ -2199,3 +2199,9 @@ def test_目前_is_the_year_of_writing_for_its_own_sentence() -> None:
             "县级财政安排经费680万元。")
     figs = extract_figures(body, title="关于县政协提案的答复", published_at="2018-06-20")
     assert [f.period for f in figs] == ["2017", "2018", "2018", "2017"]
+
+
+def test_a_price_won_at_is_the_deals_amount_and_the_budget_it_is_set_against_stays_the_budget() -> None:
+    figs = extract_figures("经评审，江西某建设集团有限公司以6918.27万元中标，下浮率6.91%。"
+                           "64排螺旋CT采购项目最终以598万元成交，较预算680万元节约82万元。")
+    assert [f.metric for f in figs if f.kind == "money"] == ["中标金额", "成交金额", "预算", "节约资金"]

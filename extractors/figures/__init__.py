@@ -99,6 +99,7 @@ THIS_ONE = re.compile("(?:这一|这个|该|此|上述)(?:比例|比重|占比|�
 TOWN_ITEM = re.compile(r"[\u4e00-\u9fff]{2,5}(?:镇|乡|街道|社区|村)")
 TOWNS_COUNTED = re.compile(r"[两二三四五六七八九十\d]{1,2}个?(?:乡镇|镇|乡|街道|社区|村)")  # 娄葑、…、胜浦四个街道
 DEAL_VERB = re.compile("(?P<verb>成交|采购|销售|签约|中标|交易)(?:额|金额)?(?:为|达|约)?")  # a measure said by its verb
+WON_AT = re.compile("(?:的(?:价格|报价|总价))?(?P<verb>中标|成交|中选|竞得|签约)")  # 以6918.27万元中标: the price won at
 COUNTED_SHARE = re.compile(r"[两二三四五六七八九十]+(?:类|者|项|种|个)?的?(?:占比|比重|所占比例|比例)")
 NAMED_AFTER = re.compile(r"\s*(?:——|—|--)\s*([^，。；,;\n（(]{2,24})(?=[。；;，,\n（(]|$)")
 PRICE = re.compile("价")  # a comparison with a price (市场价, 电商平台售价, 协议供货价格)
@@ -547,6 +548,8 @@ class _Reader:
                 kind = kind if len(kind) <= 4 and kind.isalpha() and not any(field.blocked[c : won.start("who")]) else None
                 metric = (f"{kind}{won.group('who')}" if kind else f"授予{won.group('who')}") + "合同金额" \
                     + ("占比" if won.group("share") else "")
+            elif q.kind == "money" and text.endswith("以", 0, q.start) and (won_at := WON_AT.match(text, q.end)):
+                metric = won_at.group("verb") + "金额"  # 经评审，某公司以6918.27万元中标: 中标金额, whatever the clause said
             elif q.kind == "percent" and (saved := SAVED.search(text, tail, q.start)):
                 metric = (saved.group("mean") or "") + "节约率"  # 较市场均价平均节约9.3%
             elif q.kind == "money" and SAVED.search(text, tail, q.start):
@@ -608,6 +611,8 @@ class _Reader:
                         topic = RATIO_END.sub("", topic) or topic
                     if topic and _actor(field, c, q.start) is not None:
                         topic = _unscoped(topic)  # 省本级政府采购规模137.9亿元，哈尔滨市226.4亿元: the city's own
+                    if topic and metric == "预算" and q.kind == "money" and metric not in topic:
+                        topic = None  # 以598万元成交，较预算680万元节约…: the budget, not more of what was measured before
                     metric = join(topic, metric)
                     metric = metric if metric and len(metric) > 1 else None  # 四市合计: of what the figure before measured
                 elif metric in AMOUNTS_OF_ITEMS and text.startswith(metric, c) and (kind := _counted_kind(field, out, s, c, metric)):
