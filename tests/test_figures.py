@@ -2205,3 +2205,11 @@ def test_a_price_won_at_is_the_deals_amount_and_the_budget_it_is_set_against_sta
     figs = extract_figures("经评审，江西某建设集团有限公司以6918.27万元中标，下浮率6.91%。"
                            "64排螺旋CT采购项目最终以598万元成交，较预算680万元节约82万元。")
     assert [f.metric for f in figs if f.kind == "money"] == ["中标金额", "成交金额", "预算", "节约资金"]
+
+
+def test_lots_qualify_the_total_they_split_and_central_budget_money_a_county_gets_is_no_national_text() -> None:
+    lots = extract_figures("中标金额合计3.87亿元，其中第一包2.16亿元，第二包1.02亿元，第三包0.69亿元。")
+    assert [f.metric for f in lots[1:]] == ["第一包中标金额", "第二包中标金额", "第三包中标金额"]
+    county = extract_figures("二期工程计划总投资5190万元，其中中央预算内资金2600万元，省级补助资金1500万元。",
+                             title="孟连县农村饮水安全巩固提升工程（二期）采购结果公示")
+    assert "全国" not in [f.subject for f in county]

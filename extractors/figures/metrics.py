@@ -101,6 +101,7 @@ def mask(text: str, spans: Iterable[tuple[int, int]], periods: Iterable[tuple[in
 
 
 LOTS = {"标段", "包", "标包", "批次"}  # what a number before names (一标段, 第3包)
+LOT = re.compile(rf"第?[\dA-Za-z一二三四五六七八九十]{{1,3}}(?:{'|'.join(LOTS)}|分包)")  # 第二包, A包: which lot (包 is no verb)
 PLANNED_OR_DONE = {"计划", "完成", "实际"}  # before a bare measure (投资, 资金): which of the two it is
 ADVERBS = {"累计", "共", "已", "已经", "全年", "共计", "合计", "当年", "先后", "均"}
 
@@ -586,7 +587,8 @@ DEALS = ("采购", "交易", "销售", "成交")
 def qualifies_only(metric: str) -> bool:
     """Whether ``metric`` only says which part (货物类, 劳务类, 竞争性磋商, 自治区本级), with no quantity and no verb
     but in a class name."""
-    return head(metric) is None and (metric.endswith("类") or all(tag not in ("v", "vn") for _, tag in tagged(metric)))
+    return head(metric) is None and (metric.endswith("类") or LOT.fullmatch(metric) is not None
+                                     or all(tag not in ("v", "vn") for _, tag in tagged(metric)))
 
 
 @functools.lru_cache(maxsize=4096)

@@ -29,9 +29,9 @@ from extractors.figures.places import ORGANISATION_WORD, PUBLIC_BODY, REACH, Div
 
 # the country acting or reported on (财政部公布, 全国政府采购规模), not a ranking (居全国前列, 全国第三)
 NATIONAL_ACTOR = re.compile("(?<![居在列排于占])(?:财政部(?!门)|国务院|国家(?![\u4e00-\u9fff]{0,4}(?:城市|示范|试点|县|级))|全国"
-                            "|中央(?=财政|预算|部门|单位|国家机关|和国家机关|本级|政府|企业|[和与及、，。；]))"
+                            "|中央(?=财政|预算(?!内)|部门|单位|国家机关|和国家机关|本级|政府|企业|[和与及、，。；]))"
                             f"(?!前列|第|首位|领先|平均|前|各地|范围|、全|{REACH})")
-# (not 中央仓库, 政府的中央采购部门, 全国、全省…会议; not 对接全国26个省级电子卖场: how far something reaches; not
+# (not 中央仓库, 政府的中央采购部门, 中央预算内资金 a county is given, 全国、全省…会议; not 对接全国26个省级电子卖场: how far something reaches; not
 # 国家中心城市, 国家级开发区: a place's title)
 DOCUMENT_TITLE = re.compile("《[^》]*》")  # 《财政部关于…的通知》 names a document, not the actor
 NATIONAL = "全国"
