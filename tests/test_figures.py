@@ -2213,3 +2213,12 @@ def test_lots_qualify_the_total_they_split_and_central_budget_money_a_county_get
     county = extract_figures("二期工程计划总投资5190万元，其中中央预算内资金2600万元，省级补助资金1500万元。",
                              title="孟连县农村饮水安全巩固提升工程（二期）采购结果公示")
     assert "全国" not in [f.subject for f in county]
+
+
+def test_a_full_name_before_a_word_that_begins_with_a_level_is_a_place() -> None:
+    """武侯区市场监管局: 市场 begins a word, so 武侯区 is whole; 广州市场 is still no 广州, nor 会同区 in 将会同区市场监管局."""
+    assert [p.text for p in find_places("武侯区市场监管局和江苏省市场监督管理局")] == ["武侯区", "江苏省"]
+    assert find_places("广州市场") == [] and find_places("区教育局将会同区市场监管局") == []
+    figs = extract_figures("项目采购预算580万元。", title="武侯区市场监管局2024年度检验检测服务采购结果出炉",
+                           publisher="成都市武侯区市场监督管理局")
+    assert figs[0].subject == "成都市武侯区"

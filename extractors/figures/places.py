@@ -58,6 +58,7 @@ _FIRSTS, _SECONDS = (re.escape("".join(sorted({name[k] for name in NAMES}))) for
 FIRST_CHAR = re.compile(f"[{_FIRSTS}](?=[{_SECONDS}])")
 NOT_BEFORE = "省市区县州场盟旗"
 OPENERS = set("在于到自从和与及的是为向对往赴至同跟去来")  # words a place may follow (a town's name is X丰镇)
+WORD_AFTER = re.compile("市场|市政|市民|区域|县域|市域")  # 武侯区市场监管局, 江苏省市场监督管理局: a word after a full name
 AFTER_BODY = set("局厅委办")  # 市财政局会同市金融办: right after a body's name comes a verb (会同), not a place
 STREET_AFTER = re.compile(r"(?:路|街|大道|大街|巷|胡同)")  # 湖南路街道, 北京路: a street named after a place
 TOWN_AFTER = re.compile(r"[^\W\d\s乡镇村](?:镇|乡|村)")  # 龙泉关镇 is a town, not 龙泉市 (广州新塘镇 is 广州's)  # 广州市场 is not 广州; 广州市 is found whole
@@ -221,7 +222,8 @@ def find_places(text: str) -> list[Place]:
             continue
         for name in BY_PREFIX.get(text[i : i + 2], ()):
             end = i + len(name)
-            if text.startswith(name, i) and (end == len(text) or text[end] not in NOT_BEFORE) \
+            if text.startswith(name, i) and (end == len(text) or text[end] not in NOT_BEFORE
+                                             or WORD_AFTER.match(text, end) and _full_name(name)) \
                     and not (name[-1] not in NOT_BEFORE and (TOWN_AFTER.match(text, end) and text[end : end + 2] not in NAMES
                                                          or STREET_AFTER.match(text, end))) \
                     and not (i and text[i - 1] in AFTER_BODY) and not _overlapped(text, i, end) \
@@ -255,6 +257,11 @@ def find_places(text: str) -> list[Place]:
         p.governed = p.governed or (p.start > 1 and text[p.start - 1] in "（(" and p.start - 1 in ends) \
             or text.startswith("援", p.end)
     return out
+
+
+def _full_name(name: str) -> bool:
+    """Whether ``name`` is a division's whole registered name (武侯区, 江苏省; not 广州, nor 会同区 for 会同县)."""
+    return len(name) > 2 and name[-1] in FULL_ENDS and any(not d.renamed for d in NAMES[name])
 
 
 def _inside_word(text: str, i: int) -> bool:
