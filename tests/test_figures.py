@@ -2222,3 +2222,10 @@ def test_a_full_name_before_a_word_that_begins_with_a_level_is_a_place() -> None
     figs = extract_figures("项目采购预算580万元。", title="武侯区市场监管局2024年度检验检测服务采购结果出炉",
                            publisher="成都市武侯区市场监督管理局")
     assert figs[0].subject == "成都市武侯区"
+
+
+def test_a_bodys_name_is_no_masthead_whose_short_name_gives_a_county() -> None:
+    """康樂及文化事務署 begins with 康乐, the short name of 康乐县; a masthead (今日永嘉) names its county so, an office not."""
+    figs = extract_figures("本署在年內共批出採購合約，總值約28億4,200萬元。", publisher="康樂及文化事務署")
+    assert figs[0].subject != "临夏回族自治州康乐县"
+    assert extract_figures("全县政府采购规模3.2亿元。", publisher="今日永嘉")[0].subject == "温州市永嘉县"

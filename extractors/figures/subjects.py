@@ -33,6 +33,7 @@ NATIONAL_ACTOR = re.compile("(?<![居在列排于占])(?:财政部(?!门)|国务
                             f"(?!前列|第|首位|领先|平均|前|各地|范围|、全|{REACH})")
 # (not 中央仓库, 政府的中央采购部门, 中央预算内资金 a county is given, 全国、全省…会议; not 对接全国26个省级电子卖场: how far something reaches; not
 # 国家中心城市, 国家级开发区: a place's title)
+OFFICE = re.compile("(?:署|局|处|厅|委员会|部|办公室|中心)$")  # a body's name, whose short names are no masthead's place
 DOCUMENT_TITLE = re.compile("《[^》]*》")  # 《财政部关于…的通知》 names a document, not the actor
 NATIONAL = "全国"
 PART = re.compile(r"其中[，,：:]?$")  # 其中卫辉市采购3125万元: a part of the place spoken of, not the article's
@@ -127,7 +128,8 @@ def find_home(texts: list[tuple[str, list[Place]]], author: str | None = None, p
             division = found  # (a subtitle's county, 沂水县“政采贷”放款同比翻番 under 临沂's headline, is a part of it)
     # a local paper names its place (宜昌日报), a bureau its own (沈阳市浑南区人民政府)
     masthead = texts[0][0] if texts and is_media(texts[0][0]) else None  # 晉中日報 第三版 經濟新聞: a page's paper
-    sources = [_specific([p for p in find_places(line) if p.candidates and not p.governed], []) or from_short_name(line)
+    sources = [_specific([p for p in find_places(line) if p.candidates and not p.governed], [])
+               or (from_short_name(line) if not OFFICE.search(line) else None)  # (康乐及文化事务署 is no 康乐县)
                for line in (publisher, author, masthead) if line]
     sources.append(from_host(url))
     if level:  # 我省, 全市 in the headline: the article's place is of that level
