@@ -2229,3 +2229,10 @@ def test_a_bodys_name_is_no_masthead_whose_short_name_gives_a_county() -> None:
     figs = extract_figures("本署在年內共批出採購合約，總值約28億4,200萬元。", publisher="康樂及文化事務署")
     assert figs[0].subject != "临夏回族自治州康乐县"
     assert extract_figures("全县政府采购规模3.2亿元。", publisher="今日永嘉")[0].subject == "温州市永嘉县"
+
+
+def test_this_year_so_far_runs_to_the_month_end_its_paragraph_counts_to() -> None:
+    body = ("今年以来，我省持续深化政府采购合同融资工作。截至7月末，全省累计发放政采贷68.42亿元，同比增长41.3%。\n"
+            "分设区市看，南昌市放款额15.36亿元。")
+    figs = extract_figures(body, title="我省政采贷工作成效明显", published_at="2023-08-15")
+    assert {f.period for f in figs} == {"2023-01..2023-07"}

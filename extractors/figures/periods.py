@@ -89,6 +89,8 @@ DAYS_SPAN = re.compile(r"(?:自|从)(?:(?P<y>(?:19|20)\d{2})年)?(?P<m1>\d{1,2})
 FISCAL = re.compile(r"((?:19|20)\d{2})[/／\-至](?:\d{2}(?!\d)(?=[、和及与]|(?:财政)?年度)|(?:19|20)\d{2}(?=财政年度))")
 # a year's figure said as once so (曾高达) or as the same measure's then (2020年这一比例仅为…): a look back
 ONCE = re.compile(r"[^，。；,;\n\d]{0,16}?(?:曾(?!任)|这一(?:比例|比重|数字|数据|指标|占比|数值))")
+# 今年以来 and the month end the paragraph counts to later (今年以来，…。截至7月末，…累计)
+CUT_AHEAD = re.compile(r"(?<=今年以来|本年以来)[^\n]{0,120}?(?:截至|截止)(?:今年)?(?P<m>\d{1,2})月(?:末|底)")
 NOW = re.compile(r"(?:截至|截止|截止到)(?:目前|当前|发稿时|现在)")
 CURRENT = re.compile(r"(?<![截至止到])(?:目前|当前)(?![的之]?(?:形势|阶段|工作|情况|问题))")  # 目前供餐率达92.4%: now
 CUTOFF = re.compile("(?:截至|截止|截止到|到)$")
@@ -285,7 +287,8 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
             period = f"{period[:4]}..{base_year}"  # 2020年以来: from then to the year of writing
         elif period == str(base_year) and base_month and rel in ("今年", "本年") and SINCE.match(text, m.end()):
             # 今年以来: the year to date, to the month the text last counted to (截至11月末, 1—5月) or of publication
-            period = _months(base_year, 1, cut_month or counted_to or base_month)
+            ahead = CUT_AHEAD.match(text, m.end())  # (今年以来，…。截至7月末，…累计: to July)
+            period = _months(base_year, 1, cut_month or (ahead and int(ahead.group("m"))) or counted_to or base_month)
         if cutoff and (m.group("pone") or m.group("bone")):
             cut_month = int(m.group("pone") or m.group("bone"))
         if period and base_year and period.removeprefix(f"{base_year}-01").startswith(f"..{base_year}-"):
@@ -424,10 +427,12 @@ THIS_MONTH = re.compile(r"(?<![较比与同和])(?:本月|本季度|本季)(?!�
 
 
 def _this_year(text: str, at: int) -> bool:
-    """Whether a total to a date at ``at`` is this year's: 今年以来，截至…, or a sentence that opens with 今年
-    (今年全市…，截至11月30日，…累计采购: this year's, to November)."""
+    """Whether a total to a date at ``at`` is this year's: 今年以来，截至…, a sentence that opens with 今年
+    (今年全市…，截至11月30日，…累计采购: this year's, to November), or a paragraph that spoke of 今年以来 before
+    (今年以来，我省持续深化…。截至7月末，全省累计…)."""
     sentence = max(text.rfind(x, 0, at) for x in "。；;\n") + 1
-    return THIS_YEAR.search(text, max(0, at - 12), at) is not None or THIS_YEAR_SAID.match(text, sentence) is not None
+    return THIS_YEAR.search(text, max(0, at - 12), at) is not None or THIS_YEAR_SAID.match(text, sentence) is not None \
+        or CUT_AHEAD.search(text, text.rfind("\n", 0, at) + 1, at + 12) is not None
 
 
 def _reported_months(text: str, out: list[PeriodMention], base_year: int | None,
