@@ -2236,3 +2236,10 @@ def test_this_year_so_far_runs_to_the_month_end_its_paragraph_counts_to() -> Non
             "分设区市看，南昌市放款额15.36亿元。")
     figs = extract_figures(body, title="我省政采贷工作成效明显", published_at="2023-08-15")
     assert {f.period for f in figs} == {"2023-01..2023-07"}
+
+
+def test_a_yearly_measure_keeps_its_year_word() -> None:
+    """年服务费 is a year's fee (jieba tags 年 a numeral); 2023年服务费 is still the fee of 2023."""
+    assert extract_figures("每台标准云主机年服务费3860元。")[0].metric == "标准云主机年服务费"
+    dated = extract_figures("2023年服务费3860元。", published_at="2024-01-10")[0]
+    assert (dated.metric, dated.period) == ("服务费", "2023")
