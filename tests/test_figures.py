@@ -2243,3 +2243,9 @@ def test_a_yearly_measure_keeps_its_year_word() -> None:
     assert extract_figures("每台标准云主机年服务费3860元。")[0].metric == "标准云主机年服务费"
     dated = extract_figures("2023年服务费3860元。", published_at="2024-01-10")[0]
     assert (dated.metric, dated.period) == ("服务费", "2023")
+
+
+def test_an_ordinal_in_chinese_numerals_is_no_count_from_its_middle() -> None:
+    """第十五次会议, 第二十条: the ordinal's tail (五次, 十条) is not a count; 召开5次会议 is."""
+    figs = extract_figures("在常务委员会第十五次会议上，依据《政府采购法》第二十条，全市共召开5次会议。")
+    assert [f.surface for f in figs] == ["5次"]

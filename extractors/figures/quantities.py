@@ -59,7 +59,7 @@ APPROX_NORMAL = {"超过": "超", "突破": "超", "高于": "超", "大约": "�
                  "不得超过": "以下", "不得高于": "以下", "不得低于": "以上", "不得少于": "以上"}
 
 FIGURE = re.compile(
-    rf"""(?=[\d{CN_CHARS}亿¥￥]|[上近逾超][百千万亿])(?<![\d.,A-Za-z第#/\\])(?:  # the lookahead lets re skip text fast
+    rf"""(?=[\d{CN_CHARS}亿¥￥]|[上近逾超][百千万亿])(?<![\d.,A-Za-z第#/\\])(?<!第[{CN_CHARS}])(?<!第[{CN_CHARS}]{{2}})(?:  # (第十五次: an ordinal)
       (?:(?P<n1>{NUM})(?P<a1>余|多)?(?P<s1>{SCALE})?(?P<a3>余|多)?
          (?:(?P<u1>元|%)?(?P<sep>{SEP})(?P<n2>{NUM})(?P<a2>余|多)?(?P<s2>{SCALE})?)?
        | (?<![{CN_CHARS}数几成])(?P<imp>(?P<ia>[上近逾超])(?P<is>[百千万亿])(?P<ib>余|多)?|(?P<is2>[百千万亿])(?P<ib2>余|多))
