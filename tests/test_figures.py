@@ -2249,3 +2249,9 @@ def test_an_ordinal_in_chinese_numerals_is_no_count_from_its_middle() -> None:
     """第十五次会议, 第二十条: the ordinal's tail (五次, 十条) is not a count; 召开5次会议 is."""
     figs = extract_figures("在常务委员会第十五次会议上，依据《政府采购法》第二十条，全市共召开5次会议。")
     assert [f.surface for f in figs] == ["5次"]
+
+
+def test_thousands_set_apart_by_a_space_keep_their_decimals_and_a_label_that_names_the_measure_adds_nothing() -> None:
+    figs = extract_figures("审计发现问题金额2 146.7万元。\n包1：某公司，中标金额418.36万元；\n中标金额合计：771.16万元。")
+    assert [(f.value, f.unit) for f in figs] == [(2146.7, "万元"), (418.36, "万元"), (771.16, "万元")]
+    assert figs[-1].metric == "中标金额"

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from extractors.figures.numerals import NORMAL_FORM, NOT_NORMAL, SCALES, parse_number, parse_range, whole
 from extractors.text.script import simplified_in_place
 
-AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![包段号])\d{1,3}(?:[ ]\d{3})+(?=[^\d\s.,])|\d+(?:\.\d+)?"  # (1 682份: Hong Kong's thousands; not 包1 340万元)
+AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![包段号])\d{1,3}(?:[ ]\d{3})+(?:\.\d+)?(?=[^\d\s.,])|\d+(?:\.\d+)?"  # (1 682份, 2 146.7万元: thousands set apart by a space; not 包1 340万元)
 DIGIT_CHARS = "〇零一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾"
 CN_CHARS = DIGIT_CHARS + "百千万亿佰仟"
 # a Chinese number holds a digit (三千, 十二亿), or is a bare 百/千 before 万/亿 (突破千亿元)
