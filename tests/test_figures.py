@@ -2255,3 +2255,8 @@ def test_thousands_set_apart_by_a_space_keep_their_decimals_and_a_label_that_nam
     figs = extract_figures("审计发现问题金额2 146.7万元。\n包1：某公司，中标金额418.36万元；\n中标金额合计：771.16万元。")
     assert [(f.value, f.unit) for f in figs] == [(2146.7, "万元"), (418.36, "万元"), (771.16, "万元")]
     assert figs[-1].metric == "中标金额"
+
+
+def test_the_first_months_without_个_are_the_year_so_far() -> None:
+    figs = extract_figures("西峰区前10月政府采购节支2386万元。", published_at="2018-11-20")
+    assert figs[0].period == "2018-01..2018-10"
