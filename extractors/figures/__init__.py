@@ -1084,8 +1084,8 @@ def _through(field: _Field, clause: int, at: int, metric: str | None) -> str | N
         names = [n for n in (opening(field.text, heading[0], heading[1], field.blocked, ends=True),) if n]
     if names and names[0] in GENERIC_CHANNELS:
         names[0] = _named_back(field, at, names[0]) or names[0]
+    # (not a label that names the measure itself: 中标金额合计：1 479.46万元)
     return names[0] + metric if names and names[0] not in metric and metric not in names[0] else metric
-    # (中标金额合计：1 479.46万元: the label names the measure itself, no channel of it)
 
 
 HEADING = 24  # characters: a paragraph this short, without figures or a full stop, heads what follows
