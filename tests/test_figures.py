@@ -2260,3 +2260,8 @@ def test_thousands_set_apart_by_a_space_keep_their_decimals_and_a_label_that_nam
 def test_the_first_months_without_个_are_the_year_so_far() -> None:
     figs = extract_figures("西峰区前10月政府采购节支2386万元。", published_at="2018-11-20")
     assert figs[0].period == "2018-01..2018-10"
+
+
+def test_a_numbered_session_after_its_congress_is_no_count() -> None:
+    figs = extract_figures("关于县十七届人大五次会议第043号建议的答复：全年召开3次会议。")
+    assert [f.surface for f in figs] == ["3次"]

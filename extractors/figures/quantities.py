@@ -101,6 +101,7 @@ IDIOMS = {"二次", "四处", "两处", "多处"}
 # foreign money: 100万美元 (value_yuan stays None: no exchange rate here), 新台币856.3亿元
 FOREIGN = ("美元", "欧元", "港元", "日元", "澳门元", "澳元")
 FOREIGN_BEFORE = re.compile(r"(新台币|台币|港币|美元|澳门元|澳元)(?:达|约|为|共|计|超)?$")
+SESSION = re.compile("(?:全体)?(?:会议|全会)")  # after 届…次: a numbered session (十七届人大五次会议)
 RANK_BEFORE = re.compile(r"(?:[前后第]|[列居排名](?:[一二三四五六七八九十\d]+、)+)$")  # 分列二、三位: ranks, not people
 DAYS_BEFORE = re.compile("(?:前|后|提前|至少|不少于|不超过|缩短|延长|满|期)$")
 DAYS_AFTER = re.compile("内|以内|之内|后")
@@ -223,6 +224,8 @@ def _quantity(m: re.Match[str], text: str) -> Quantity | None:
                 return None  # 三台县, 九台区, 五台山: a name, not a count (三个乡镇 is one)
             if kind == "count" and word in ("位", "名") and RANK_BEFORE.search(text, max(0, start - 12), start):
                 return None  # 前两位, 后三位, 前3名, 分列二、三位: a rank
+            if kind == "count" and word == "次" and SESSION.match(text, end) and "届" in text[max(0, start - 10) : start]:
+                return None  # 县十七届人大五次会议: the fifth session, an ordinal
             if kind == "count" and not n1[0].isdigit() and (n1 + word in IDIOMS):
                 return None  # 二次竞价 (a second round), 四处找钱 (everywhere)
             if word.startswith("年") and (value >= 100 or len(n1) > 2):
