@@ -2265,3 +2265,8 @@ def test_the_first_months_without_个_are_the_year_so_far() -> None:
 def test_a_numbered_session_after_its_congress_is_no_count() -> None:
     figs = extract_figures("关于县十七届人大五次会议第043号建议的答复：全年召开3次会议。")
     assert [f.surface for f in figs] == ["3次"]
+
+
+def test_a_sentence_opening_a_year_since_runs_from_the_month_named_before_to_the_text() -> None:
+    body = "去年11月，甘肃省政府采购一体化平台正式上线运行。一年来，平台累计完成交易额183.6亿元。"
+    assert extract_figures(body, published_at="2020-11-20")[0].period == "2019-11..2020-11"

@@ -95,6 +95,7 @@ NOW = re.compile(r"(?:截至|截止|截止到)(?:目前|当前|发稿时|现在)
 CURRENT = re.compile(r"(?<![截至止到])(?:目前|当前)(?![的之]?(?:形势|阶段|工作|情况|问题))")  # 目前供餐率达92.4%: now
 CUTOFF = re.compile("(?:截至|截止|截止到|到)$")
 SINCE = re.compile(r"[^，。；、,;\n]{0,24}?(?:以来|[一二两三四五六七八九十\d]年来)")  # (去年5月上线一年来)
+A_YEAR_SINCE = re.compile(r"(?:^|(?<=[。；！？\n]))[1一]年来[，,]")  # a sentence that opens with 一年来，
 CUMULATIVE = re.compile(r"[^。；;]{0,16}?累计")
 CUMULATIVE_SENTENCE = re.compile(r"[^。；;]{0,60}?累计")  # 截至10月31日，…平台累计销售额: a total to that day
 STOCK = re.compile(r"[^。；;]{0,60}?(?:余额|整改|储备)")  # 截至9月末，…贷款余额; 截至10月底，已整改问题金额: what stands
@@ -333,6 +334,11 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
             last_year = base_year  # 去年（2021年）…。今年以来，…截至11月底: this year's November
         elif period and period[:4].isdigit() and m.group("y1"):
             last_year = int(period[:4])
+    for m in A_YEAR_SINCE.finditer(text) if base_year and base_month else ():  # 去年11月…上线。一年来，…: that month to now
+        before = max((p for p in out if p.start < m.start() and p.period and len(p.period) == 7 and p.period[4] == "-"),
+                     key=lambda p: p.start, default=None)
+        if before is not None and before.period < f"{base_year}-{base_month:02d}":
+            out.append(PeriodMention(m.group(), f"{before.period}..{base_year}-{base_month:02d}", m.start(), False))
     if base_year and base_month:
         for m in LAUNCHED.finditer(text):  # 平台上线以来，…累计: a total to date, whenever it began
             if CUMULATIVE.match(text, m.end()) and not STARTED.search(text, max(0, m.start() - 12), m.start()):
