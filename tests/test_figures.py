@@ -2270,3 +2270,12 @@ def test_a_numbered_session_after_its_congress_is_no_count() -> None:
 def test_a_sentence_opening_a_year_since_runs_from_the_month_named_before_to_the_text() -> None:
     body = "去年11月，甘肃省政府采购一体化平台正式上线运行。一年来，平台累计完成交易额183.6亿元。"
     assert extract_figures(body, published_at="2020-11-20")[0].period == "2019-11..2020-11"
+
+
+def test_a_national_body_that_speaks_in_its_headline_speaks_of_the_country() -> None:
+    """国家医保局：… is the body telling the country's figures; 国家文物局2019年度部门决算 its own accounts."""
+    said = extract_figures("集采药品平均降价50%，每年节约费用160亿元。", title="国家医保局：2022年集中带量采购改革成效明显",
+                           published_at="2022-12-30")
+    assert {f.subject for f in said} == {"全国"}
+    own = extract_figures("一般公共预算财政拨款支出3.2亿元。", title="国家文物局2019年度部门决算（节选）", published_at="2020-07-01")
+    assert own[0].subject is None

@@ -100,8 +100,10 @@ def find_home(texts: list[tuple[str, list[Place]]], author: str | None = None, p
     body = SECTOR_BODY.match(texts[0][0]) if texts else None
     named = bool(body) and (body.group().startswith(("国家", "省", "市", "县", "区")) or any(p.start == 0 and p.candidates
                                                                                      for p in headline))
-    own |= bool(named and OWN_SECTOR.search(body.group()) and not WHOLE_PLACE.search(texts[0][0]))
-    # (省气象局2020年政府采购工作, 市市场监管局查处…: a body's own figures, not its place's; not 全市预算单位…)
+    own |= bool(named and OWN_SECTOR.search(body.group()) and not WHOLE_PLACE.search(texts[0][0])
+                and not (body.group().startswith("国家") and texts[0][0].startswith(("：", ":"), body.end())))
+    # (省气象局2020年政府采购工作, 市市场监管局查处…: a body's own figures, not its place's; not 全市预算单位…,
+    # nor 国家医保局：…集中带量采购改革成效明显, a national body speaking of the country's)
     # (北京某信息技术股份有限公司2020年年度报告: a company's own, though it cites 财政部's national figures)
     for text, places in texts if not level else ():
         first = next((p.start for p in places if p.candidates and not p.org and not p.governed), len(text))  # not 新华社北京…电
