@@ -2279,3 +2279,11 @@ def test_a_national_body_that_speaks_in_its_headline_speaks_of_the_country() -> 
     assert {f.subject for f in said} == {"全国"}
     own = extract_figures("一般公共预算财政拨款支出3.2亿元。", title="国家文物局2019年度部门决算（节选）", published_at="2020-07-01")
     assert own[0].subject is None
+
+
+def test_a_village_collectives_accounts_are_its_countys_not_an_organisations() -> None:
+    figs = extract_figures("全年集体经济总收入386.42万元。", title="天荒坪镇大溪村2021年度村级集体经济财务收支情况公开",
+                           publisher="安吉县天荒坪镇大溪村股份经济合作社", published_at="2022-01-20")
+    assert figs[0].subject == "湖州市安吉县"
+    bank = extract_figures("全年发放贷款3.2亿元。", title="2021年度工作报告", publisher="长安银行")
+    assert bank[0].subject is None

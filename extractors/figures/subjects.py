@@ -39,6 +39,7 @@ NATIONAL = "全国"
 PART = re.compile(r"其中[，,：:]?$")  # 其中卫辉市采购3125万元: a part of the place spoken of, not the article's
 AMOUNT = re.compile(r"\d+(?:\.\d+)?(?:万亿|亿|万)?元")
 FIGURE_START = re.compile(r"(?:完成|为|达|共)?\d")  # a place's own figure right after it
+VILLAGE_BODY = re.compile("[村社区](?:股份)?(?:经济)?合作社|村民委员会|村委会|居民委员会|居委会")  # a village's own body
 STATISTICIAN = re.compile("人民银行|人行|统计局")  # bodies that report a place's figures, not their own
 # a department's or unit's own accounts, a case's documents (a judgment, a penalty or complaint decision), and
 # the vertical and judicial organs whose procurement is their own (南宁海关, 四川税务系统)
@@ -114,7 +115,8 @@ def find_home(texts: list[tuple[str, list[Place]]], author: str | None = None, p
     organisation = own
     organisation |= bool(publisher and ORGANISATION_WORD.search(publisher)  # 兰州大学新闻网, 长安银行
                          and not STATISTICIAN.search(publisher)  # (人民银行吉林省分行 reports the province's lending,
-                         and not is_media(publisher))  # 南宁广播电视台 its city's news)
+                         and not is_media(publisher)  # 南宁广播电视台 its city's news,
+                         and not VILLAGE_BODY.search(publisher))  # 大溪村股份经济合作社 its village's accounts)
     division = None
     for k, (text, places) in enumerate(texts):  # the headline's place, or the lead's when it lies inside it
         # (湖北 → 湖北省十堰市郧西县); a lead's place with its own amount is a part (昆山市41.26亿元), not its place
