@@ -2287,3 +2287,10 @@ def test_a_village_collectives_accounts_are_its_countys_not_an_organisations() -
     assert figs[0].subject == "湖州市安吉县"
     bank = extract_figures("全年发放贷款3.2亿元。", title="2021年度工作报告", publisher="长安银行")
     assert bank[0].subject is None
+
+
+def test_a_tables_negative_cells_with_a_minus_sign_are_read_and_signed() -> None:
+    body = "（单位：亿元、%）\n省份｜政府采购规模｜同比增长\n广东｜2873.6｜6.8\n江苏｜3105.9｜−2.3\n浙江｜2416.2｜-4.1"
+    figs = extract_figures(body)
+    assert [(f.surface, f.value, f.subject) for f in figs if f.change] == [("6.8", 6.8, "广东省"), ("−2.3", -2.3, "江苏省"),
+                                                                           ("-4.1", -4.1, "浙江省")]

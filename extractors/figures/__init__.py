@@ -439,6 +439,8 @@ class _Reader:
             if q is None:
                 continue
             q.start = c.start
+            if c.text[:1] in "-−":  # 江苏｜3105.9｜−2.3: a negative cell, signed
+                q.value, q.base_value, q.value_yuan = (-x if x else x for x in (q.value, q.base_value, q.value_yuan))
             said = next((p.period for p in find_periods(c.column, field.base, field.month) if p.period), None)
             period = said or c.year or _period(field, q, self.default_period)
             if c.column in ("本月", "当月") and (span := bounds(period)):

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-NUMBER = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
+NUMBER = re.compile(r"[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")  # (−2.3: a minus sign, U+2212)
 CELL_GAP = re.compile(r"[ \t\u3000]*[|｜][ \t\u3000]*|[ \t\u3000]+")  # tabs, runs of spaces, or pipes (项目 | 合计 | 货物)
 RULE = re.compile(r"[\s|｜:：\-—+]*")  # a line that only draws the table (|---|---|)
 UNIT_LINE = re.compile(r"单位[:：]\s*(?P<units>(?:亿元|万元|元|%|个|家|项)(?:[、，,/\s]*(?:亿元|万元|元|%|个|家|项))*)")
