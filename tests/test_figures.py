@@ -2294,3 +2294,12 @@ def test_a_tables_negative_cells_with_a_minus_sign_are_read_and_signed() -> None
     figs = extract_figures(body)
     assert [(f.surface, f.value, f.subject) for f in figs if f.change] == [("6.8", 6.8, "广东省"), ("−2.3", -2.3, "江苏省"),
                                                                            ("-4.1", -4.1, "浙江省")]
+
+
+def test_a_column_of_places_under_a_unit_line_takes_the_tables_caption() -> None:
+    body = ("全市政府采购规模98.64亿元。\n10-6 各县（市、区）政府采购规模（2018年）\n单位：亿元\n"
+            "襄城区 4.06\n樊城区 5.47\n襄州区 9.12")
+    figs = extract_figures(body, title="襄阳统计年鉴2019·财政", published_at="2019-12-01")
+    assert [(f.value, f.unit, f.metric, f.subject, f.period) for f in figs[1:]] == [
+        (4.06, "亿元", "政府采购规模", "襄阳市襄城区", "2018"), (5.47, "亿元", "政府采购规模", "襄阳市樊城区", "2018"),
+        (9.12, "亿元", "政府采购规模", "襄阳市襄州区", "2018")]

@@ -41,7 +41,7 @@ from extractors.figures.metrics import BENEFICIARY_CLASSES, DEALS, ZONES, adnomi
 from extractors.figures.parts import PART_OPENING, link_parts
 from extractors.figures.periods import FROM, OF_VALUE, PeriodMention, arabic_dates, base_date, bounds, find_periods, parse_count, shift, since_start
 from extractors.figures.places import DATELINE_END, DIVISIONS, Division, Place, choose, enclosing, find_places
-from extractors.figures.quantities import Quantity, normal_form, scan
+from extractors.figures.quantities import DECLARED, Quantity, normal_form, scan
 from extractors.figures.scopes import SCOPE
 from extractors.figures.subjects import SIBLINGS, FIGURE_START, Home, find_home, subject
 from extractors.figures.tables import MONEY_UNITS, cells
@@ -647,6 +647,8 @@ class _Reader:
                 elif item is not None:  # a share of an earlier figure of the field
                     of = out[item]
                     metric, subj, period = _share(of.metric), of.subject, of.period
+            if metric is None and (caption := _caption(field, q.start)):
+                metric = caption  # 各县（市、区）政府采购规模（2018年）\n单位：亿元\n襄城区 4.06: the table's caption
             if (metric is None or is_vague(metric)) and (card := _card(field, q)):
                 metric = card  # 【规模】\n68.95亿元\n全市政府采购规模: a figure on a line of its own, its caption beside it
             metric = self._complete(field, q, metric, out, period, scoped=i not in listed)
@@ -1133,6 +1135,37 @@ def _heading(field: _Field, pos: int) -> tuple[int, int] | None:
     if not line or len(line) > HEADING or line[-1] in "。；;，,：:！？" or _figures_in(field, (start, end)):
         return None
     return ENUMERATION.match(field.text, start).end(), start + len(field.text[start:end].rstrip())
+
+
+def _caption(field: _Field, at: int) -> str | None:
+    """The measure a table in prose names over its unit line (10-6 各县（市、区）政府采购规模（2018年）/ 单位：亿元 /
+    襄城区 4.06 …), for the numbers in lines under it, without the scope of its rows (政府采购规模)."""
+    text, line = field.text, field.text.rfind("\n", 0, at) + 1
+    if LABEL.match(text, line):
+        return None  # (货物类：2016年101436: the line's label names what its numbers are of)
+    for _ in range(CAPTION_LINES):
+        if line == 0:
+            return None
+        above = text.rfind("\n", 0, line - 1) + 1
+        declared = DECLARED.search(text, above, line - 1)
+        if declared is None and ("。" in text[above:line] or line - above > HEADING * 2):
+            return None  # (a sentence, not a row of the table)
+        line = above
+        if declared is not None:
+            start, end = (above, declared.start()) if TABLE_NAME.search(text, above, declared.start()) else \
+                (text.rfind("\n", 0, max(0, above - 1)) + 1, max(0, above - 1))
+            start = TABLE_NUMBER.match(text, start).end()
+            while end > start and text[end - 1] in "（( ":
+                end -= 1  # (…规模（2017年）（单位：万元）: the caption ends before the unit's bracket)
+            said = TABLE_WORDS.sub("", field.phrase(start, end) or "") if start < end else ""
+            return _unscoped(said) if head(said) not in (None, *DEALS) else None  # (…情况统计表: a table, no measure)
+    return None
+
+
+CAPTION_LINES = 30  # rows of a prose table read back to its unit line
+TABLE_WORDS = re.compile("(?:情况)?(?:统计)?(?:一览)?表?$|情况$")  # …情况统计表, …一览表: what a caption calls the table
+TABLE_NAME = re.compile("[\u4e00-\u9fff]{4}")  # a caption on the unit line itself (…规模（单位：万元）)
+TABLE_NUMBER = re.compile(r"\s*(?:\d+(?:[-－.．]\d+)*\s*)?")  # 10-6 各县（市、区）…: a yearbook table's number
 
 
 GENERIC_CHANNELS = ("平台", "商城", "卖场")  # a channel named again by its head noun alone

@@ -90,6 +90,10 @@ BARE_WHOLE = re.compile(r"(?<=[\u4e00-\u9fff])(?P<n>\d{2,})(?=[，,。；;、）
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _ITEM = rf"(?:[\u4e00-\u9fff（）()]{{2,12}}|(?:19|20)\d{{2}}年度?){_NUMBER}"
 ROW_LINE = re.compile(rf"^(?:[^\d\n：:]{{1,16}}[:：])?(?:{_ITEM}[，,；;、]\s*){{2,}}{_ITEM}[。；;]?$", re.MULTILINE)
+# or a column of them, a name and its number a line (襄城区 4.06 / 樊城区 5.47 / 襄州区 9.12)
+_LINE_ITEM = rf"^[\u4e00-\u9fff（）()]{{2,12}}[ \t\u3000]+{_NUMBER}[ \t]*$"
+COLUMN_LINES = re.compile(rf"(?:{_LINE_ITEM}\n){{2,}}{_LINE_ITEM}", re.MULTILINE)
+COLUMN_NUMBER = re.compile(rf"(?<=[ \t\u3000])(?P<n>{_NUMBER})(?=[ \t]*$)", re.MULTILINE)
 ROW_NUMBER = re.compile(rf"(?<=[\u4e00-\u9fff）)])(?P<n>{_NUMBER})(?=[，,；;、。]|$)", re.MULTILINE)
 # a field whose name says its unit: 预算金额（万元）：386.5
 LABELLED = re.compile(r"[（(](?P<unit>亿元|万元|元)[)）][:：]\s?(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d.,%\w])")
@@ -287,6 +291,8 @@ def _declared(normal: str) -> list[Quantity]:
     [(386.5, '万元')]
     >>> [(q.value, q.unit) for q in _declared("（单位：万元）\\n市本级55557；麒麟区61284；沾益区28436。")]
     [(55557, '万元'), (61284, '万元'), (28436, '万元')]
+    >>> [q.value for q in _declared("单位：亿元\\n襄城区 4.06\\n樊城区 5.47\\n襄州区 9.12")]
+    [4.06, 5.47, 9.12]
     """
     out = [q for m in LABELLED.finditer(normal) if (q := _bare(m, m.group("unit")))]  # 预算金额（万元）：386.5
     declarations = list(DECLARED.finditer(normal))
@@ -295,7 +301,8 @@ def _declared(normal: str) -> list[Quantity]:
         end = after.start() if after else len(normal)
         wholes = (b for b in BARE_WHOLE.finditer(normal, m.end(), end)
                   if MONEY_BEFORE.search(normal, max(0, b.start() - 8), b.start()))
-        rows = (b for line in ROW_LINE.finditer(normal, m.end(), end) for b in ROW_NUMBER.finditer(normal, *line.span()))
+        rows = [b for line in ROW_LINE.finditer(normal, m.end(), end) for b in ROW_NUMBER.finditer(normal, *line.span())]
+        rows += [b for block in COLUMN_LINES.finditer(normal, m.end(), end) for b in COLUMN_NUMBER.finditer(normal, *block.span())]
         for b in sorted([*BARE_NUMBER.finditer(normal, m.end(), end), *wholes, *rows], key=lambda b: b.start()):
             rate = RATE_BEFORE.search(normal, max(0, b.start() - 4), b.start()) is not None
             unit = "%" if rate and "%" in units else None if rate else next((u for u in units if u != "%"), None)
