@@ -60,7 +60,9 @@ DEVELOPED = {"a": (0.98, 0.97, 0.86, 0.93), "b": (0.97, 0.95, 0.85, 0.87), "c": 
              "cm": (0.93, 0.82, 0.66, 0.78), "cn": (0.89, 0.90, 0.58, 0.81), "co": (0.93, 0.84, 0.64, 0.82),
              "cp": (0.92, 0.88, 0.54, 0.85), "cq": (0.92, 0.82, 0.58, 0.85), "cr": (0.88, 0.77, 0.58, 0.83),
              "cs": (0.87, 0.91, 0.67, 0.86), "ct": (0.85, 0.82, 0.53, 0.90), "cu": (0.96, 0.80, 0.59, 0.80),
-             "cv": (0.92, 0.85, 0.66, 0.85), "cw": (0.93, 0.87, 0.64, 0.79)}
+             "cv": (0.92, 0.85, 0.66, 0.85), "cw": (0.93, 0.87, 0.64, 0.79),
+             "cx": (0.96, 0.81, 0.55, 0.88), "cy": (0.87, 0.86, 0.59, 0.76), "cz": (0.94, 0.75, 0.47, 0.85),
+             "da": (0.92, 0.88, 0.59, 0.86)}
 # (floors 0.02 under the reader's numbers at the end of stops 23 (a–s), 24 (t–aa) 25 (ab–ak; aj and ak at their first runs), 27 (bb–bk, bn, bo, bq at the stop's end; bl, bm and bp at their first runs), 28 (br–cc at the stop's end, most of them
 # developed on little or not at all after their first runs) and 26 (al–ba at their first runs; as's parent at 0.875 since its yearbook table's whole numbers are read, twenty rows whose
 # links the table does not give; ax's at 0.884 since places share out their paragraph's total, which moved three
