@@ -1163,7 +1163,7 @@ def _caption(field: _Field, at: int) -> str | None:
 
 
 CAPTION_LINES = 30  # rows of a prose table read back to its unit line
-TABLE_WORDS = re.compile("(?:情况)?(?:统计)?(?:一览)?表?$|情况$")  # …情况统计表, …一览表: what a caption calls the table
+TABLE_WORDS = re.compile("(?:情况)?(?:统计)?(?:一览)?表?$")  # …情况统计表, …一览表: what a caption calls the table
 TABLE_NAME = re.compile("[\u4e00-\u9fff]{4}")  # a caption on the unit line itself (…规模（单位：万元）)
 TABLE_NUMBER = re.compile(r"\s*(?:\d+(?:[-－.．]\d+)*\s*)?")  # 10-6 各县（市、区）…: a yearbook table's number
 
