@@ -2059,7 +2059,6 @@ def test_a_year_the_figures_are_reckoned_by_is_not_the_period_of_the_sentences_a
     assert [f.period for f in figs if f.surface in ("3.5万元", "7000元左右")] == ["2020", "2020"]
 
 
-
 def test_an_accounts_expenditure_after_its_income_is_of_the_same_account() -> None:
     body = "（四）社会保险基金预算。社会保险基金收入21.47亿元，支出20.69亿元。"
     figs = extract_figures(body, title="关于2021年县级财政决算的审查报告", published_at="2022-08-26")
@@ -2229,6 +2228,7 @@ def test_a_bodys_name_is_no_masthead_whose_short_name_gives_a_county() -> None:
     figs = extract_figures("本署在年內共批出採購合約，總值約28億4,200萬元。", publisher="康樂及文化事務署")
     assert figs[0].subject != "临夏回族自治州康乐县"
     assert extract_figures("全县政府采购规模3.2亿元。", publisher="今日永嘉")[0].subject == "温州市永嘉县"
+    assert extract_figures("全县政府采购规模3.2亿元。", publisher="长兴融媒体中心")[0].subject == "湖州市长兴县"  # (a paper's centre)
 
 
 def test_this_year_so_far_runs_to_the_month_end_its_paragraph_counts_to() -> None:

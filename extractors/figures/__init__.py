@@ -439,8 +439,6 @@ class _Reader:
             if q is None:
                 continue
             q.start = c.start
-            if c.text[:1] in "-−":  # 江苏｜3105.9｜−2.3: a negative cell, signed
-                q.value, q.base_value, q.value_yuan = (-x if x else x for x in (q.value, q.base_value, q.value_yuan))
             said = next((p.period for p in find_periods(c.column, field.base, field.month) if p.period), None)
             period = said or c.year or _period(field, q, self.default_period)
             if c.column in ("本月", "当月") and (span := bounds(period)):
@@ -1148,7 +1146,7 @@ def _caption(field: _Field, at: int) -> str | None:
             return None
         above = text.rfind("\n", 0, line - 1) + 1
         declared = DECLARED.search(text, above, line - 1)
-        if declared is None and ("。" in text[above:line] or line - above > HEADING * 2):
+        if declared is None and ("。" in text[above:line] or line - above > ROW_WIDTH):
             return None  # (a sentence, not a row of the table)
         line = above
         if declared is not None:
@@ -1163,6 +1161,7 @@ def _caption(field: _Field, at: int) -> str | None:
 
 
 CAPTION_LINES = 30  # rows of a prose table read back to its unit line
+ROW_WIDTH = 48  # characters a row of a prose table has at most (a longer line is a paragraph)
 TABLE_WORDS = re.compile("(?:情况)?(?:统计)?(?:一览)?表?$")  # …情况统计表, …一览表: what a caption calls the table
 TABLE_NAME = re.compile("[\u4e00-\u9fff]{4}")  # a caption on the unit line itself (…规模（单位：万元）)
 TABLE_NUMBER = re.compile(r"\s*(?:\d+(?:[-－.．]\d+)*\s*)?")  # 10-6 各县（市、区）…: a yearbook table's number

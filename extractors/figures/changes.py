@@ -36,7 +36,6 @@ WHAT = re.compile(r"(?P<opening>年初|上年末|去年末|上年底|去年底)|
                   r"|(?P<month>1[0-2]|[1-9])月份?")
 
 
-
 @dataclass
 class Change:
     """A verb of change at ``start`` (its comparison included), with the comparison as written."""

@@ -56,12 +56,12 @@ for _name in sorted(NAMES, key=len, reverse=True):
     BY_PREFIX.setdefault(_name[:2], []).append(_name)
 _FIRSTS, _SECONDS = (re.escape("".join(sorted({name[k] for name in NAMES}))) for k in (0, 1))
 FIRST_CHAR = re.compile(f"[{_FIRSTS}](?=[{_SECONDS}])")
-NOT_BEFORE = "省市区县州场盟旗"
+NOT_BEFORE = "省市区县州场盟旗"  # 广州市场 is not 广州 (广州市 is found whole)
 OPENERS = set("在于到自从和与及的是为向对往赴至同跟去来")  # words a place may follow (a town's name is X丰镇)
 WORD_AFTER = re.compile("市场|市政|市民|区域|县域|市域")  # 武侯区市场监管局, 江苏省市场监督管理局: a word after a full name
 AFTER_BODY = set("局厅委办")  # 市财政局会同市金融办: right after a body's name comes a verb (会同), not a place
 STREET_AFTER = re.compile(r"(?:路|街|大道|大街|巷|胡同)")  # 湖南路街道, 北京路: a street named after a place
-TOWN_AFTER = re.compile(r"[^\W\d\s乡镇村](?:镇|乡|村)")  # 龙泉关镇 is a town, not 龙泉市 (广州新塘镇 is 广州's)  # 广州市场 is not 广州; 广州市 is found whole
+TOWN_AFTER = re.compile(r"[^\W\d\s乡镇村](?:镇|乡|村)")  # 龙泉关镇 is a town, not 龙泉市 (广州新塘镇 is 广州's)
 # 全市, 本市, 我市, 该市, 市本级, 自治区本级: the article's own place or the one named last
 REFERENCE = re.compile("(?=[全本我该自省市区县州])"  # (lets re skip text fast: the first characters of the words below)
                        "(?:(?P<w>[全本我该])(?P<a>[省市区县州盟旗])(?![场域长委民直属])|(?P<b>自治区|[省市区县州])本级)")

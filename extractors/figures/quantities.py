@@ -253,8 +253,8 @@ def _quantity(m: re.Match[str], text: str) -> Quantity | None:
                 start = before.start()  # 突破百亿元, 逾千万元: the number is implied, the word is part of the figure
     if kind == "duration" and approx == "近":
         approx = None  # 近三年: the last three years, not nearly three
-    if start >= 2 and text[start - 1] in "-−" and text[start - 2] in "长加少降为至是、，,":
-        start, value = start - 1, -value  # 增长-3.1%: a negative figure, its sign part of it
+    if start and text[start - 1] in "-−" and (start == 1 or text[start - 2] in "长加少降为至是、，,"):
+        start, value = start - 1, -value  # 增长-3.1%, a table's cell −2.3: a negative figure, its sign part of it
     base_unit = unit[len(scale):] if unit.startswith(scale) else unit
     q = Quantity(text[start:end], kind, value, unit, start, end, APPROX_NORMAL.get(approx, approx), range_to,
                  base_value=whole(value * SCALES.get(scale, 1)), base_unit=base_unit)

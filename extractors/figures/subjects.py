@@ -133,7 +133,7 @@ def find_home(texts: list[tuple[str, list[Place]]], author: str | None = None, p
     # a local paper names its place (宜昌日报), a bureau its own (沈阳市浑南区人民政府)
     masthead = texts[0][0] if texts and is_media(texts[0][0]) else None  # 晉中日報 第三版 經濟新聞: a page's paper
     sources = [_specific([p for p in find_places(line) if p.candidates and not p.governed], [])
-               or (from_short_name(line) if not OFFICE.search(line) else None)  # (康乐及文化事务署 is no 康乐县)
+               or (from_short_name(line) if is_media(line) or not OFFICE.search(line) else None)  # (康乐及文化事务署: no 康乐县)
                for line in (publisher, author, masthead) if line]
     sources.append(from_host(url))
     if level:  # 我省, 全市 in the headline: the article's place is of that level
