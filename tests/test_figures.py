@@ -2303,3 +2303,13 @@ def test_a_column_of_places_under_a_unit_line_takes_the_tables_caption() -> None
     assert [(f.value, f.unit, f.metric, f.subject, f.period) for f in figs[1:]] == [
         (4.06, "亿元", "政府采购规模", "襄阳市襄城区", "2018"), (5.47, "亿元", "政府采购规模", "襄阳市樊城区", "2018"),
         (9.12, "亿元", "政府采购规模", "襄阳市襄州区", "2018")]
+
+
+def test_the_next_item_of_a_run_after_a_semicolon_takes_the_measure_of_the_item_before() -> None:
+    body = ("从采购方式看，公开招标采购规模1093.51亿元，占73.6%；竞争性磋商158.20亿元；单一来源32.6亿元。"
+            "从品类看，计算机及办公设备交易额78.4亿元，占比42%；办公耗材及文具31.6亿元；家电22.9亿元，同比增长5.1%。")
+    figs = extract_figures(body, published_at="2024-07-10")
+    assert [(f.surface, f.metric) for f in figs if f.kind == "money"] == [
+        ("1093.51亿元", "公开招标采购规模"), ("158.20亿元", "竞争性磋商采购规模"), ("32.6亿元", "单一来源采购规模"),
+        ("78.4亿元", "计算机及办公设备交易额"), ("31.6亿元", "办公耗材及文具交易额"), ("22.9亿元", "家电交易额")]
+    assert figs[-1].metric == "家电交易额" and figs[-1].change

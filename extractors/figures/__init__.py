@@ -1411,7 +1411,7 @@ def extract_figures(
         f.parent = at[id(whole)] if whole is not None else None
     _one_currency(figures, roc)  # (before parts: amounts in one currency add up)
     link_parts(figures, [(f.text, f.layout.paragraphs) for f in fields], field_of)
-    _complete_heads(figures)
+    _complete_heads(figures, {f.name: f.text for f in fields})
     link_headlines(figures, [q for f in fields for q in f.quantities])
     for f in figures:
         f.subject = _as_named(f.subject)
@@ -1459,13 +1459,15 @@ def _stories(field: _Field, after: int) -> list[tuple[int, list[tuple[str, list[
     return out
 
 
-def _complete_heads(figures: list[Figure]) -> None:
+def _complete_heads(figures: list[Figure], texts: dict[str, str]) -> None:
     """A metric that only qualifies (货物类, 竞争性磋商, 自治区本级) takes the measured quantity of the
     figure it is part of, else of the figure of its kind before it: 货物类采购金额."""
     for i, f in enumerate(figures):
         if not f.metric or not qualifies_only(f.metric) or f.change or f.kind not in ("money", "percent"):
             continue
-        sibling = figures[i - 1] if i and figures[i - 1].kind == f.kind and figures[i - 1].sentence == f.sentence else None
+        before = next((g for g in reversed(figures[:i]) if g.kind == f.kind), None)
+        sibling = figures[i - 1] if i and figures[i - 1].kind == f.kind and figures[i - 1].sentence == f.sentence else (
+            before if before is not None and _next_item(texts[f.field], before, f) else None)
         qualified_sibling = sibling is not None and sibling.metric and head(sibling.metric) not in (None, sibling.metric)
         if f.parent is None and not PART_WORD.search(f.metric) and not qualified_sibling:
             continue  # 政采贷 names a thing, not a part of the figure before (公开招标…，竞争性磋商… are parts)
@@ -1486,6 +1488,12 @@ def _complete_heads(figures: list[Figure]) -> None:
                 elif figures[j].metric == own and figures[j].change:  # 货物类83.9亿元…，同比分别增长2.6%: its change
                     figures[j].metric = f.metric
                 j += 1
+
+
+def _next_item(text: str, before: Figure, f: Figure) -> bool:
+    """Whether ``f`` is the next item of a run the figure ``before`` it ends, nothing but a separator and its
+    own item between them: …订单金额61.5亿元，占33.0%；计算机及网络设备47.2亿元；农副产品9.8亿元."""
+    return before.field == f.field and re.fullmatch(rf"[^。\n]*[；;]{re.escape(f.metric)}", text[before.end:f.start]) is not None
 
 
 TAKEN = re.compile("收受|受贿|行贿|贿赂|好处费|感谢费|回扣|套取|侵占|挪用|骗取|贪污|违纪违法所得|违法所得|获利|个人所得")
