@@ -2313,3 +2313,10 @@ def test_the_next_item_of_a_run_after_a_semicolon_takes_the_measure_of_the_item_
         ("1093.51亿元", "公开招标采购规模"), ("158.20亿元", "竞争性磋商采购规模"), ("32.6亿元", "单一来源采购规模"),
         ("78.4亿元", "计算机及办公设备交易额"), ("31.6亿元", "办公耗材及文具交易额"), ("22.9亿元", "家电交易额")]
     assert figs[-1].metric == "家电交易额" and figs[-1].change
+
+
+def test_kinds_of_one_deal_in_a_run_take_the_measure_the_first_kind_names() -> None:
+    figs = extract_figures("依採購性質區分，工程採購決標金額768.3億元、財物採購121.9億元、勞務採購152.5億元。")
+    assert [f.metric for f in figs] == ["工程采购决标金额", "财物采购决标金额", "劳务采购决标金额"]
+    whole = extract_figures("医院全年采购总金额1.8亿元，其中政府采购总金额6384万元，院内自行采购1.18亿元。")
+    assert whole[2].metric == "院内自行采购金额"

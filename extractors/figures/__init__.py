@@ -1463,11 +1463,17 @@ def _complete_heads(figures: list[Figure], texts: dict[str, str]) -> None:
     """A metric that only qualifies (货物类, 竞争性磋商, 自治区本级) takes the measured quantity of the
     figure it is part of, else of the figure of its kind before it: 货物类采购金额."""
     for i, f in enumerate(figures):
-        if not f.metric or not qualifies_only(f.metric) or f.change or f.kind not in ("money", "percent"):
+        if not f.metric or f.change or f.kind not in ("money", "percent"):
             continue
         before = next((g for g in reversed(figures[:i]) if g.kind == f.kind), None)
         sibling = figures[i - 1] if i and figures[i - 1].kind == f.kind and figures[i - 1].sentence == f.sentence else (
             before if before is not None and _next_item(texts[f.field], before, f) else None)
+        if not qualifies_only(f.metric):
+            if sibling is not None and (deal := head(f.metric)) in DEALS and deal != f.metric and sibling.metric \
+                    and (measure := head(sibling.metric)) and measure not in DEALS \
+                    and sibling.metric.removesuffix(measure).endswith(deal):
+                f.metric += TOTAL_OF.sub("", measure)  # 工程採購決標金額768.3億元、財物採購121.9億元: 财物采购决标金额
+            continue
         qualified_sibling = sibling is not None and sibling.metric and head(sibling.metric) not in (None, sibling.metric)
         if f.parent is None and not PART_WORD.search(f.metric) and not qualified_sibling:
             continue  # 政采贷 names a thing, not a part of the figure before (公开招标…，竞争性磋商… are parts)
