@@ -2320,3 +2320,11 @@ def test_kinds_of_one_deal_in_a_run_take_the_measure_the_first_kind_names() -> N
     assert [f.metric for f in figs] == ["工程采购决标金额", "财物采购决标金额", "劳务采购决标金额"]
     whole = extract_figures("医院全年采购总金额1.8亿元，其中政府采购总金额6384万元，院内自行采购1.18亿元。")
     assert whole[2].metric == "院内自行采购金额"
+
+
+def test_a_government_work_report_read_early_in_the_year_reviews_the_year_before() -> None:
+    body = "各位代表：\n全年区级政府采购规模86.4亿元，同比增长3.2%。2025年主要预期目标：地区生产总值增长5%左右。"
+    figs = extract_figures(body, title="2025年上海市闵行区人民政府工作报告（摘录）", published_at="2025-01-09")
+    assert [(f.surface, f.period) for f in figs] == [("86.4亿元", "2024"), ("3.2%", "2024"), ("5%左右", "2025")]
+    summary = extract_figures("全年政府采购规模86.4亿元。", title="2025年闵行区财政局工作总结", published_at="2025-01-09")
+    assert summary[0].period == "2025"

@@ -1395,7 +1395,9 @@ def extract_figures(
     homes = [(0, home)] + [(start, taiwans(find_home(texts)) if any(p.candidates for _, ps in texts for p in ps) else home)
                            for start, texts in stories]
     published = published_at[:4] if published_at and published_at[:4].isdigit() else None
-    reader = _Reader(homes, _default_period(fields, published or (str(base) if base else None)), published, warnings)
+    review = bool(title and WORK_REPORT.search(title) and base and month and month <= 3)
+    default = _default_period(fields, str(base - 1) if review else published or (str(base) if base else None), review)
+    reader = _Reader(homes, default, published, warnings)
     figures: list[Figure] = []
     field_of: list[int] = []
     table: list[tuple[Figure, Figure | None]] = []  # the figures of tables' cells, with the cell each is part of
@@ -1508,11 +1510,15 @@ TOTAL_OF = re.compile("总(?=额|金额|规模|投资)")
 PART_WORD = re.compile(r"(?:类|级|方式)$|^(?:各)?(?:县|区|市县|县区|区县|县市|盟市|市州|乡镇|街道)")
 
 
-def _default_period(fields: list[_Field], year: str | None) -> str | None:
+WORK_REPORT = re.compile("政府工作报告")  # read to a congress early in the year: it reviews the year before
+
+
+def _default_period(fields: list[_Field], year: str | None, review: bool = False) -> str | None:
     """The period of figures that say none: the headline's, else the one the body's first figure is
-    of, else ``year`` (of publication, or the one the text is written in), else the first the text names."""
+    of, else ``year`` (of publication, or the one the text is written in), else the first the text names.
+    A ``review`` (2025年闵行区政府工作报告, read in January) names its session's year, not its figures'."""
     for f in fields:
-        if f.name != "body":
+        if f.name != "body" and not review:
             said = next((p.period for p in f.periods if p.period and p.inherits), None)
             if said:
                 return said
