@@ -2328,3 +2328,11 @@ def test_a_government_work_report_read_early_in_the_year_reviews_the_year_before
     assert [(f.surface, f.period) for f in figs] == [("86.4亿元", "2024"), ("3.2%", "2024"), ("5%左右", "2025")]
     summary = extract_figures("全年政府采购规模86.4亿元。", title="2025年闵行区财政局工作总结", published_at="2025-01-09")
     assert summary[0].period == "2025"
+
+
+def test_a_headings_year_dates_the_whole_year_of_the_paragraph_under_it() -> None:
+    body = "1—11月，全市公共资源交易额1386.4亿元。\n三、2026年工作打算\n力争全年交易额突破1500亿元。"
+    figs = extract_figures(body, title="泉州市公共资源交易中心2025年工作总结", published_at="2025-12-22")
+    assert [f.period for f in figs] == ["2025-01..2025-11", "2026"]
+    told = extract_figures("全市2026年交易额将增长。\n力争全年交易额突破1500亿元。", published_at="2025-12-22")
+    assert told[0].period == "2025"
