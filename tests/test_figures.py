@@ -2336,3 +2336,10 @@ def test_a_headings_year_dates_the_whole_year_of_the_paragraph_under_it() -> Non
     assert [f.period for f in figs] == ["2025-01..2025-11", "2026"]
     told = extract_figures("全市2026年交易额将增长。\n力争全年交易额突破1500亿元。", published_at="2025-12-22")
     assert told[0].period == "2025"
+
+
+def test_a_measured_share_next_to_a_rule_word_keeps_its_period() -> None:
+    body = "2025年，全市面向中小企业预留采购项目预算68.94亿元。分县市区看，无为市预留9.86亿元，预留比例66.3%。" \
+           "今年将对中小企业给予10%的价格扣除。"
+    figs = extract_figures(body, published_at="2026-02-11")
+    assert [(f.surface, f.period) for f in figs if f.kind == "percent"] == [("66.3%", "2025"), ("10%", "2026")]

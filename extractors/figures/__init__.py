@@ -491,7 +491,7 @@ class _Reader:
                 grew = next((f for f in reversed(out) if f.kind == q.kind or f.change), None) if then.start() + before == c else None
                 if grew is not None and grew.start >= s and grew.field == field.name:
                     metric_of_base = grew.metric  # …同比增长12.5%，上年同期为1.16亿元: the level it grew from (not 占…的17.9%)
-            ruled = (q.approx in BOUNDS or q.range_to is not None or q.kind == "percent") and RULE.search(text, c, q.start) \
+            ruled = (q.approx in BOUNDS or q.range_to is not None or q.kind == "percent" and _round(q.value)) and RULE.search(text, c, q.start) \
                 and not COMPLETED.search(text, tail, q.start) and "占" not in text[c : q.start]  # 完成预留份额的112%: a result
             if (ruled or q.approx in BOUNDS and RULE.search(text, s, q.start) or LIMIT.search(text, tail, q.start)) \
                     and not _last(field.periods, field.period_starts, s, q.start, _said) \
@@ -1304,6 +1304,11 @@ def _items_end(text: str, start: int, end: int) -> int:
         pos += len(word)
         measure = pos if len(word) > 1 and is_head(word) else measure
     return measure or nouns or end
+
+
+def _round(value: float) -> bool:
+    """Whether a rate is as round as rules set them (30%, 2.5%), not a measured 66.3%."""
+    return value * 2 % 1 == 0
 
 
 def _reported_year(title: str | None, base: int | None) -> int | None:
