@@ -2343,3 +2343,9 @@ def test_a_measured_share_next_to_a_rule_word_keeps_its_period() -> None:
            "今年将对中小企业给予10%的价格扣除。"
     figs = extract_figures(body, published_at="2026-02-11")
     assert [(f.surface, f.period) for f in figs if f.kind == "percent"] == [("66.3%", "2025"), ("10%", "2026")]
+
+
+def test_the_next_item_may_bring_its_own_count() -> None:
+    body = "2021年，工程采购决标金额52.7亿元；财物采购87件、6.1亿元；劳务采购127件、9.4亿元。"
+    assert [f.metric for f in extract_figures(body) if f.kind == "money"] == [
+        "工程采购决标金额", "财物采购决标金额", "劳务采购决标金额"]

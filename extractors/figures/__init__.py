@@ -1505,8 +1505,10 @@ def _complete_heads(figures: list[Figure], texts: dict[str, str]) -> None:
 
 def _next_item(text: str, before: Figure, f: Figure) -> bool:
     """Whether ``f`` is the next item of a run the figure ``before`` it ends, nothing but a separator and its
-    own item between them: …订单金额61.5亿元，占33.0%；计算机及网络设备47.2亿元；农副产品9.8亿元."""
-    return before.field == f.field and re.fullmatch(rf"[^。\n]*[；;]{re.escape(f.metric)}", text[before.end:f.start]) is not None
+    own item (and its count) between them: …订单金额61.5亿元，占33.0%；计算机及网络设备47.2亿元；农副产品9.8亿元."""
+    if before.field != f.field or not (gap := re.fullmatch(r"[^。\n]*[；;]([^，。；;,\n]{1,16})", text[before.end:f.start])):
+        return False
+    return gap.group(1).startswith(f.metric)  # (財物採購87件、6億1,380萬元: the item and its count)
 
 
 TAKEN = re.compile("收受|受贿|行贿|贿赂|好处费|感谢费|回扣|套取|侵占|挪用|骗取|贪污|违纪违法所得|违法所得|获利|个人所得")
