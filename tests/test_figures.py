@@ -2349,3 +2349,9 @@ def test_the_next_item_may_bring_its_own_count() -> None:
     body = "2021年，工程采购决标金额52.7亿元；财物采购87件、6.1亿元；劳务采购127件、9.4亿元。"
     assert [f.metric for f in extract_figures(body) if f.kind == "money"] == [
         "工程采购决标金额", "财物采购决标金额", "劳务采购决标金额"]
+
+
+def test_a_body_or_townships_name_is_whose_figure_not_what_was_measured() -> None:
+    body = "分企业看，建投集团成交68.35亿元，占全部成交金额的36.7%；产投集团41.28亿元；兴泰集团12.06亿元。" \
+           "从镇看，周庄镇采购规模2.63亿元，华士镇采购规模2.41亿元。"
+    assert [f.metric for f in extract_figures(body) if f.kind == "money"] == ["成交", "成交", "成交", "采购规模", "采购规模"]

@@ -37,7 +37,7 @@ from extractors.figures.changes import Change, change_before, change_of
 from extractors.figures.clauses import Layout, tagged
 from extractors.figures.headlines import link_headlines
 from extractors.figures.lists import RESPECTIVELY, SEPARATOR, SUFFIXES, items
-from extractors.figures.metrics import BENEFICIARY_CLASSES, DEALS, ZONES, adnominal, bare, channel, counted_after, deals, glued, head, is_action, is_head, is_vague, join, mask, opening, phrase, phrase_after, qualifier, qualifies_only
+from extractors.figures.metrics import BENEFICIARY_CLASSES, DEALS, ZONES, adnominal, bare, channel, counted_after, deals, glued, head, is_action, is_head, is_vague, join, mask, opening, phrase, phrase_after, qualifier, qualifies_only, unnamed
 from extractors.figures.parts import PART_OPENING, link_parts
 from extractors.figures.periods import FROM, OF_VALUE, PeriodMention, arabic_dates, base_date, bounds, find_periods, parse_count, shift, since_start
 from extractors.figures.places import DATELINE_END, DIVISIONS, Division, Place, choose, enclosing, find_places
@@ -1475,6 +1475,10 @@ def _complete_heads(figures: list[Figure], texts: dict[str, str]) -> None:
         before = next((g for g in reversed(figures[:i]) if g.kind == f.kind), None)
         sibling = figures[i - 1] if i and figures[i - 1].kind == f.kind and figures[i - 1].sentence == f.sentence else (
             before if before is not None and _next_item(texts[f.field], before, f) else None)
+        if not (own := unnamed(f.metric)):  # 建投集团成交68.35亿元；产投集团41.28亿元: of the measure before
+            f.metric = sibling.metric if sibling is not None and sibling.metric else f.metric
+            continue
+        f.metric = own  # 周庄镇采购规模2.63亿元: the town's figure of 采购规模
         if not qualifies_only(f.metric):
             if sibling is not None and (deal := head(f.metric)) in DEALS and deal != f.metric and sibling.metric \
                     and (measure := head(sibling.metric)) and measure not in DEALS \
@@ -1508,7 +1512,8 @@ def _next_item(text: str, before: Figure, f: Figure) -> bool:
     own item (and its count) between them: …订单金额61.5亿元，占33.0%；计算机及网络设备47.2亿元；农副产品9.8亿元."""
     if before.field != f.field or not (gap := re.fullmatch(r"[^。\n]*[；;]([^，。；;,\n]{1,16})", text[before.end:f.start])):
         return False
-    return gap.group(1).startswith(f.metric)  # (財物採購87件、6億1,380萬元: the item and its count)
+    return gap.group(1).startswith(f.metric) or not unnamed(gap.group(1))  # (財物採購87件、6億1,380萬元: the item
+    # and its count; 兴泰集团12.06亿元: a name, whatever the metric read before)
 
 
 TAKEN = re.compile("收受|受贿|行贿|贿赂|好处费|感谢费|回扣|套取|侵占|挪用|骗取|贪污|违纪违法所得|违法所得|获利|个人所得")

@@ -678,3 +678,33 @@ def join(topic: str | None, metric: str | None) -> str | None:
 
 
 FLOWS = ("收入", "支出")  # the two sides of an account, said of one subject in turn
+
+
+ORG_ENDS = ("有限公司", "公司", "集团", "银行")  # a body named before what it did: 徽商银行放款, 建投集团成交
+TOWN_ENDS = ("镇", "乡", "街道", "村", "社区")  # a place below the gazetteer's: 周庄镇采购规模
+UNNAMED = {"合作银行", "手机银行", "商业银行", "网上银行", "开户银行", "集团公司", "子公司", "分公司"}  # kinds, not names
+PROPER_TAGS = {"ns", "nr", "nt", "nz"}  # a place's, a person's, a body's or another proper name
+
+
+@functools.lru_cache(maxsize=4096)
+def unnamed(metric: str) -> str:
+    """``metric`` without the name at its start of the body or township whose figure it is (the figure's
+    subject, not what was measured); "" when the metric is that name only.
+
+    >>> unnamed("周庄镇采购规模"), unnamed("徽商银行放款"), unnamed("建投集团成交"), unnamed("长安镇")
+    ('采购规模', '放款', '成交', '')
+    >>> unnamed("小城镇建设资金"), unnamed("合作银行放款"), unnamed("街道养老服务中心运营经费")
+    ('小城镇建设资金', '合作银行放款', '街道养老服务中心运营经费')
+    """
+    ws = tagged(metric)
+    name = ""
+    for word, tag in ws[:4]:
+        name += word
+        if len(name) > 8:
+            break
+        org = name.endswith(ORG_ENDS) and not any(name.endswith(u) for u in UNNAMED)
+        town = name.endswith(TOWN_ENDS) and any(t in PROPER_TAGS for _, t in tagged(name))
+        if (org or town) and len(name) >= 3 and name[:-1] not in ("乡", "城", "城乡", "村", "小城"):
+            return metric[len(name):]
+    return metric
+
