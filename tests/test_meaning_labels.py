@@ -62,7 +62,12 @@ DEVELOPED = {"a": (0.98, 0.97, 0.86, 0.93), "b": (0.97, 0.95, 0.85, 0.87), "c": 
              "cs": (0.87, 0.91, 0.67, 0.86), "ct": (0.85, 0.82, 0.53, 0.90), "cu": (0.96, 0.80, 0.59, 0.80),
              "cv": (0.92, 0.85, 0.66, 0.85), "cw": (0.93, 0.87, 0.64, 0.79),
              "cx": (0.96, 0.81, 0.55, 0.88), "cy": (0.87, 0.86, 0.59, 0.76), "cz": (0.94, 0.75, 0.47, 0.85),
-             "da": (0.92, 0.88, 0.59, 0.86)}
+             "da": (0.92, 0.88, 0.59, 0.86),
+             "db": (0.96, 0.89, 0.68, 0.80), "dc": (0.88, 0.77, 0.56, 0.78), "dd": (0.90, 0.86, 0.53, 0.86),
+             "de": (0.96, 0.85, 0.67, 0.85), "df": (0.92, 0.76, 0.61, 0.77), "dg": (0.93, 0.85, 0.55, 0.79),
+             "dh": (0.92, 0.70, 0.56, 0.80), "di": (0.93, 0.97, 0.64, 0.84), "dj": (0.91, 0.91, 0.68, 0.79),
+             "dk": (0.89, 0.87, 0.56, 0.81), "dl": (0.90, 0.86, 0.59, 0.84), "dm": (0.96, 0.87, 0.58, 0.83)}
+# (stop 30: db–dm 0.02 under their numbers at the stop's end, a few rules after their first runs)
 # (floors 0.02 under the reader's numbers at the end of stops 23 (a–s), 24 (t–aa) 25 (ab–ak; aj and ak at their first runs), 27 (bb–bk, bn, bo, bq at the stop's end; bl, bm and bp at their first runs), 28 (br–cc at the stop's end, most of them
 # developed on little or not at all after their first runs) and 26 (al–ba at their first runs; as's parent at 0.875 since its yearbook table's whole numbers are read, twenty rows whose
 # links the table does not give; ax's at 0.884 since places share out their paragraph's total, which moved three
