@@ -1468,7 +1468,9 @@ def _stories(field: _Field, after: int) -> list[tuple[int, list[tuple[str, list[
 
 def _complete_heads(figures: list[Figure], texts: dict[str, str]) -> None:
     """A metric that only qualifies (货物类, 竞争性磋商, 自治区本级) takes the measured quantity of the
-    figure it is part of, else of the figure of its kind before it: 货物类采购金额."""
+    figure it is part of, else of the figure of its kind before it: 货物类采购金额. A body's or township's name
+    is taken out of a metric (周庄镇采购规模 → 采购规模), and an item that is a name only, or one kind of the deal
+    its sibling measured (财物采购 after 工程采购决标金额), takes its sibling's measure."""
     for i, f in enumerate(figures):
         if not f.metric or f.change or f.kind not in ("money", "percent"):
             continue

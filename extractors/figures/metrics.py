@@ -683,6 +683,7 @@ FLOWS = ("收入", "支出")  # the two sides of an account, said of one subject
 ORG_ENDS = ("有限公司", "公司", "集团", "银行")  # a body named before what it did: 徽商银行放款, 建投集团成交
 TOWN_ENDS = ("镇", "乡", "街道", "村", "社区")  # a place below the gazetteer's: 周庄镇采购规模
 UNNAMED = {"合作银行", "手机银行", "商业银行", "网上银行", "开户银行", "集团公司", "子公司", "分公司"}  # kinds, not names
+NOT_TOWNS = {"乡", "城", "城乡", "村", "小城"}  # before 镇/乡/村: a kind of place (城乡, 小城镇), no town's name
 PROPER_TAGS = {"ns", "nr", "nt", "nz"}  # a place's, a person's, a body's or another proper name
 
 
@@ -698,13 +699,12 @@ def unnamed(metric: str) -> str:
     """
     ws = tagged(metric)
     name = ""
-    for word, tag in ws[:4]:
+    for word, _ in ws[:4]:
         name += word
         if len(name) > 8:
             break
         org = name.endswith(ORG_ENDS) and not any(name.endswith(u) for u in UNNAMED)
         town = name.endswith(TOWN_ENDS) and any(t in PROPER_TAGS for _, t in tagged(name))
-        if (org or town) and len(name) >= 3 and name[:-1] not in ("乡", "城", "城乡", "村", "小城"):
+        if (org or town) and len(name) >= 3 and name[:-1] not in NOT_TOWNS:
             return metric[len(name):]
     return metric
-
