@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterator
 from typing import TypeVar
 
 from extractors.figures.changes import Change, change_before, change_of
-from extractors.figures.clauses import Layout, tagged
+from extractors.figures.clauses import Layout, heads, tagged
 from extractors.figures.headlines import link_headlines
 from extractors.figures.lists import RESPECTIVELY, SEPARATOR, SUFFIXES, items
 from extractors.figures.metrics import BENEFICIARY_CLASSES, DEALS, ZONES, adnominal, bare, channel, counted_after, deals, glued, head, is_action, is_head, is_vague, join, mask, opening, phrase, phrase_after, qualifier, qualifies_only, unnamed
@@ -1090,7 +1090,6 @@ def _through(field: _Field, clause: int, at: int, metric: str | None) -> str | N
     return names[0] + metric if names and names[0] not in metric and metric not in names[0] else metric
 
 
-HEADING = 24  # characters: a paragraph this short, without figures or a full stop, heads what follows
 ENUMERATION = re.compile(r"\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]\s*)?")
 
 LABEL = re.compile(ENUMERATION.pattern + r"(?P<label>[^，。；：:\d\s（(]{2,14}(?:[（(][^）)\n]{1,20}[）)])?"
@@ -1130,7 +1129,7 @@ def _heading(field: _Field, pos: int) -> tuple[int, int] | None:
         return None
     start, end = field.layout.paragraph_at(p - 1)
     line = field.text[start:end].strip()
-    if not line or len(line) > HEADING or line[-1] in "。；;，,：:！？" or _figures_in(field, (start, end)):
+    if not heads(line) or _figures_in(field, (start, end)):
         return None
     return ENUMERATION.match(field.text, start).end(), start + len(field.text[start:end].rstrip())
 
@@ -1471,10 +1470,11 @@ def _complete_heads(figures: list[Figure], texts: dict[str, str]) -> None:
     figure it is part of, else of the figure of its kind before it: 货物类采购金额. A body's or township's name
     is taken out of a metric (周庄镇采购规模 → 采购规模), and an item that is a name only, or one kind of the deal
     its sibling measured (财物采购 after 工程采购决标金额), takes its sibling's measure."""
+    last: dict[str, Figure] = {}  # the figure of each kind before the one read
     for i, f in enumerate(figures):
+        before, last[f.kind] = last.get(f.kind), f
         if not f.metric or f.change or f.kind not in ("money", "percent"):
             continue
-        before = next((g for g in reversed(figures[:i]) if g.kind == f.kind), None)
         sibling = figures[i - 1] if i and figures[i - 1].kind == f.kind and figures[i - 1].sentence == f.sentence else (
             before if before is not None and _next_item(texts[f.field], before, f) else None)
         if not (own := unnamed(f.metric)):  # 建投集团成交68.35亿元；产投集团41.28亿元: of the measure before
@@ -1509,10 +1509,13 @@ def _complete_heads(figures: list[Figure], texts: dict[str, str]) -> None:
                 j += 1
 
 
+NEXT_ITEM = re.compile(r"[^。\n]*[；;]([^，。；;,\n]{1,16})")  # …；the next item, up to its figure
+
+
 def _next_item(text: str, before: Figure, f: Figure) -> bool:
     """Whether ``f`` is the next item of a run the figure ``before`` it ends, nothing but a separator and its
     own item (and its count) between them: …订单金额61.5亿元，占33.0%；计算机及网络设备47.2亿元；农副产品9.8亿元."""
-    if before.field != f.field or not (gap := re.fullmatch(r"[^。\n]*[；;]([^，。；;,\n]{1,16})", text[before.end:f.start])):
+    if before.field != f.field or not (gap := NEXT_ITEM.fullmatch(text, before.end, f.start)):
         return False
     return gap.group(1).startswith(f.metric) or not unnamed(gap.group(1))  # (財物採購87件、6億1,380萬元: the item
     # and its count; 兴泰集团12.06亿元: a name, whatever the metric read before)

@@ -32,6 +32,19 @@ RANKED_COMMA = rf"(?<={RANKED})[，,](?=(?:达到|达|为|是|约为|约|超过|
 CLAUSE = re.compile(rf"(?:[^，,：:。！？；!?;\n]|{RANKED_COMMA})+[，,：:。！？；!?;]*")
 
 
+HEADING = 24  # characters: a line this short, ending without a sentence's mark, heads what follows
+
+
+def heads(line: str) -> bool:
+    """Whether ``line`` reads as a heading: short, and not ended as a sentence or clause is.
+
+    >>> heads("三、2026年工作打算"), heads("二、电子卖场运行情况"), heads("全年交易额1500亿元。")
+    (True, True, False)
+    """
+    line = line.strip()
+    return bool(line) and len(line) <= HEADING and line[-1] not in "。；;，,：:！？"
+
+
 def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     return [m.span() for m in pattern.finditer(text)]
 

@@ -30,6 +30,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from extractors.figures.clauses import heads
+
 RELATIVE = {"今年": 0, "本年": 0, "本年度": 0, "去年": -1, "上年": -1, "上一年": -1, "上年度": -1, "前年": -2,
             "明年": 1}
 CONTEXTUAL = ("全年", "当年")  # the year the text has been talking about
@@ -237,7 +239,8 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
                 out.append(PeriodMention(m.group(), f"{end - n + 1}..{end}", m.start(), False))
     for m in (ROC_PERIOD if roc else PERIOD).finditer(text):
         if "\n" in text[last_end : m.start()]:  # a new paragraph: only a heading's year (三、2026年工作打算) goes on
-            under = last_year is not None and text.count("\n", last_end, m.start()) == 1 and _heading_line(text, last_end)
+            under = last_year is not None and text.count("\n", last_end, m.start()) == 1 \
+                and heads(text[text.rfind("\n", 0, last_end) + 1 : text.find("\n", last_end)])
             last_year, cut_month, opened = last_year if under else None, None, None
         last_end = m.end()
         day = DAY.match(text, m.end())
@@ -470,16 +473,6 @@ def _reported_months(text: str, out: list[PeriodMention], base_year: int | None,
 
 QUARTER_FORM = re.compile(r"\d{4}-Q[1-4]")
 MONTH_FORM = re.compile(r"\d{4}-\d{2}")
-
-
-HEADING_LINE = 20  # characters a heading's line has at most
-
-
-def _heading_line(text: str, pos: int) -> bool:
-    """Whether the line ``pos`` stands on is a heading (三、2026年工作打算), short and without a sentence's end."""
-    start, end = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
-    line = text[start:end if end >= 0 else len(text)]
-    return len(line) <= HEADING_LINE and not re.search("[。；，,;]", line)
 
 
 def base_date(published_at: str | None, text: str) -> tuple[int | None, int | None]:
