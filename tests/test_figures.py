@@ -2326,6 +2326,8 @@ def test_a_government_work_report_read_early_in_the_year_reviews_the_year_before
     body = "各位代表：\n全年区级政府采购规模86.4亿元，同比增长3.2%。2025年主要预期目标：地区生产总值增长5%左右。"
     figs = extract_figures(body, title="2025年上海市闵行区人民政府工作报告（摘录）", published_at="2025-01-09")
     assert [(f.surface, f.period) for f in figs] == [("86.4亿元", "2024"), ("3.2%", "2024"), ("5%左右", "2025")]
+    told = extract_figures("全年區級政府採購規模86.4億元。", title="2025年閔行區人民政府工作報告", published_at="2025-01-09")
+    assert told[0].period == "2024"
     summary = extract_figures("全年政府采购规模86.4亿元。", title="2025年闵行区财政局工作总结", published_at="2025-01-09")
     assert summary[0].period == "2025"
 

@@ -1399,7 +1399,7 @@ def extract_figures(
     homes = [(0, home)] + [(start, taiwans(find_home(texts)) if any(p.candidates for _, ps in texts for p in ps) else home)
                            for start, texts in stories]
     published = published_at[:4] if published_at and published_at[:4].isdigit() else None
-    review = bool(title and WORK_REPORT.search(title) and base and month and month <= 3)
+    review = bool(title and WORK_REPORT.search(texts[0][2]) and base and month and month <= 3)  # (政府工作報告 too)
     default = _default_period(fields, str(base - 1) if review else published or (str(base) if base else None), review)
     reader = _Reader(homes, default, published, warnings)
     figures: list[Figure] = []
