@@ -2357,3 +2357,18 @@ def test_a_body_or_townships_name_is_whose_figure_not_what_was_measured() -> Non
     body = "分企业看，建投集团成交68.35亿元，占全部成交金额的36.7%；产投集团41.28亿元；兴泰集团12.06亿元。" \
            "从镇看，周庄镇采购规模2.63亿元，华士镇采购规模2.41亿元。"
     assert [f.metric for f in extract_figures(body) if f.kind == "money"] == ["成交", "成交", "成交", "采购规模", "采购规模"]
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("检查发现，该机构多收代理服务费3.6万元。", "多收代理服务费"),
+    ("政采贷平均年化利率为3.85%。", "年化利率"),
+    ("清雪设备购置资金500万元。", "清雪设备购置资金"),
+    ("课后服务每生每学期补助200元。", "每生每学期补助"),
+])
+def test_a_word_jieba_cuts_into_single_characters_stays_whole_in_the_metric(text: str, metric: str) -> None:
+    assert [f.metric for f in extract_figures(text) if f.kind in ("money", "percent")] == [metric]
+
+
+def test_a_counter_after_a_number_or_a_place_is_not_glued_to_the_metric() -> None:
+    figs = extract_figures("为縣庫節省經費約9.1億元，全市30日内支付率达到98.5%。")
+    assert [f.metric for f in figs if f.kind in ("money", "percent")] == ["节省经费", "支付率"]

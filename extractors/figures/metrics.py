@@ -148,6 +148,21 @@ def _manner(w: Word, taken: list[Word], blocked: bytearray | None) -> bool:
     return taken[0].text.endswith("率") or (taken[0].tag == "v" and taken[-1].text in ("比例", "占比", "比重"))
 
 
+GLUE_TAGS = {"m", "t", "zg", "tg"}  # a lone character tagged so may be half of a word jieba does not know
+NUMERALS = "一二两三四五六七八九十百千万亿几零〇个"
+
+
+def _glued(w: Word, taken: list[Word], text: str, blocked: bytearray | None) -> bool:
+    """Whether ``w``, a lone character that stopped the phrase, is the first half of a word jieba cut in single
+    characters, the phrase's first word its second half: 多 + 收 (多收代理服务费), 清 + 雪, 每 + 生 (每生每学期补助), 年 + 化
+    (年化利率), with more words after (多收 alone says nothing measured); not a numeral or a counter after a number (30日内)."""
+    if len(taken) < 2 or len(w.text) != 1 or len(taken[0].text) != 1 or w.tag not in GLUE_TAGS \
+            or not "\u4e00" <= w.text <= "\u9fff" or w.text in NUMERALS + PLACE_ENDS or w.text in STOP_WORDS \
+            or not "\u4e00" <= taken[0].text <= "\u9fff" or taken[0].text in PLACE_ENDS or (blocked and any(blocked[max(0, w.start - 1) : w.start + 1])):
+        return False  # (縣庫節省經費, 盛湾镇完成率: a place is whose; nothing right after a place, a period or a figure is glued)
+    return not (w.start and (text[w.start - 1].isdigit() or text[w.start - 1] in NUMERALS))
+
+
 NOUN_TAGS = {"n", "nz", "vn", "j", "l"}
 COORDINATORS = ("、", "和", "及", "等")  # 等 closes a list inside a phrase: 询价和单一来源等项目
 CONJUNCT_TAGS = {"n", "nz", "vn", "v", "b", "a", "j", "l", "s", "an", "i"}  # (i: 冲锋舟, tagged an idiom)
@@ -271,6 +286,8 @@ def _phrase(text: str, start: int, end: int, blocked: bytearray | None = None) -
             if _manner(w, taken, blocked):
                 taken.insert(0, w)  # 按时支付率, 经常参加体育锻炼人数比例: how it was done tells the rate apart
                 continue
+            if _glued(w, taken, text, blocked):
+                taken.insert(0, w)  # 多收代理服务费, 清雪设备购置资金: one word jieba does not know, cut in single characters
             break
         taken.insert(0, w)
     while taken and (taken[0].text in ("的", "之", "“", "”", *COORDINATORS)
