@@ -2372,3 +2372,18 @@ def test_a_word_jieba_cuts_into_single_characters_stays_whole_in_the_metric(text
 def test_a_counter_after_a_number_or_a_place_is_not_glued_to_the_metric() -> None:
     figs = extract_figures("为縣庫節省經費約9.1億元，全市30日内支付率达到98.5%。")
     assert [f.metric for f in figs if f.kind in ("money", "percent")] == ["节省经费", "支付率"]
+
+
+def test_a_flattened_tables_row_of_places_under_a_said_unit_is_read_and_made_parts_of_its_total() -> None:
+    body = "表6 各县（市、区）政府采购规模（2020年）\n单位：万元\n全市合计 684500；市本级 312456；麒麟区 85236；沾益区 42118；" \
+           "宣威市 68920；富源县 31407；罗平县 29854；会泽县 114619。"
+    figs = extract_figures(body, title="曲靖统计年鉴2021")
+    assert [f.value for f in figs] == [684500, 312456, 85236, 42118, 68920, 31407, 29854, 114619]
+    assert [f.parent for f in figs] == [None] + [0] * 7
+
+
+def test_the_tail_of_a_list_of_places_that_sums_to_a_total_by_chance_is_not_its_breakdown() -> None:
+    body = "按采购方式分，公开招标38.46亿元，竞争性磋商11.92亿元，询价0.86亿元。\n表7 各县政府采购规模 单位：万元\n" \
+           "市本级 130880；麒麟区 98640；沾益区 52310；马龙区 31850；宣威市 87260；陆良县 45920；师宗县 28470；罗平县 39180。"
+    figs = extract_figures(body, title="曲靖统计年鉴2021")
+    assert [f.parent for f in figs if f.surface.isdigit()] == [None] * 8  # (98640 … 39180 make 38.46亿元 ± 0.3%)

@@ -101,7 +101,7 @@ def link_parts(figures: list[Figure], fields: list[tuple[str, list[tuple[int, in
                 f.parent = same[-1]
             else:  # the sentence's first total, unless the parts add up to another (checked by _sums first)
                 fallback[i] = [j for j in wholes if sentence(j) == sentence(wholes[-1])][0]
-        _sums(figures, mine)
+        _sums(figures, mine, sentence)
         for i, j in fallback.items():
             if figures[i].parent is None:
                 figures[i].parent = j
@@ -159,12 +159,15 @@ def _groups(figures: list[Figure], mine: list[int], paragraph) -> None:  # type:
 def _siblings(a: Figure, b: Figure) -> bool:
     """Whether two amounts can be parts of one total: they measure one quantity (货物类采购, 工程类采购; not 实际采购
     and 节约资金), or one is named only by its kind (县市区, 财物类) and the other by a kind and a measure
-    (市本级政府采购金额, 工程类决标金额)."""
+    (市本级政府采购金额, 工程类决标金额), or by a measure alone when the two are of different places (市本级 312456；
+    麒麟区 85236: the district's 政府采购规模)."""
     ha, hb = head(a.metric), head(b.metric)
     if ha and hb:
         return ha == hb
     known = a if ha else b if hb else None
-    return known is None or known.metric != ha and known.metric != hb
+    other = b if known is a else a
+    return known is None or known.metric != ha and known.metric != hb \
+        or a.subject != b.subject and bool(other.metric and SCOPE.fullmatch(other.metric))
 
 
 def _amount(f: Figure) -> float:
@@ -172,7 +175,7 @@ def _amount(f: Figure) -> float:
     return f.base_value if f.base_value is not None else f.value_yuan or 0
 
 
-def _sums(figures: list[Figure], mine: list[int]) -> None:
+def _sums(figures: list[Figure], mine: list[int], sentence: Callable[[int], int]) -> None:
     """Runs of amounts after a total, measuring one quantity, that add up to it are its parts
     (a total can be broken down twice: by kind of purchase, then by way of purchasing)."""
     for n, t in reversed(list(enumerate(mine))):  # the nearest total first: 实际采购 before 采购预算
@@ -181,6 +184,7 @@ def _sums(figures: list[Figure], mine: list[int]) -> None:
             continue  # (200万元以下 is a threshold, not a total)
         run: list[int] = []
         added = 0.0  # the run's sum
+        tail = -1  # the sentence (``sentence``: its index) of a list whose first items were dropped from the run
         for i in mine[n + 1 : n + 1 + RUN]:
             f = figures[i]
             if f.kind != "money" or not _amount(f) or f.base_unit != total.base_unit or not _is_level(f) \
@@ -189,12 +193,14 @@ def _sums(figures: list[Figure], mine: list[int]) -> None:
             if run and not _siblings(figures[run[0]], f):
                 if not _siblings(total, f) and f.sentence == figures[run[-1]].sentence:
                     continue  # 分板块看：…；政府采购交易额54.32亿元，节约资金3.11亿元；土地…: an aside of another quantity
-                run, added = [], 0.0
+                run, added, tail = [], 0.0, sentence(run[-1])
             run.append(i)
             added += _amount(f)
             while run and added > _amount(total) * 1.003:
-                added -= _amount(figures[run.pop(0)])
-            if len(run) >= 2 and added >= _amount(total) * 0.997:
+                added -= _amount(figures[dropped := run.pop(0)])
+                tail = sentence(dropped)  # (what is left of a list of places after its first is no breakdown)
+            places = len({figures[j].subject for j in run}) > 1  # (a list of places' amounts: sums by chance are many)
+            if len(run) >= 2 and added >= _amount(total) * 0.997 and not (places and sentence(run[0]) == tail):
                 for j in run:
                     figures[j].parent = t
                 run, added = [], 0.0

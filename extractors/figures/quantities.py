@@ -88,13 +88,13 @@ BARE_WHOLE = re.compile(r"(?<=[\u4e00-\u9fff])(?P<n>\d{2,})(?=[，,。；;、）
 # a line of labelled numbers under a unit said once, a table row in prose: 市本级55557；麒麟区61284；沾益区28436。,
 # 政府采购规模：2015年286431，2016年312785，2017年358062；
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_ITEM = rf"(?:[\u4e00-\u9fff（）()]{{2,12}}|(?:19|20)\d{{2}}年度?){_NUMBER}"
+_ITEM = rf"(?:[\u4e00-\u9fff（）()]{{2,12}}|(?:19|20)\d{{2}}年度?)[ \t\u3000]?{_NUMBER}"  # (全市合计 684500: a space may part them)
 ROW_LINE = re.compile(rf"^(?:[^\d\n：:]{{1,16}}[:：])?(?:{_ITEM}[，,；;、]\s*){{2,}}{_ITEM}[。；;]?$", re.MULTILINE)
 # or a column of them, a name and its number a line (襄城区 4.06 / 樊城区 5.47 / 襄州区 9.12)
 _LINE_ITEM = rf"^[\u4e00-\u9fff（）()]{{2,12}}[ \t\u3000]+{_NUMBER}[ \t]*$"
 COLUMN_LINES = re.compile(rf"(?:{_LINE_ITEM}\n){{2,}}{_LINE_ITEM}", re.MULTILINE)
 COLUMN_NUMBER = re.compile(rf"(?<=[ \t\u3000])(?P<n>{_NUMBER})(?=[ \t]*$)", re.MULTILINE)
-ROW_NUMBER = re.compile(rf"(?<=[\u4e00-\u9fff）)])(?P<n>{_NUMBER})(?=[，,；;、。]|$)", re.MULTILINE)
+ROW_NUMBER = re.compile(rf"(?:(?<=[\u4e00-\u9fff）)])|(?<=[\u4e00-\u9fff）)][ \t\u3000]))(?P<n>{_NUMBER})(?=[，,；;、。]|$)", re.MULTILINE)
 # a field whose name says its unit: 预算金额（万元）：386.5
 LABELLED = re.compile(r"[（(](?P<unit>亿元|万元|元)[)）][:：]\s?(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d.,%\w])")
 RATE_BEFORE = re.compile("(?:率|占|比重|比例|增长|下降|增幅|降幅)[\u4e00-\u9fff]{0,2}$")
@@ -291,6 +291,8 @@ def _declared(normal: str) -> list[Quantity]:
     [(386.5, '万元')]
     >>> [(q.value, q.unit) for q in _declared("（单位：万元）\\n市本级55557；麒麟区61284；沾益区28436。")]
     [(55557, '万元'), (61284, '万元'), (28436, '万元')]
+    >>> [q.value for q in _declared("单位：万元\\n全市合计 684500；市本级 312456；麒麟区 85236。")]
+    [684500, 312456, 85236]
     >>> [q.value for q in _declared("单位：亿元\\n襄城区 4.06\\n樊城区 5.47\\n襄州区 9.12")]
     [4.06, 5.47, 9.12]
     """
