@@ -944,15 +944,16 @@ def test_a_span_of_years_listed_gives_a_year_each_and_a_month_report_goes_on_wit
     body = ("10月份，全市交易金额28.47亿元。1—10月，累计交易金额263.15亿元。\n"
             "（一）工程建设项目：市本级6.84亿元。\n2023年，全市规模68.42亿元。今年1—6月，授予中小企业合同金额31.06亿元。\n"
             "其中授予小微企业合同金额18.6亿元。")
+    # (10月份 in a text of July 2024 is October 2023, as its title says)
     periods = {f.surface: f.period for f in extract_figures(body, "六盘水市2023年10月交易情况", published_at="2024-07-10")}
-    assert periods["6.84亿元"] == "2024-10" and periods["18.6亿元"] == "2024-H1"
+    assert periods["6.84亿元"] == "2023-10" and periods["18.6亿元"] == "2024-H1"
 
 
 def test_this_year_so_far_runs_to_the_month_the_text_counted_to() -> None:
     body = ("1—5月，哈市政府采购规模达28.64亿元。\n"
             "今年以来，全市服务类采购同比增长34.6%。\n"
             "截至11月底，平台上线以来累计销售额突破30亿元。")
-    figs = extract_figures(body, published_at="2019-06-13T00:00:00+08:00")
+    figs = extract_figures(body, published_at="2019-12-13T00:00:00+08:00")  # (in June, 11月底 is last year's)
     assert [f.period for f in figs] == ["2019-01..2019-05", "2019-01..2019-05", "..2019-11"]
 
 
@@ -2387,3 +2388,13 @@ def test_the_tail_of_a_list_of_places_that_sums_to_a_total_by_chance_is_not_its_
            "市本级 130880；麒麟区 98640；沾益区 52310；马龙区 31850；宣威市 87260；陆良县 45920；师宗县 28470；罗平县 39180。"
     figs = extract_figures(body, title="曲靖统计年鉴2021")
     assert [f.parent for f in figs if f.surface.isdigit()] == [None] * 8  # (98640 … 39180 make 38.46亿元 ± 0.3%)
+
+
+def test_months_not_yet_counted_when_the_text_was_written_are_last_years() -> None:
+    body = "截至12月31日，村集体银行存款余额218.37万元。\n1—11月，全镇政府采购规模3.2亿元。\n力争12月底前完成采购1.5亿元。"
+    assert [f.period for f in extract_figures(body, published_at="2026-01-08")] == [
+        "..2025-12", "2025-01..2025-11", "2026-12"]
+    under_way = extract_figures("下半年，全区已完成政府采购4.2亿元。", published_at="2023-07-18")
+    assert under_way[0].period == "2023-H2"
+    said = extract_figures("2024年第三季度采购意向公开情况如下。\n三季度，全市公开采购意向42.37亿元。", published_at="2024-07-08")
+    assert said[0].period == "2024-Q3"

@@ -107,6 +107,7 @@ FULL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})年(\d{1,2})月\d{1,2}日(?!起)
 PLANNED_AFTER = re.compile(r"[，,\s]*(?:力争|计划|预计|目标|将|要)|(?:度)?(?:工作)?(?:打算|思路|安排|要点)")  # (三、2019年工作打算)
 AUDITED = re.compile("(?:重点|共|先后|组织)?(?:审计|抽查|检查|核查|督查)了?")
 TARGET_AFTER = re.compile("(?:的)?(?:预留|目标|任务|计划|预算)")
+AHEAD = re.compile(r"(?:底|末)?(?:前|以前|之前)|[^，。；\n]{0,12}?(?:将|力争|计划|预计|拟|要)")  # 12月底前完成: a deadline to come
 PLAN_AHEAD = re.compile(r"[，,\s]*[^，。；\d]{0,8}?(?:力争|预计|将(?:继续|加快|进一步|全面|重点|大力|着力|持续|深入))")
 PLANNED = re.compile("(?:(?<!截)至|(?<!截至)到|力争|计划|预计|目标|将|延续至)$")  # 力争到2025年: a target, not the year written
 LAST_YEAR = re.compile("去年|上年(?!同期)")
@@ -282,6 +283,11 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
             if cutoff and (year_end or month_end) and (summed or stock) and not _this_year(text, m.start()):
                 # 截至2023年底累计, 截至9月末累计: a total since whenever it started; 截至9月末…余额: a balance
                 period = f"..{year}-{int(month_end or 12):02d}" if year is not None else None
+            if m.group("bare") and last_year is None and year == base_year and base_month and period \
+                    and _not_yet(period, base_month, m.group("bare").endswith(("年", "季度", "季"))) \
+                    and f"{base_year}年" not in text[: m.start()] \
+                    and not PLANNED.search(text, max(0, m.start() - 4), m.start()) and not AHEAD.match(text, m.end()):
+                period = shift(period)  # 12月份, 1—11月, 截至12月31日 in a text of January 2026: 2025's
         if m.group("y") and m.group("pone") and not cutoff and (day and not text.startswith("起", day.end())
                                                                 or m.group().endswith("月") and EVENT_MONTH.match(text, m.end())):
             period = period and period[:4]  # 2017年7月，某医院公开招标…; 于2017年7月14日发布公告: a story's, in its year
@@ -511,6 +517,19 @@ def base_date(published_at: str | None, text: str) -> tuple[int | None, int | No
     return (latest + 1 if latest in past or LAST_YEAR.search(text) else latest), None
 
 
+
+
+def _not_yet(period: str, month: int, part: bool) -> bool:
+    """Whether ``period`` cannot have been counted by ``month`` of its year: its last month is later, or, for a
+    ``part`` of the year (下半年, 四季度), it starts later (下半年 in July is under way; 1—11月 in January is last year's).
+
+    >>> _not_yet("2026-12", 1, False), _not_yet("2026-01..2026-11", 1, False), _not_yet("2026-H2", 7, True)
+    (True, True, False)
+    """
+    first, last = (None, period[2:]) if period.startswith("..") else bounds(period) or (None, None)
+    if last is None:
+        return False
+    return int(first[5:7]) > month if part and first else int(last[5:7]) > month
 
 
 def shift(period: str | None, years: int = -1) -> str | None:
