@@ -2398,3 +2398,11 @@ def test_months_not_yet_counted_when_the_text_was_written_are_last_years() -> No
     assert under_way[0].period == "2023-H2"
     said = extract_figures("2024年第三季度采购意向公开情况如下。\n三季度，全市公开采购意向42.37亿元。", published_at="2024-07-08")
     assert said[0].period == "2024-Q3"
+
+
+def test_a_later_story_of_a_page_does_not_take_the_period_of_the_page_index_or_of_another_story() -> None:
+    body = "【本版导读】\n■ 消防新装备“上岗” ■ 一季度我市832平台销售增长两成\n消防新装备“上岗”\n" \
+           "本报讯（记者 蒲晓燕）5月20日，市消防救援支队新购置的9辆消防车正式配发基层。此批装备由市财政安排资金1570万元。\n" \
+           "一季度我市832平台销售增长两成\n本报讯（记者 王渠）今年一季度，我市在832平台实现农副产品销售额1.12亿元。"
+    periods = {f.surface: f.period for f in extract_figures(body, title="南充日报 第03版：综合新闻", published_at="2024-05-21")}
+    assert periods["1570万元"] == "2024" and periods["1.12亿元"] == "2024-Q1"

@@ -171,6 +171,7 @@ class _Field:
         self.clause_starts = [c for c, _ in self.layout.clauses]
         self.scopes = [(m.start(), m.end(), m.group()) for m in SCOPE.finditer(self.text)]
         self.scope_starts = [start for start, _, _ in self.scopes]
+        self.story_heads = _story_heads(self.layout, self.text)
 
     def phrase(self, start: int, end: int) -> str | None:
         """:func:`.metrics.phrase` of ``text[start:end]`` with this field's places, periods and figures
@@ -216,7 +217,12 @@ def _period(field: _Field, q: Quantity, default: str | None) -> str | None:
         if p_start < field.layout.paragraph_at(q.start)[0] and PART_OPENING.match(field.text, field.layout.sentence_at(said.start)[0]):
             end, said = said.start, None  # 其中，第三季度交易金额846.2亿元。\n县区中，…: a part's period is no topic
             continue
-        if p_start < field.layout.paragraph_at(q.start)[0]:  # 10月份，…。1—10月，累计…: a report of 10月 goes on with it
+        here = field.layout.paragraph_at(q.start)[0]
+        if any(p_start < h <= here for h, _ in field.story_heads):
+            said = None  # ■ 一季度我市832平台销售增长两成 / 消防新装备“上岗” / 本报讯 …: another story's period
+            default = str(field.base) if field.base else default  # (nor the first story's: the year of the page)
+            break
+        if p_start < here:  # 10月份，…。1—10月，累计…: a report of 10月 goes on with it
             said = _topic_period(field, p_start, said)
         if p_end - p_start <= NARRATIVE or _figures_in(field, (p_start, p_end)) or p_start >= field.layout.paragraph_at(q.start)[0] \
                 or said.text.endswith("年度") and p_start in [a for a, _ in field.layout.paragraphs[:2]]:
@@ -1456,13 +1462,22 @@ def _stories(field: _Field, after: int) -> list[tuple[int, list[tuple[str, list[
     begins (its heading, the short line before its dateline) with the heading and the lead that give its place."""
     out = []
     paragraphs = field.layout.paragraphs
-    for k, (start, end) in enumerate(paragraphs):
-        if start <= after or not STORY_START.match(field.text, start):
+    for h_start, k in field.story_heads:
+        start, end = paragraphs[k]
+        if start <= after:
             continue
-        h_start, h_end = paragraphs[k - 1] if k and paragraphs[k - 1][1] - paragraphs[k - 1][0] <= 40 else (start, start)
+        h_end = paragraphs[k - 1][1] if h_start < start else start
         out.append((h_start, [(field.text[s:e], [p for p in field.places if s <= p.start < e])
                               for s, e in ((h_start, h_end), (start, end))]))
     return out
+
+
+def _story_heads(layout: Layout, text: str) -> list[tuple[int, int]]:
+    """Where each story of a text begins, its heading (the short line before its dateline) or its dateline
+    (本报讯 5月1日，…), and the index of the dateline's paragraph."""
+    paragraphs = layout.paragraphs
+    return [(paragraphs[k - 1][0] if k and paragraphs[k - 1][1] - paragraphs[k - 1][0] <= 40 else start, k)
+            for k, (start, _) in enumerate(paragraphs) if STORY_START.match(text, start)]
 
 
 def _complete_heads(figures: list[Figure], texts: dict[str, str]) -> None:
