@@ -2406,3 +2406,16 @@ def test_a_later_story_of_a_page_does_not_take_the_period_of_the_page_index_or_o
            "一季度我市832平台销售增长两成\n本报讯（记者 王渠）今年一季度，我市在832平台实现农副产品销售额1.12亿元。"
     periods = {f.surface: f.period for f in extract_figures(body, title="南充日报 第03版：综合新闻", published_at="2024-05-21")}
     assert periods["1570万元"] == "2024" and periods["1.12亿元"] == "2024-Q1"
+
+
+def test_whole_city_means_the_city_that_opens_its_paragraph_or_the_heading_over_it() -> None:
+    body = "台州：数据直连\n台州市财政局将政府采购云平台与银行直连。今年1—9月，全市“政采贷”放款18.74亿元。\n东莞：风险分担\n" \
+           "东莞市设立风险补偿资金池。截至9月底，全市累计发放“政采贷”42.3亿元。\n绵阳：扩面增量\n截至9月底，全市放款6.95亿元。"
+    figs = extract_figures(body, title="三城“政采贷”观察", published_at="2024-11-05")
+    assert [f.subject for f in figs] == ["台州市", "东莞市", "绵阳市"]
+
+
+def test_where_a_meeting_or_an_opening_was_held_is_not_the_articles_place() -> None:
+    body = "根据采购文件，6月28日在石家庄开标，现将拟中选结果公示如下。本批集采首年约定采购金额14.86亿元。"
+    figs = extract_figures(body, title="河北省第三批药品集中带量采购拟中选结果公示", published_at="2023-06-30")
+    assert figs[0].subject == "河北省"

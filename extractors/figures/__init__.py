@@ -373,6 +373,8 @@ class _Reader:
             # (…、桐乡市4.64亿元，市本级8.53亿元: a place with its own figure is an item, not the one spoken of)
             if said:
                 return said[-1].full
+            if (opener := _opener(field, q.start, place.ref)) is not None:
+                return opener.full
         group = _group(field, place) if place.candidates else []
         if len(group) > 1 and not EACH.match(field.text, group[-1].end):  # (甲、乙两市均超过…: each one's)
             common = enclosing([choose(g.candidates, named) for g in group])
@@ -1470,6 +1472,22 @@ def _stories(field: _Field, after: int) -> list[tuple[int, list[tuple[str, list[
         out.append((h_start, [(field.text[s:e], [p for p in field.places if s <= p.start < e])
                               for s, e in ((h_start, h_end), (start, end))]))
     return out
+
+
+def _opener(field: _Field, pos: int, ref: str) -> Division | None:
+    """The place of level ``ref`` that opens the paragraph at ``pos`` or the heading over it (东莞：风险分担 /
+    东莞市设立…。截至9月底，全市累计发放…: Dongguan's 全市), not an item with its own figure (桐乡市4.64亿元)."""
+    p, _ = field.layout.paragraph_at(pos)
+    starts = [p]
+    if p and heads(field.text[(h := field.layout.paragraph_at(p - 1)[0]) : p - 1]):
+        starts.insert(0, h)
+    for at in starts:
+        k = bisect_left(field.named_starts, at)
+        if k < len(field.named) and field.named_starts[k] <= at + 1 and field.named[k].full.endswith(ref):
+            place = field.places[bisect_left(field.place_starts, field.named_starts[k])]
+            if not FIGURE_START.match(field.text, place.end):
+                return field.named[k]
+    return None
 
 
 def _story_heads(layout: Layout, text: str) -> list[tuple[int, int]]:

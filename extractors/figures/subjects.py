@@ -56,6 +56,7 @@ SECTOR_BODY = re.compile(r"(?:国家|[\u4e00-\u9fff]{0,8}?[省市县区])[\u4e00
 OWN_SECTOR = re.compile(r"^国家|纪委|监委|气象|监狱|消防|铁路|邮政")
 CALLED_COMPANY = re.compile("[（(]以下简称[“\"]?(?:公司|集团|该公司|本公司)[”\"]?[)）]")  # the text's company, named once
 SHOP_ZONE = re.compile(r"采购专区|电商平台")  # an online shop's zone for public buyers (京东政企采购专区, 某电商平台)
+EVENT = re.compile("(?:市|省)?(?:开标|评标|召开|举行|举办|开幕|签约|签署|启动)")  # a meeting's or an opening's venue
 WHOLE_PLACE = re.compile("全[省市县区州旗]|各[县市区]|本[省市县区]|我[省市县区]")
 
 
@@ -124,6 +125,7 @@ def find_home(texts: list[tuple[str, list[Place]]], author: str | None = None, p
         # a finer place of the headline's)
         acting = [p for p in places if p.candidates and not p.org and not p.governed and not (first and p.start > first.start())
                   and not (k and (FIGURE_START.match(text, p.end) or _listed(text, p) or PART.search(text, 0, p.start)))
+                  and not (k and text.endswith(("在", "于"), 0, p.start) and EVENT.match(text, p.end))  # (在石家庄开标: where)
                   # (nor one of a list, nor one after 其中,
                   and not (k and (text.lstrip().startswith(QUOTES) or text.rstrip().endswith(("：", ":"))))]
         # nor a lead that quotes someone (“松桃县买…”) or a notice's addressees: 各县（市、区）财政局，井冈山经开区…：)
