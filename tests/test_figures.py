@@ -2419,3 +2419,9 @@ def test_where_a_meeting_or_an_opening_was_held_is_not_the_articles_place() -> N
     body = "根据采购文件，6月28日在石家庄开标，现将拟中选结果公示如下。本批集采首年约定采购金额14.86亿元。"
     figs = extract_figures(body, title="河北省第三批药品集中带量采购拟中选结果公示", published_at="2023-06-30")
     assert figs[0].subject == "河北省"
+
+
+def test_a_companys_own_report_gives_its_figures_no_place() -> None:
+    figs = extract_figures("报告期内，公司实现营业收入38.62亿元，其中政府客户收入21.35亿元。",
+                           title="华信数智科技股份有限公司2024年半年度报告（摘要）", publisher="上海证券交易所网站")
+    assert [f.subject for f in figs] == [None, None]
