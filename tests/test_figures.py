@@ -2425,3 +2425,8 @@ def test_a_companys_own_report_gives_its_figures_no_place() -> None:
     figs = extract_figures("报告期内，公司实现营业收入38.62亿元，其中政府客户收入21.35亿元。",
                            title="华信数智科技股份有限公司2024年半年度报告（摘要）", publisher="上海证券交易所网站")
     assert [f.subject for f in figs] == [None, None]
+
+
+def test_a_lot_named_by_a_letter_or_a_roman_numeral_stays_in_the_metric() -> None:
+    figs = extract_figures("Ⅰ标段招标控制价10328.75万元，B标段中标价9527.67万元。")
+    assert [f.metric for f in figs] == ["Ⅰ标段招标控制价", "B标段中标价"]

@@ -101,7 +101,7 @@ def mask(text: str, spans: Iterable[tuple[int, int]], periods: Iterable[tuple[in
 
 
 LOTS = {"标段", "包", "标包", "批次"}  # what a number before names (一标段, 第3包)
-LOT = re.compile(rf"第?[\dA-Za-z一二三四五六七八九十]{{1,3}}(?:{'|'.join(LOTS)}|分包)")  # 第二包, A包: which lot (包 is no verb)
+LOT = re.compile(rf"第?[\dA-Za-z一二三四五六七八九十\u2160-\u216b]{{1,3}}(?:{'|'.join(LOTS)}|分包)")  # 第二包, A包: which lot (包 is no verb)
 PLANNED_OR_DONE = {"计划", "完成", "实际"}  # before a bare measure (投资, 资金): which of the two it is
 ADVERBS = {"累计", "共", "已", "已经", "全年", "共计", "合计", "当年", "先后", "均"}
 
@@ -266,6 +266,10 @@ def _phrase(text: str, start: int, end: int, blocked: bytearray | None = None) -
                     and (taken or is_head(ws[skip - 1][0])):
                 i, pos = skip, at
                 continue
+        if taken and taken[0].text in LOTS and tag in ("x", "eng") and LOT.fullmatch(text_ + taken[0].text) \
+                and not (blocked and blocked[pos]):
+            taken.insert(0, w)  # Ⅰ标段, A标段: which lot
+            continue
         if tag == "m" and taken and not (blocked and blocked[pos]) and (text_.isascii() and len(text_) >= 3
                                                                      or taken[0].text in LOTS
                                                                      or text_ == "年" and is_head(taken[0].text)):
