@@ -2430,3 +2430,13 @@ def test_a_companys_own_report_gives_its_figures_no_place() -> None:
 def test_a_lot_named_by_a_letter_or_a_roman_numeral_stays_in_the_metric() -> None:
     figs = extract_figures("Ⅰ标段招标控制价10328.75万元，B标段中标价9527.67万元。")
     assert [f.metric for f in figs] == ["Ⅰ标段招标控制价", "B标段中标价"]
+
+
+def test_rows_with_an_amount_and_a_rate_each_are_parts_of_the_total_however_many() -> None:
+    rows = "".join(f"{p}：采购规模{v}，节约率{r}；\n" for p, v, r in [
+        ("市本级", 231460, 5.1), ("麒麟区", 98320, 4.6), ("沾益区", 52180, 3.9), ("马龙区", 31740, 3.2), ("宣威市", 121560, 4.1),
+        ("陆良县", 74230, 3.7), ("师宗县", 48690, 4.0), ("罗平县", 63270, 3.5), ("富源县", 79810, 4.3), ("会泽县", 62440, 3.8)])
+    body = "2021年，全市政府采购规模86.37亿元，比上年增长5.2%；节约资金3.94亿元，节约率4.4%。\n" \
+           "表19-8 分县（市、区）政府采购情况（单位：万元、%）\n" + rows
+    figs = extract_figures(body, title="曲靖统计年鉴2022")
+    assert [f.parent for f in figs if f.kind == "money" and f.unit == "万元"] == [0] * 10

@@ -26,7 +26,7 @@ DEVELOPED = {"a": (0.98, 0.97, 0.86, 0.93), "b": (0.97, 0.95, 0.85, 0.87), "c": 
              "d": (0.93, 0.91, 0.74, 0.91), "e": (0.96, 0.95, 0.86, 0.92), "f": (0.93, 0.93, 0.72, 0.85),
              "g": (0.90, 0.93, 0.71, 0.89), "h": (0.93, 0.87, 0.70, 0.85), "i": (0.86, 0.85, 0.53, 0.82),
              "j": (0.93, 0.95, 0.78, 0.80), "k": (0.92, 0.86, 0.65, 0.83), "l": (0.93, 0.90, 0.65, 0.85),
-             "m": (0.86, 0.95, 0.70, 0.87), "n": (0.95, 0.86, 0.70, 0.84), "o": (0.92, 0.91, 0.70, 0.86),
+             "m": (0.86, 0.95, 0.70, 0.87), "n": (0.95, 0.86, 0.70, 0.84), "o": (0.92, 0.91, 0.70, 0.84),
              "p": (0.95, 0.90, 0.73, 0.83), "q": (0.92, 0.87, 0.66, 0.88), "r": (0.89, 0.85, 0.78, 0.84),
              "s": (0.92, 0.92, 0.68, 0.82), "t": (0.95, 0.95, 0.76, 0.89), "u": (0.95, 0.91, 0.68, 0.83),
              "v": (0.92, 0.80, 0.67, 0.83), "w": (0.90, 0.84, 0.75, 0.84), "x": (0.95, 0.95, 0.76, 0.87),
@@ -66,8 +66,11 @@ DEVELOPED = {"a": (0.98, 0.97, 0.86, 0.93), "b": (0.97, 0.95, 0.85, 0.87), "c": 
              "db": (0.96, 0.89, 0.68, 0.80), "dc": (0.88, 0.77, 0.56, 0.78), "dd": (0.90, 0.86, 0.53, 0.86),
              "de": (0.96, 0.85, 0.67, 0.85), "df": (0.92, 0.76, 0.61, 0.77), "dg": (0.93, 0.85, 0.55, 0.79),
              "dh": (0.92, 0.70, 0.56, 0.80), "di": (0.93, 0.97, 0.64, 0.84), "dj": (0.91, 0.91, 0.68, 0.79),
-             "dk": (0.89, 0.87, 0.56, 0.81), "dl": (0.90, 0.86, 0.59, 0.84), "dm": (0.96, 0.87, 0.58, 0.83)}
-# (stop 30: db–dm 0.02 under their numbers at the stop's end, a few rules after their first runs)
+             "dk": (0.89, 0.87, 0.56, 0.81), "dl": (0.90, 0.86, 0.59, 0.84), "dm": (0.96, 0.87, 0.58, 0.82)}
+# (stop 30: db–dm 0.02 under their numbers at the stop's end, a few rules after their first runs; dm's parent 0.82 since stop 31:
+# its labels leave out a breakdown by 品目 that adds up to the total exactly, which the reader now links; o's parent
+# 0.84: in o/15 four figures of other quantities (节能产品41.2亿元、环保产品36.8亿元…中小企业785.3亿元 and the next
+# paragraph's 163.1亿元) add up to the total exactly, and are now read as its parts)
 # (floors 0.02 under the reader's numbers at the end of stops 23 (a–s), 24 (t–aa) 25 (ab–ak; aj and ak at their first runs), 27 (bb–bk, bn, bo, bq at the stop's end; bl, bm and bp at their first runs), 28 (br–cc at the stop's end, most of them
 # developed on little or not at all after their first runs) and 26 (al–ba at their first runs; as's parent at 0.875 since its yearbook table's whole numbers are read, twenty rows whose
 # links the table does not give; ax's at 0.884 since places share out their paragraph's total, which moved three

@@ -39,7 +39,7 @@ PART_OPENING = re.compile(r"\s*(?:其中|[^，。；,;\s]{1,6}中)[，,：:]")
 BOUNDS = ("以上", "以下", "超", "不到", "不足", "逾")
 EACH = re.compile(r"均(?:超过|超|达到|达|在|逾|突破|高于|低于|不低于)?$")
 LOOKBACK = 200  # figures before a part among which its whole is looked for
-RUN = 20  # figures after a total among which its breakdown is looked for
+RUN = 20  # amounts after a total among which its breakdown is looked for
 
 
 def _is_level(f: Figure) -> bool:
@@ -101,7 +101,7 @@ def link_parts(figures: list[Figure], fields: list[tuple[str, list[tuple[int, in
                 f.parent = same[-1]
             else:  # the sentence's first total, unless the parts add up to another (checked by _sums first)
                 fallback[i] = [j for j in wholes if sentence(j) == sentence(wholes[-1])][0]
-        _sums(figures, mine, sentence)
+        _sums(figures, mine, sentence, paragraph)
         for i, j in fallback.items():
             if figures[i].parent is None:
                 figures[i].parent = j
@@ -175,7 +175,7 @@ def _amount(f: Figure) -> float:
     return f.base_value if f.base_value is not None else f.value_yuan or 0
 
 
-def _sums(figures: list[Figure], mine: list[int], sentence: Callable[[int], int]) -> None:
+def _sums(figures: list[Figure], mine: list[int], sentence: Callable[[int], int], paragraph: Callable[[int], int]) -> None:
     """Runs of amounts after a total, measuring one quantity, that add up to it are its parts
     (a total can be broken down twice: by kind of purchase, then by way of purchasing)."""
     for n, t in reversed(list(enumerate(mine))):  # the nearest total first: 实际采购 before 采购预算
@@ -185,22 +185,28 @@ def _sums(figures: list[Figure], mine: list[int], sentence: Callable[[int], int]
         run: list[int] = []
         added = 0.0  # the run's sum
         tail = -1  # the sentence (``sentence``: its index) of a list whose first items were dropped from the run
-        for i in mine[n + 1 : n + 1 + RUN]:
+        slid = False  # whether the run slid on, amounts before it dropped for making more than the total
+        for i in [j for j in mine[n + 1 :] if figures[j].kind == "money"][:RUN]:  # (rows with a rate each: 采购规模231460，节约率5.1)
             f = figures[i]
-            if f.kind != "money" or not _amount(f) or f.base_unit != total.base_unit or not _is_level(f) \
+            if not _amount(f) or f.base_unit != total.base_unit or not _is_level(f) \
                     or f.parent is not None or f.approx in BOUNDS or not _within(f.period, total.period):
                 continue  # (2021年至2023年分别为…: each year's, not parts of one another)
             if run and not _siblings(figures[run[0]], f):
                 if not _siblings(total, f) and f.sentence == figures[run[-1]].sentence:
                     continue  # 分板块看：…；政府采购交易额54.32亿元，节约资金3.11亿元；土地…: an aside of another quantity
-                run, added, tail = [], 0.0, sentence(run[-1])
+                run, added, tail, slid = [], 0.0, sentence(run[-1]), False
             run.append(i)
             added += _amount(f)
             while run and added > _amount(total) * 1.003:
                 added -= _amount(figures[dropped := run.pop(0)])
-                tail = sentence(dropped)  # (what is left of a list of places after its first is no breakdown)
+                tail, slid = sentence(dropped), True  # (what is left of a list of places after its first is no breakdown)
             places = len({figures[j].subject for j in run}) > 1  # (a list of places' amounts: sums by chance are many)
-            if len(run) >= 2 and added >= _amount(total) * 0.997 and not (places and sentence(run[0]) == tail):
+            while len(run) > 2 and added - _amount(figures[run[0]]) >= _amount(total) * 0.997:
+                added -= _amount(figures[run.pop(0)])  # (每个环节每亩补助15元至25元 before 1062万元、576万元…: no part)
+            rows = {paragraph(j) for j in run}  # once slid on: one paragraph's, or a row a line (not a
+            # passage's tail and the next's head that sum up by chance: 节能产品41.2亿元、…中小企业785.3亿元。\n…163.1亿元)
+            if len(run) >= 2 and added >= _amount(total) * 0.997 and not (places and sentence(run[0]) == tail) \
+                    and (not slid or len(rows) in (1, len(run))):
                 for j in run:
                     figures[j].parent = t
                 run, added = [], 0.0
