@@ -2440,3 +2440,10 @@ def test_rows_with_an_amount_and_a_rate_each_are_parts_of_the_total_however_many
            "表19-8 分县（市、区）政府采购情况（单位：万元、%）\n" + rows
     figs = extract_figures(body, title="曲靖统计年鉴2022")
     assert [f.parent for f in figs if f.kind == "money" and f.unit == "万元"] == [0] * 10
+
+
+def test_the_day_a_story_happened_dates_its_figures_by_the_year_not_that_month() -> None:
+    body = "3月27日，记者从市生态环境局获悉，该局通过公开招标确定运维单位，合同总金额1146.6万元。"
+    assert extract_figures(body, published_at="2024-03-28")[0].period == "2024"
+    week = extract_figures("9月18日至24日，全市公共资源交易成交金额28.6亿元。", published_at="2023-09-26")
+    assert week[0].period == "2023-09"

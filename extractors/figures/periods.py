@@ -102,6 +102,7 @@ CUMULATIVE = re.compile(r"[^。；;]{0,16}?累计")
 CUMULATIVE_SENTENCE = re.compile(r"[^。；;]{0,60}?累计")  # 截至10月31日，…平台累计销售额: a total to that day
 STOCK = re.compile(r"[^。；;]{0,60}?(?:余额|整改|储备)")  # 截至9月末，…贷款余额; 截至10月底，已整改问题金额: what stands
 DAY = re.compile(r"\d{1,2}日")
+DAY_TO = re.compile(r"\s?(?:至|到|—|－|-|–|～|~)")  # 9月18日至24日: a week's days, of that month
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
 FULL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})年(\d{1,2})月\d{1,2}日(?!起)")
 PLANNED_AFTER = re.compile(r"[，,\s]*(?:力争|计划|预计|目标|将|要)|(?:度)?(?:工作)?(?:打算|思路|安排|要点)")  # (三、2019年工作打算)
@@ -288,7 +289,8 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
                     and f"{base_year}年" not in text[: m.start()] \
                     and not PLANNED.search(text, max(0, m.start() - 4), m.start()) and not AHEAD.match(text, m.end()):
                 period = shift(period)  # 12月份, 1—11月, 截至12月31日 in a text of January 2026: 2025's
-        if m.group("y") and m.group("pone") and not cutoff and (day and not text.startswith("起", day.end())
+        if (m.group("y") and m.group("pone") or day and m.group("bone") and not DAY_TO.match(text, day.end())) and not cutoff \
+                and (day and not text.startswith("起", day.end())
                                                                 or m.group().endswith("月") and EVENT_MONTH.match(text, m.end())):
             period = period and period[:4]  # 2017年7月，某医院公开招标…; 于2017年7月14日发布公告: a story's, in its year
         since = period and base_year and SINCE.match(text, m.end()) and period[:4].isdigit() and int(period[:4]) < base_year
