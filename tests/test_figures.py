@@ -2447,3 +2447,9 @@ def test_the_day_a_story_happened_dates_its_figures_by_the_year_not_that_month()
     assert extract_figures(body, published_at="2024-03-28")[0].period == "2024"
     week = extract_figures("9月18日至24日，全市公共资源交易成交金额28.6亿元。", published_at="2023-09-26")
     assert week[0].period == "2023-09"
+
+
+def test_a_city_bureaus_branch_named_for_a_district_is_that_districts() -> None:
+    title = "成都市医疗保障局武侯分局购买医保基金第三方稽核服务项目成交结果公告"
+    assert extract_figures("四、采购预算：180万元。", title=title)[0].subject == "成都市武侯区"
+    assert extract_figures("采购预算180万元。", title="成都市公安局高新分局采购结果公告")[0].subject == "成都市"

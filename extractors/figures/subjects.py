@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.figures.places import ORGANISATION_WORD, PUBLIC_BODY, REACH, Division, Place, choose, enclosing, find_places, from_host, from_short_name, is_media, lineage, refer
+from extractors.figures.places import DIVISIONS, ORGANISATION_WORD, PUBLIC_BODY, REACH, Division, Place, choose, enclosing, find_places, from_host, from_short_name, is_media, lineage, refer
 
 # the country acting or reported on (财政部公布, 全国政府采购规模), not a ranking (居全国前列, 全国第三)
 NATIONAL_ACTOR = re.compile("(?<![居在列排于占])(?:财政部(?!门)|国务院|国家(?![\u4e00-\u9fff]{0,4}(?:城市|示范|试点|县|级))|全国"
@@ -58,6 +58,7 @@ CALLED_COMPANY = re.compile("[（(]以下简称[“\"]?(?:公司|集团|该公�
 COMPANY_REPORT = re.compile(r"[^\s，。：:]{2,30}?(?:股份有限公司|有限责任公司|有限公司|集团)[^，。：:]{0,10}?"
                             r"(?:年度报告|年报|半年报|季度报告)")  # (a listed company's report names the company first)
 SHOP_ZONE = re.compile(r"采购专区|电商平台")  # an online shop's zone for public buyers (京东政企采购专区, 某电商平台)
+BRANCH = re.compile(r"(?<=局)([\u4e00-\u9fff]{2,3}?)分局")  # a city bureau's branch, named for its district
 EVENT = re.compile("(?:市|省)?(?:开标|评标|召开|举行|举办|开幕|签约|签署|启动)")  # a meeting's or an opening's venue
 WHOLE_PLACE = re.compile("全[省市县区州旗]|各[县市区]|本[省市县区]|我[省市县区]")
 
@@ -135,6 +136,8 @@ def find_home(texts: list[tuple[str, list[Place]]], author: str | None = None, p
         found = _specific(acting, [division] if division else [])
         if found and (division is None or division.full in {x.full for x in lineage(found)} and k == len(texts) - 1):
             division = found  # (a subtitle's county, 沂水县“政采贷”放款同比翻番 under 临沂's headline, is a part of it)
+    if division is not None and texts and (branch := BRANCH.search(texts[0][0])):  # 成都市医疗保障局武侯分局: 武侯区's
+        division = next((d for end in "区县市" if (d := DIVISIONS.get(division.full + branch.group(1) + end))), division)
     # a local paper names its place (宜昌日报), a bureau its own (沈阳市浑南区人民政府)
     masthead = texts[0][0] if texts and is_media(texts[0][0]) else None  # 晉中日報 第三版 經濟新聞: a page's paper
     sources = [_specific([p for p in find_places(line) if p.candidates and not p.governed], [])
