@@ -178,7 +178,8 @@ def _amount(f: Figure) -> float:
 def _sums(figures: list[Figure], mine: list[int], sentence: Callable[[int], int], paragraph: Callable[[int], int]) -> None:
     """Runs of amounts after a total, measuring one quantity, that add up to it are its parts
     (a total can be broken down twice: by kind of purchase, then by way of purchasing)."""
-    for n, t in reversed(list(enumerate(mine))):  # the nearest total first: 实际采购 before 采购预算
+    amounts = [j for j in mine if figures[j].kind == "money"]  # (rows with a rate each: 采购规模231460，节约率5.1)
+    for t in reversed(mine):  # the nearest total first: 实际采购 before 采购预算
         total = figures[t]
         if total.kind != "money" or not _amount(total) or not _is_level(total) or total.approx in BOUNDS:
             continue  # (200万元以下 is a threshold, not a total)
@@ -186,7 +187,8 @@ def _sums(figures: list[Figure], mine: list[int], sentence: Callable[[int], int]
         added = 0.0  # the run's sum
         tail = -1  # the sentence (``sentence``: its index) of a list whose first items were dropped from the run
         slid = False  # whether the run slid on, amounts before it dropped for making more than the total
-        for i in [j for j in mine[n + 1 :] if figures[j].kind == "money"][:RUN]:  # (rows with a rate each: 采购规模231460，节约率5.1)
+        after = bisect_right(amounts, t)
+        for i in amounts[after : after + RUN]:
             f = figures[i]
             if not _amount(f) or f.base_unit != total.base_unit or not _is_level(f) \
                     or f.parent is not None or f.approx in BOUNDS or not _within(f.period, total.period):
