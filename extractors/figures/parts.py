@@ -176,8 +176,10 @@ def _amount(f: Figure) -> float:
 
 
 def _sums(figures: list[Figure], mine: list[int], sentence: Callable[[int], int], paragraph: Callable[[int], int]) -> None:
-    """Runs of amounts after a total, measuring one quantity, that add up to it are its parts
-    (a total can be broken down twice: by kind of purchase, then by way of purchasing)."""
+    """Runs of amounts after a total (the next ``RUN`` amounts), measuring one quantity, that add up to it are its
+    parts (a total can be broken down twice: by kind of purchase, then by way of purchasing). A run that had to drop
+    amounts before it to come down to the total is taken within one paragraph or a row a line only, and the tail of a
+    list of places not at all: many such tails sum to some total by chance."""
     amounts = [j for j in mine if figures[j].kind == "money"]  # (rows with a rate each: 采购规模231460，节约率5.1)
     for t in reversed(mine):  # the nearest total first: 实际采购 before 采购预算
         total = figures[t]
@@ -201,14 +203,13 @@ def _sums(figures: list[Figure], mine: list[int], sentence: Callable[[int], int]
             added += _amount(f)
             while run and added > _amount(total) * 1.003:
                 added -= _amount(figures[dropped := run.pop(0)])
-                tail, slid = sentence(dropped), True  # (what is left of a list of places after its first is no breakdown)
-            places = len({figures[j].subject for j in run}) > 1  # (a list of places' amounts: sums by chance are many)
+                tail, slid = sentence(dropped), True
             while len(run) > 2 and added - _amount(figures[run[0]]) >= _amount(total) * 0.997:
                 added -= _amount(figures[run.pop(0)])  # (每个环节每亩补助15元至25元 before 1062万元、576万元…: no part)
-            rows = {paragraph(j) for j in run}  # once slid on: one paragraph's, or a row a line (not a
-            # passage's tail and the next's head that sum up by chance: 节能产品41.2亿元、…中小企业785.3亿元。\n…163.1亿元)
+            places = len({figures[j].subject for j in run}) > 1
+            rows = {paragraph(j) for j in run}
             if len(run) >= 2 and added >= _amount(total) * 0.997 and not (places and sentence(run[0]) == tail) \
                     and (not slid or len(rows) in (1, len(run))):
                 for j in run:
                     figures[j].parent = t
-                run, added = [], 0.0
+                run, added, slid = [], 0.0, False
