@@ -206,10 +206,9 @@ def _sums(figures: list[Figure], mine: list[int], sentence: Callable[[int], int]
                 tail, slid = sentence(dropped), True
             while len(run) > 2 and added - _amount(figures[run[0]]) >= _amount(total) * 0.997:
                 added -= _amount(figures[run.pop(0)])  # (每个环节每亩补助15元至25元 before 1062万元、576万元…: no part)
-            places = len({figures[j].subject for j in run}) > 1
-            rows = {paragraph(j) for j in run}
-            if len(run) >= 2 and added >= _amount(total) * 0.997 and not (places and sentence(run[0]) == tail) \
-                    and (not slid or len(rows) in (1, len(run))):
+            if len(run) >= 2 and added >= _amount(total) * 0.997 \
+                    and not (sentence(run[0]) == tail and len({figures[j].subject for j in run}) > 1) \
+                    and (not slid or len({paragraph(j) for j in run}) in (1, len(run))):
                 for j in run:
                     figures[j].parent = t
                 run, added, slid = [], 0.0, False
