@@ -2453,3 +2453,12 @@ def test_a_city_bureaus_branch_named_for_a_district_is_that_districts() -> None:
     title = "成都市医疗保障局武侯分局购买医保基金第三方稽核服务项目成交结果公告"
     assert extract_figures("四、采购预算：180万元。", title=title)[0].subject == "成都市武侯区"
     assert extract_figures("采购预算180万元。", title="成都市公安局高新分局采购结果公告")[0].subject == "成都市"
+
+
+def test_a_lead_that_ends_by_announcing_what_follows_names_the_place_but_a_line_of_addressees_does_not() -> None:
+    body = "分水镇财政财务管理审查情况汇报\n根据桐庐县财政局统一安排，我镇对本年度财政财务管理情况进行了全面自查。现将有关情况汇报如下：\n" \
+           "全年完成一般公共预算收入1.32亿元。"
+    assert extract_figures(body, title="分水镇财政财务管理审查情况汇报")[0].subject == "杭州市桐庐县"
+    notice = "各市（州）财政局，兰州新区财政局：\n根据考核办法，省财政厅对全省86个县（市、区）进行了考核。现将有关情况通报如下：\n" \
+             "全省县级政府采购意向公开率98.6%。"
+    assert extract_figures(notice, title="甘肃省财政厅关于2022年度县级政府采购工作考核情况的通报")[0].subject == "甘肃省"

@@ -129,10 +129,11 @@ def find_home(texts: list[tuple[str, list[Place]]], author: str | None = None, p
         # a finer place of the headline's)
         acting = [p for p in places if p.candidates and not p.org and not p.governed and not (first and p.start > first.start())
                   and not (k and (FIGURE_START.match(text, p.end) or _listed(text, p) or PART.search(text, 0, p.start)))
-                  and not (k and text.endswith(("在", "于"), 0, p.start) and EVENT.match(text, p.end))  # (在石家庄开标: where)
                   # (nor one of a list, nor one after 其中,
-                  and not (k and (text.lstrip().startswith(QUOTES) or text.rstrip().endswith(("：", ":"))))]
-        # nor a lead that quotes someone (“松桃县买…”) or a notice's addressees: 各县（市、区）财政局，井冈山经开区…：)
+                  and not (k and (text.lstrip().startswith(QUOTES) or _addressees(text, p.start)))
+                  # nor a lead that quotes someone (“松桃县买…”), nor a notice's addressees: 各县（市、区）财政局，井冈山经开区…：,
+                  and not (k and text.endswith(("在", "于"), 0, p.start) and EVENT.match(text, p.end))]
+        # nor where a meeting or an opening was held: 6月28日在石家庄开标)
         found = _specific(acting, [division] if division else [])
         if found and (division is None or division.full in {x.full for x in lineage(found)} and k == len(texts) - 1):
             division = found  # (a subtitle's county, 沂水县“政采贷”放款同比翻番 under 临沂's headline, is a part of it)
@@ -171,6 +172,13 @@ def _self_named(headline: str, publisher: str | None) -> bool:
 
 
 SELF_NAME = 3  # characters of a publisher's name a headline must open with
+
+
+def _addressees(text: str, at: int) -> bool:
+    """Whether the line at ``at`` names whom a notice is sent to (各市（州）财政局，兰州新区财政局：), a line of no sentence
+    that ends with a colon; not a lead that says what follows (根据桐庐县财政局统一安排，我镇…。现将有关情况汇报如下：)."""
+    line = text[text.rfind("\n", 0, at) + 1 : (text.find("\n", at) + 1 or len(text) + 1) - 1].rstrip()
+    return line.endswith(("：", ":")) and "。" not in line
 
 
 def _listed(text: str, place: Place) -> bool:
