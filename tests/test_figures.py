@@ -2462,3 +2462,7 @@ def test_a_lead_that_ends_by_announcing_what_follows_names_the_place_but_a_line_
     notice = "各市（州）财政局，兰州新区财政局：\n根据考核办法，省财政厅对全省86个县（市、区）进行了考核。现将有关情况通报如下：\n" \
              "全省县级政府采购意向公开率98.6%。"
     assert extract_figures(notice, title="甘肃省财政厅关于2022年度县级政府采购工作考核情况的通报")[0].subject == "甘肃省"
+
+
+def test_the_first_three_quarters_are_counted_to_september_like_a_run_of_months() -> None:
+    assert extract_figures("前三季度，全市政府采购规模86.4亿元。", published_at="2026-01-10")[0].period == "2025-01..2025-09"

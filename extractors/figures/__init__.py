@@ -224,7 +224,7 @@ def _period(field: _Field, q: Quantity, default: str | None) -> str | None:
             break
         if p_start < here:  # 10月份，…。1—10月，累计…: a report of 10月 goes on with it
             said = _topic_period(field, p_start, said)
-        if p_end - p_start <= NARRATIVE or _figures_in(field, (p_start, p_end)) or p_start >= field.layout.paragraph_at(q.start)[0] \
+        if p_end - p_start <= NARRATIVE or _figures_in(field, (p_start, p_end)) or p_start >= here \
                 or said.text.endswith("年度") and p_start in [a for a, _ in field.layout.paragraphs[:2]]:
             # (对2023年度…项目开展了绩效评价 as the text opens: the year the whole text reports on)
             break  # a heading (一、2023年工作回顾) or a paragraph of figures: its period carries on

@@ -285,7 +285,7 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
                 # 截至2023年底累计, 截至9月末累计: a total since whenever it started; 截至9月末…余额: a balance
                 period = f"..{year}-{int(month_end or 12):02d}" if year is not None else None
             if m.group("bare") and last_year is None and year == base_year and base_month and period \
-                    and _not_yet(period, base_month, m.group("bare").endswith(("年", "季度", "季"))) \
+                    and _not_yet(period, base_month, m.group("bare").endswith(("半年", "季度", "季")) and "前" not in m.group("bare")) \
                     and f"{base_year}年" not in text[: m.start()] \
                     and not PLANNED.search(text, max(0, m.start() - 4), m.start()) and not AHEAD.match(text, m.end()):
                 period = shift(period)  # 12月份, 1—11月, 截至12月31日 in a text of January 2026: 2025's
@@ -523,7 +523,8 @@ def base_date(published_at: str | None, text: str) -> tuple[int | None, int | No
 
 def _not_yet(period: str, month: int, part: bool) -> bool:
     """Whether ``period`` cannot have been counted by ``month`` of its year: its last month is later, or, for a
-    ``part`` of the year (下半年, 四季度), it starts later (下半年 in July is under way; 1—11月 in January is last year's).
+    ``part`` of the year (下半年, 四季度), it starts later (下半年 in July is under way; 1—11月 and 前三季度 in January are
+    last year's).
 
     >>> _not_yet("2026-12", 1, False), _not_yet("2026-01..2026-11", 1, False), _not_yet("2026-H2", 7, True)
     (True, True, False)
