@@ -149,7 +149,7 @@ def _manner(w: Word, taken: list[Word], blocked: bytearray | None) -> bool:
 
 
 GLUE_TAGS = {"m", "t", "zg", "tg"}  # a lone character tagged so may be half of a word jieba does not know
-NUMERALS = "一二两三四五六七八九十百千万亿几零〇个"
+NUMERALS = "一二两三四五六七八九十百千万亿几零〇个"  # (and 个, the counter that follows them)
 
 
 def _glued(w: Word, taken: list[Word], text: str, blocked: bytearray | None) -> bool:

@@ -177,7 +177,8 @@ SELF_NAME = 3  # characters of a publisher's name a headline must open with
 def _addressees(text: str, at: int) -> bool:
     """Whether the line at ``at`` names whom a notice is sent to (各市（州）财政局，兰州新区财政局：), a line of no sentence
     that ends with a colon; not a lead that says what follows (根据桐庐县财政局统一安排，我镇…。现将有关情况汇报如下：)."""
-    line = text[text.rfind("\n", 0, at) + 1 : (text.find("\n", at) + 1 or len(text) + 1) - 1].rstrip()
+    end = text.find("\n", at)
+    line = text[text.rfind("\n", 0, at) + 1 : end if end >= 0 else len(text)].rstrip()
     return line.endswith(("：", ":")) and "。" not in line
 
 
