@@ -2466,3 +2466,10 @@ def test_a_lead_that_ends_by_announcing_what_follows_names_the_place_but_a_line_
 
 def test_the_first_three_quarters_are_counted_to_september_like_a_run_of_months() -> None:
     assert extract_figures("前三季度，全市政府采购规模86.4亿元。", published_at="2026-01-10")[0].period == "2025-01..2025-09"
+
+
+def test_a_place_after_a_verb_of_buying_is_where_the_goods_come_from_not_whose_figure() -> None:
+    body = "在扶贫采购方面，通过“832平台”采购合阳县红薯、苹果等农产品612.4万元。"
+    figs = extract_figures(body, title="后勤集团2020年食堂大宗食材集中采购工作总结", publisher="西北农林科技大学后勤管理处")
+    assert [f.subject for f in figs] == [None]
+    assert extract_figures("合阳县财政局采购办公设备120万元。")[0].subject == "渭南市合阳县"

@@ -175,6 +175,8 @@ DATELINE = re.compile(rf"(?:{DATELINE_END}|报导|报道)(?![\u4e00-\u9fff]{{2}}
 RANKED = re.compile(r"(?:在|居|列|位居|排名)$")  # 在全国率先, 居全国前列: the country as a yardstick
 FIRST = re.compile("(?:范围内)?(?:率先|首|前列|第|领先)")  # 在全省率先: the province as one, not 在全区开展 where it acts
 PROPER = {"ns", "nz", "nt", "nr", "nrt", "j"}
+BOUGHT = re.compile("(?:采购|购买|购进|订购|选购|采买|收购)$")  # 采购合阳县红薯: where the goods come from, not who buys
+PRODUCE_AFTER = re.compile(r"(?![\u4e00-\u9fff]{0,6}?(?:政府|财政|局|单位|企业|公司|中心|合作社|供应商))[\u4e00-\u9fff]")  # (goods, not a body)
 INSTRUMENT = re.compile("(?:通过|经由|借助|依托|与|向|为|给|对|和)$")  # 通过中国农业银行发放: not the actor
 
 
@@ -250,7 +252,9 @@ def find_places(text: str) -> list[Place]:
         p.governed = GOVERNED.search(text, max(0, p.start - 4), p.start) is not None or (
             (p.national or p.ref and p.text[0] == "全" and FIRST.match(text, p.end))
             and RANKED.search(text, max(0, p.start - 2), p.start) is not None) or DATELINE.match(text, p.end) is not None \
-            or (p.text in ("中央", "中央财政") and FUNDS_AFTER.match(text, p.end) is not None)
+            or (p.text in ("中央", "中央财政") and FUNDS_AFTER.match(text, p.end) is not None) \
+            or (p.candidates and BOUGHT.search(text, max(0, p.start - 2), p.start) is not None
+                and PRODUCE_AFTER.match(text, p.end) is not None)
     out.sort(key=lambda p: p.start)
     ends = {p.end for p in out if p.candidates}
     for p in out:  # 黄埔区（广州开发区）: another name of the place before, not a place of its own; 广东援藏资金: a donor
