@@ -74,8 +74,10 @@ DEVELOPED = {"a": (0.98, 0.97, 0.86, 0.93), "b": (0.97, 0.95, 0.85, 0.87), "c": 
              "dz": (0.90, 0.82, 0.67, 0.84), "ea": (0.96, 0.94, 0.66, 0.86), "eb": (0.93, 0.87, 0.60, 0.87),
              "ec": (0.92, 0.92, 0.70, 0.83),
              "ed": (0.94, 0.87, 0.71, 0.88), "ef": (0.90, 0.83, 0.68, 0.85), "eg": (0.94, 0.92, 0.70, 0.85),
-             "ee": (0.88, 0.90, 0.66, 0.88)}
-# (stop 31: dn–eg 0.02 under their numbers at the stop's end; ea–eg and dz at their first runs but dz's subject, 0.921
+             "ee": (0.88, 0.90, 0.66, 0.88),
+             "eh": (0.96, 0.90, 0.67, 0.81), "ei": (0.92, 0.94, 0.71, 0.85), "ej": (0.88, 0.92, 0.52, 0.87),
+             "ek": (0.94, 0.89, 0.71, 0.82)}
+# (stop 31: dn–ek 0.02 under their numbers at the stop's end; ea–ek and dz at their first runs but dz's subject, 0.921
 # after one later rule)
 # (stop 30: db–dm 0.02 under their numbers at the stop's end, a few rules after their first runs; dm's parent 0.82 since stop 31:
 # its labels leave out a breakdown by 品目 that adds up to the total exactly, which the reader now links; o's parent
