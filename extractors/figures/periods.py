@@ -108,7 +108,7 @@ FULL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})年(\d{1,2})月\d{1,2}日(?!起)
 PLANNED_AFTER = re.compile(r"[，,\s]*(?:力争|计划|预计|目标|将|要)|(?:度)?(?:工作)?(?:打算|思路|安排|要点)")  # (三、2019年工作打算)
 AUDITED = re.compile("(?:重点|共|先后|组织)?(?:审计|抽查|检查|核查|督查)了?")
 TARGET_AFTER = re.compile("(?:的)?(?:预留|目标|任务|计划|预算)")
-AHEAD = re.compile(r"(?:底|末)?(?:前|以前|之前)|[^，。；\n]{0,12}?(?:将|力争|计划|预计|拟|要)")  # 12月底前完成: a deadline to come
+DEADLINE = re.compile(r"(?:底|末)?(?:前|以前|之前)")  # 12月底前完成: a deadline to come
 PLAN_AHEAD = re.compile(r"[，,\s]*[^，。；\d]{0,8}?(?:力争|预计|将(?:继续|加快|进一步|全面|重点|大力|着力|持续|深入))")
 PLANNED = re.compile("(?:(?<!截)至|(?<!截至)到|力争|计划|预计|目标|将|延续至)$")  # 力争到2025年: a target, not the year written
 LAST_YEAR = re.compile("去年|上年(?!同期)")
@@ -231,6 +231,7 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
     out += [PeriodMention(m.group(), f"{m.group(1)}-04..{int(m.group(1)) + 1}-03", m.start()) for m in FISCAL.finditer(text)
             if not text.endswith(("较", "比", "与", "較", "與"), 0, m.start())]  # (較2018-19年度: a base, as 比2018年)
     spans = [m for m in DAYS_SPAN.finditer(text)] if base_year else []  # 自1月24日启动…至6月30日: those months
+    year_said = text.find(f"{base_year}年") if base_year else -1  # (where the text first names the year of writing)
     if base_year:  # 2019年…。近三年，…累计节约18.9亿元: the years up to the latest the text named before (or of writing)
         years = [(y.start(), int(y.group(1))) for y in YEAR.finditer(text)]
         for m in LAST_YEARS.finditer(text):
@@ -286,8 +287,8 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
                 period = f"..{year}-{int(month_end or 12):02d}" if year is not None else None
             if m.group("bare") and last_year is None and year == base_year and base_month and period \
                     and _not_yet(period, base_month, m.group("bare").endswith(("半年", "季度", "季")) and "前" not in m.group("bare")) \
-                    and f"{base_year}年" not in text[: m.start()] \
-                    and not PLANNED.search(text, max(0, m.start() - 4), m.start()) and not AHEAD.match(text, m.end()):
+                    and not 0 <= year_said < m.start() \
+                    and not PLANNED.search(text, max(0, m.start() - 4), m.start()) and not DEADLINE.match(text, m.end()) and not PLAN_AHEAD.match(text, m.end()):
                 period = shift(period)  # 12月份, 1—11月, 截至12月31日 in a text of January 2026: 2025's
         if (m.group("y") and m.group("pone") or day and m.group("bone") and not DAY_TO.match(text, day.end())) and not cutoff \
                 and (day and not text.startswith("起", day.end())
