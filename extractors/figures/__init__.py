@@ -206,7 +206,7 @@ def _period(field: _Field, q: Quantity, default: str | None) -> str | None:
             and OF_VALUE.match(field.text, said.start + len(said.text)) and _figures_in(field, (said.start + len(said.text), q.start)):
         # 由2020年的1117.7亿元增加到1568.3亿元, 由2017年的21家压减至12家，…低18%: 2020, 2017 are the first figure's only
         said = _last(field.periods, field.period_starts, s, said.start, _said)
-    end = s
+    end, here = s, field.layout.paragraph_at(q.start)[0]  # (here: where the figure's paragraph starts)
     while said is None:
         said = _last(field.inheriting, field.inheriting_starts, 0, end)
         if said is not None and said.weak and _last(field.said, field.said_starts, 0, said.start):
@@ -214,10 +214,9 @@ def _period(field: _Field, q: Quantity, default: str | None) -> str | None:
         if said is None:
             break
         p_start, p_end = field.layout.paragraph_at(said.start)
-        if p_start < field.layout.paragraph_at(q.start)[0] and PART_OPENING.match(field.text, field.layout.sentence_at(said.start)[0]):
+        if p_start < here and PART_OPENING.match(field.text, field.layout.sentence_at(said.start)[0]):
             end, said = said.start, None  # 其中，第三季度交易金额846.2亿元。\n县区中，…: a part's period is no topic
             continue
-        here = field.layout.paragraph_at(q.start)[0]
         if any(p_start < h <= here for h, _ in field.story_heads):
             said = None  # ■ 一季度我市832平台销售增长两成 / 消防新装备“上岗” / 本报讯 …: another story's period
             default = str(field.base) if field.base else default  # (nor the first story's: the year of the page)
@@ -369,7 +368,7 @@ class _Reader:
         if place.ref and not place.that:  # 山西省方面，1—6月全省…: the province the sentence named, not the article's
             k, j = bisect_left(field.named_starts, s), bisect_left(field.named_starts, place.start)
             said = [d for d, at in zip(field.named[k:j], field.named_starts[k:j]) if d.full.endswith(place.ref)
-                    and not FIGURE_START.match(field.text, field.places[bisect_left(field.place_starts, at)].end)]
+                    and not _item(field, at)]
             # (…、桐乡市4.64亿元，市本级8.53亿元: a place with its own figure is an item, not the one spoken of)
             if said:
                 return said[-1].full
@@ -1476,18 +1475,23 @@ def _stories(field: _Field, after: int) -> list[tuple[int, list[tuple[str, list[
 
 def _opener(field: _Field, pos: int, ref: str) -> Division | None:
     """The place of level ``ref`` that opens the paragraph at ``pos`` or the heading over it (东莞：风险分担 /
-    东莞市设立…。截至9月底，全市累计发放…: Dongguan's 全市), not an item with its own figure (桐乡市4.64亿元)."""
+    东莞市设立…。截至9月底，全市累计发放…: Dongguan's 全市), not an item with its own figure (桐乡市4.64亿元); of the
+    divisions ``field.named`` holds once :meth:`_Reader._named_before` has read the field."""
     p, _ = field.layout.paragraph_at(pos)
     starts = [p]
     if p and heads(field.text[(h := field.layout.paragraph_at(p - 1)[0]) : p - 1]):
         starts.insert(0, h)
     for at in starts:
         k = bisect_left(field.named_starts, at)
-        if k < len(field.named) and field.named_starts[k] <= at + 1 and field.named[k].full.endswith(ref):
-            place = field.places[bisect_left(field.place_starts, field.named_starts[k])]
-            if not FIGURE_START.match(field.text, place.end):
-                return field.named[k]
+        if k < len(field.named) and field.named_starts[k] <= at + 1 and field.named[k].full.endswith(ref) \
+                and not _item(field, field.named_starts[k]):
+            return field.named[k]
     return None
+
+
+def _item(field: _Field, at: int) -> bool:
+    """Whether the place named at ``at`` is an item with its own figure right after it (桐乡市4.64亿元)."""
+    return FIGURE_START.match(field.text, field.places[bisect_left(field.place_starts, at)].end) is not None
 
 
 def _story_heads(layout: Layout, text: str) -> list[tuple[int, int]]:
