@@ -2473,3 +2473,15 @@ def test_a_place_after_a_verb_of_buying_is_where_the_goods_come_from_not_whose_f
     figs = extract_figures(body, title="后勤集团2020年食堂大宗食材集中采购工作总结", publisher="西北农林科技大学后勤管理处")
     assert [f.subject for f in figs] == [None]
     assert extract_figures("合阳县财政局采购办公设备120万元。")[0].subject == "渭南市合阳县"
+
+
+def test_the_way_one_contract_was_awarded_is_no_channel_of_its_award() -> None:
+    body = "长兴县城市管理局通过公开招标，确定浙江绿源环境科技有限公司为城区垃圾收运服务供应商，中标金额2386.5万元。"
+    assert one(body).metric == "中标金额"
+    assert one("县级预算单位通过网上商城完成采购，成交金额1863万元。").metric == "网上商城成交金额"
+
+
+def test_a_light_verb_and_the_tender_said_of_its_project_are_no_part_of_what_was_measured() -> None:
+    assert one("对该代理机构处以罚款2万元。").metric == "罚款"
+    assert one("该项目采购预算1360万元。").metric == "采购预算"
+    assert one("该项目总投资1.38亿元。").metric == "项目总投资"

@@ -1091,6 +1091,8 @@ def _through(field: _Field, clause: int, at: int, metric: str | None) -> str | N
                              or _label_name(field, label),) if n]  # (物业管理服务：采购金额5342万元)
     if not names and deals(metric) and (heading := _heading(field, at)):  # 三、政采贷 / 全年放款3.1亿元
         names = [n for n in (opening(field.text, heading[0], heading[1], field.blocked, ends=True),) if n]
+    if names and metric.startswith(AWARDS) and names[0].removesuffix("方式") in METHODS:
+        names = []  # 通过公开招标，确定…为供应商，中标金额2386.5万元: the way one contract was awarded, no channel
     if names and names[0] in GENERIC_CHANNELS:
         names[0] = _named_back(field, at, names[0]) or names[0]
     # (not a label that names the measure itself: 中标金额合计：1 479.46万元)
@@ -1174,6 +1176,8 @@ TABLE_NUMBER = re.compile(r"\s*(?:\d+(?:[-－.．]\d+)*\s*)?")  # 10-6 各县（
 
 
 GENERIC_CHANNELS = ("平台", "商城", "卖场")  # a channel named again by its head noun alone
+METHODS = ("公开招标", "邀请招标", "竞争性谈判", "竞争性磋商", "单一来源", "询价")  # the ways of buying the law names
+AWARDS = ("中标", "成交")  # what one award came to (中标金额, 中标价, 成交金额)
 
 
 def _named_back(field: _Field, at: int, word: str) -> str | None:

@@ -66,7 +66,7 @@ ZONES = ("高新区", "开发区", "经开区", "园区", "新区")  # developme
 ACTOR = re.compile(rf"(?:医院|学校|高校|部门|单位|机关|分行|支行|分中心|银行|公司|集团|设区市|街道|社区|(?<!乡)镇|(?<![城乡])乡|局|厅"
                    rf"|{'|'.join(ZONES)})$")  # (盛湾镇完成率: the town's; 乡镇 is a scope)
 # verbs that only say something was done (形式动词 and their kin): 办理采购, 组织实施集中采购, 编报预算
-LIGHT_VERBS = {"办理", "组织", "实施", "组织实施", "开展", "进行", "利用", "编报", "从事", "折合"}
+LIGHT_VERBS = {"办理", "组织", "实施", "组织实施", "开展", "进行", "利用", "编报", "从事", "折合", "处以", "予以", "给予"}
 SOME = {"部分", "个别", "少数", "多数", "大部分", "大多数", "所有", "全部"}  # which of those who act: 部分项目…
 ASIDE = re.compile(r"(?<![县市区])(?:（[^（）、]{1,6}）|\([^()、]{1,6}\)|（[^（）]{2,20}等[^（）]{0,4}）)")
 # (not 县（市、区）: a scope; 一标段（沙河源、天回镇、西华等街道）: examples aside)
@@ -309,8 +309,8 @@ def _phrase(text: str, start: int, end: int, blocked: bytearray | None = None) -
         del taken[: zone + 1]  # 医院集采品种采购金额, 东湖高新区政府采购规模: who acts is the subject; what it measured follows
     if len(taken) > 2 and taken[0].text in SOME and taken[1].tag in NOUN_TAGS and any(is_head(w.text) for w in taken[2:]):
         del taken[:2]  # 部分项目履约保证金收取比例: whose it is (some projects), not what was measured
-    while len(taken) > 1 and taken[0].text in LIGHT_VERBS and any(is_head(w.text) for w in taken[1:]):
-        taken.pop(0)  # 办理采购决标总金额, 利用共同供应契约订购金额: a verb of doing, not of what was measured
+    if len(taken) > 1 and taken[0].text == "项目" and taken[1].text.startswith(DEALT) and is_head(taken[-1].text):
+        del taken[0]  # 项目采购预算, 项目中标金额: one tender's, said of the project; not 项目预算, 项目总投资 (the project's own)
     if not taken or all(w.tag in ("a", "ad", "ag", "z") for w in taken) or (taken[0].text == "分" and taken[0].tag == "v"):
         # (分县区：肥西县…: a breakdown's heading names its items, not a measure)
         return None  # (形状并不复杂：…, 便宜9元: a quality, not what was measured)
@@ -335,6 +335,8 @@ def _phrase(text: str, start: int, end: int, blocked: bytearray | None = None) -
             pass  # 限额标准为货物和服务项目: 为 after a measure links it to its items; no one benefits
         else:
             taken = taken[cut:]  # 为1326家供应商发放贷款, 为中小企业发放“政采贷”: who benefits is not what was measured
+    while len(taken) > 1 and taken[0].text in LIGHT_VERBS and any(is_head(w.text) for w in taken[1:]):
+        taken.pop(0)  # 办理采购决标总金额, 利用共同供应契约订购金额: a verb of doing, not of what was measured
     examples = next((k for k, w in enumerate(taken) if w.text == "等" and k + 1 < len(taken) and len(taken[k + 1].text) > 1
                      and any(x.text == "、" for x in taken[:k]) and taken[k + 1].text not in KINDS), None)
     if examples is not None:  # 集中采购化肥、农药、种子等物资金额: the examples of 物资 are not what was measured
@@ -603,6 +605,7 @@ def head(metric: str | None) -> str | None:
 
 
 DEALS = ("采购", "交易", "销售", "成交")
+DEALT = ("采购", "招标", "中标", "成交")  # the steps of one tender
 
 
 @functools.lru_cache(maxsize=4096)
