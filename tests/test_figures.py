@@ -2485,3 +2485,17 @@ def test_a_light_verb_and_the_tender_said_of_its_project_are_no_part_of_what_was
     assert one("对该代理机构处以罚款2万元。").metric == "罚款"
     assert one("该项目采购预算1360万元。").metric == "采购预算"
     assert one("该项目总投资1.38亿元。").metric == "项目总投资"
+
+
+def test_money_from_the_centre_in_a_countys_funding_is_the_countys_and_a_national_title_is_no_scope() -> None:
+    body = "项目资金由中央财政居家和社区基本养老服务提升行动资金320万元、省级补助150万元组成。"
+    figs = extract_figures(body, title="秦安县：居家养老服务提升行动资金到位", published_at="2024-05-01")
+    assert [f.subject for f in figs] == ["天水市秦安县"] * 2
+    assert one("青田县是全国著名侨乡，上届大会会务支出214万元。").subject == "丽水市青田县"
+    assert one("财政部公布，2023年全国政府采购规模33929.6亿元。").subject == "全国"
+
+
+def test_the_county_a_city_paper_speaks_of_is_the_one_county_it_names_even_later() -> None:
+    body = "县财政局负责人介绍，今年1—8月，全县政府采购合同金额2.37亿元。\n据了解，栾川县是国家重点生态功能区。"
+    figs = extract_figures(body, title="农商银行“政采贷”助力中小企业", publisher="洛阳日报", published_at="2019-09-27")
+    assert figs[0].subject == "洛阳市栾川县"

@@ -40,7 +40,7 @@ from extractors.figures.lists import RESPECTIVELY, SEPARATOR, SUFFIXES, items
 from extractors.figures.metrics import BENEFICIARY_CLASSES, DEALS, ZONES, adnominal, bare, channel, counted_after, deals, glued, head, is_action, is_head, is_vague, join, mask, opening, phrase, phrase_after, qualifier, qualifies_only, unnamed
 from extractors.figures.parts import PART_OPENING, link_parts
 from extractors.figures.periods import FROM, OF_VALUE, PeriodMention, arabic_dates, base_date, bounds, find_periods, parse_count, shift, since_start
-from extractors.figures.places import DATELINE_END, DIVISIONS, Division, Place, choose, enclosing, find_places
+from extractors.figures.places import DATELINE_END, DIVISIONS, Division, Place, choose, enclosing, find_places, lineage, refer
 from extractors.figures.quantities import DECLARED, Quantity, normal_form, scan
 from extractors.figures.scopes import SCOPE
 from extractors.figures.subjects import SIBLINGS, FIGURE_START, Home, find_home, subject
@@ -374,6 +374,9 @@ class _Reader:
                 return said[-1].full
             if (opener := _opener(field, q.start, place.ref)) is not None:
                 return opener.full
+            if refer(place.ref, self.home.division, named) is None and not place.text.endswith("本级") \
+                    and (only := self._only_named(field, place.ref)):  # (not 市州本级: a level, not one place)
+                return only.full  # 全县 in a city paper's story of the one county it names, even later (栾川县是…)
         group = _group(field, place) if place.candidates else []
         if len(group) > 1 and not EACH.match(field.text, group[-1].end):  # (甲、乙两市均超过…: each one's)
             common = enclosing([choose(g.candidates, named) for g in group])
@@ -386,6 +389,13 @@ class _Reader:
         if metric and UNIT_PRICE.search(metric) and _actor(field, c, q.start) is None:
             return None
         return subj
+
+    def _only_named(self, field: _Field, ref: str) -> Division | None:
+        """The one division of level ``ref`` (县, 区 …) that ``field`` names anywhere, inside the article's own place."""
+        self._named_before(field, 0)
+        inside = {d.full: d for d in field.named if d.full.endswith(ref)
+                  and (self.home.division is None or self.home.division in lineage(d))}
+        return next(iter(inside.values())) if len(inside) == 1 else None
 
     def _named_before(self, field: _Field, pos: int) -> list[Division]:
         """The divisions the article named last before ``pos`` of ``field`` (at most ``CONTEXT`` of them: what
