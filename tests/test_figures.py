@@ -2499,3 +2499,9 @@ def test_the_county_a_city_paper_speaks_of_is_the_one_county_it_names_even_later
     body = "县财政局负责人介绍，今年1—8月，全县政府采购合同金额2.37亿元。\n据了解，栾川县是国家重点生态功能区。"
     figs = extract_figures(body, title="农商银行“政采贷”助力中小企业", publisher="洛阳日报", published_at="2019-09-27")
     assert figs[0].subject == "洛阳市栾川县"
+
+
+def test_a_half_year_reports_reporting_period_is_its_first_half() -> None:
+    body = "报告期内，公司实现营业收入8.36亿元，同比增长12.45%。"
+    figs = extract_figures(body, title="天地数码科技股份有限公司2024年半年度报告（摘要）", published_at="2024-08-27")
+    assert [(f.period, f.base_period) for f in figs] == [("2024-H1", None), ("2024-H1", "2023-H1")]

@@ -142,7 +142,7 @@ class _Field:
     """One text (title, subtitle or body) with its layout, quantities, places and periods."""
 
     def __init__(self, name: str, text: str, normal: str, quantities: list[Quantity], base: int | None,
-                 month: int | None, roc: bool = False, reported: int | None = None):
+                 month: int | None, roc: bool = False, reported: str | None = None):
         """``normal``: ``text`` in :func:`.quantities.normal_form` (the same length: offsets hold in both)."""
         self.name, self.original, self.text, self.quantities = name, text, normal, quantities
         self.layout = Layout(self.text)
@@ -1331,14 +1331,22 @@ def _round(value: float) -> bool:
     return value * 2 % 1 == 0
 
 
-def _reported_year(title: str | None, base: int | None) -> int | None:
-    """The year before publication that a report's headline names as its own (湖北省黄冈中学2021年度政府采购
-    执行情况公示, published in 2022): what its 本年度 means."""
+def _reported(title: str | None, base: int | None) -> str | None:
+    """The period a report's headline names as its own: a year before publication (湖北省黄冈中学2021年度政府采购
+    执行情况公示, published in 2022: what its 本年度 and 报告期 mean), or a half year (…2024年半年度报告).
+
+    >>> _reported("黄冈中学2021年度政府采购执行情况公示", 2022), _reported("某科技股份有限公司2024年半年度报告（摘要）", 2024)
+    ('2021', '2024-H1')
+    """
+    half = HALF_YEAR_REPORT.search(title or "")
+    if base and half and int(half.group(1)) in (base, base - 1):
+        return f"{half.group(1)}-H1"
     years = {int(y) for y in REPORT_YEAR.findall(title or "")}
-    return years.pop() if base and years == {base - 1} else None
+    return str(years.pop()) if base and years == {base - 1} else None
 
 
 REPORT_YEAR = re.compile(r"((?:19|20)\d{2})年度?(?![\d—\-至到])")
+HALF_YEAR_REPORT = re.compile(r"((?:19|20)\d{2})年(?:半年度|中期|半年)报告?")
 
 
 def _cell_metric(row: str, column: str) -> str:
@@ -1392,7 +1400,7 @@ def extract_figures(
         return []
     base, month = base_date(published_at, "\n".join(t for _, t, _ in texts))
     roc = TAIWAN.search("\n".join(normal for _, _, normal in texts)) is not None or ".tw/" in (url or "") + "/"  # (新臺幣)
-    reported = _reported_year(texts[0][2] if title else None, base)  # (the headline in normal form: ２０２１年度)
+    reported = _reported(texts[0][2] if title else None, base)  # (the headline in normal form: ２０２１年度)
     fields = [_Field(n, t, normal, q, base, month, roc, reported) for (n, t, normal), q in zip(texts, quantities)]
     lead, later, stories = [], [], []
     for f in fields:

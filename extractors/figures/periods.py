@@ -195,13 +195,13 @@ def arabic_dates(text: str) -> str:
 
 
 def find_periods(text: str, base_year: int | None, base_month: int | None = None, *,
-                 roc: bool = False, reported: int | None = None) -> list[PeriodMention]:
+                 roc: bool = False, reported: str | None = None) -> list[PeriodMention]:
     """Period mentions in ``text``; relative ones are None when there is no ``base_year``. 全年 and
     当年 are of the year last named in their paragraph (None when it named none); 今年以来 and 截至目前
     (a year to date after the text spoke of 今年, else a total to date) run to ``base_month`` (the month
     of publication) when it is known. ``roc``: years are counted
-    from 1912 as in Taiwan (112年 is 2023). ``reported``: the year a report published after it names
-    as its own (2021年度…情况公示 of January 2022): its 本年度 and 本年.
+    from 1912 as in Taiwan (112年 is 2023). ``reported``: the period a report names as its own (2021年度…
+    情况公示 of January 2022: its 本年度, 本年 and 报告期; a 2024年半年度报告's 报告期 is ``2024-H1``).
 
     >>> [p.period for p in find_periods("截至9月末累计放款，截至目前累计", 2023, 11)]
     ['..2023-09', '..2023-11']
@@ -209,7 +209,7 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
     ['2023', '2015..2016']
     >>> [p.period for p in find_periods("2022/23年度开支", 2024)]
     ['2022-04..2023-03']
-    >>> [p.period for p in find_periods("本年度授予中小企业合同金额，今年将", 2022, 1, reported=2021)]
+    >>> [p.period for p in find_periods("本年度授予中小企业合同金额，今年将", 2022, 1, reported="2021")]
     ['2021', '2022']
     """
     text = arabic_dates(text)
@@ -275,7 +275,7 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
             elif m.group("bare"):  # 上半年 after 2023年 is 2023's, not after a target year (至2025年底)
                 year = last_year if last_year is not None and (base_year is None or last_year <= base_year) else base_year
             else:
-                year = reported if reported and rel in ("本年度", "本年") else None if base_year is None \
+                year = int(reported) if reported and reported.isdigit() and rel in ("本年度", "本年") else None if base_year is None \
                     else base_year + RELATIVE[rel]
             period = None if year is None else _part(year, m, cutoff)
             year_end = year is not None and not m.group("part") and text.startswith(("底", "末"), m.end())
@@ -373,7 +373,7 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
     out += _reported_months(text, out, base_year, base_month)
     out.sort(key=lambda p: p.start)
     for m in REPORTING.finditer(text) if reported else ():  # 报告期内 of a 2020年年度报告 published in 2021
-        out.insert(bisect_left([p.start for p in out], m.start()), PeriodMention(m.group(), str(reported), m.start()))
+        out.insert(bisect_left([p.start for p in out], m.start()), PeriodMention(m.group(), reported, m.start()))
     for m in TENURE.finditer(text):  # …2019年1月至2022年12月任期…。任期内，累计收入…: that span
         span = next((p for p in reversed(out) if p.start < m.start() and p.period and ".." in p.period[1:]), None)
         if span is not None:
