@@ -2505,3 +2505,10 @@ def test_a_half_year_reports_reporting_period_is_its_first_half() -> None:
     body = "报告期内，公司实现营业收入8.36亿元，同比增长12.45%。"
     figs = extract_figures(body, title="天地数码科技股份有限公司2024年半年度报告（摘要）", published_at="2024-08-27")
     assert [(f.period, f.base_period) for f in figs] == [("2024-H1", None), ("2024-H1", "2023-H1")]
+
+
+def test_a_school_year_named_by_one_year_runs_september_to_august() -> None:
+    body = "112學年度全市國中小營養午餐食材聯合採購已完成決標，決標總金額新臺幣19億4,286萬元。"
+    figs = extract_figures(body, title="臺中市營養午餐食材聯合採購決標", published_at="2023-08-22")
+    assert [f.period for f in figs] == ["2023-09..2024-08"]
+    assert one("2024学年秋季校服采购金额386万元。").period == "2024-09..2025-08"

@@ -369,7 +369,7 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
         out = [p for p in out if not m.start() <= p.start < m.end()]
         first, last = (int(m.group(k)) for k in ("m1", "m2"))
         out.append(PeriodMention(m.group(), f"{base_year - 1}-{first:02d}..{base_year}-{last:02d}", m.start()))
-    out = _school_years(text, _terms(text, out))
+    out = _school_years(text, _terms(text, out), roc)
     out += _reported_months(text, out, base_year, base_month)
     out.sort(key=lambda p: p.start)
     for m in REPORTING.finditer(text) if reported else ():  # 报告期内 of a 2020年年度报告 published in 2021
@@ -417,17 +417,25 @@ def _terms(text: str, out: list[PeriodMention]) -> list[PeriodMention]:
     return out
 
 
-def _school_years(text: str, out: list[PeriodMention]) -> list[PeriodMention]:
-    """School years: 2024/2025学年 is 2024-09..2025-08; 本学年 the one the text named last, 上学年 the one before.
+def _school_years(text: str, out: list[PeriodMention], roc: bool = False) -> list[PeriodMention]:
+    """School years: 2024/2025学年 and 2024学年 are 2024-09..2025-08 (Taiwan's 112學年度 2023-09..2024-08); 本学年
+    the one the text named last, 上学年 the one before.
 
     >>> [p.period for p in find_periods("2024/2025学年各项津贴…本学年…上学年为2,900元", 2024)]
     ['2024-09..2025-08', '2024-09..2025-08', '2023-09..2024-08']
+    >>> [p.period for p in find_periods("112学年度午餐采购", 2023, roc=True)]
+    ['2023-09..2024-08']
     """
     current = None
     for m in SCHOOL_YEAR.finditer(text):
         if m.group("y"):
             current = year = int(m.group("y"))
             last = year // 100 * 100 + int(m.group("y2")[-2:])  # (2020—2023学年: three school years)
+        elif m.group("one"):
+            if len(m.group("one")) == 3 and not roc:
+                continue
+            current = year = int(m.group("one")) + (ROC_YEARS if len(m.group("one")) == 3 else 0)
+            last = year + 1
         elif current is None:
             continue
         else:
@@ -439,7 +447,8 @@ def _school_years(text: str, out: list[PeriodMention]) -> list[PeriodMention]:
     return out
 
 
-SCHOOL_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[/／\-—–至]\s*(?P<y2>(?:19|20)?\d{2})\s*学年度?|(?P<rel>本|上|下)学年")
+SCHOOL_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[/／\-—–至]\s*(?P<y2>(?:19|20)?\d{2})\s*学年度?|(?P<rel>本|上|下)学年"
+                         r"|(?<![\d/／\-—–至])(?P<one>(?:19|20)\d{2}|1[01]\d)\s*学年度?")
 
 
 THIS_MONTH = re.compile(r"(?<![较比与同和])(?:本月|本季度|本季)(?!度?[末底初])")
