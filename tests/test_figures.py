@@ -2512,3 +2512,9 @@ def test_a_school_year_named_by_one_year_runs_september_to_august() -> None:
     figs = extract_figures(body, title="臺中市營養午餐食材聯合採購決標", published_at="2023-08-22")
     assert [f.period for f in figs] == ["2023-09..2024-08"]
     assert one("2024学年秋季校服采购金额386万元。").period == "2024-09..2025-08"
+
+
+def test_contracts_a_class_of_supplier_got_keep_the_class_said_in_a_clause_before_them() -> None:
+    assert one("去年全县授予中小企业的合同金额为4.37亿元。").metric == "授予中小企业合同金额"
+    assert one("这里面，中小企业拿到的合同金额是152.3亿元。").metric == "中小企业合同金额"
+    assert one("去年全县采购的合同金额为4.37亿元。").metric == "合同金额"

@@ -175,6 +175,16 @@ def _conjunct(w: Word, blocked: bytearray | None) -> bool:
     return w.tag in CONJUNCT_TAGS and _allowed(w, blocked) and not measure
 
 
+RATIOS = ("比例", "比重", "占比", "率")
+
+
+def _of_class(ws: list[tuple[str, str]], k: int) -> bool:
+    """Whether the words up to ``ws[k]`` end with a class of supplier, or one and the verb it takes: 授予中小企业,
+    中小企业拿到."""
+    return any(ws[j][0] in BENEFICIARY_CLASSES or ws[j][0].endswith(("中小企业", "中小企")) for j in (k, k - 1)
+               if j >= 0 and (j == k or ws[k][1] == "v"))
+
+
 def _names_whole(ws: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
     """The words with a short quoted name as one noun: 供应商“零跑腿”比例 reads 供应商 + “零跑腿” + 比例."""
     out: list[tuple[str, str]] = []
@@ -284,6 +294,11 @@ def _phrase(text: str, start: int, end: int, blocked: bytearray | None = None) -
             said = "".join(x.text for x in taken)
             if taken and is_vague(said) and (text_ == "的" or (text_ in ADVERBS and taken[0].tag == "v")):
                 continue
+            if taken and text_ in ("的", "之") and i and is_head(said) and not said.endswith(RATIOS) and _of_class(ws, i - 1):
+                if ws[i - 1][1] == "v" and not is_vague(said):
+                    i -= 1  # 中小企业拿到的合同金额: the class that got them, not how (but 中小企业得标的金额)
+                    pos -= len(ws[i][0])
+                continue  # 授予中小企业的合同金额, 本地中小企业取得之合同金额: which contracts, said in a clause
             if taken and is_vague(said) and is_head(said) and text_ in PLANNED_OR_DONE:
                 taken.insert(0, w)  # 计划投资18.6亿元，完成投资20.3亿元: the plan and the result are two measures
                 break
