@@ -2518,3 +2518,8 @@ def test_contracts_a_class_of_supplier_got_keep_the_class_said_in_a_clause_befor
     assert one("去年全县授予中小企业的合同金额为4.37亿元。").metric == "授予中小企业合同金额"
     assert one("这里面，中小企业拿到的合同金额是152.3亿元。").metric == "中小企业合同金额"
     assert one("去年全县采购的合同金额为4.37亿元。").metric == "合同金额"
+
+
+def test_a_span_since_a_month_cut_off_at_a_month_end_runs_to_that_end() -> None:
+    body = "贵州省政府采购电子卖场自2019年10月上线运行以来，截至2020年10月底，累计交易额31.42亿元。"
+    assert one(body, published_at="2020-11-03").period == "2019-10..2020-10"

@@ -378,6 +378,21 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
         span = next((p for p in reversed(out) if p.start < m.start() and p.period and ".." in p.period[1:]), None)
         if span is not None:
             out.insert(bisect_left([p.start for p in out], m.start()), PeriodMention(m.group(), span.period, m.start()))
+    return _since_to_cutoff(text, out)
+
+
+def _since_to_cutoff(text: str, out: list[PeriodMention]) -> list[PeriodMention]:
+    """A span since a month that its sentence cuts off at a month end runs to that end, not to the month of
+    writing: 自2019年10月上线运行以来，截至2020年10月底，累计… is ``2019-10..2020-10``, both mentions.
+
+    >>> [p.period for p in find_periods("自2019年10月上线以来，截至2020年10月底，累计成交31.42亿元", 2020, 11)]
+    ['2019-10..2020-10', '2019-10..2020-10']
+    """
+    for since, cut in zip(out, out[1:]):
+        if since.weak and since.period and cut.period and cut.period.startswith("..") and ".." in since.period[1:] \
+                and not any(x in text[since.start : cut.start] for x in "。；;\n") \
+                and since.period.split("..")[0] < cut.period[2:] <= since.period.split("..")[1]:
+            since.period = cut.period = since.period.split("..")[0] + cut.period
     return out
 
 
