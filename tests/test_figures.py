@@ -2523,3 +2523,9 @@ def test_contracts_a_class_of_supplier_got_keep_the_class_said_in_a_clause_befor
 def test_a_span_since_a_month_cut_off_at_a_month_end_runs_to_that_end() -> None:
     body = "贵州省政府采购电子卖场自2019年10月上线运行以来，截至2020年10月底，累计交易额31.42亿元。"
     assert one(body, published_at="2020-11-03").period == "2019-10..2020-10"
+
+
+def test_a_headline_that_names_a_project_by_its_place_names_the_articles_place() -> None:
+    body = "六、合同金额：9486.48万元。"
+    figs = extract_figures(body, title="祁东县城区环卫作业市场化服务项目合同公告", publisher="湖南省政府采购网")
+    assert figs[0].subject == "衡阳市祁东县"

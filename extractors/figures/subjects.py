@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.figures.places import DIVISIONS, ORGANISATION_WORD, PUBLIC_BODY, REACH, Division, Place, choose, enclosing, find_places, from_host, from_short_name, is_media, lineage, refer
+from extractors.figures.places import DIVISIONS, ORGANISATION_WORD, PROJECT, PUBLIC_BODY, REACH, Division, Place, choose, enclosing, find_places, from_host, from_short_name, is_media, lineage, refer
 
 # the country acting or reported on (财政部公布, 全国政府采购规模), not a ranking (居全国前列, 全国第三)
 NATIONAL_ACTOR = re.compile("(?<![居在列排于占])(?:财政部(?!门)|国务院|国家(?![\u4e00-\u9fff]{0,4}(?:城市|示范|试点|县|级))|全国"
@@ -127,7 +127,8 @@ def find_home(texts: list[tuple[str, list[Place]]], author: str | None = None, p
         # (湖北 → 湖北省十堰市郧西县); a lead's place with its own amount is a part (昆山市41.26亿元), not its place
         first = AMOUNT.search(text) if k and division else None  # (after its first amount, a place is an item, not
         # a finer place of the headline's)
-        acting = [p for p in places if p.candidates and not p.org and not p.governed and not (first and p.start > first.start())
+        acting = [p for p in places if p.candidates and (not p.org or k == 0 and PROJECT.search(p.text)) and not p.governed
+                  and not (first and p.start > first.start())  # (祁东县城区环卫作业服务项目合同公告: where the project is)
                   and not (k and (FIGURE_START.match(text, p.end) or _listed(text, p) or PART.search(text, 0, p.start)))
                   # (nor one of a list, nor one after 其中,
                   and not (k and (text.lstrip().startswith(QUOTES) or _addressees(text, p.start)))
