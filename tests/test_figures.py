@@ -2529,3 +2529,7 @@ def test_a_headline_that_names_a_project_by_its_place_names_the_articles_place()
     body = "六、合同金额：9486.48万元。"
     figs = extract_figures(body, title="祁东县城区环卫作业市场化服务项目合同公告", publisher="湖南省政府采购网")
     assert figs[0].subject == "衡阳市祁东县"
+
+
+def test_a_lot_numbered_with_di_keeps_its_di() -> None:
+    assert one("第2包中标金额368万元。").metric == "第2包中标金额"

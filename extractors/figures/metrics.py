@@ -282,8 +282,9 @@ def _phrase(text: str, start: int, end: int, blocked: bytearray | None = None) -
             continue
         if tag == "m" and taken and not (blocked and blocked[pos]) and (text_.isascii() and len(text_) >= 3
                                                                      or taken[0].text in LOTS
+                                                                     or text_ == "第" and len(taken) > 1 and taken[1].text in LOTS
                                                                      or text_ == "年" and is_head(taken[0].text)):
-            taken.insert(0, w)  # 832平台, 一标段: numbers that name something; 年服务费: a year's
+            taken.insert(0, w)  # 832平台, 一标段, 第 + 3 + 包: numbers that name something; 年服务费: a year's
             continue
         if text_ in COORDINATORS and taken and i and _conjunct(Word(*ws[i - 1], pos - len(ws[i - 1][0])), blocked) \
                 and (text_ != "等" or any(x in COORDINATORS for x, _ in ws[max(0, i - 6) : i])):  # 等 ends a list
