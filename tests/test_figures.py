@@ -2533,3 +2533,10 @@ def test_a_headline_that_names_a_project_by_its_place_names_the_articles_place()
 
 def test_a_lot_numbered_with_di_keeps_its_di() -> None:
     assert one("第2包中标金额368万元。").metric == "第2包中标金额"
+
+
+def test_the_parts_of_a_total_to_date_are_of_its_months() -> None:
+    body = "2020年10月，财政部在绍兴等城市开展试点。\n" \
+           "记者从绍兴市财政局获悉，截至2023年2月底，全市累计带动绿色建材采购40.7亿元。其中，市本级绿色建材采购11.4亿元。"
+    figs = extract_figures(body, title="绍兴绿色建材试点", published_at="2023-03-20")
+    assert [f.period for f in figs] == ["..2023-02", "..2023-02"]

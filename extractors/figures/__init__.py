@@ -197,6 +197,10 @@ def _period(field: _Field, q: Quantity, default: str | None) -> str | None:
     paragraphs before (an annual review's year), else ``default``."""
     s, _ = field.layout.sentence_at(q.start)
     said = _last(field.periods, field.period_starts, s, q.start, _said)
+    if said is None and s > field.layout.paragraph_at(q.start)[0] and PART_OPENING.match(field.text, s):
+        cut = _last(field.said, field.said_starts, field.layout.sentence_at(s - 1)[0], s)  # 截至2月底，累计…40.7亿元。其中，
+        said = cut if cut is not None and cut.period.startswith("..") else None  # 市本级…: the parts of a total to date
+        # are of its months, though such a total's period holds for no other sentence
     whole = _last(field.periods, field.period_starts, said.start + 1, q.start, lambda p: p.text in ("全年", "当年")) \
         if said is not None and said.period and said.period[:4].isdigit() and len(said.period) > 4 else None
     if whole is not None and whole.period is None and not field.text.endswith(OF_WHOLE_YEAR, 0, whole.start):
