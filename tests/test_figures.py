@@ -2540,3 +2540,12 @@ def test_the_parts_of_a_total_to_date_are_of_its_months() -> None:
            "记者从绍兴市财政局获悉，截至2023年2月底，全市累计带动绿色建材采购40.7亿元。其中，市本级绿色建材采购11.4亿元。"
     figs = extract_figures(body, title="绍兴绿色建材试点", published_at="2023-03-20")
     assert [f.period for f in figs] == ["..2023-02", "..2023-02"]
+
+
+def test_a_township_governments_accounts_are_its_places_and_a_township_unknown_to_the_registry_is_named_as_written() -> None:
+    body = "2019年度收入总计18642.35万元，支出总计18642.35万元。"
+    figs = extract_figures(body, title="孝丰镇人民政府2019年度部门决算", publisher="安吉县人民政府", published_at="2020-08-21")
+    assert [f.subject for f in figs] == ["湖州市安吉县"] * 2
+    town = extract_figures("上半年，全镇完成固定资产投资3.26亿元。", title="石桥镇2024年上半年工作总结", publisher="石桥镇人民政府")
+    assert [f.subject for f in town] == ["石桥镇"]
+    assert one("2019年度支出总计1864.35万元。", title="安吉县教育局2019年度部门决算").subject is None

@@ -60,6 +60,8 @@ COMPANY_REPORT = re.compile(r"[^\s，。：:]{2,30}?(?:股份有限公司|有限
 SHOP_ZONE = re.compile(r"采购专区|电商平台")  # an online shop's zone for public buyers (京东政企采购专区, 某电商平台)
 BRANCH = re.compile(r"(?<=局)([\u4e00-\u9fff]{2,3}?)分局")  # a city bureau's branch, named for its district
 EVENT = re.compile("(?:市|省)?(?:开标|评标|召开|举行|举办|开幕|签约|签署|启动)")  # a meeting's or an opening's venue
+TOWN = re.compile(r"([\u4e00-\u9fff]{2,3}?(?<!城)(?:镇|乡|街道))(?!村|镇|企业|干部|居民)")  # 石桥镇2024年上半年工作总结: a township's own
+TOWN_GOVERNMENT = re.compile("[镇乡](?:人民)?政府|街道办事处")
 WHOLE_PLACE = re.compile("全[省市县区州旗]|各[县市区]|本[省市县区]|我[省市县区]")
 
 
@@ -71,6 +73,7 @@ class Home:
     division: Division | None = None
     national: bool = False
     organisation: bool = False
+    town: str | None = None  # a township the registry does not list, when no division is known (石桥镇)
 
 
 def _specific(places: list[Place], context: list[Division]) -> Division | None:
@@ -96,7 +99,8 @@ def find_home(texts: list[tuple[str, list[Place]]], author: str | None = None, p
     each with its places), byline, source line and site, else the first place named ``later``."""
     level = _own_level(texts)
     headline = texts[0][1] if texts else []
-    own = bool(texts and OWN_ACCOUNTS.search(texts[0][0]))  # 青海省教育厅2020年度部门决算: its own money
+    own = bool(texts and OWN_ACCOUNTS.search(texts[0][0]) and not TOWN_GOVERNMENT.search(texts[0][0]))
+    # (青海省教育厅2020年度部门决算: its own money; but 孝丰镇人民政府2019年度部门决算: a township's, the level of government)
     own |= bool(texts and _self_named(texts[0][0], publisher))  # 华通电信2022年集中采购工作总结 by 华通电信集团…
     own |= any(p.institution for p in headline) and not any(p.candidates and not p.org for p in headline)
     own |= bool(texts and SHOP_ZONE.search(texts[0][0])) and not any(p.candidates for p in headline)
@@ -159,7 +163,8 @@ def find_home(texts: list[tuple[str, list[Place]]], author: str | None = None, p
         division = common if common and _is_level(common, level) else None
     if division is None:
         division = _specific(list(later[:1]), [])
-    return Home(division, organisation=organisation)
+    town = next((m.group(1) for line in (texts[0][0] if texts else None, publisher) if line and (m := TOWN.match(line))), None)
+    return Home(division, organisation=organisation, town=None if division else town)
 
 
 def _self_named(headline: str, publisher: str | None) -> bool:
@@ -224,7 +229,7 @@ def subject(place: Place | None, home: Home, named: list[Division]) -> str | Non
             return None
         if home.national:
             return NATIONAL
-        return home.division.full if home.division else None
+        return home.division.full if home.division else home.town
     if place.org:
         return None
     if place.national:  # 全国 in a Taiwan text is Taiwan-wide (臺東縣's too)
