@@ -2549,3 +2549,8 @@ def test_a_township_governments_accounts_are_its_places_and_a_township_unknown_t
     town = extract_figures("上半年，全镇完成固定资产投资3.26亿元。", title="石桥镇2024年上半年工作总结", publisher="石桥镇人民政府")
     assert [f.subject for f in town] == ["石桥镇"]
     assert one("2019年度支出总计1864.35万元。", title="安吉县教育局2019年度部门决算").subject is None
+
+
+def test_a_measure_that_first_passed_a_mark_is_read_past_the_first() -> None:
+    assert one("去年我市政府采购规模首破50亿元。").metric == "政府采购规模"
+    assert one("全州政府采购规模首次突破30亿元。").metric == "政府采购规模"
