@@ -2554,3 +2554,9 @@ def test_a_township_governments_accounts_are_its_places_and_a_township_unknown_t
 def test_a_measure_that_first_passed_a_mark_is_read_past_the_first() -> None:
     assert one("去年我市政府采购规模首破50亿元。").metric == "政府采购规模"
     assert one("全州政府采购规模首次突破30亿元。").metric == "政府采购规模"
+
+
+
+def test_a_count_of_who_acted_names_no_measure_for_the_amounts_after_it() -> None:
+    figs = extract_figures("去年，该行累计服务企业128家，放款6.95亿元。", published_at="2023-06-01")
+    assert [f.metric for f in figs if f.kind == "money"] == ["放款"]

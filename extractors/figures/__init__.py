@@ -37,7 +37,7 @@ from extractors.figures.changes import Change, change_before, change_of
 from extractors.figures.clauses import Layout, heads, tagged
 from extractors.figures.headlines import link_headlines
 from extractors.figures.lists import RESPECTIVELY, SEPARATOR, SUFFIXES, items
-from extractors.figures.metrics import BENEFICIARY_CLASSES, DEALS, ZONES, adnominal, bare, channel, counted_after, deals, glued, head, is_action, is_head, is_vague, join, mask, opening, phrase, phrase_after, qualifier, qualifies_only, unnamed
+from extractors.figures.metrics import ACTOR, BENEFICIARY_CLASSES, BODIES, DEALS, ZONES, adnominal, bare, channel, counted_after, deals, glued, head, is_action, is_head, is_vague, join, mask, opening, phrase, phrase_after, qualifier, qualifies_only, unnamed
 from extractors.figures.parts import PART_OPENING, link_parts
 from extractors.figures.periods import FROM, OF_VALUE, PeriodMention, arabic_dates, base_date, bounds, find_periods, parse_count, shift, since_start
 from extractors.figures.places import DATELINE_END, DIVISIONS, Division, Place, choose, enclosing, find_places, lineage, refer
@@ -425,7 +425,7 @@ class _Reader:
             return here.metric
         clauses = field.layout.clauses[bisect_left(field.clause_starts, s) : bisect_left(field.clause_starts, clause_start)]
         for cs, ce in reversed(clauses):
-            figure = next((f for f in _back_to(found, cs) if f.start < ce and f.metric), None)
+            figure = next((f for f in _back_to(found, cs) if f.start < ce and f.metric and not _who(f)), None)
             if figure is not None:
                 return figure.metric
             end = ce
@@ -1081,6 +1081,12 @@ def _total_before(field: _Field, found: list[Figure], line: int) -> str | None:
 
 
 TOTAL_END = re.compile("(?:总额|总计|合计|总量)$")
+
+
+def _who(figure: Figure) -> bool:
+    """Whether ``figure`` counts who acted (8个重点乡镇, 41家企业, 3家分行), not a measure of what was done: no topic
+    for the amounts after it."""
+    return figure.kind == "count" and bool(ACTOR.search(figure.metric) or figure.metric.endswith(BODIES + ("乡镇",)))
 
 
 def _through(field: _Field, clause: int, at: int, metric: str | None) -> str | None:
