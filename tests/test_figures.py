@@ -2560,3 +2560,8 @@ def test_a_measure_that_first_passed_a_mark_is_read_past_the_first() -> None:
 def test_a_count_of_who_acted_names_no_measure_for_the_amounts_after_it() -> None:
     figs = extract_figures("去年，该行累计服务企业128家，放款6.95亿元。", published_at="2023-06-01")
     assert [f.metric for f in figs if f.kind == "money"] == ["放款"]
+
+
+def test_a_sections_heading_that_says_what_follows_names_no_channel() -> None:
+    body = "六、中标信息：中标供应商：湖南省新华书店有限责任公司隆回县分公司；中标金额：108.67万元；供货折扣：72%。"
+    assert [f.metric for f in extract_figures(body) if f.kind == "money"] == ["中标金额"]

@@ -1135,11 +1135,13 @@ def _label_name(field: _Field, label: re.Match[str]) -> str | None:
         return None
     name = ASIDE_IN_LABEL.sub("", label.group("label"))
     words = tagged(OTHERS.sub("", name))  # (国有产权及其他：28个: the others go with it)
-    if not words or not all(tag in LABEL_TAGS for _, tag in words) or is_head(words[-1][0]) or words[0][0] in ("按", "从"):
+    if not words or not all(tag in LABEL_TAGS for _, tag in words) or is_head(words[-1][0]) or words[0][0] in ("按", "从") \
+            or name.endswith(SECTION_LABELS):  # (中标信息：, 项目概况：: a section's heading, no thing)
         return None
     return name
 
 
+SECTION_LABELS = ("信息", "结果", "内容", "概况", "情况")  # what a notice's section heads say follows
 OTHERS = re.compile("(?:及|和|与|、)?其[他它]$")
 LABEL_TAGS = {"n", "nz", "vn", "j", "l", "b"}  # nouns and the like (not nr: a person's name)
 

@@ -367,7 +367,7 @@ def _phrase(text: str, start: int, end: int, blocked: bytearray | None = None) -
 
 
 NAME_TAGS = {"n", "nz", "j", "l"}
-SECTION = re.compile(r"(?:情况|概况|工作|成效|方面|举措|措施|问题|打算|项目|领域|区域|板块|特点|亮点|建议|总体|基本|重点|主要)$")  # nouns that can name a channel or product (not vn: 下单, 政府采购)
+SECTION = re.compile(r"(?:情况|概况|工作|成效|方面|举措|措施|问题|打算|项目|领域|区域|板块|特点|亮点|建议|总体|基本|重点|主要|信息|结果|内容)$")  # nouns that can name a channel or product (not vn: 下单, 政府采购)
 BODIES = ("企业", "机构", "负责人", "供应商", "人员", "单位", "中心", "政府", "局", "厅", "委")  # who acts, not where things went through
 CHANNEL = re.compile(r"通过|依托|借助|利用|经由|透过|透過|經由")
 DEAL_MEASURES = (*("采购", "交易", "销售", "成交", "订购", "中标", "放款", "融资", "投放"),)  # what a channel carries
