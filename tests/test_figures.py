@@ -2565,3 +2565,7 @@ def test_a_count_of_who_acted_names_no_measure_for_the_amounts_after_it() -> Non
 def test_a_sections_heading_that_says_what_follows_names_no_channel() -> None:
     body = "六、中标信息：中标供应商：湖南省新华书店有限责任公司隆回县分公司；中标金额：108.67万元；供货折扣：72%。"
     assert [f.metric for f in extract_figures(body) if f.kind == "money"] == ["中标金额"]
+
+
+def test_what_was_taken_is_read_without_how_or_from_whom() -> None:
+    assert one("其利用职务便利收受供应商回扣27.6万元。").metric == "收受回扣"

@@ -67,6 +67,7 @@ ACTOR = re.compile(rf"(?:医院|学校|高校|部门|单位|机关|分行|支行
                    rf"|{'|'.join(ZONES)})$")  # (盛湾镇完成率: the town's; 乡镇 is a scope)
 # verbs that only say something was done (形式动词 and their kin): 办理采购, 组织实施集中采购, 编报预算
 LIGHT_VERBS = {"办理", "组织", "实施", "组织实施", "开展", "进行", "利用", "编报", "从事", "折合", "处以", "予以", "给予"}
+TAKING = {"收受", "索取", "索要", "接受", "非法收受"}  # verbs of taking from someone (收受供应商好处费)
 SOME = {"部分", "个别", "少数", "多数", "大部分", "大多数", "所有", "全部"}  # which of those who act: 部分项目…
 ASIDE = re.compile(r"(?<![县市区])(?:（[^（）、]{1,6}）|\([^()、]{1,6}\)|（[^（）]{2,20}等[^（）]{0,4}）)")
 # (not 县（市、区）: a scope; 一标段（沙河源、天回镇、西华等街道）: examples aside)
@@ -351,6 +352,10 @@ def _phrase(text: str, start: int, end: int, blocked: bytearray | None = None) -
             pass  # 限额标准为货物和服务项目: 为 after a measure links it to its items; no one benefits
         else:
             taken = taken[cut:]  # 为1326家供应商发放贷款, 为中小企业发放“政采贷”: who benefits is not what was measured
+    took = next((k for k, w in enumerate(taken[:-1]) if w.text in TAKING), None)
+    if took is not None:  # 利用职务便利收受供应商回扣: what was taken, not how, nor who gave it
+        taken = [w for k, w in enumerate(taken[took:]) if not (k == 1 and len(taken) - took > 2
+                                                             and w.text.endswith(BODIES + ("他人", "商人", "老板")))]
     while len(taken) > 1 and taken[0].text in LIGHT_VERBS and any(is_head(w.text) for w in taken[1:]):
         taken.pop(0)  # 办理采购决标总金额, 利用共同供应契约订购金额: a verb of doing, not of what was measured
     examples = next((k for k, w in enumerate(taken) if w.text == "等" and k + 1 < len(taken) and len(taken[k + 1].text) > 1
