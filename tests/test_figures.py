@@ -2569,3 +2569,10 @@ def test_a_sections_heading_that_says_what_follows_names_no_channel() -> None:
 
 def test_what_was_taken_is_read_without_how_or_from_whom() -> None:
     assert one("其利用职务便利收受供应商回扣27.6万元。").metric == "收受回扣"
+
+
+def test_a_taiwan_township_office_is_named_as_written_and_a_sentence_opening_with_our_town_names_none() -> None:
+    body = "本所112年度辦理採購案件共186件，決標金額合計新臺幣3億2,475萬元。"
+    figs = extract_figures(body, title="吉安鄉公所112年度採購案件執行概況")
+    assert [f.subject for f in figs if f.kind == "money"] == ["吉安乡"]
+    assert one("今年我镇完成固定资产投资3.26亿元。", title="今年我镇经济运行平稳").subject is None

@@ -1434,7 +1434,8 @@ def extract_figures(
     central = bool(roc and TAIWAN_CENTRAL.fullmatch((source or "").strip()))
 
     def taiwans(h: Home) -> Home:  # (工程會公布110年度政府採購統計: all of Taiwan's, not 臺北市's)
-        return Home(DIVISIONS["台湾省"]) if roc and not h.organisation and (h.division is None or central) else h
+        return Home(DIVISIONS["台湾省"]) if roc and not h.organisation and (h.division is None and not h.town or central) else h
+        # (but 吉安鄉公所…: that township's, named as written)
 
     home = taiwans(home)
     homes = [(0, home)] + [(start, taiwans(find_home(texts)) if any(p.candidates for _, ps in texts for p in ps) else home)

@@ -60,7 +60,8 @@ COMPANY_REPORT = re.compile(r"[^\s，。：:]{2,30}?(?:股份有限公司|有限
 SHOP_ZONE = re.compile(r"采购专区|电商平台")  # an online shop's zone for public buyers (京东政企采购专区, 某电商平台)
 BRANCH = re.compile(r"(?<=局)([\u4e00-\u9fff]{2,3}?)分局")  # a city bureau's branch, named for its district
 EVENT = re.compile("(?:市|省)?(?:开标|评标|召开|举行|举办|开幕|签约|签署|启动)")  # a meeting's or an opening's venue
-TOWN = re.compile(r"([\u4e00-\u9fff]{2,3}?(?<!城)(?:镇|乡|街道))(?!村|镇|企业|干部|居民)")  # 石桥镇2024年上半年工作总结: a township's own
+TOWN = re.compile(r"([^\W\d_全我本该各今去明年月日度县区省州的城]{2,3}?(?:镇|乡|街道))(?!村|镇|企业|干部|居民|级)")
+# (石桥镇2024年上半年工作总结, 吉安鄉公所…: a township's own; not 今年我镇, 全县乡镇)
 TOWN_GOVERNMENT = re.compile("[镇乡](?:人民)?政府|街道办事处")
 WHOLE_PLACE = re.compile("全[省市县区州旗]|各[县市区]|本[省市县区]|我[省市县区]")
 
