@@ -2576,3 +2576,9 @@ def test_a_taiwan_township_office_is_named_as_written_and_a_sentence_opening_wit
     figs = extract_figures(body, title="吉安鄉公所112年度採購案件執行概況")
     assert [f.subject for f in figs if f.kind == "money"] == ["吉安乡"]
     assert one("今年我镇完成固定资产投资3.26亿元。", title="今年我镇经济运行平稳").subject is None
+
+
+def test_a_year_a_figure_is_a_multiple_of_is_no_period_of_the_sentences_after() -> None:
+    body = "截至12月25日，各级预算单位今年采购农副产品83.56亿元，是去年全年的6倍多。其中，中央预算单位采购7.84亿元。"
+    figs = extract_figures(body, title="预算单位采购贫困地区农副产品超80亿元", published_at="2020-12-29")
+    assert [f.period for f in figs if f.surface == "7.84亿元"] == ["2020"]

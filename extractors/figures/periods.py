@@ -74,7 +74,7 @@ THIS_YEAR_SAID = re.compile("今年|本年")
 THIS_YEAR = re.compile("(?:今年|本年)(?:以来)?[，,]?(?:截至|截止)")  # 今年以来，截至11月底累计: the year to date
 LAST_YEARS = re.compile(r"(?:近|过去|最近|这)(?P<n>\d{1,2}|[二两三四五六七八九十])年(?!前|后|代)")
 FROM = ("由", "从", "由“", "从“")  # 由2017年的21家压减至12家, 由“十二五”末的20万元提高到100万元: the period of the figure a change starts from
-OF_VALUE = re.compile(r"[”’」]?[末底]?的(?:每[^\d，。；]{1,2})?(?:\d|[一二三四五六七八九十两])")  # “十二五”末的20万元, 去年的每台1680元
+OF_VALUE = re.compile(r"[”’」]?(?:全年|同期)?[末底]?的(?:每[^\d，。；]{1,2})?(?:\d|[一二三四五六七八九十两])")  # “十二五”末的20万元, 去年的每台1680元, 去年全年的6倍
 SENTENCE_START = re.compile(r"[。！？；\n]$")
 # 2017年7月，某医院…: a story's month (not 2023年10月，全市…: a month's statistics; not 10月份)
 EVENT_MONTH = re.compile(r"[，,](?![全本我各该截当累共]|[^，。；]{0,8}(?:全市|全省|全县|全区|全州|全国|全旗))")
