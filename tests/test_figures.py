@@ -2582,3 +2582,8 @@ def test_a_year_a_figure_is_a_multiple_of_is_no_period_of_the_sentences_after() 
     body = "截至12月25日，各级预算单位今年采购农副产品83.56亿元，是去年全年的6倍多。其中，中央预算单位采购7.84亿元。"
     figs = extract_figures(body, title="预算单位采购贫困地区农副产品超80亿元", published_at="2020-12-29")
     assert [f.period for f in figs if f.surface == "7.84亿元"] == ["2020"]
+
+
+def test_a_line_that_names_who_won_names_no_thing_for_the_amount_after_it() -> None:
+    body = "中标供应商：贵州云上数据有限公司，中标金额2698.45万元。"
+    assert [f.metric for f in extract_figures(body) if f.kind == "money"] == ["中标金额"]

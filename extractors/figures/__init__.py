@@ -1136,7 +1136,7 @@ def _label_name(field: _Field, label: re.Match[str]) -> str | None:
     name = ASIDE_IN_LABEL.sub("", label.group("label"))
     words = tagged(OTHERS.sub("", name))  # (国有产权及其他：28个: the others go with it)
     if not words or not all(tag in LABEL_TAGS for _, tag in words) or is_head(words[-1][0]) or words[0][0] in ("按", "从") \
-            or name.endswith(SECTION_LABELS):  # (中标信息：, 项目概况：: a section's heading, no thing)
+            or name.endswith(SECTION_LABELS + BODIES):  # (中标信息：, 项目概况：: a section's heading; 中标供应商：: who)
         return None
     return name
 
