@@ -176,7 +176,7 @@ def _conjunct(w: Word, blocked: bytearray | None) -> bool:
     return w.tag in CONJUNCT_TAGS and _allowed(w, blocked) and not measure
 
 
-RATIOS = ("比例", "比重", "占比", "率")
+RATIOS = ("比例", "比重", "占比", "率")  # a share's ends: 面向中小企业的预留比例 names no contracts a class got
 
 
 def _of_class(ws: list[tuple[str, str]], k: int) -> bool:

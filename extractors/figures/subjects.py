@@ -97,7 +97,8 @@ def _specific(places: list[Place], context: list[Division]) -> Division | None:
 def find_home(texts: list[tuple[str, list[Place]]], author: str | None = None, publisher: str | None = None,
               url: str | None = None, later: list[Place] = ()) -> Home:  # type: ignore[assignment]
     """The article's own place from its headline and lead (``texts``: title, subtitle, first paragraph,
-    each with its places), byline, source line and site, else the first place named ``later``."""
+    each with its places), byline, source line and site, else the first place named ``later``, else (as ``town``) a
+    township the registry does not list that the headline or publisher opens with (石桥镇2024年上半年工作总结)."""
     level = _own_level(texts)
     headline = texts[0][1] if texts else []
     own = bool(texts and OWN_ACCOUNTS.search(texts[0][0]) and not TOWN_GOVERNMENT.search(texts[0][0]))
