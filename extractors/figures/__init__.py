@@ -379,7 +379,7 @@ class _Reader:
             if (opener := _opener(field, q.start, place.ref)) is not None:
                 return opener.full
             if refer(place.ref, self.home.division, named) is None and not place.text.endswith("本级") \
-                    and (only := self._only_named(field, place.ref)):  # (not 市州本级: a level, not one place)
+                    and (only := _only_named(field, place.ref, self.home.division)):  # (not 市州本级: a level)
                 return only.full  # 全县 in a city paper's story of the one county it names, even later (栾川县是…)
         group = _group(field, place) if place.candidates else []
         if len(group) > 1 and not EACH.match(field.text, group[-1].end):  # (甲、乙两市均超过…: each one's)
@@ -393,13 +393,6 @@ class _Reader:
         if metric and UNIT_PRICE.search(metric) and _actor(field, c, q.start) is None:
             return None
         return subj
-
-    def _only_named(self, field: _Field, ref: str) -> Division | None:
-        """The one division of level ``ref`` (县, 区 …) that ``field`` names anywhere, inside the article's own place."""
-        self._named_before(field, 0)
-        inside = {d.full: d for d in field.named if d.full.endswith(ref)
-                  and (self.home.division is None or self.home.division in lineage(d))}
-        return next(iter(inside.values())) if len(inside) == 1 else None
 
     def _named_before(self, field: _Field, pos: int) -> list[Division]:
         """The divisions the article named last before ``pos`` of ``field`` (at most ``CONTEXT`` of them: what
@@ -1506,6 +1499,13 @@ def _stories(field: _Field, after: int) -> list[tuple[int, list[tuple[str, list[
         out.append((h_start, [(field.text[s:e], [p for p in field.places if s <= p.start < e])
                               for s, e in ((h_start, h_end), (start, end))]))
     return out
+
+
+def _only_named(field: _Field, ref: str, home: Division | None) -> Division | None:
+    """The one division of level ``ref`` (县, 区 …) that ``field`` names anywhere, inside ``home``: of the divisions
+    ``field.named`` holds once :meth:`_Reader._named_before` has read the field."""
+    inside = {d.full: d for d in field.named or [] if d.full.endswith(ref) and (home is None or home in lineage(d))}
+    return next(iter(inside.values())) if len(inside) == 1 else None
 
 
 def _opener(field: _Field, pos: int, ref: str) -> Division | None:

@@ -69,7 +69,7 @@ REFERENCE = re.compile("(?=[全本我该自省市区县州])"  # (lets re skip t
 REACH = r"[\d一二三四五六七八九十两]+[个多余]"  # 全国26个省级…, 全国300多个城市: how far something reaches, no one's figures
 FUNDS = r"(?:财政|预算内|和|与|及|、)[^，。；：:\n\d]{0,24}?(?:资金|补助|补贴|投资|经费|转移支付)"  # 中央财政…补助资金: where money came from
 TITLE = "(?:著名|知名|闻名|有名|首个|首批|首家|唯一|最大|最早|百强|文明|先进|示范|优秀)"  # 全国著名侨乡: a title, no figure's scope
-NATIONAL = re.compile(rf"全国(?!{REACH}|{TITLE})|中央(?!{FUNDS})(?:本级|预算单位|国家机关|部门|单位|财政|和国家机关)|中央(?!{FUNDS})(?=[和与及、，。；,;]|$)")
+NATIONAL = re.compile(rf"全国(?!{REACH}|{TITLE})|中央(?!{FUNDS})(?:本级|预算单位|国家机关|部门|单位|财政|和国家机关|(?=[和与及、，。；,;]|$))")
 # an organisation, whose own figures are not the place's: a name ending in one of these
 # institutions, whose figures are their own (长安银行, 江南大学)
 INSTITUTIONS = ("银行", "医院", "大学", "学院", "公司", "集团", "研究院", "研究所", "出版社", "报社", "电视台", "协会", "商会",
