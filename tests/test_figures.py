@@ -2587,3 +2587,10 @@ def test_a_year_a_figure_is_a_multiple_of_is_no_period_of_the_sentences_after() 
 def test_a_line_that_names_who_won_names_no_thing_for_the_amount_after_it() -> None:
     body = "中标供应商：贵州云上数据有限公司，中标金额2698.45万元。"
     assert [f.metric for f in extract_figures(body) if f.kind == "money"] == ["中标金额"]
+
+
+def test_the_level_a_change_starts_from_is_of_the_year_before() -> None:
+    body = "今年我市将消费券面额由每人每月100元提高到150元，履约保证金比例由5%降至2%，由2020年的36.8亿元增加到62.4亿元。"
+    figs = extract_figures(body, published_at="2024-07-01")
+    assert [(f.surface, f.period) for f in figs] == [("100元", "2023"), ("150元", "2024"), ("5%", "2023"), ("2%", "2024"),
+                                                      ("36.8亿元", "2020"), ("62.4亿元", "2024")]

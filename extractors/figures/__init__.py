@@ -249,6 +249,7 @@ FINDING = re.compile(r"[\u4e00-\u9fff“”（）]{4,20}")
 INVOLVED = re.compile(r"涉及(?:的)?(?P<what>采购金额|合同金额|金额|资金)(?:共计|合计|总计|累计|达到|达|约为|约|为|共|计)?[:：]?$")
 RAISED_TO = re.compile("(?:增加|增长|提高|提升|上升|扩大|下降|减少|降低)(?:到|至)|[增降]至")
 RAISED_TO_END = re.compile(f"(?:{RAISED_TO.pattern})$")
+FROM_LEVEL_END = re.compile(f"(?:左右|以上|以下|多)?(?:的水平)?[，,]?(?:逐步|大幅|分别)?(?:{RAISED_TO.pattern}|(?:压减|压缩|缩短|减|调整|上调|下调|提|升|涨|跌)[到至])")
 NARRATIVE = 40  # characters: a longer paragraph is more than a heading
 PERIOD_GAP = re.compile("[、，,及和与]|以及")  # between periods listed together
 OF_WHOLE_YEAR = ("占", "完成", "为", "较", "比", "年度", "年")
@@ -499,6 +500,8 @@ class _Reader:
             metric_of_base = None
             if period and LAST_YEARS_OPENING.match(text, s):
                 period = shift(period)  # 去年同期，全县政府采购金额为2.21亿元: the same months a year before
+            if period and len(period) == 4 and self._from_level(field, q, c):
+                period = shift(period)  # 消费券面额由每人每月100元提高到150元: the level before this year's change
             before = max(0, tail - 1)  # (the mark before the clause: ，去年同期33.58亿元)
             if (then := BASE_VALUE.search(arabic_dates(text[before : q.start]), tail - before)) is not None:
                 period = Change(0, then.group()).base(period) or period  # 比上年的3247.81亿元, 較二〇二〇年度的169.3億元
@@ -747,6 +750,16 @@ class _Reader:
         said = FINDING_LEAD.sub("", field.text[start:end].rstrip("，,；;：: "))
         kept = field.text.rfind(said, start, end) if said else -1
         return said if FINDING.fullmatch(said) and not any(field.blocked[kept : kept + len(said)]) else ""
+
+    @staticmethod
+    def _from_level(field: _Field, q: Quantity, clause: int) -> bool:
+        """Whether ``q`` is the level a change starts from, with no period of its own: 由每支1860元降至468元,
+        预付比例由30%提高到50% (not 由2020年的1117.7亿元…, whose year is said)."""
+        text = field.text
+        at = max(text.rfind(w, clause, q.start) for w in FROM[:2])
+        return at >= 0 and not _figures_in(field, (at, q.start)) \
+            and _last(field.periods, field.period_starts, at, q.start, _said) is None \
+            and FROM_LEVEL_END.match(text, q.end) is not None
 
     def _compared(self, field: _Field, sentence: int, clause: int, period: str | None) -> str | None:
         """The base of a change said in an earlier clause of its sentence (与2020年相比，…增长12.4%)."""
