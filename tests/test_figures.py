@@ -2594,3 +2594,9 @@ def test_the_level_a_change_starts_from_is_of_the_year_before() -> None:
     figs = extract_figures(body, published_at="2024-07-01")
     assert [(f.surface, f.period) for f in figs] == [("100元", "2023"), ("150元", "2024"), ("5%", "2023"), ("2%", "2024"),
                                                       ("36.8亿元", "2020"), ("62.4亿元", "2024")]
+
+
+def test_a_plan_is_of_when_it_is_made_not_of_the_year_reviewed_before_it() -> None:
+    body = "2021年，全省通过“政采云”平台完成小额零星采购186.4亿元。义乌市计划年内再推出4个框架协议，力争全年框架协议采购金额超过1亿元。"
+    figs = extract_figures(body, published_at="2022-05-10")
+    assert [(f.surface, f.period) for f in figs if f.kind == "money"] == [("186.4亿元", "2021"), ("1亿元", "2022")]

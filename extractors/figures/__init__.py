@@ -59,6 +59,8 @@ TAIL = 32  # characters before a figure that the patterns of its clause's end lo
 DOCUMENT = re.compile("《[^》]*》|“[^”]{1,30}”")  # 《…》 names a document, “青海特色农产品”专馆 a brand
 BOUNDS = ("以上", "以下", "超", "不到")  # a bound: 200万元以下, 不低于40%
 LIMIT = re.compile(r"(?:标准|限额|门槛|上限|下限|最高|最低|单笔|单户|单项|每[笔户人个家项]|单价)[^，。；,;]{0,10}$")
+WHOLE_YEAR = ("全年", "当年", "年内")  # the year a sentence is in, whichever that is
+PLAN = re.compile("力争|(?<!多)争取(?!上级|各级|中央|资金)|预计(?:每年|全年|年|可|将|能|带动|节约|节省)|有望|下一步|确保")  # what is to come, not what was counted
 RULE = re.compile(r"对|按|预留|给予|扣除|不得|应当|须|要求|标准|限额|门槛|明确|规定|鼓励|可以")
 # a percent of a base: 降至合同金额的5%, 预留该部分采购项目预算总额的30%以上
 OF_BASE = re.compile(r"(?:(?P<verb>预留|支付|扣除|给予|安排|收取|缴纳)[^，。；,;的]{0,16}|(?:降至|降到|降低至|降低到|下调至|提高到|提高至|"
@@ -516,6 +518,9 @@ class _Reader:
                 period = self.published if period and self.published and period[:4] == self.published[:4] else None
                 # (对200万元以下的项目, 单笔最高1000万元: a rule, not a statistic: in force when published, which a
                 # review of an earlier year does not say; a school year's rates, 每人可获3,100澳门元, are that year's)
+            if period and self.published and period[:4] < self.published and PLAN.search(text, c, q.start) \
+                    and not _last(field.periods, field.period_starts, s, q.start, lambda p: p.period and p.text not in WHOLE_YEAR):
+                period = self.published  # 2021年，…。力争全年框架协议采购金额超过1亿元: a plan is of when it is made
             subj = self._subject(field, q) if i not in self.places_of else \
                 subject(self.places_of[i], self.home, self._named_before(field, q.start))
             change = change_before(text[tail : q.start]) if q.kind != "duration" else None
