@@ -2600,3 +2600,11 @@ def test_a_plan_is_of_when_it_is_made_not_of_the_year_reviewed_before_it() -> No
     body = "2021年，全省通过“政采云”平台完成小额零星采购186.4亿元。义乌市计划年内再推出4个框架协议，力争全年框架协议采购金额超过1亿元。"
     figs = extract_figures(body, published_at="2022-05-10")
     assert [(f.surface, f.period) for f in figs if f.kind == "money"] == [("186.4亿元", "2021"), ("1亿元", "2022")]
+
+
+def test_a_month_that_dates_one_deal_gives_its_year_and_a_months_statistics_keep_the_month() -> None:
+    body = ("企业负责人说，今年8月公司中标兴化市一个智慧校园项目，合同金额680万元。项目分为2个标段，中标金额分别为400万元和280万元。"
+            "\n9月，全市政府采购电子卖场成交金额2.16亿元。")
+    figs = extract_figures(body, published_at="2021-11-01")
+    assert [(f.surface, f.period) for f in figs if f.kind == "money"] == [
+        ("680万元", "2021"), ("400万元", "2021"), ("280万元", "2021"), ("2.16亿元", "2021-09")]
