@@ -2608,3 +2608,9 @@ def test_a_month_that_dates_one_deal_gives_its_year_and_a_months_statistics_keep
     figs = extract_figures(body, published_at="2021-11-01")
     assert [(f.surface, f.period) for f in figs if f.kind == "money"] == [
         ("680万元", "2021"), ("400万元", "2021"), ("280万元", "2021"), ("2.16亿元", "2021-09")]
+
+
+def test_the_level_of_the_texts_own_place_is_an_item_of_a_list_of_its_divisions() -> None:
+    body = "分县市区看，荆州区、沙市区、洪湖市和市本级分别完成6.21亿元、7.86亿元、8.8亿元和9.9亿元。"
+    figs = extract_figures(body, title="荆州市1—4月财政收支情况", published_at="2017-05-10")
+    assert [f.subject for f in figs] == ["荆州市荆州区", "荆州市沙市区", "荆州市洪湖市", "荆州市"]

@@ -885,9 +885,11 @@ class _Reader:
                     pc, _ = field.layout.clause_at(c - 1)
                     before = self._list_places(field, pc, c)
                     places, lead = (before, c) if len(before) == len(after) else (places, 0)
-                if 2 <= len(places) < len(after) and len(zones := _with_zones(text, places, segment_start, list_end)) \
-                        == len(after):
+                own = [p for p in _between(field.places, field.place_starts, segment_start, list_end) if p.text.endswith("本级")]
+                if 2 <= len(places) < len(after) and len(zones := _with_zones(text, sorted(places + own, key=lambda p: p.start),
+                                                                               segment_start, list_end)) == len(after):
                     places = zones  # 襄城区和高新区分别为…: a development zone the gazetteer lacks is one of the places
+                    # (and 洪湖市和市本级分别完成…: the level of the text's own place)
                 share = text.startswith("占", m.end()) or COUNTED_SHARE.fullmatch(text, c, m.start()) is not None
                 # (货物类…，工程类…，服务类…，三类占比依次为A、B、C: the shares of the figures before)
                 orgs = [p for p in _between(field.places, field.place_starts, c, m.start()) if p.institution]
