@@ -2614,3 +2614,10 @@ def test_the_level_of_the_texts_own_place_is_an_item_of_a_list_of_its_divisions(
     body = "分县市区看，荆州区、沙市区、洪湖市和市本级分别完成6.21亿元、7.86亿元、8.8亿元和9.9亿元。"
     figs = extract_figures(body, title="荆州市1—4月财政收支情况", published_at="2017-05-10")
     assert [f.subject for f in figs] == ["荆州市荆州区", "荆州市沙市区", "荆州市洪湖市", "荆州市"]
+
+
+def test_a_name_only_a_possible_renaming_gives_is_no_place_in_another_provinces_text() -> None:
+    body = "机电工程署今日宣布，九龙区政府大楼机电系统保养定期合约已批予信达工程有限公司，合约总额为3亿1,520万元。"
+    figs = extract_figures(body, title="机电工程署批出九龙区政府大楼机电保养合约", publisher="香港特别行政区政府新闻公报")
+    assert {f.subject for f in figs} <= {None, "香港特别行政区"}
+    assert one("九龙区今年投资1.2亿元。", title="甘孜州九龙县教育简讯").subject is not None

@@ -322,7 +322,10 @@ def choose(candidates: tuple[Division, ...], context: list[Division]) -> Divisio
     ('福州市鼓楼区', None)
     """
     if len(candidates) == 1:
-        return candidates[0]
+        only = candidates[0]
+        provinces = {lineage(c)[-1].full for c in context}
+        # (九龍區 in a Hong Kong text is Kowloon, not the 九龙县 of Sichuan as it might be renamed)
+        return None if only.renamed and provinces and lineage(only)[-1].full not in provinces else only
     outer = [d for d in candidates if all(d.full in {x.full for x in lineage(e)} for e in candidates)]
     if len(outer) == 1:
         return outer[0]  # 澳门 is 澳门特别行政区 and the division of that name inside it: the one that holds both

@@ -152,6 +152,8 @@ def find_home(texts: list[tuple[str, list[Place]]], author: str | None = None, p
                or (from_short_name(line) if is_media(line) or not OFFICE.search(line) else None)  # (康乐及文化事务署: no 康乐县)
                for line in (publisher, author, masthead) if line]
     sources.append(from_host(url))
+    if division is not None and division.renamed and any(d and lineage(d)[-1] != lineage(division)[-1] for d in sources):
+        division = None  # 九龍區 in a Hong Kong bulletin's headline: Kowloon, not 九龙县 as it might be renamed
     if level:  # 我省, 全市 in the headline: the article's place is of that level
         for d in [division, *sources]:
             found = d and next((x for x in lineage(d) if _is_level(x, level)), None)
