@@ -2621,3 +2621,9 @@ def test_a_name_only_a_possible_renaming_gives_is_no_place_in_another_provinces_
     figs = extract_figures(body, title="机电工程署批出九龙区政府大楼机电保养合约", publisher="香港特别行政区政府新闻公报")
     assert {f.subject for f in figs} <= {None, "香港特别行政区"}
     assert one("九龙区今年投资1.2亿元。", title="甘孜州九龙县教育简讯").subject is not None
+
+
+def test_a_place_in_brackets_inside_a_companys_name_is_its_seat_not_the_figures_place() -> None:
+    body = "包2：梅林片区更新单元实施评估，成交供应商：中规汇智（深圳）咨询有限公司，成交金额97.8万元。"
+    figs = extract_figures(body, title="福田区城市更新和土地整备局规划咨询服务成交公告", publisher="深圳市福田区政府采购中心")
+    assert [f.subject for f in figs if f.kind == "money"] in (["深圳市福田区"], [None])

@@ -237,6 +237,9 @@ def find_places(text: str) -> list[Place]:
                 # (孝丰镇 is a town, not 丰镇; 在丰镇, 江西萍乡 are places)
 
                 org_end = _organisation_after(text, end)  # the mention covers the organisation's whole name
+                if not org_end and 1 < i and text[i - 1] in "（(" and text.startswith(("）", ")"), end) \
+                        and "\u4e00" <= text[i - 2] <= "\u9fff":
+                    org_end = _organisation_after(text, end + 1)  # 中规汇智（深圳）咨询有限公司: the seat of a company
                 out.append(Place(text[i : org_end or end], i, NAMES[name], org=bool(org_end)))
                 resume = end
                 break
