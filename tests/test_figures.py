@@ -2627,3 +2627,8 @@ def test_a_place_in_brackets_inside_a_companys_name_is_its_seat_not_the_figures_
     body = "包2：梅林片区更新单元实施评估，成交供应商：中规汇智（深圳）咨询有限公司，成交金额97.8万元。"
     figs = extract_figures(body, title="福田区城市更新和土地整备局规划咨询服务成交公告", publisher="深圳市福田区政府采购中心")
     assert [f.subject for f in figs if f.kind == "money"] in (["深圳市福田区"], [None])
+
+
+def test_a_rate_said_after_its_measure_comes_first_in_the_metric() -> None:
+    figs = extract_figures("轮出环节，挂牌底价每吨8600元；轮入环节，中标价每吨9420元。")
+    assert [f.metric for f in figs] == ["每吨挂牌底价", "每吨中标价"]
