@@ -2632,3 +2632,8 @@ def test_a_place_in_brackets_inside_a_companys_name_is_its_seat_not_the_figures_
 def test_a_rate_said_after_its_measure_comes_first_in_the_metric() -> None:
     figs = extract_figures("轮出环节，挂牌底价每吨8600元；轮入环节，中标价每吨9420元。")
     assert [f.metric for f in figs] == ["每吨挂牌底价", "每吨中标价"]
+
+
+def test_a_lot_counted_before_its_measure_is_no_part_of_the_metric() -> None:
+    figs = extract_figures("经评审，三个包中标金额合计1216.7万元，分别为489.6万元、471.3万元和255.8万元。")
+    assert {f.metric for f in figs if f.kind == "money"} == {"中标金额"}

@@ -62,6 +62,7 @@ LIMIT = re.compile(r"(?:标准|限额|门槛|上限|下限|最高|最低|单笔|
 DEAL = re.compile("中标|成交|签订|签约|招标|开标|竞价|比选|判给|决标|招租|验收|支付|贷款|中选|采购")  # one deal's steps
 DEALER = re.compile("公司|(?<![中小微])企业|该|某|项目|合同")  # one party or one deal
 TALLY = re.compile("全[市县省区州旗国]|共|累计|合计|总计|完成|交易额|交易金额|规模|实现|同比|环比|各|平均|单月")
+BARE_LOT = re.compile(r"(?:各)?(?:包|标段|批次|标包)(?![\d一二三四五六七八九十A-Za-z１-９（(])")  # a lot counted before (三个包中标金额)
 PER_AFTER = re.compile(r"(?<=[价费金额助贴])每[^\W\d每]{1,3}$")  # a rate said after the measure: 中标价每吨
 WHOLE_YEAR = ("全年", "当年", "年内")  # the year a sentence is in, whichever that is
 PLAN = re.compile("力争|(?<!多)争取(?!上级|各级|中央|资金)|预计(?:每年|全年|年|可|将|能|带动|节约|节省)|有望|下一步|确保")  # what is to come, not what was counted
@@ -690,6 +691,8 @@ class _Reader:
                 subj = None  # 收受供应商财物86.5万元: what a person took is no place's figure (追缴…, 罚款 are)
             if priced:
                 metric = "价格高出幅度" if HIGHER.search(text, max(c, q.start - 6), q.start) else "价格降幅"
+            if metric and (lot := BARE_LOT.match(metric)) and len(metric) > lot.end() + 1:
+                metric = metric[lot.end() :]  # 三个包中标金额合计…，分别为…: 中标金额 (a lot named by its number keeps it: 包2)
             if metric and (per := PER_AFTER.search(metric)):
                 metric = per.group() + metric[: per.start()]  # 挂牌底价每吨8600元: 每吨挂牌底价, the rate first
             out.append(Figure(
