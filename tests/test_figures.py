@@ -2637,3 +2637,10 @@ def test_a_rate_said_after_its_measure_comes_first_in_the_metric() -> None:
 def test_a_lot_counted_before_its_measure_is_no_part_of_the_metric() -> None:
     figs = extract_figures("经评审，三个包中标金额合计1216.7万元，分别为489.6万元、471.3万元和255.8万元。")
     assert {f.metric for f in figs if f.kind == "money"} == {"中标金额"}
+
+
+def test_a_listed_companys_announcement_is_its_own_not_the_exchanges_city() -> None:
+    body = ("证券代码：300XXX 证券简称：绿城环境 公告编号：2020-041\n本合同年服务费为1.86亿元，服务期8年。"
+            "本合同总金额占公司2019年度经审计营业收入41.1亿元的36.2%。")
+    figs = extract_figures(body, title="绿城环境科技股份有限公司关于签订日常经营重大合同的公告", publisher="深圳证券交易所")
+    assert {f.subject for f in figs if f.kind == "money"} == {None}
