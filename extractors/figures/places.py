@@ -318,17 +318,17 @@ def enclosing(divisions: list[Division | None]) -> Division | None:
 
 
 def choose(candidates: tuple[Division, ...], context: list[Division]) -> Division | None:
-    """The one of ``candidates`` the article means: the only one, else the one inside (or enclosing)
-    a place of ``context`` (the article's place and the places it named before); None when unsure.
+    """The one of ``candidates`` the article means: the only one (unless only a possible renaming gives it and
+    ``context`` lies in another province), else the one inside (or enclosing) a place of ``context`` (the article's
+    place and the places it named before); None when unsure.
 
     >>> choose(NAMES["鼓楼区"], [DIVISIONS["福州市"]]).full, choose(NAMES["鼓楼区"], [])
     ('福州市鼓楼区', None)
     """
     if len(candidates) == 1:
-        only = candidates[0]
-        provinces = {lineage(c)[-1].full for c in context}
-        # (九龍區 in a Hong Kong text is Kowloon, not the 九龙县 of Sichuan as it might be renamed)
-        return None if only.renamed and provinces and lineage(only)[-1].full not in provinces else only
+        only = candidates[0]  # (but 九龍區 in a Hong Kong text is Kowloon, not Sichuan's 九龙县 as it might be renamed)
+        foreign = only.renamed and context and lineage(only)[-1].full not in {lineage(c)[-1].full for c in context}
+        return None if foreign else only
     outer = [d for d in candidates if all(d.full in {x.full for x in lineage(e)} for e in candidates)]
     if len(outer) == 1:
         return outer[0]  # 澳门 is 澳门特别行政区 and the division of that name inside it: the one that holds both
