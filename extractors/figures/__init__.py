@@ -783,7 +783,7 @@ class _Reader:
         """Whether ``q`` is the level a change starts from, with no period of its own: 由每支1860元降至468元,
         预付比例由30%提高到50% (not 由2020年的1117.7亿元…, whose year is said)."""
         text = field.text
-        at = max(text.rfind(w, clause, q.start) for w in FROM[:2])
+        at = max(text.rfind("由", clause, q.start), text.rfind("从", clause, q.start))
         return at >= 0 and not _figures_in(field, (at, q.start)) \
             and _last(field.periods, field.period_starts, at, q.start, _said) is None \
             and FROM_LEVEL_END.match(text, q.end) is not None

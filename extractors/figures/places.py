@@ -317,6 +317,16 @@ def enclosing(divisions: list[Division | None]) -> Division | None:
     return common[0] if common and common[0] not in divisions else None
 
 
+def renamed_elsewhere(d: Division, context: list[Division]) -> bool:
+    """Whether ``d`` is only a possible renaming (九龙区 for 九龙县) and ``context`` lies wholly in other provinces:
+    九龍區 in a Hong Kong text is Kowloon, not Sichuan's county.
+
+    >>> renamed_elsewhere(NAMES["九龙区"][0], [DIVISIONS["香港特别行政区"]]), renamed_elsewhere(NAMES["九龙区"][0], [])
+    (True, False)
+    """
+    return d.renamed and bool(context) and lineage(d)[-1].full not in {lineage(c)[-1].full for c in context}
+
+
 def choose(candidates: tuple[Division, ...], context: list[Division]) -> Division | None:
     """The one of ``candidates`` the article means: the only one (unless only a possible renaming gives it and
     ``context`` lies in another province), else the one inside (or enclosing) a place of ``context`` (the article's
@@ -326,9 +336,7 @@ def choose(candidates: tuple[Division, ...], context: list[Division]) -> Divisio
     ('福州市鼓楼区', None)
     """
     if len(candidates) == 1:
-        only = candidates[0]  # (but 九龍區 in a Hong Kong text is Kowloon, not Sichuan's 九龙县 as it might be renamed)
-        foreign = only.renamed and context and lineage(only)[-1].full not in {lineage(c)[-1].full for c in context}
-        return None if foreign else only
+        return None if renamed_elsewhere(candidates[0], context) else candidates[0]
     outer = [d for d in candidates if all(d.full in {x.full for x in lineage(e)} for e in candidates)]
     if len(outer) == 1:
         return outer[0]  # 澳门 is 澳门特别行政区 and the division of that name inside it: the one that holds both

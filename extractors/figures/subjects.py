@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.figures.places import DIVISIONS, ORGANISATION_WORD, PROJECT, PUBLIC_BODY, REACH, Division, Place, choose, enclosing, find_places, from_host, from_short_name, is_media, lineage, refer
+from extractors.figures.places import DIVISIONS, ORGANISATION_WORD, PROJECT, PUBLIC_BODY, REACH, Division, Place, choose, enclosing, find_places, from_host, from_short_name, is_media, lineage, refer, renamed_elsewhere
 
 # the country acting or reported on (财政部公布, 全国政府采购规模), not a ranking (居全国前列, 全国第三)
 NATIONAL_ACTOR = re.compile("(?<![居在列排于占])(?:财政部(?!门)|国务院|国家(?![\u4e00-\u9fff]{0,4}(?:城市|示范|试点|县|级))|全国"
@@ -154,8 +154,8 @@ def find_home(texts: list[tuple[str, list[Place]]], author: str | None = None, p
                or (from_short_name(line) if is_media(line) or not OFFICE.search(line) else None)  # (康乐及文化事务署: no 康乐县)
                for line in (publisher, author, masthead) if line]
     sources.append(from_host(url))
-    if division is not None and division.renamed and any(d and lineage(d)[-1] != lineage(division)[-1] for d in sources):
-        division = None  # 九龍區 in a Hong Kong bulletin's headline: Kowloon, not 九龙县 as it might be renamed
+    if division is not None and renamed_elsewhere(division, [d for d in sources if d]):
+        division = None  # 九龍區 in a Hong Kong bulletin's headline, a name the publisher's province does not have
     if level:  # 我省, 全市 in the headline: the article's place is of that level
         for d in [division, *sources]:
             found = d and next((x for x in lineage(d) if _is_level(x, level)), None)
