@@ -59,9 +59,6 @@ TAIL = 32  # characters before a figure that the patterns of its clause's end lo
 DOCUMENT = re.compile("《[^》]*》|“[^”]{1,30}”")  # 《…》 names a document, “青海特色农产品”专馆 a brand
 BOUNDS = ("以上", "以下", "超", "不到")  # a bound: 200万元以下, 不低于40%
 LIMIT = re.compile(r"(?:标准|限额|门槛|上限|下限|最高|最低|单笔|单户|单项|每[笔户人个家项]|单价)[^，。；,;]{0,10}$")
-DEAL = re.compile("中标|成交|签订|签约|招标|开标|竞价|比选|判给|决标|招租|验收|支付|贷款|中选|采购")  # one deal's steps
-DEALER = re.compile("公司|(?<![中小微])企业|该|某|项目|合同")  # one party or one deal
-TALLY = re.compile("全[市县省区州旗国]|共|累计|合计|总计|完成|交易额|交易金额|规模|实现|同比|环比|各|平均|单月")
 BARE_LOT = re.compile(r"(?:各)?(?:包|标段|批次|标包)(?![\d一二三四五六七八九十A-Za-z１-９（(])")  # a lot counted before (三个包中标金额)
 PER_AFTER = re.compile(r"(?<=[价费金额助贴])每[^\W\d每]{1,3}$")  # a rate said after the measure: 中标价每吨
 WHOLE_YEAR = ("全年", "当年", "年内")  # the year a sentence is in, whichever that is
@@ -523,8 +520,6 @@ class _Reader:
                 period = self.published if period and self.published and period[:4] == self.published[:4] else None
                 # (对200万元以下的项目, 单笔最高1000万元: a rule, not a statistic: in force when published, which a
                 # review of an earlier year does not say; a school year's rates, 每人可获3,100澳门元, are that year's)
-            if period and len(period) == 7 and period[5] not in "HQ" and self._event_month(field, q, period):
-                period = period[:4]  # 今年8月，公司中标一个智慧校园项目，合同金额680万元: a deal's month dates it, it is no month's total
             if period and self.published and period[:4] < self.published and PLAN.search(text, c, q.start) \
                     and not _last(field.periods, field.period_starts, s, q.start, lambda p: p.period and p.text not in WHOLE_YEAR):
                 period = self.published  # 2021年，…。力争全年框架协议采购金额超过1亿元: a plan is of when it is made
@@ -766,17 +761,6 @@ class _Reader:
         said = FINDING_LEAD.sub("", field.text[start:end].rstrip("，,；;：: "))
         kept = field.text.rfind(said, start, end) if said else -1
         return said if FINDING.fullmatch(said) and not any(field.blocked[kept : kept + len(said)]) else ""
-
-    @staticmethod
-    def _event_month(field: _Field, q: Quantity, period: str) -> bool:
-        """Whether the month said before ``q`` in its paragraph dates one deal of one party (该公司…中标, 某卫生院…项目
-        预算), not a month's statistics (9月，电子卖场成交金额…, 全市5月份采购…)."""
-        said = _last(field.periods, field.period_starts, field.layout.paragraph_at(q.start)[0], q.start, _said)
-        if said is None or said.period != period or said.text.endswith(("份", "当月", "本月")) \
-                or field.text.startswith(("份", "底", "末", "以来"), said.start + len(said.text)):
-            return False
-        told = field.text[field.layout.sentence_at(said.start)[0] : q.start]  # (the deal's sentences, to the figure)
-        return DEAL.search(told) is not None and DEALER.search(told) is not None and TALLY.search(told) is None
 
     @staticmethod
     def _from_level(field: _Field, q: Quantity, clause: int) -> bool:

@@ -96,6 +96,9 @@ CUT_AHEAD = re.compile(r"(?<=今年以来|本年以来)[^\n]{0,120}?(?:截至|�
 NOW = re.compile(r"(?:截至|截止|截止到)(?:目前|当前|发稿时|现在)")
 CURRENT = re.compile(r"(?<![截至止到])(?:目前|当前)(?![的之]?(?:形势|阶段|工作|情况|问题))")  # 目前供餐率达92.4%: now
 CUTOFF = re.compile("(?:截至|截止|截止到|到)$")
+DEAL = re.compile("中标|成交|签订|签约|招标|开标|竞价|比选|判给|决标|招租|验收|支付|贷款|中选|采购")  # one deal's steps
+DEALER = re.compile("公司|(?<![中小微])企业|该|某|项目|合同")  # one party or one deal
+TALLY = re.compile("全[市县省区州旗国]|共|累计|合计|总计|完成|交易额|交易金额|规模|实现|同比|环比|各|平均|单月")
 SINCE = re.compile(r"[^，。；、,;\n]{0,24}?(?:以来|[一二两三四五六七八九十\d]年来)")  # (去年5月上线一年来)
 A_YEAR_SINCE = re.compile(r"(?:^|(?<=[。；！？\n]))[1一]年来[，,]")  # a sentence that opens with 一年来，
 CUMULATIVE = re.compile(r"[^。；;]{0,16}?累计")
@@ -292,8 +295,9 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
                 period = shift(period)  # 12月份, 1—11月, 截至12月31日 in a text of January 2026: 2025's
         if (m.group("y") and m.group("pone") or day and m.group("bone") and not DAY_TO.match(text, day.end())) and not cutoff \
                 and (day and not text.startswith("起", day.end())
-                                                                or m.group().endswith("月") and EVENT_MONTH.match(text, m.end())):
-            period = period and period[:4]  # 2017年7月，某医院公开招标…; 于2017年7月14日发布公告: a story's, in its year
+                                                                or m.group().endswith("月") and EVENT_MONTH.match(text, m.end())) \
+                or period and len(period) == 7 and m.group().endswith("月") and not cutoff and _one_deal(text, m.start(), m.end()):
+            period = period and period[:4]  # 2017年7月，某医院公开招标…; 于2017年7月14日发布公告; 今年8月公司中标…: a story's
         since = period and base_year and SINCE.match(text, m.end()) and period[:4].isdigit() and int(period[:4]) < base_year
         if since and len(period) == 7 and base_month:  # 去年5月上线一年来: from that month to the month of writing
             period = f"{period}..{base_year}-{base_month:02d}"
@@ -379,6 +383,21 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
         if span is not None:
             out.insert(bisect_left([p.start for p in out], m.start()), PeriodMention(m.group(), span.period, m.start()))
     return _since_to_cutoff(text, out)
+
+
+def _one_deal(text: str, start: int, end: int) -> bool:
+    """Whether the month at ``start:end`` dates one deal of one party in its sentence (今年8月公司中标…合同金额680万元,
+    项目于3月委托…以867.6万元成交), not a month's statistics (9月，电子卖场成交金额…, 全市5月份采购…).
+
+    >>> [p.period for p in find_periods("今年8月公司中标一个项目，合同金额680万元。9月，全市成交2.16亿元", 2021, 11)]
+    ['2021', '2021-09']
+    """
+    if SINCE.match(text, end) or text.startswith(("份", "底", "末"), end):
+        return False  # (去年5月上线一年来: a span from that month; 5月份, 5月底)
+    s = max(text.rfind(x, 0, start) for x in "。！？；\n") + 1
+    e = min((i for i in (text.find(x, end) for x in "。！？；\n") if i >= 0), default=len(text))
+    told = text[s:e]
+    return DEAL.search(told) is not None and DEALER.search(told) is not None and TALLY.search(told) is None
 
 
 def _since_to_cutoff(text: str, out: list[PeriodMention]) -> list[PeriodMention]:
