@@ -2644,3 +2644,13 @@ def test_a_listed_companys_announcement_is_its_own_not_the_exchanges_city() -> N
             "本合同总金额占公司2019年度经审计营业收入41.1亿元的36.2%。")
     figs = extract_figures(body, title="绿城环境科技股份有限公司关于签订日常经营重大合同的公告", publisher="深圳证券交易所")
     assert {f.subject for f in figs if f.kind == "money"} == {None}
+
+
+def test_an_intention_notices_budgets_are_of_the_year_not_of_the_quarter_buying_is_planned_for() -> None:
+    body = ("现将厦门市思明区城市管理局2026年4月至6月采购意向公开如下：\n1．市政设施巡查维护服务：服务期1年，预算金额426.5万元，"
+            "预计采购时间2026年5月。\n2．垃圾分类智能投放设备采购：预算金额396万元，预计采购时间2026年6月。")
+    figs = extract_figures(body, published_at="2026-03-20")
+    assert [f.period for f in figs if f.kind == "money"] == ["2026", "2026"]
+    counted = extract_figures("现将2024年第三季度全市各级预算单位采购意向公开情况汇总如下：共公开意向1286条，涉及预算金额42.37亿元。",
+                              published_at="2024-07-10")
+    assert [f.period for f in counted if f.kind == "money"] == ["2024-Q3"]  # a count of a quarter's intentions

@@ -113,6 +113,8 @@ AUDITED = re.compile("(?:重点|共|先后|组织)?(?:审计|抽查|检查|核�
 TARGET_AFTER = re.compile("(?:的)?(?:预留|目标|任务|计划|预算)")
 DEADLINE = re.compile(r"(?:底|末)?(?:前|以前|之前)")  # 12月底前完成: a deadline to come
 PLAN_AHEAD = re.compile(r"[，,\s]*[^，。；\d]{0,8}?(?:力争|预计|将(?:继续|加快|进一步|全面|重点|大力|着力|持续|深入))")
+INTENDED = re.compile("(?:的)?(?:政府)?采购意向(?:公开如下|如下|[：:]|(?:清单|一览表|明细表?|汇总表)(?!分析))")  # a notice of them, not a count of them (采购意向公开率)
+BUYING_TIME = re.compile(r"采购(?:时间|日期|月份)[：:为]?\s?$")  # 预计采购时间：2026年5月
 PLANNED = re.compile("(?:(?<!截)至|(?<!截至)到|力争|计划|预计|目标|将|延续至)$")  # 力争到2025年: a target, not the year written
 LAST_YEAR = re.compile("去年|上年(?!同期)")
 PAST_YEAR = re.compile(r"(?:[比较与]|相比)((?:19|20)\d{2})年|((?:19|20)\d{2})年(?:全年|同期)")
@@ -320,6 +322,10 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
         planned = PLANNED.search(text, max(0, m.start() - 4), m.start()) is not None
         if period and len(period) > 4 and period[:4].isdigit() and not cutoff and PLAN_AHEAD.match(text, m.end()):
             period, planned = period[:4], True  # 下半年将…，力争全年…: the year's targets, not the half's figures
+        if period and len(period) > 4 and period[:4].isdigit() and not cutoff and (INTENDED.match(text, m.end())
+                                                                          or BUYING_TIME.search(text, max(0, m.start() - 8), m.start())):
+            # 2026年4月至6月采购意向, 预计采购时间2026年5月: when buying is meant to happen; the budgets are the year's
+            period = period[:4]
         if text.endswith(("与", "同", "和"), 0, m.start()) and COMPARED_AFTER.match(text, m.end()):
             continue  # 与4月份相比，成交金额增加…: the period compared with, as 比4月份 (no figure's period)
         compared = COMPARED_WITH.search(text, max(0, m.start() - 3), m.start()) is not None
