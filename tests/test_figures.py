@@ -2654,3 +2654,10 @@ def test_an_intention_notices_budgets_are_of_the_year_not_of_the_quarter_buying_
     counted = extract_figures("现将2024年第三季度全市各级预算单位采购意向公开情况汇总如下：共公开意向1286条，涉及预算金额42.37亿元。",
                               published_at="2024-07-10")
     assert [f.period for f in counted if f.kind == "money"] == ["2024-Q3"]  # a count of a quarter's intentions
+
+
+def test_one_things_figure_after_a_year_to_date_is_of_the_year() -> None:
+    body = ("今年1—7月，全省发放“政采贷”32.4亿元，同比增长27.8%。\n"
+            "德阳市一家环保设备公司负责人告诉记者，公司凭一份860万元的中标合同，在成都银行获得300万元信用贷款。")
+    figs = {f.surface: f.period for f in extract_figures(body, published_at="2024-08-12") if f.kind == "money"}
+    assert figs == {"32.4亿元": "2024-01..2024-07", "860万元": "2024", "300万元": "2024"}

@@ -243,6 +243,8 @@ def _period(field: _Field, q: Quantity, default: str | None) -> str | None:
         period = default  # 6月交易额达到6.42亿元。\n三、分品类情况\n防疫物资成交3.6亿元: a month said once is no topic
     if period and ".." in period and period[:4].isdigit() and RAISED_TO_END.search(field.text, max(0, q.start - 4), q.start):
         return period.split("..")[1][:4]  # 五年来，…由2020年的…增加到1568.3亿元: the level at the end of the span
+    if said is not None and said.start < s and period and YEAR_TO_DATE.fullmatch(period) and ONE_THING.search(field.text, s, q.start):
+        return period[:4]  # 今年1—7月，…。公司凭一份860万元的中标合同: one thing's figure, of the year, not the months counted
     return period
 
 
@@ -254,6 +256,8 @@ INVOLVED = re.compile(r"涉及(?:的)?(?P<what>采购金额|合同金额|金额|
 RAISED_TO = re.compile("(?:增加|增长|提高|提升|上升|扩大|下降|减少|降低)(?:到|至)|[增降]至")
 RAISED_TO_END = re.compile(f"(?:{RAISED_TO.pattern})$")
 FROM_LEVEL_END = re.compile(f"(?:左右|以上|以下|多)?(?:的水平)?[，,]?(?:逐步|大幅|分别)?(?:{RAISED_TO.pattern}|(?:压减|压缩|缩短|减|调整|上调|下调|提|升|涨|跌)[到至])")
+YEAR_TO_DATE = re.compile(r"(\d{4})-01\.\.\1-\d{2}")
+ONE_THING = re.compile(r"一份|一家|一台|一批|一款|该(?!市|县|区|省)|某|以[^，。；]{1,20}为例|单笔|单台|单个|单车|每(?:斤|公斤|盒|台|套|份|吨|件|辆|把|支|平方米)")
 NARRATIVE = 40  # characters: a longer paragraph is more than a heading
 PERIOD_GAP = re.compile("[、，,及和与]|以及")  # between periods listed together
 OF_WHOLE_YEAR = ("占", "完成", "为", "较", "比", "年度", "年")
