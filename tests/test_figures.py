@@ -2661,3 +2661,10 @@ def test_one_things_figure_after_a_year_to_date_is_of_the_year() -> None:
             "德阳市一家环保设备公司负责人告诉记者，公司凭一份860万元的中标合同，在成都银行获得300万元信用贷款。")
     figs = {f.surface: f.period for f in extract_figures(body, published_at="2024-08-12") if f.kind == "money"}
     assert figs == {"32.4亿元": "2024-01..2024-07", "860万元": "2024", "300万元": "2024"}
+
+
+def test_hong_kong_and_macao_figures_are_the_regions_even_when_only_the_currency_or_a_district_says_so() -> None:
+    dump = "公共部門採購概況\n一年來，特區政府各部門共進行公開招標312項，判給金額合共52億3,900萬澳門元。"
+    assert {f.subject for f in extract_figures(dump) if f.kind == "money"} == {"澳门特别行政区"}
+    paper = "康樂及文化事務署沙田區場地清潔服務合約為期三年，合約總值1億2,480萬港元。"
+    assert {f.subject for f in extract_figures(paper, title="康文署批出場地清潔合約") if f.kind == "money"} == {"香港特别行政区"}

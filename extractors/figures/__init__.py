@@ -1460,7 +1460,7 @@ def extract_figures(
         return Home(DIVISIONS["台湾省"]) if roc and not h.organisation and (h.division is None and not h.town or central) else h
         # (but 吉安鄉公所…: that township's, named as written)
 
-    home = taiwans(home)
+    home = taiwans(_sar(home, "\n".join(normal for _, _, normal in texts)))
     homes = [(0, home)] + [(start, taiwans(find_home(texts)) if any(p.candidates for _, ps in texts for p in ps) else home)
                            for start, texts in stories]
     published = published_at[:4] if published_at and published_at[:4].isdigit() else None
@@ -1490,19 +1490,32 @@ def extract_figures(
 
 
 TAIWAN_PROVINCE = "台湾省"
-SAR_DISTRICT = re.compile("(香港|澳门)(?!特别行政区)(?=.)")
+SAR_MONEY = (("澳门特别行政区", re.compile("澳门元|澳门币|澳門元|澳門幣|葡币")), ("香港特别行政区", re.compile("港元|港币|港幣")))
+
+
+def _sar(home: Home, text: str) -> Home:
+    """A text that names no place and counts in 澳门元 or 港元 (特区政府各部门…判给36亿2,100万澳门元) is of that region."""
+    if home.division is not None or home.national or home.organisation or home.town:
+        return home
+    return next((Home(DIVISIONS[sar]) for sar, money in SAR_MONEY if money.search(text)), home)
+
+
+SARS = ("香港特别行政区", "澳门特别行政区")
+SAR_DISTRICT = re.compile("(香港|澳门)(?!特别行政区)")
 
 
 def _as_named(subject: str | None) -> str | None:
     """A subject as the guide names it: Taiwan's counties and cities alone (宜兰县, 台北市: 台湾省 is all of Taiwan),
-    the districts of Hong Kong and Macao under the region's name (香港沙田区 → 香港特别行政区沙田区).
+    Hong Kong and Macao by the region's name, their districts included (康文署沙田区场地清洁合约: a department's
+    contract for a district, which holds no budget of its own, is the region's).
 
-    >>> _as_named("台湾省宜兰县"), _as_named("台湾省"), _as_named("香港沙田区"), _as_named("香港特别行政区")
-    ('宜兰县', '台湾省', '香港特别行政区沙田区', '香港特别行政区')
+    >>> _as_named("台湾省宜兰县"), _as_named("台湾省"), _as_named("香港沙田区"), _as_named("澳门")
+    ('宜兰县', '台湾省', '香港特别行政区', '澳门特别行政区')
     """
     if subject and subject.startswith(TAIWAN_PROVINCE) and len(subject) > len(TAIWAN_PROVINCE):
         return subject[len(TAIWAN_PROVINCE) :]
-    return SAR_DISTRICT.sub(r"\1特别行政区", subject, count=1) if subject else subject
+    named = SAR_DISTRICT.sub(r"\1特别行政区", subject, count=1) if subject else subject
+    return next((sar for sar in SARS if named.startswith(sar)), named) if named else named
 
 
 PAGE_HEADER = re.compile(r"第\s*[0-9０-９]+\s*版|上一版|下一版|版面导航|本版标题")  # 黑龙江日报 2019年06月13日 第06版
