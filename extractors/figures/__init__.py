@@ -1484,8 +1484,9 @@ def extract_figures(
     link_parts(figures, [(f.text, f.layout.paragraphs) for f in fields], field_of)
     _complete_heads(figures, {f.name: f.text for f in fields})
     link_headlines(figures, [q for f in fields for q in f.quantities])
+    own = home.division.full if home.division and DISTRICT_BODY.search(f"{texts[0][2] if title else ''} {source or ''}") else None
     for f in figures:
-        f.subject = _as_named(f.subject)
+        f.subject = _as_named(f.subject, own)
     return figures
 
 
@@ -1501,21 +1502,22 @@ def _sar(home: Home, text: str) -> Home:
 
 
 SARS = ("香港特别行政区", "澳门特别行政区")
+DISTRICT_BODY = re.compile("区议会|區議會|民政事务处|民政事務處")  # a Hong Kong district's own council and office
 SAR_DISTRICT = re.compile("(香港|澳门)(?!特别行政区)")
 
 
-def _as_named(subject: str | None) -> str | None:
+def _as_named(subject: str | None, own: str | None) -> str | None:
     """A subject as the guide names it: Taiwan's counties and cities alone (宜兰县, 台北市: 台湾省 is all of Taiwan),
     Hong Kong and Macao by the region's name, their districts included (康文署沙田区场地清洁合约: a department's
-    contract for a district, which holds no budget of its own, is the region's).
+    contract for a district is the region's) but for the ``own`` district of a district council's paper (its minor works).
 
-    >>> _as_named("台湾省宜兰县"), _as_named("台湾省"), _as_named("香港沙田区"), _as_named("澳门")
-    ('宜兰县', '台湾省', '香港特别行政区', '澳门特别行政区')
+    >>> _as_named("台湾省宜兰县", None), _as_named("香港沙田区", None), _as_named("香港沙田区", "香港特别行政区沙田区")
+    ('宜兰县', '香港特别行政区', '香港特别行政区沙田区')
     """
     if subject and subject.startswith(TAIWAN_PROVINCE) and len(subject) > len(TAIWAN_PROVINCE):
         return subject[len(TAIWAN_PROVINCE) :]
-    named = SAR_DISTRICT.sub(r"\1特别行政区", subject, count=1) if subject else subject
-    return next((sar for sar in SARS if named.startswith(sar)), named) if named else named
+    named, own = (SAR_DISTRICT.sub(r"\1特别行政区", x, count=1) if x else x for x in (subject, own))
+    return next((sar for sar in SARS if named.startswith(sar) and named != own), named) if named else named
 
 
 PAGE_HEADER = re.compile(r"第\s*[0-9０-９]+\s*版|上一版|下一版|版面导航|本版标题")  # 黑龙江日报 2019年06月13日 第06版
