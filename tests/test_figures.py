@@ -2668,3 +2668,11 @@ def test_hong_kong_and_macao_figures_are_the_regions_even_when_only_the_currency
     assert {f.subject for f in extract_figures(dump) if f.kind == "money"} == {"澳门特别行政区"}
     paper = "康樂及文化事務署沙田區場地清潔服務合約為期三年，合約總值1億2,480萬港元。"
     assert {f.subject for f in extract_figures(paper, title="康文署批出場地清潔合約") if f.kind == "money"} == {"香港特别行政区"}
+
+
+def test_figures_a_company_tells_the_reporter_are_its_own() -> None:
+    body = ("本报讯 记者昨日从西安市公共交通总公司获悉，今年公司计划采购纯电动公交车1500辆，项目预算10.8亿元，近日已完成公开招标。"
+            "其中，12米级车型900辆，中标单价72.6万元；10.5米级车型600辆，中标单价58.5万元。两类车型中标金额分别为6.534亿元和3.51亿元，"
+            "合计10.04亿元，比预算节约7560万元。")
+    figs = extract_figures(body, title="西安公交今年将新购1500辆纯电动公交车", publisher="华商报", published_at="2018-03-20")
+    assert {f.subject for f in figs if f.kind == "money"} == {None}

@@ -56,6 +56,7 @@ SECTOR_BODY = re.compile(r"(?:国家|[\u4e00-\u9fff]{0,8}?[省市县区])[\u4e00
 OWN_SECTOR = re.compile(r"^国家|纪委|监委|气象|监狱|消防|铁路|邮政")
 CALLED_COMPANY = re.compile("[（(]以下简称[“\"]?(?:公司|集团|该公司|本公司)[”\"]?[)）]")  # the text's company, named once
 LISTED_NOTICE = re.compile(r"(?:证券代码|股份代号)\s*[:：]")  # a listed company's announcement, whoever relays it
+TOLD_BY_COMPANY = re.compile(r"从[^，。；“”]{2,30}?(?:公司|集团)(?:了解到|获悉|获知)")  # the news comes from a company
 COMPANY_REPORT = re.compile(r"[^\s，。：:]{2,30}?(?:股份有限公司|有限责任公司|有限公司|集团)[^，。：:]{0,10}?"
                             r"(?:年度报告|年报|半年报|季度报告)")  # (a listed company's report names the company first)
 SHOP_ZONE = re.compile(r"采购专区|电商平台")  # an online shop's zone for public buyers (京东政企采购专区, 某电商平台)
@@ -110,6 +111,7 @@ def find_home(texts: list[tuple[str, list[Place]]], author: str | None = None, p
     own |= any(CALLED_COMPANY.search(text) for text, _ in texts[1:])  # 某上市公司（以下简称“公司”）: its own accounts
     own |= bool(texts and COMPANY_REPORT.match(texts[0][0]))  # 华信数智科技股份有限公司2024年半年度报告: a company's own
     own |= any(LISTED_NOTICE.search(text) for text, _ in texts)  # 证券代码：300XXX 证券简称：… 关于项目中标的公告: its own
+    own |= any(TOLD_BY_COMPANY.search(text) for text, _ in texts[1:])  # 记者从西安市公共交通总公司获悉: the company's own
     # (政企采购专区2023年度运行报告: a shop's zone for buyers of the public sector, whose figures are the shop's)
     body = SECTOR_BODY.match(texts[0][0]) if texts else None
     named = bool(body) and (body.group().startswith(("国家", "省", "市", "县", "区")) or any(p.start == 0 and p.candidates
