@@ -2676,3 +2676,9 @@ def test_figures_a_company_tells_the_reporter_are_its_own() -> None:
             "合计10.04亿元，比预算节约7560万元。")
     figs = extract_figures(body, title="西安公交今年将新购1500辆纯电动公交车", publisher="华商报", published_at="2018-03-20")
     assert {f.subject for f in figs if f.kind == "money"} == {None}
+
+
+def test_parts_of_a_total_take_the_measure_it_totals() -> None:
+    body = "本批次共46个分标、218个包，中标总金额18.64亿元。其中：变压器类5.82亿元，电缆及附件4.37亿元，其他物资1.78亿元。"
+    figs = [f.metric for f in extract_figures(body) if f.kind == "money"]
+    assert figs[1:3] == ["变压器类中标金额", "电缆及附件中标金额"]

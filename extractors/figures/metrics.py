@@ -610,11 +610,19 @@ def head(metric: str | None) -> str | None:
 
     >>> head("公开招标采购金额"), head("工程类决标金额"), head("政府采购"), head("竞争性磋商"), head("工程类政府采购规模")
     ('采购金额', '决标金额', '采购', None, '政府采购规模')
+    >>> head("中标总金额"), head("统一采购预算总额"), head("采购总额")
+    ('中标金额', '采购预算', '采购额')
     """
     if not metric:
         return None
     ws = tagged(metric)
     last = ws[-1][0]
+    if last.startswith("总") and len(last) > 1 and len(ws) > 1 and is_head(last[1:]):  # 中标总金额, 采购预算总额: a total of
+        inner = head(metric[: -len(last)])  # the measure before it, or the deal it is the amount of
+        if inner and is_head(inner):
+            return inner
+        if len(ws) == 2 and (ws[0][1] in ("v", "vn") or ws[0][0] in DEALT):
+            return ws[0][0] + last[1:]
     if is_head(last):
         if len(ws) > 1 and len(last) <= 2 and (ws[-2][1] in ("v", "vn") or ws[-2][0] in DEALS or ws[-2][0] == "政府采购"):
             return ws[-2][0].removeprefix("政府") + last  # 决标金额, 成交金额, 采购规模 (of 政府采购规模)
