@@ -2682,3 +2682,11 @@ def test_parts_of_a_total_take_the_measure_it_totals() -> None:
     body = "本批次共46个分标、218个包，中标总金额18.64亿元。其中：变压器类5.82亿元，电缆及附件4.37亿元，其他物资1.78亿元。"
     figs = [f.metric for f in extract_figures(body) if f.kind == "money"]
     assert figs[1:3] == ["变压器类中标金额", "电缆及附件中标金额"]
+
+
+def test_a_sentence_that_divides_a_total_by_kind_lists_its_parts() -> None:
+    body = ("5月份，全省各级公共资源交易平台共完成交易项目642个，交易额86.47亿元，环比增长14.2%。\n"
+            "分板块看，工程建设项目交易额58.32亿元，政府采购12.65亿元，土地使用权和矿业权出让13.86亿元，国有产权交易1.64亿元。")
+    figs = extract_figures(body, published_at="2025-06-10")
+    total = next(i for i, f in enumerate(figs) if f.surface == "86.47亿元")
+    assert [f.parent for f in figs if f.kind == "money" and f.surface != "86.47亿元"] == [total] * 4

@@ -27,7 +27,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 
-from extractors.figures.metrics import head
+from extractors.figures.metrics import DEALS, head
 from extractors.figures.periods import bounds
 from extractors.figures.scopes import GROUP, SCOPE
 from extractors.record import Figure
@@ -38,6 +38,8 @@ SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*")
 PART_OPENING = re.compile(r"\s*(?:其中|[^，。；,;\s]{1,6}中)[，,：:]")
 BOUNDS = ("以上", "以下", "超", "不到", "不足", "逾")
 EACH = re.compile(r"均(?:超过|超|达到|达|在|逾|突破|高于|低于|不低于)?$")
+# a sentence that opens by saying how what follows divides a total (分板块看，按采购方式分，從採購性質區分：)
+DIVIDED = re.compile(r"\s*(?:分|按|从|從|以|依)[^，。；：:\n\d]{1,10}?(?:划分|劃分|区分|區分|分类|分類|来看|來看|看|分)[，,：:]")
 LOOKBACK = 200  # figures before a part among which its whole is looked for
 RUN = 20  # amounts after a total among which its breakdown is looked for
 
@@ -101,7 +103,10 @@ def link_parts(figures: list[Figure], fields: list[tuple[str, list[tuple[int, in
                 f.parent = same[-1]
             else:  # the sentence's first total, unless the parts add up to another (checked by _sums first)
                 fallback[i] = [j for j in wholes if sentence(j) == sentence(wholes[-1])][0]
-        _sums(figures, mine, sentence, paragraph)
+        def divided(i: int) -> bool:
+            return DIVIDED.match(text, sentences[sentence(i)][0]) is not None
+
+        _sums(figures, mine, sentence, paragraph, divided)
         for i, j in fallback.items():
             if figures[i].parent is None:
                 figures[i].parent = j
@@ -175,9 +180,10 @@ def _amount(f: Figure) -> float:
     return f.base_value if f.base_value is not None else f.value_yuan or 0
 
 
-def _sums(figures: list[Figure], mine: list[int], sentence: Callable[[int], int], paragraph: Callable[[int], int]) -> None:
-    """Runs of amounts after a total (the next ``RUN`` amounts), measuring one quantity, that add up to it are its
-    parts (a total can be broken down twice: by kind of purchase, then by way of purchasing). A run that had to drop
+def _sums(figures: list[Figure], mine: list[int], sentence: Callable[[int], int], paragraph: Callable[[int], int],
+          divided: Callable[[int], bool]) -> None:
+    """Runs of amounts after a total (the next ``RUN`` amounts), measuring one quantity or named by their kind in one
+    ``divided`` sentence (分板块看，工程建设项目交易额…，政府采购…，国有产权交易…), that add up to it are its parts (a total can be broken down twice: by kind of purchase, then by way of purchasing). A run that had to drop
     amounts before it to come down to the total is taken within one paragraph or a row a line only, and the tail of a
     list of places not at all: many such tails sum to some total by chance."""
     amounts = [j for j in mine if figures[j].kind == "money"]  # (rows with a rate each: 采购规模231460，节约率5.1)
@@ -195,7 +201,8 @@ def _sums(figures: list[Figure], mine: list[int], sentence: Callable[[int], int]
             if not _amount(f) or f.base_unit != total.base_unit or not _is_level(f) \
                     or f.parent is not None or f.approx in BOUNDS or not _within(f.period, total.period):
                 continue  # (2021年至2023年分别为…: each year's, not parts of one another)
-            if run and not _siblings(figures[run[0]], f):
+            if run and not _siblings(figures[run[0]], f) and not (divided(i) and sentence(i) == sentence(run[0])
+                                                                   and head(f.metric) in (None, *DEALS)):
                 if not _siblings(total, f) and f.sentence == figures[run[-1]].sentence:
                     continue  # 分板块看：…；政府采购交易额54.32亿元，节约资金3.11亿元；土地…: an aside of another quantity
                 run, added, tail, slid = [], 0.0, sentence(run[-1]), False
