@@ -243,7 +243,8 @@ def _period(field: _Field, q: Quantity, default: str | None) -> str | None:
         period = default  # 6月交易额达到6.42亿元。\n三、分品类情况\n防疫物资成交3.6亿元: a month said once is no topic
     if period and ".." in period and period[:4].isdigit() and RAISED_TO_END.search(field.text, max(0, q.start - 4), q.start):
         return period.split("..")[1][:4]  # 五年来，…由2020年的…增加到1568.3亿元: the level at the end of the span
-    if said is not None and said.start < s and period and YEAR_TO_DATE.fullmatch(period) and ONE_THING.search(field.text, s, q.start):
+    if said is not None and said.start < s and period and YEAR_TO_DATE.fullmatch(period) \
+            and ONE_THING.search(field.text, s, q.start):
         return period[:4]  # 今年1—7月，…。公司凭一份860万元的中标合同: one thing's figure, of the year, not the months counted
     return period
 
@@ -1484,7 +1485,8 @@ def extract_figures(
     link_parts(figures, [(f.text, f.layout.paragraphs) for f in fields], field_of)
     _complete_heads(figures, {f.name: f.text for f in fields})
     link_headlines(figures, [q for f in fields for q in f.quantities])
-    own = home.division.full if home.division and DISTRICT_BODY.search(f"{texts[0][2] if title else ''} {source or ''}") else None
+    council = DISTRICT_BODY.search(f"{texts[0][2] if title else ''} {source or ''}")  # (沙田區議會文件: its district's own)
+    own = home.division.full if home.division and council else None
     for f in figures:
         f.subject = _as_named(f.subject, own)
     return figures

@@ -103,6 +103,7 @@ def link_parts(figures: list[Figure], fields: list[tuple[str, list[tuple[int, in
                 f.parent = same[-1]
             else:  # the sentence's first total, unless the parts add up to another (checked by _sums first)
                 fallback[i] = [j for j in wholes if sentence(j) == sentence(wholes[-1])][0]
+
         def divided(i: int) -> bool:
             return DIVIDED.match(text, sentences[sentence(i)][0]) is not None
 
@@ -183,8 +184,9 @@ def _amount(f: Figure) -> float:
 def _sums(figures: list[Figure], mine: list[int], sentence: Callable[[int], int], paragraph: Callable[[int], int],
           divided: Callable[[int], bool]) -> None:
     """Runs of amounts after a total (the next ``RUN`` amounts), measuring one quantity or named by their kind in one
-    ``divided`` sentence (分板块看，工程建设项目交易额…，政府采购…，国有产权交易…), that add up to it are its parts (a total can be broken down twice: by kind of purchase, then by way of purchasing). A run that had to drop
-    amounts before it to come down to the total is taken within one paragraph or a row a line only, and the tail of a
+    ``divided`` sentence (分板块看，工程建设项目交易额…，政府采购…，国有产权交易…), that add up to it are its parts (a
+    total can be broken down twice: by kind of purchase, then by way of purchasing). A run that had to drop amounts
+    before it to come down to the total is taken within one paragraph or a row a line only, and the tail of a
     list of places not at all: many such tails sum to some total by chance."""
     amounts = [j for j in mine if figures[j].kind == "money"]  # (rows with a rate each: 采购规模231460，节约率5.1)
     for t in reversed(mine):  # the nearest total first: 实际采购 before 采购预算
