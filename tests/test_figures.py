@@ -2690,3 +2690,10 @@ def test_a_sentence_that_divides_a_total_by_kind_lists_its_parts() -> None:
     figs = extract_figures(body, published_at="2025-06-10")
     total = next(i for i, f in enumerate(figs) if f.surface == "86.47亿元")
     assert [f.parent for f in figs if f.kind == "money" and f.surface != "86.47亿元"] == [total] * 4
+
+
+def test_a_bare_scale_after_a_currency_or_a_word_of_lending_or_saving_is_money() -> None:
+    figs = extract_figures("按採購方式分：公開招標214項，金額澳門元38.7億；書面諮詢597項，金額澳門元9.8億。")
+    assert [(f.surface, f.unit) for f in figs if f.kind == "money"] == [("38.7億", "澳门元亿元"), ("9.8億", "澳门元亿元")]
+    spoken = extract_figures("“银行看了合同，贷了120万，三天就到账了。”")
+    assert [(f.surface, f.value_yuan) for f in spoken if f.kind == "money"] == [("120万", 1200000)]

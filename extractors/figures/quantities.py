@@ -77,8 +77,9 @@ FIGURE = re.compile(
     re.VERBOSE,
 )
 # money written without 元 (合同金额3600万): a bare 万/亿 after a word for an amount of money
-MONEY_BEFORE = re.compile(r"(?:金额|资金|经费|预算|投资|价款|款|费|价|额|成本|收入|支出|贷款|规模|总值)"
-                          r"(?:达到|达|为|约为|约|共计|共|合计|累计|超过|超|逾|近|是|[:：]\s?)?$")
+MONEY_BEFORE = re.compile(r"(?:金额|资金|经费|预算|投资|价款|款|费|价|额|成本|收入|支出|开支|贷款|规模|总值|资助|公帑"
+                          r"|澳门元|澳門元|港元|人民币|贷了|贷到|省了|省下)"
+                          r"(?:达到|达|为|约为|约|共计|共|合计|累计|超过|超|逾|近|是|[:：]\s?)?$")  # (澳門元38.7億, 贷了120万)
 # a unit said once for the prose after it (（单位：万元、%）), and a bare number there: after a word, before
 # punctuation (采购预算492316.8，; not a table's cell after a tab, nor 2021年, nor 项目1024个)
 DECLARED = re.compile(r"单位[:：]\s*(?P<units>(?:亿元|万元|元|%)(?:[、，,/\s]*(?:亿元|万元|元|%))*)")
