@@ -115,10 +115,11 @@ DEVELOPED = {"a": (0.98, 0.97, 0.86, 0.93), "b": (0.97, 0.95, 0.85, 0.87), "c": 
              "ik": (0.97, 0.88, 0.57, 0.85), "il": (0.95, 0.87, 0.68, 0.86), "im": (0.96, 0.91, 0.60, 0.86),
              "in": (0.93, 0.86, 0.65, 0.84), "io": (0.97, 0.87, 0.71, 0.89), "ip": (0.94, 0.94, 0.60, 0.84),
              "iq": (0.95, 0.76, 0.60, 0.78), "ir": (0.92, 0.90, 0.66, 0.86), "is": (0.96, 0.92, 0.68, 0.85),
-             "it": (0.96, 0.87, 0.64, 0.88)}
-# (stop 34: hj–it 0.02 under their numbers at the stop's end (f801e19); hn, ie and ik keep a lower floor on amounts'
-# recall: spoken amounts without 元 (贷了120万, 7块钱) and a budget table of several columns (ik13) the reader does not read)
-AMOUNT_RECALL = {"hn": 0.90, "ie": 0.88, "ik": 0.84}
+             "it": (0.96, 0.87, 0.64, 0.88), "iu": (0.96, 0.74, 0.61, 0.87), "iv": (0.91, 0.85, 0.57, 0.88),
+             "iw": (0.98, 0.90, 0.73, 0.84), "ix": (0.95, 0.85, 0.59, 0.81)}
+# (stop 34: hj–ix 0.02 under their numbers at the stop's end (f801e19); hn, ie, ik, iv, iw and ix keep a lower floor on
+# amounts' recall: spoken amounts without 元 (7块钱) and budget tables of several columns (ik13) the reader does not read)
+AMOUNT_RECALL = {"hn": 0.90, "ie": 0.88, "ik": 0.84, "iv": 0.89, "iw": 0.87, "ix": 0.86}
 # (stop 32: el–fu 0.02 under their numbers at the stop's end (cda32d1), most of them at or near their first runs;
 # stop 33: fv–hi 0.02 under their numbers at the stop's end (9ff05c0))
 # (stop 31: dn–ek 0.02 under their numbers at the stop's end; ea–ek and dz at their first runs but dz's subject, 0.921
