@@ -1461,7 +1461,7 @@ def extract_figures(
         return Home(DIVISIONS["台湾省"]) if roc and not h.organisation and (h.division is None and not h.town or central) else h
         # (but 吉安鄉公所…: that township's, named as written)
 
-    home = taiwans(_sar(home, "\n".join(normal for _, _, normal in texts)))
+    home = taiwans(_sar(home, {q.unit for qs in quantities for q in qs if q.kind == "money"}))
     homes = [(0, home)] + [(start, taiwans(find_home(texts)) if any(p.candidates for _, ps in texts for p in ps) else home)
                            for start, texts in stories]
     published = published_at[:4] if published_at and published_at[:4].isdigit() else None
@@ -1493,14 +1493,15 @@ def extract_figures(
 
 
 TAIWAN_PROVINCE = "台湾省"
-SAR_MONEY = (("澳门特别行政区", re.compile("澳门元|澳门币|澳門元|澳門幣|葡币")), ("香港特别行政区", re.compile("港元|港币|港幣")))
+SAR_MONEY = (("澳门特别行政区", ("澳门元",)), ("香港特别行政区", ("港元", "港币")))  # the currencies quantities reads in units
 
 
-def _sar(home: Home, text: str) -> Home:
-    """A text that names no place and counts in 澳门元 or 港元 (特区政府各部门…判给36亿2,100万澳门元) is of that region."""
+def _sar(home: Home, units: set[str]) -> Home:
+    """A text that names no place and counts in 澳门元 or 港元 (特区政府各部门…判给36亿2,100万澳门元: its amounts' ``units``
+    say 亿澳门元) is of that region."""
     if home.division is not None or home.national or home.organisation or home.town:
         return home
-    return next((Home(DIVISIONS[sar]) for sar, money in SAR_MONEY if money.search(text)), home)
+    return next((Home(DIVISIONS[sar]) for sar, money in SAR_MONEY if any(m in u for u in units for m in money)), home)
 
 
 SARS = ("香港特别行政区", "澳门特别行政区")
