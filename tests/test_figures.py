@@ -2697,3 +2697,42 @@ def test_a_bare_scale_after_a_currency_or_a_word_of_lending_or_saving_is_money()
     assert [(f.surface, f.unit) for f in figs if f.kind == "money"] == [("38.7億", "澳门元亿元"), ("9.8億", "澳门元亿元")]
     spoken = extract_figures("“银行看了合同，贷了120万，三天就到账了。”")
     assert [(f.surface, f.value_yuan) for f in spoken if f.kind == "money"] == [("120万", 1200000)]
+
+
+def test_a_registers_rows_put_their_numbers_under_their_columns_beside_cells_of_words() -> None:
+    body = "单位：元\n序号 项目名称 采购方式 预算金额 成交金额 供应商 登记日期\n" \
+           "1 村委会会议室桌椅采购 询价 52000 48600 某家具厂 3月8日\n" \
+           "2 河道保洁服务（12个月） 竞争性磋商 240000 226800 某保洁公司 4月2日\n合计 292000 275400"
+    every = extract_figures(body, title="某镇政府采购登记台账", published_at="2023-05-06")
+    figs = [f for f in every if f.kind == "money"]
+    assert [(f.value, f.metric) for f in figs] == [
+        (52000, "村委会会议室桌椅采购预算金额"), (48600, "村委会会议室桌椅采购成交金额"),
+        (240000, "河道保洁服务预算金额"), (226800, "河道保洁服务成交金额"), (292000, "预算金额"), (275400, "成交金额")]
+    assert [every[f.parent].value for f in figs[:4]] == [292000, 275400, 292000, 275400]
+
+
+def test_a_tables_columns_are_split_at_wide_gaps_and_letters_spaced_out_are_one_cell() -> None:
+    body = "表5 历年政府采购情况\n单位：万元、%\n指 标 名 称　　2019年　　2020年　　2020年比2019年增长%\n" \
+           "政府采购规模　　21,406　　24,833　　16.0\n按采购类别分：\n 货物类　　8,112　　9,020　　11.2\n" \
+           "资金节约率（%）　　6.1　　6.4　　—"
+    figs = extract_figures(body, title="某县统计年鉴2021")
+    assert [(f.surface, f.unit, f.period) for f in figs if f.kind == "money"] == [
+        ("21,406", "万元", "2019"), ("24,833", "万元", "2020"), ("8,112", "万元", "2019"), ("9,020", "万元", "2020")]
+    assert [(f.surface, f.change) for f in figs if f.kind == "percent"] == [
+        ("16.0", True), ("11.2", True), ("6.1", False), ("6.4", False)]
+
+
+def test_a_tables_column_of_counts_holds_counts_and_a_shorter_row_fills_the_columns_from_the_left() -> None:
+    body = "各类交易情况（单位：个、万元）\n项目类型 项目数 预算 成交金额\n工程建设 46 52864 50218\n政府采购 97 22146 20732\n" \
+           "单位名称   采购预算   财政拨款   其他资金\n县教育局   812.4   700.0   112.4\n　其中:课桌椅   146.8"
+    figs = extract_figures(body, title="某县交易情况", published_at="2025-07-09")
+    assert [(f.surface, f.kind) for f in figs][:4] == [("46", "count"), ("52864", "money"), ("50218", "money"), ("97", "count")]
+    desk = next(f for f in figs if f.surface == "146.8")
+    assert desk.unit == "万元" and figs[desk.parent].surface == "812.4"
+
+
+def test_a_table_in_an_intention_notice_titled_by_its_months_is_of_the_year() -> None:
+    body = "现将本单位2024年4月至6月采购意向公开如下：\n序号 采购项目名称 采购需求概况 预算金额（万元） 预计采购时间\n" \
+           "1 教学楼维修 屋面防水及外墙修缮 186.00 2024年5月\n2 食堂设备更新 蒸饭柜等 42.50 2024年6月"
+    figs = extract_figures(body, title="某中学2024年4月至6月政府采购意向", published_at="2024-04-02")
+    assert [(f.value, f.period) for f in figs if f.kind == "money"] == [(186.0, "2024"), (42.5, "2024")]

@@ -1474,8 +1474,8 @@ def extract_figures(
     for k, field in enumerate(fields):
         found = reader.read(field)
         if field.name == "body" and (read := reader.read_table(field)):
-            table = read
-            found = sorted(found + [f for f, _ in read], key=lambda f: f.start)
+            table, cells_at = read, {f.start for f, _ in read}  # (a cell the prose reader read too is the table's)
+            found = sorted([f for f in found if f.start not in cells_at] + [f for f, _ in read], key=lambda f: f.start)
         figures += found
         field_of += [k] * len(found)
     at = {id(f): i for i, f in enumerate(figures)}

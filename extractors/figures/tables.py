@@ -20,14 +20,28 @@ import re
 from dataclasses import dataclass
 
 NUMBER = re.compile(r"[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")  # (−2.3: a minus sign, U+2212)
-CELL_GAP = re.compile(r"[ \t\u3000]*[|｜][ \t\u3000]*|[ \t\u3000]+")  # tabs, runs of spaces, or pipes (项目 | 合计 | 货物)
+CELL_GAP = re.compile(r"[ \t\u3000]*[|｜][ \t\u3000]*|[ \t\u3000]+")  # tabs, spaces, or pipes (项目 | 合计 | 货物)
+WIDE_GAP = re.compile(r"[ \t\u3000]*[|｜][ \t\u3000]*|[ \t\u3000]*[\t\u3000][ \t\u3000]*| {2,}")
+EMPTY = re.compile(r"[—\-－/…]*")  # a cell left empty (渭源县教育局  812.4  812.4  —)
+# a row's number in its table, not its label (1, 二、, （3）); after it, the row's first word is its label
+SERIAL = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})[、.．]?|[（(][一二三四五六七八九十\d]{1,3}[)）]|…+")
+NAMES = re.compile(r"名称$")  # the column that names a row (项目名称, 设备名称)
+SUBHEADING = re.compile(r"[^\d]{2,16}[分：:]")  # 按采购类别分： inside a table: its rows go on after it
+NOT_FIGURES = re.compile(r"序号|编号|日期|时间|电话|代码|年份")  # columns of numbers that are no amounts
 RULE = re.compile(r"[\s|｜:：\-—+]*")  # a line that only draws the table (|---|---|)
 UNIT_LINE = re.compile(r"单位[:：]\s*(?P<units>(?:亿元|万元|元|%|个|家|项)(?:[、，,/\s]*(?:亿元|万元|元|%|个|家|项))*)")
-UNIT_IN_NAME = re.compile(r"[（(](?P<unit>万元|亿元|元|%|个|家|项|笔|人|次|份)[)）]$")
+UNIT_IN_NAME = re.compile(r"[（(](?P<unit>万元|亿元|元|%|个|家|项|笔|人|次|份|台|套|件|张|辆)[)）]$")
+# a column of counts (项目数, 数量), not of amounts (绝对数, 预算数)
+COUNTED = re.compile(r"(?:[个家笔宗项次]数|数量)$|^(?:项目|标段|合同|供应商|企业|单位)数$")
+COUNT_UNITS = ("个", "家", "项")
+SPACED = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
+ENUMERATED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）]|附[:：])")  # 一、收入
+NOTE = re.compile(r"[（(][^（()）]*\d[^（()）]*[)）]$")  # a row's note on what was bought (病房护理床（60张）)
 MONEY_UNITS = ("亿元", "万元", "元")
 RATE_WORDS = re.compile(r"%|率|占比|比重|比例|增长|增减|增幅|下降")
 CHANGE_WORDS = re.compile(r"增长|增减|增幅|下降|比上年|同比")
-TOTAL = re.compile(r"^(?:全[省市县区州盟旗])?(?:合计|总计|小计)$|^全[省市县区州盟旗]$|^总额$")  # 合计, 全市, 全州合计
+# 合计, 全市, 全州合计, 支出合计
+TOTAL = re.compile(r"^(?:全[省市县区州盟旗]|(?:本年)?[收支]出|收入)?(?:合计|总计|小计)$|^全[省市县区州盟旗]$|^总额$")
 PART_MARK = re.compile(r"^(?:#|＃|其中[:：]?|——|-)")
 # a column of one period (2017年, 本月, 1—8月累计): the table's rows name what was measured
 YEAR_LABEL = re.compile(r"((?:19|20)\d{2})年?度?")  # a row or column of one year (2016, 2017年, 2018年度)
@@ -66,14 +80,27 @@ def _lines(text: str) -> list[tuple[int, str]]:
 
 
 def _tokens(line: str, offset: int) -> list[tuple[str, int]]:
-    """The cells of a line split at tabs or runs of spaces, with where each starts."""
-    out, pos = [], 0
-    for part in CELL_GAP.split(line):
+    """The cells of a line with where each starts: split at tabs, pipes, ideographic spaces or runs of
+    spaces when the line has them (采购预算  财政拨款, so that 单位名称 / 采购项目 stays one cell), else at
+    single spaces; letters spaced out one by one are one cell (指 标 名 称, 合  计)."""
+    gap = WIDE_GAP if WIDE_GAP.search(line.strip()) else CELL_GAP
+    out: list[tuple[str, int]] = []
+    pos = 0
+    parts, piped = gap.split(line), "|" in line or "｜" in line
+    for k, part in enumerate(parts):
         at = line.index(part, pos) if part else pos
-        if part:
-            out.append((part, offset + at))
+        if part or piped and 0 < k < len(parts) - 1:
+            out.append((part, offset + at))  # (合计 |  |  | 905.50: the cells pipes leave empty hold their place)
         pos = at + len(part)
-    return out
+    joined: list[tuple[str, int]] = []
+    for k, (part, at) in enumerate(out):
+        alone = len(part) == 1 and "\u4e00" <= part <= "\u9fff"
+        if alone and joined and k and len(out[k - 1][0]) == 1 and "\u4e00" <= out[k - 1][0] <= "\u9fff" \
+                and not SERIAL.fullmatch(joined[-1][0]):
+            joined[-1] = (joined[-1][0] + part, joined[-1][1])
+        else:
+            joined.append((part, at))
+    return joined
 
 
 def _unit(column: str, row: str, declared: list[str]) -> str | None:
@@ -84,49 +111,88 @@ def _unit(column: str, row: str, declared: list[str]) -> str | None:
             return m.group("unit")
     if RATE_WORDS.search(row) or RATE_WORDS.search(column):
         return "%" if "%" in declared or "%" in row or "%" in column else None
+    if COUNTED.search(column):
+        return next((u for u in declared if u in COUNT_UNITS), None)  # 项目数 under 单位：个、万元
     return next((u for u in declared if u in MONEY_UNITS), None)
 
 
 def _clean(name: str) -> str:
-    return PART_MARK.sub("", UNIT_IN_NAME.sub("", name.strip())).strip()
+    name = SPACED.sub("", name.strip())  # (合 计)
+    return PART_MARK.sub("", ENUMERATED.sub("", NOTE.sub("", UNIT_IN_NAME.sub("", name)))).strip()
 
 
 def cells(text: str) -> list[Cell]:
     """The numbers of every table in ``text`` that has a header row (names, or years, only) followed by rows of
-    a label and as many numbers as the header has columns after its first."""
+    a label and numbers: a row as long as the header puts each number under its column, also beside cells of
+    words (a register's 序号 项目名称 采购方式 预算金额 成交金额 供应商); a shorter row of a label and numbers
+    (合计 711500 669880) fills the columns of numbers from the left.
+
+    >>> text = "单位：元\\n序号 项目名称 采购方式 预算金额 成交金额\\n1 空调更换 询价 186000 172400\\n合计 186000 172400"
+    >>> [(c.text, c.row, c.column, c.total) for c in cells(text)][1:3]
+    [('172400', '空调更换', '成交金额', False), ('186000', '合计', '预算金额', True)]
+    """
     out: list[Cell] = []
-    lines = _lines(text)
     declared: list[str] = []
     header: list[tuple[str, int]] | None = None
-    rows_start = 0
-    for offset, line in lines:
+    rows_start, numeric = 0, []
+    for offset, line in _lines(text):
         if (m := UNIT_LINE.search(line)) is not None:
             declared, header = re.findall("亿元|万元|元|%|个|家|项", m.group("units")), None  # (金额单位：万元)
             continue
         if line.strip() and RULE.fullmatch(line):
             continue
         tokens = _tokens(line, offset)
-        numbers = [t for t in tokens[1:] if NUMBER.match(t[0])]
-        if header is not None and len(tokens) == len(header) and len(numbers) == len(tokens) - 1:
-            row, under = tokens[0][0], PART_MARK.match(tokens[0][0]) is not None
+        if header is not None and (row := _row(tokens, header, numeric)) is not None:
+            label, placed = row
+            under = PART_MARK.match(label) is not None
             by_period = any(PERIOD_COLUMN.match(_clean(name)) for name, _ in header[1:])
-            for (value, start), (column, _) in zip(tokens[1:], header[1:]):
-                unit = _unit(column, row, declared)
-                if unit is None or value.endswith("%"):
+            for (value, start), column in placed:
+                numeric = sorted({*numeric, column})
+                unit = _unit(header[column][0], label, declared)
+                if unit is None or value.endswith("%") or EMPTY.fullmatch(value):
                     continue  # (7.65% carries its own unit: read with the text)
-                out.append(Cell(value, start, start + len(value), unit, _clean(row), _clean(column),
-                                total=TOTAL.match(_clean(row)) is not None, under=under,
-                                change=CHANGE_WORDS.search(column) is not None, by_period=by_period,
-                                year=(year := YEAR_LABEL.fullmatch(_clean(row))) and year.group(1)))
+                name = header[column][0]
+                out.append(Cell(value, start, start + len(value), unit, _clean(label), _clean(name),
+                                total=TOTAL.match(_clean(label)) is not None, under=under,
+                                change=CHANGE_WORDS.search(name) is not None, by_period=by_period,
+                                year=(year := YEAR_LABEL.fullmatch(_clean(label))) and year.group(1)))
             continue
+        if header is not None and len(tokens) == 1 and SUBHEADING.fullmatch(tokens[0][0]):
+            continue  # 按采购类别分：
         if len(tokens) >= 3 and not any(NUMBER.match(t) for t, _ in tokens) and all(len(t) <= 16 for t, _ in tokens):
-            header, rows_start = tokens, len(out)  # a new table's column names
+            header, rows_start, numeric = tokens, len(out), []  # a new table's column names
         elif header is not None:
             _link(out[rows_start:], rows_start)
             header, declared = None, declared if not line.strip() else []
     if header is not None:
         _link(out[rows_start:], rows_start)
     return out
+
+
+def _row(tokens: list[tuple[str, int]], header: list[tuple[str, int]],
+         numeric: list[int]) -> tuple[str, list[tuple[tuple[str, int], int]]] | None:
+    """A row's label and its numbers each with the index of its column, or None when ``tokens`` is no row of
+    the table: the label is its first cell after its serial number (1, 二、), a name or a year; ``numeric``: the
+    columns that held numbers in the rows above (where a shorter row's numbers go)."""
+    if not tokens:
+        return None
+    if len(tokens) < len(header) and any(not t for t, _ in tokens):
+        tokens = tokens + [("", 0)] * (len(header) - len(tokens))  # (合计｜｜｜650｜: pipes keep the places)
+    figure = [NUMBER.match(t) is not None or EMPTY.fullmatch(t) is not None for t, _ in tokens]
+    at = 1 if len(tokens) > 1 and SERIAL.fullmatch(tokens[0][0]) else 0
+    if len(tokens) == len(header):  # (科室 设备名称 数量 金额: a row is named by its column of names)
+        at = next((k for k, (name, _) in enumerate(header) if NAMES.search(name) and not figure[k]), at)
+    if figure[at] and not YEAR_LABEL.fullmatch(tokens[at][0]) or sum(figure[at + 1:]) == 0:
+        return None  # (2016 433510 402317: a year's row)
+    if len(tokens) == len(header):
+        placed = [(tokens[k], k) for k in range(at + 1, len(tokens))
+                  if figure[k] and not NOT_FIGURES.search(header[k][0])]
+        words = len(tokens) - at - 1 - sum(figure[at + 1:])
+        return (tokens[at][0], placed) if placed and (words == 0 or len(header) >= 4) else None
+    rest = tokens[at + 1:]
+    if at == 0 and all(figure[1:]) and len(rest) <= len(numeric) and len(tokens) < len(header):
+        return tokens[0][0], list(zip(rest, numeric))
+    return None
 
 
 def _link(table: list[Cell], first: int) -> None:
