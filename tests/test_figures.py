@@ -2736,3 +2736,23 @@ def test_a_table_in_an_intention_notice_titled_by_its_months_is_of_the_year() ->
            "1 教学楼维修 屋面防水及外墙修缮 186.00 2024年5月\n2 食堂设备更新 蒸饭柜等 42.50 2024年6月"
     figs = extract_figures(body, title="某中学2024年4月至6月政府采购意向", published_at="2024-04-02")
     assert [(f.value, f.period) for f in figs if f.kind == "money"] == [(186.0, "2024"), (42.5, "2024")]
+
+
+def test_a_ledger_under_a_unit_line_makes_each_line_a_part_of_the_line_indented_less_above_it() -> None:
+    body = "某村2022年第二季度财务收支公开\n（单位：元）\n一、收入合计　　　96,300.00\n　其中：上级转移支付　　60,000.00\n" \
+           "　　　　集体资产租赁收入　36,300.00\n二、支出合计　　　81,250.40\n　其中：村干部报酬　　45,000.00\n" \
+           "　　　　道路维修　　　36,250.40\n备注：道路维修经村民代表会议通过。"
+    figs = extract_figures(body, title="某村财务收支公开", published_at="2022-07-05")
+    assert [(f.value, f.metric) for f in figs if f.kind == "money"] == [
+        (96300, "收入合计"), (60000, "上级转移支付"), (36300, "集体资产租赁收入"),
+        (81250.4, "支出合计"), (45000, "村干部报酬"), (36250.4, "道路维修")]
+    assert [figs[f.parent].value if f.parent is not None else None for f in figs if f.kind == "money"] == [
+        None, 96300, 96300, None, 81250.4, 81250.4]
+
+
+def test_a_tables_names_spaced_out_with_ideographic_spaces_do_not_swallow_the_rows_numbers() -> None:
+    body = "各县（区）政府采购情况（2015年）\n单位：万元\n县（区） 采购预算 采购金额\n全　市 16539.5 15462.7\n" \
+           "环　县 1894.1 1765.5\n宁　县 1678.3 1572.2"
+    figs = extract_figures(body, title="某市统计年鉴2016")
+    assert [f.surface for f in figs if f.kind == "money"] == [
+        "16539.5", "15462.7", "1894.1", "1765.5", "1678.3", "1572.2"]

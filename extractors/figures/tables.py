@@ -22,6 +22,7 @@ from dataclasses import dataclass
 NUMBER = re.compile(r"[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")  # (−2.3: a minus sign, U+2212)
 CELL_GAP = re.compile(r"[ \t\u3000]*[|｜][ \t\u3000]*|[ \t\u3000]+")  # tabs, spaces, or pipes (项目 | 合计 | 货物)
 WIDE_GAP = re.compile(r"[ \t\u3000]*[|｜][ \t\u3000]*|[ \t\u3000]*[\t\u3000][ \t\u3000]*| {2,}")
+SPACED_NUMBER = re.compile(r"\S \d|\d \S")
 EMPTY = re.compile(r"[—\-－/…]*")  # a cell left empty (渭源县教育局  812.4  812.4  —)
 # a row's number in its table, not its label (1, 二、, （3）); after it, the row's first word is its label
 SERIAL = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})[、.．]?|[（(][一二三四五六七八九十\d]{1,3}[)）]|…+")
@@ -34,6 +35,7 @@ UNIT_IN_NAME = re.compile(r"[（(](?P<unit>万元|亿元|元|%|个|家|项|笔|�
 # a column of counts (项目数, 数量), not of amounts (绝对数, 预算数)
 COUNTED = re.compile(r"(?:[个家笔宗项次]数|数量)$|^(?:项目|标段|合同|供应商|企业|单位)数$")
 COUNT_UNITS = ("个", "家", "项")
+LEADING = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）]|其中[:：]?)*")
 SPACED = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
 ENUMERATED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）]|附[:：])")  # 一、收入
 NOTE = re.compile(r"[（(][^（()）]*\d[^（()）]*[)）]$")  # a row's note on what was bought (病房护理床（60张）)
@@ -83,10 +85,12 @@ def _tokens(line: str, offset: int) -> list[tuple[str, int]]:
     """The cells of a line with where each starts: split at tabs, pipes, ideographic spaces or runs of
     spaces when the line has them (采购预算  财政拨款, so that 单位名称 / 采购项目 stays one cell), else at
     single spaces; letters spaced out one by one are one cell (指 标 名 称, 合  计)."""
-    gap = WIDE_GAP if WIDE_GAP.search(line.strip()) else CELL_GAP
+    piped = "|" in line or "｜" in line
+    wide = WIDE_GAP.search(line.strip()) and (piped or not any(SPACED_NUMBER.search(t) for t in WIDE_GAP.split(line)))
+    gap = WIDE_GAP if wide else CELL_GAP  # (全　市 165393.5 154627.5: a name spaced out, not wide gaps)
     out: list[tuple[str, int]] = []
     pos = 0
-    parts, piped = gap.split(line), "|" in line or "｜" in line
+    parts = gap.split(line)
     for k, part in enumerate(parts):
         at = line.index(part, pos) if part else pos
         if part or piped and 0 < k < len(parts) - 1:
@@ -135,13 +139,20 @@ def cells(text: str) -> list[Cell]:
     declared: list[str] = []
     header: list[tuple[str, int]] | None = None
     rows_start, numeric = 0, []
+    items: list[tuple[int, str, str, int]] | None = None  # a ledger's lines under its unit line, while it goes on
     for offset, line in _lines(text):
         if (m := UNIT_LINE.search(line)) is not None:
-            declared, header = re.findall("亿元|万元|元|%|个|家|项", m.group("units")), None  # (金额单位：万元)
+            out += _ledger(items or [], declared, len(out))
+            declared, header, items = re.findall("亿元|万元|元|%|个|家|项", m.group("units")), None, []  # (金额单位：万元)
             continue
         if line.strip() and RULE.fullmatch(line):
             continue
         tokens = _tokens(line, offset)
+        if header is None and items is not None and (item := _item(line, tokens)) is not None:
+            items.append(item)
+            continue
+        out += _ledger(items or [], declared, len(out))
+        items = None
         if header is not None and (row := _row(tokens, header, numeric)) is not None:
             label, placed = row
             under = PART_MARK.match(label) is not None
@@ -166,6 +177,38 @@ def cells(text: str) -> list[Cell]:
             header, declared = None, declared if not line.strip() else []
     if header is not None:
         _link(out[rows_start:], rows_start)
+    return out + _ledger(items or [], declared, len(out))
+
+
+def _item(line: str, tokens: list[tuple[str, int]]) -> tuple[int, str, str, int] | None:
+    """A ledger's line of a name and its number (　其中：上级转移支付　　120,000.00) as how far its name is
+    indented (after its number or 其中：), its name, its number and where that starts; else None."""
+    if len(tokens) != 2 or NUMBER.match(tokens[0][0]) or not NUMBER.match(tokens[1][0]) or tokens[1][0].endswith("%"):
+        return None
+    name = line.lstrip(" \t\u3000")
+    indent = len(line) - len(name) + len(LEADING.match(name).group())
+    return indent, tokens[0][0], *tokens[1]
+
+
+def _ledger(items: list[tuple[int, str, str, int]], declared: list[str], first: int) -> list[Cell]:
+    """The cells of a ledger under a unit line, each a part of the line above it that is indented less
+    (一、收入合计 / 　其中：上级转移支付 / 　　　　集体资产租赁收入: both parts of 收入合计); a list that
+    indents nothing (襄城区 4.06 / 樊城区 5.47) is left to the reader of prose.
+
+    >>> ledger = cells("单位：万元\\n一、收入合计　486.72\\n　1．上级补助收入　412.30\\n　2．其他收入　74.42\\n二、支出合计　471.05")
+    >>> [(c.row, c.of) for c in ledger]
+    [('收入合计', None), ('上级补助收入', 0), ('其他收入', 0), ('支出合计', None)]
+    """
+    if len(items) < 2 or not any(indent for indent, *_ in items):
+        return []
+    out: list[Cell] = []
+    at: dict[int, int] = {}  # an item's index among the cells
+    for k, (indent, name, value, start) in enumerate(items):
+        of = next((at.get(j) for j in range(k - 1, -1, -1) if items[j][0] < indent), None)
+        if (unit := _unit("", name, declared)) is not None:
+            at[k] = first + len(out)
+            out.append(Cell(value, start, start + len(value), unit, _clean(name), "", total=TOTAL.match(_clean(name)) is not None,
+                            under=of is not None, of=of, by_period=True))
     return out
 
 
