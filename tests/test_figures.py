@@ -2756,3 +2756,10 @@ def test_a_tables_names_spaced_out_with_ideographic_spaces_do_not_swallow_the_ro
     figs = extract_figures(body, title="某市统计年鉴2016")
     assert [f.surface for f in figs if f.kind == "money"] == [
         "16539.5", "15462.7", "1894.1", "1765.5", "1678.3", "1572.2"]
+
+
+def test_a_total_since_a_month_earlier_this_year_runs_to_the_month_of_writing() -> None:
+    body = "记者从市财政局了解到，我市政府采购电子卖场自今年6月上线以来，累计成交金额3.2亿元。"
+    assert [f.period for f in extract_figures(body, published_at="2017-12-20")] == ["2017-06..2017-12"]
+    since_a_day = extract_figures("7月下旬以来，受强降雨影响，市民政局紧急采购救灾物资，合同总金额386万元。", published_at="2021-08-10")
+    assert since_a_day[0].period != "2021-07..2021-08"

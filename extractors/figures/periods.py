@@ -302,8 +302,11 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
                                                                 or m.group().endswith("月") and EVENT_MONTH.match(text, m.end())) \
                 or period and len(period) == 7 and m.group().endswith("月") and not cutoff and _one_deal(text, m.start(), m.end()):
             period = period and period[:4]  # 2017年7月，某医院公开招标…; 于2017年7月14日发布公告; 今年8月公司中标…: a story's
-        since = period and base_year and SINCE.match(text, m.end()) and period[:4].isdigit() and int(period[:4]) < base_year
-        if since and len(period) == 7 and base_month:  # 去年5月上线一年来: from that month to the month of writing
+        since = period and base_year and SINCE.match(text, m.end()) and period[:4].isdigit() and (
+            int(period[:4]) < base_year or m.group().endswith("月") and day is None and len(period) == 7 and period[5:].isdigit()
+            and base_month and int(period[5:]) < base_month)  # (not 7月下旬以来, 7月20日以来: since a day's events)
+        if since and len(period) == 7 and base_month:  # 去年5月上线一年来, 自今年6月上线以来: from that month to the month
+            # of writing
             period = f"{period}..{base_year}-{base_month:02d}"
         elif since:
             period = f"{period[:4]}..{base_year}"  # 2020年以来: from then to the year of writing
