@@ -2763,3 +2763,13 @@ def test_a_total_since_a_month_earlier_this_year_runs_to_the_month_of_writing() 
     assert [f.period for f in extract_figures(body, published_at="2017-12-20")] == ["2017-06..2017-12"]
     since_a_day = extract_figures("7月下旬以来，受强降雨影响，市民政局紧急采购救灾物资，合同总金额386万元。", published_at="2021-08-10")
     assert since_a_day[0].period != "2021-07..2021-08"
+
+
+def test_spoken_yuan_written_with_kuai_and_about_written_with_lai_are_money() -> None:
+    body = "家长说，以前在外面买一套冬装要三百来块，网上同样面料的才一百五六十块；猪肉每斤比市场价低1块5左右，" \
+           "鸡蛋一斤也就三块五，一年下来能省下二十来万元。学校还安装了三块显示屏。"
+    figs = extract_figures(body, published_at="2024-09-10")
+    assert [(f.surface, f.kind, f.value, f.unit, f.approx) for f in figs if f.kind == "money"] == [
+        ("三百来块", "money", 300, "元", "约"), ("一百五六十块", "money", 150, "元", None), ("1块5", "money", 1.5, "元", None),
+        ("三块五", "money", 3.5, "元", None), ("二十来万元", "money", 20, "万元", "约")]
+    assert [(f.surface, f.kind) for f in figs if f.kind == "count"] == [("三块", "count")]

@@ -33,6 +33,7 @@ CN_CHARS = DIGIT_CHARS + "百千万亿佰仟"
 CN = rf"[{CN_CHARS}]*[{DIGIT_CHARS}][{CN_CHARS}]*(?:点[〇零一二三四五六七八九]+)?|[百千][万亿]+(?=元)"
 NUM = rf"(?:{AR}|{CN})"
 SCALE = "万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千"
+SCALE_CHARS = "万亿千百十"
 SEP = r"\s?[-—–~～至到]\s?"
 
 # unit → kind; the order inside each kind matters (longest first)
@@ -56,11 +57,11 @@ APPROX_BEFORE = re.compile(
 )
 APPROX_NORMAL = {"超过": "超", "突破": "超", "高于": "超", "大约": "约", "将近": "近", "接近": "近", "不足": "不到",
                  "低于": "不到", "不超过": "以下", "不高于": "以下", "不多于": "以下", "不低于": "以上", "不少于": "以上",
-                 "不得超过": "以下", "不得高于": "以下", "不得低于": "以上", "不得少于": "以上"}
+                 "不得超过": "以下", "不得高于": "以下", "不得低于": "以上", "不得少于": "以上", "来": "约"}  # (三百来万元: about)
 
 FIGURE = re.compile(
     rf"""(?=[\d{CN_CHARS}亿¥￥]|[上近逾超][百千万亿])(?<![\d.,A-Za-z第#/\\])(?<!第[{CN_CHARS}])(?<!第[{CN_CHARS}]{{2}})(?:  # (第十五次: an ordinal)
-      (?:(?P<n1>{NUM})(?P<a1>余|多)?(?P<s1>{SCALE})?(?P<a3>余|多)?
+      (?:(?P<n1>{NUM})(?P<a1>余|多|来(?=[{SCALE_CHARS}元块个家人年天]))?(?P<s1>{SCALE})?(?P<a3>余|多|来(?=[元块个家人]))?
          (?:(?P<u1>元|%)?(?P<sep>{SEP})(?P<n2>{NUM})(?P<a2>余|多)?(?P<s2>{SCALE})?)?
        | (?<![{CN_CHARS}数几成])(?P<imp>(?P<ia>[上近逾超])(?P<is>[百千万亿])(?P<ib>余|多)?|(?P<is2>[百千万亿])(?P<ib2>余|多))
       )(?:{UNIT})
@@ -100,6 +101,9 @@ ROW_NUMBER = re.compile(rf"(?:(?<=[\u4e00-\u9fff）)])|(?<=[\u4e00-\u9fff）)][ 
 LABELLED = re.compile(r"[（(](?P<unit>亿元|万元|元)[)）][:：]\s?(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d.,%\w])")
 RATE_BEFORE = re.compile("(?:率|占|比重|比例|增长|下降|增幅|降幅)[\u4e00-\u9fff]{0,2}$")
 PLACE_AFTER = re.compile("[县市区镇乡村山路街]")  # after a place's name that reads like a count (三台县)
+PRICE_BEFORE = re.compile("价|贵|便宜|卖|花|才|要|省|钱|费|值|涨|降")
+JIAO = re.compile(r"[1-9一二三四五六七八九](?![\d.一二三四五六七八九十百千万亿块元个])")  # 1块5, 三块五 (not 1块50)
+JIAO_DIGITS = str.maketrans("一二三四五六七八九", "123456789")  # (a clause about a price, before 块)
 IMPLIED_APPROX = {"上": "超", "近": "近", "逾": "逾", "超": "超"}
 VAGUE_BEFORE = "数几上成好"
 IDIOMS = {"二次", "四处", "两处", "多处"}
@@ -151,6 +155,20 @@ def _mixed(number: str) -> tuple[float | int | None, str]:
     """
     value = parse_number(number)
     return (None, "") if value is None else (whole(value / SCALES["亿"]), "亿")
+
+
+def _spoken_money(text: str, start: int, end: int) -> bool:
+    """块 as spoken yuan: before 钱 (两块钱), or after a word of price in its clause and before no noun it
+    would count (网上同样面料的才一百五六十块, 便宜了三百来块; not 安装了三块屏幕).
+
+    >>> _spoken_money("学校这个贵了一百多块。", 6, 10), _spoken_money("更换了三块显示屏", 3, 5)
+    (True, False)
+    """
+    if text.startswith("钱", end) or JIAO.match(text, end):
+        return True
+    if end < len(text) and "\u4e00" <= text[end] <= "\u9fff" and text[end] not in "的左右多上下":
+        return False
+    return PRICE_BEFORE.search(text[max(0, start - 16) : start].split("，")[-1].split("。")[-1]) is not None
 
 
 def _quantity(m: re.Match[str], text: str) -> Quantity | None:
@@ -219,6 +237,11 @@ def _quantity(m: re.Match[str], text: str) -> Quantity | None:
                 range_to = rough[1]
             if value is None:
                 return None
+            if kind == "count" and word == "块" and _spoken_money(text, start, end):
+                kind, word = "money", "元"  # 一百多块, 3块钱: yuan, as spoken; 1块5 and 三块五: and its jiao
+                if (jiao := JIAO.match(text, end)) is not None and value is not None and not g["n2"]:
+                    value, end = value + "0123456789".index(jiao.group().translate(JIAO_DIGITS)) / 10, jiao.end()
+                end += text.startswith("钱", end)
             unit = scale + word
             approx = approx or g["a1"] or g["a3"] or g["a2"]
             if kind == "count" and word == "分" and not n1[0].isdigit():
