@@ -2773,3 +2773,9 @@ def test_spoken_yuan_written_with_kuai_and_about_written_with_lai_are_money() ->
         ("三百来块", "money", 300, "元", "约"), ("一百五六十块", "money", 150, "元", None), ("1块5", "money", 1.5, "元", None),
         ("三块五", "money", 3.5, "元", None), ("二十来万元", "money", 20, "万元", "约")]
     assert [(f.surface, f.kind) for f in figs if f.kind == "count"] == [("三块", "count")]
+
+
+def test_a_reserve_standing_now_in_a_text_about_this_year_is_a_balance_not_a_total_of_the_years_months() -> None:
+    body = "今年以来，市应急管理局新增采购防汛物资1558万元。截至目前，市级防汛物资储备库储备物资总价值达6820万元。"
+    figs = extract_figures(body, published_at="2020-05-20")
+    assert [f.period for f in figs] == ["2020-01..2020-05", "..2020-05"]

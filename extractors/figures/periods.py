@@ -229,7 +229,8 @@ def find_periods(text: str, base_year: int | None, base_month: int | None = None
     opened: int | None = None  # the year the paragraph's first period names: an earlier one later is a look back
     if base_year and base_month:  # 截至目前: a total to date; of this year when the paragraph spoke of 今年
         for m in NOW.finditer(text):
-            year_to_date = THIS_YEAR_SAID.search(text, 0, m.start()) is not None
+            year_to_date = THIS_YEAR_SAID.search(text, 0, m.start()) is not None and not STOCK.match(text, m.end())
+            # (截至目前，…储备物资总价值, …贷款余额: what stands then, not a total of this year's months)
             period = _months(base_year, 1, base_month) if year_to_date else f"..{base_year}-{base_month:02d}"
             out.append(PeriodMention(m.group(), period, m.start(), False))
     if base_year:  # 目前供餐率达92.4%: the year of writing
