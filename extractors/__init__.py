@@ -28,7 +28,7 @@ from extractors.text import repair
 __all__ = ["Article", "Figure", "ExtractionError", "EXTRACTOR_VERSION", "extract", "extract_text", "detect_format", "peek", "Peek"]
 
 # Bump when a change to extraction should reach archived articles through `cgpn reextract`.
-EXTRACTOR_VERSION = "18"
+EXTRACTOR_VERSION = "19"
 
 MAX_BYTES = 32 * 1024 * 1024
 
