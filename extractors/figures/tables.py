@@ -1,4 +1,6 @@
-"""Tables flattened into text: a header of column names, then rows of a label and bare numbers.
+"""Tables flattened into text: a header of column names, then rows of a label and bare numbers (also a
+register's rows, whose numbers stand among cells of words), and ledgers: lines of a name and a number under
+a unit line, each a part of the line indented less above it.
 
 Yearbooks and work reports print their figures in tables whose cells carry no unit: the unit
 is said once, in the header (采购预算（万元）) or in a line above it (单位：亿元、%). Each cell is a
@@ -182,7 +184,8 @@ def cells(text: str) -> list[Cell]:
 
 def _item(line: str, tokens: list[tuple[str, int]]) -> tuple[int, str, str, int] | None:
     """A ledger's line of a name and its number (　其中：上级转移支付　　120,000.00) as how far its name is
-    indented (after its number or 其中：), its name, its number and where that starts; else None."""
+    indented (counting its enumerator, 一、 or 1．, and 其中：), its name, its number and where that starts;
+    else None."""
     if len(tokens) != 2 or NUMBER.match(tokens[0][0]) or not NUMBER.match(tokens[1][0]) or tokens[1][0].endswith("%"):
         return None
     name = line.lstrip(" \t\u3000")
