@@ -1773,7 +1773,7 @@ def test_a_development_zone_the_gazetteer_lacks_is_one_of_the_places_listed() ->
 
 def test_no_word_runs_from_a_period_or_figure_into_the_measure() -> None:
     figs = extract_figures("2025年收入预算18.64亿元。第3包彩色多普勒超声诊断仪3台中标金额512.4万元。", published_at="2025-03-01")
-    assert [f.metric for f in figs if f.kind == "money"] == ["收入预算", "中标金额"]
+    assert [f.metric for f in figs if f.kind == "money"] == ["收入预算", "第3包中标金额"]  # (the lot qualifies, 3台 does not)
     assert one("通过集中采购实现降本12.36亿元。").metric == "降本"
 
 
@@ -2779,3 +2779,10 @@ def test_a_reserve_standing_now_in_a_text_about_this_year_is_a_balance_not_a_tot
     body = "今年以来，市应急管理局新增采购防汛物资1558万元。截至目前，市级防汛物资储备库储备物资总价值达6820万元。"
     figs = extract_figures(body, published_at="2020-05-20")
     assert [f.period for f in figs] == ["2020-01..2020-05", "..2020-05"]
+
+
+def test_a_lot_named_before_a_bare_measure_qualifies_it_but_not_a_unit_price() -> None:
+    body = "本次采购共分3个包：第1包国家课程教材，成交金额12.08亿元；第2包地方教材，成交金额2.31亿元。" \
+           "其中包1（年度国土变更调查）预算248万元。包2：冲锋舟20艘，单价9.8万元。"
+    figs = [f for f in extract_figures(body, published_at="2019-08-01") if f.kind == "money"]
+    assert [f.metric for f in figs] == ["第1包成交金额", "第2包成交金额", "包1预算", "单价"]

@@ -1484,6 +1484,7 @@ def extract_figures(
     _one_currency(figures, roc)  # (before parts: amounts in one currency add up)
     link_parts(figures, [(f.text, f.layout.paragraphs) for f in fields], field_of)
     _complete_heads(figures, {f.name: f.text for f in fields})
+    _lot_heads(figures, {f.name: f.text for f in fields})
     link_headlines(figures, [q for f in fields for q in f.quantities])
     council = DISTRICT_BODY.search(f"{texts[0][2] if title else ''} {source or ''}")  # (沙田區議會文件: its district's own)
     own = home.division.full if home.division and council else None
@@ -1583,6 +1584,31 @@ def _story_heads(layout: Layout, text: str) -> list[tuple[int, int]]:
     paragraphs = layout.paragraphs
     return [(paragraphs[k - 1][0] if k and paragraphs[k - 1][1] - paragraphs[k - 1][0] <= 40 else start, k)
             for k, (start, _) in enumerate(paragraphs) if STORY_START.match(text, start)]
+
+
+# a lot of a tender (第1包, 第二标段, 包2, A包): it qualifies the bare measure of the figure that follows it
+LOT = re.compile(r"第[一二三四五六七八九十\d]{1,3}(?:包|标段|标包|合同包)|(?:标包|合同包|包|标段)[一二三四五六七八九十\d]{1,3}(?![\d.])"
+                 r"|(?<![A-Za-z])[A-H]包")
+
+
+def _lot_heads(figures: list[Figure], texts: dict[str, str]) -> None:
+    """A bare measure (中标金额, 预算金额) after a lot named in its sentence, with no other amount between them,
+    is that lot's: 第1包国家课程教材，成交金额12.08亿元 → 第1包成交金额; 其中包1（年度国土变更调查）248万元 → 包1预算金额.
+
+    >>> figs = extract_figures("共分2个包。第一包为消防车2台，中标金额1186万元；第二包为头盔，中标金额742.5万元。")
+    >>> [f.metric for f in figs if f.kind == "money"]
+    ['第一包中标金额', '第二包中标金额']
+    """
+    for i, f in enumerate(figures):
+        if f.kind != "money" or f.change or not f.metric or head(f.metric) != f.metric or LOT.search(f.metric) \
+                or f.metric.endswith("价"):
+            continue  # (包1单价: a price of one thing of the lot, not the lot's amount)
+        text = texts[f.field]
+        since = max([text.rfind(s, 0, f.start) + 1 for s in "。；;\n"] + [
+            g.end for g in figures[:i] if g.field == f.field and g.kind == "money" and g.end <= f.start])
+        lots = list(LOT.finditer(text, since, f.start))
+        if lots:
+            f.metric = lots[-1].group() + f.metric
 
 
 def _complete_heads(figures: list[Figure], texts: dict[str, str]) -> None:
