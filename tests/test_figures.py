@@ -2786,3 +2786,12 @@ def test_a_lot_named_before_a_bare_measure_qualifies_it_but_not_a_unit_price() -
            "其中包1（年度国土变更调查）预算248万元。包2：冲锋舟20艘，单价9.8万元。"
     figs = [f for f in extract_figures(body, published_at="2019-08-01") if f.kind == "money"]
     assert [f.metric for f in figs] == ["第1包成交金额", "第2包成交金额", "包1预算", "单价"]
+
+
+def test_a_table_piped_with_the_character_gun_in_an_intention_notice_titled_gonggao_is_read_as_a_table_of_the_year() -> None:
+    body = "现将本局2025年4月至6月采购意向公开如下：\n序号 丨 采购项目名称 丨 预算金额（万元） 丨 预计采购时间\n" \
+           "1 丨 课桌椅采购 丨 252.00 丨 2025年4月\n2 丨 安保服务 丨 318.60 丨 2025年5月\n合计 丨 丨 570.60 丨"
+    figs = [f for f in extract_figures(body, title="某县教育局2025年4月至6月政府采购意向公告", published_at="2025-03-20")
+            if f.kind == "money"]
+    assert [(f.value, f.period) for f in figs] == [(252.0, "2025"), (318.6, "2025"), (570.6, "2025")]
+    assert [figs[0].parent, figs[1].parent] == [2, 2]

@@ -113,9 +113,9 @@ AUDITED = re.compile("(?:重点|共|先后|组织)?(?:审计|抽查|检查|核�
 TARGET_AFTER = re.compile("(?:的)?(?:预留|目标|任务|计划|预算)")
 DEADLINE = re.compile(r"(?:底|末)?(?:前|以前|之前)")  # 12月底前完成: a deadline to come
 PLAN_AHEAD = re.compile(r"[，,\s]*[^，。；\d]{0,8}?(?:力争|预计|将(?:继续|加快|进一步|全面|重点|大力|着力|持续|深入))")
-# a notice of intended purchases (…采购意向公开如下：, a title …2021年4月至6月政府采购意向), not a count of them
+# a notice of intended purchases (…采购意向公开如下：, a title …2021年4月至6月政府采购意向(公告)), not a count of them
 # (采购意向公开率, 采购意向公开情况)
-INTENDED = re.compile("(?:的)?(?:政府)?采购意向(?:公开)?(?:如下|[：:]|(?:清单|一览表|明细表?|汇总表)(?!分析)|(?=\n|$))")
+INTENDED = re.compile("(?:的)?(?:政府)?采购意向(?:公开)?(?:公告|公示)?(?:如下|[：:]|(?:清单|一览表|明细表?|汇总表)(?!分析)|(?=\n|$))")
 BUYING_TIME = re.compile(r"采购(?:时间|日期|月份)[：:为]?\s?$")  # 预计采购时间：2026年5月
 PLANNED = re.compile("(?:(?<!截)至|(?<!截至)到|力争|计划|预计|目标|将|延续至)$")  # 力争到2025年: a target, not the year written
 LAST_YEAR = re.compile("去年|上年(?!同期)")

@@ -87,6 +87,8 @@ def _tokens(line: str, offset: int) -> list[tuple[str, int]]:
     """The cells of a line with where each starts: split at tabs, pipes, ideographic spaces or runs of
     spaces when the line has them (采购预算  财政拨款, so that 单位名称 / 采购项目 stays one cell), else at
     single spaces; letters spaced out one by one are one cell (指 标 名 称, 合  计)."""
+    if line.count("丨") >= 2:
+        line = line.replace("丨", "|")  # (序号 丨 采购项目名称 丨 …: a pipe typed as the character 丨)
     piped = "|" in line or "｜" in line
     wide = WIDE_GAP.search(line.strip()) and (piped or not any(SPACED_NUMBER.search(t) for t in WIDE_GAP.split(line)))
     gap = WIDE_GAP if wide else CELL_GAP  # (全　市 165393.5 154627.5: a name spaced out, not wide gaps)
