@@ -1599,15 +1599,16 @@ def _lot_heads(figures: list[Figure], texts: dict[str, str]) -> None:
     >>> [f.metric for f in figs if f.kind == "money"]
     ['第一包中标金额', '第二包中标金额']
     """
-    for i, f in enumerate(figures):
+    amount_end: dict[str, int] = {}  # where the last amount read of each field ends
+    for f in figures:
+        before, text = amount_end.get(f.field, 0), texts[f.field]
+        if f.kind == "money":
+            amount_end[f.field] = max(before, f.end)
         if f.kind != "money" or f.change or not f.metric or head(f.metric) != f.metric or LOT.search(f.metric) \
-                or f.metric.endswith("价"):
+                or f.metric.endswith("价") or before > f.start:
             continue  # (包1单价: a price of one thing of the lot, not the lot's amount)
-        text = texts[f.field]
-        since = max([text.rfind(s, 0, f.start) + 1 for s in "。；;\n"] + [
-            g.end for g in figures[:i] if g.field == f.field and g.kind == "money" and g.end <= f.start])
-        lots = list(LOT.finditer(text, since, f.start))
-        if lots:
+        since = max([text.rfind(s, 0, f.start) + 1 for s in "。；;\n"] + [before])
+        if lots := list(LOT.finditer(text, since, f.start)):
             f.metric = lots[-1].group() + f.metric
 
 
