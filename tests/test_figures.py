@@ -2795,3 +2795,10 @@ def test_a_table_piped_with_the_character_gun_in_an_intention_notice_titled_gong
             if f.kind == "money"]
     assert [(f.value, f.period) for f in figs] == [(252.0, "2025"), (318.6, "2025"), (570.6, "2025")]
     assert [figs[0].parent, figs[1].parent] == [2, 2]
+
+
+def test_a_total_row_above_the_rows_that_show_the_columns_of_numbers_fills_the_headers_last_columns() -> None:
+    body = "某县2019年部门预算政府采购预算表\n单位:万元\n序号  单位名称 / 采购项目     采购预算     财政拨款    其他资金\n" \
+           "      合  计              2846.37      2516.83     329.54\n一    货物类             1523.6      1348.2      175.4"
+    cells = [(f.surface, f.metric) for f in extract_figures(body) if f.kind == "money"]
+    assert cells[:3] == [("2846.37", "采购预算"), ("2516.83", "财政拨款"), ("329.54", "其他资金")]

@@ -221,7 +221,7 @@ def _row(tokens: list[tuple[str, int]], header: list[tuple[str, int]],
          numeric: list[int]) -> tuple[str, list[tuple[tuple[str, int], int]]] | None:
     """A row's label and its numbers each with the index of its column, or None when ``tokens`` is no row of
     the table: the label is its first cell after its serial number (1, 二、), a name or a year; ``numeric``: the
-    columns that held numbers in the rows above (where a shorter row's numbers go)."""
+    columns that held numbers in the rows above (where a shorter row's numbers go; before any, its header's last)."""
     if not tokens:
         return None
     if len(tokens) < len(header) and any(not t for t, _ in tokens):
@@ -238,8 +238,9 @@ def _row(tokens: list[tuple[str, int]], header: list[tuple[str, int]],
         words = len(tokens) - at - 1 - sum(figure[at + 1:])
         return (tokens[at][0], placed) if placed and (words == 0 or len(header) >= 4) else None
     rest = tokens[at + 1:]
-    if at == 0 and all(figure[1:]) and len(rest) <= len(numeric) and len(tokens) < len(header):
-        return tokens[0][0], list(zip(rest, numeric))
+    columns = numeric or [k for k in range(1, len(header)) if not NOT_FIGURES.search(header[k][0])][-len(rest):]
+    if at == 0 and all(figure[1:]) and len(rest) <= len(columns) and len(tokens) < len(header):
+        return tokens[0][0], list(zip(rest, columns))  # (合  计  2846.37  2516.83  329.54 above the rows: the last columns)
     return None
 
 
