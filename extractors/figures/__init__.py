@@ -1483,8 +1483,9 @@ def extract_figures(
         f.parent = at[id(whole)] if whole is not None else None
     _one_currency(figures, roc)  # (before parts: amounts in one currency add up)
     link_parts(figures, [(f.text, f.layout.paragraphs) for f in fields], field_of)
-    _complete_heads(figures, {f.name: f.text for f in fields})
-    _lot_heads(figures, {f.name: f.text for f in fields})
+    field_texts = {f.name: f.text for f in fields}
+    _complete_heads(figures, field_texts)
+    _lot_heads(figures, field_texts)
     link_headlines(figures, [q for f in fields for q in f.quantities])
     council = DISTRICT_BODY.search(f"{texts[0][2] if title else ''} {source or ''}")  # (沙田區議會文件: its district's own)
     own = home.division.full if home.division and council else None
@@ -1587,7 +1588,9 @@ def _story_heads(layout: Layout, text: str) -> list[tuple[int, int]]:
 
 
 # a lot of a tender (第1包, 第二标段, 包2, A包): it qualifies the bare measure of the figure that follows it
-LOT = re.compile(r"第[一二三四五六七八九十\d]{1,3}(?:包|标段|标包|合同包)|(?:标包|合同包|包|标段)[一二三四五六七八九十\d]{1,3}(?![\d.])"
+# (not a count of packs: 消防应急包760套)
+LOT = re.compile(r"第[一二三四五六七八九十\d]{1,3}(?:包|标段|标包|合同包)"
+                 r"|(?:标包|合同包|包|标段)(?:[一二三四五六七八九十]{1,3}|\d{1,2})(?![\d.套个件只台份袋箱盒条张辆批])"
                  r"|(?<![A-Za-z])[A-H]包")
 
 

@@ -103,7 +103,6 @@ RATE_BEFORE = re.compile("(?:率|占|比重|比例|增长|下降|增幅|降幅)[
 PLACE_AFTER = re.compile("[县市区镇乡村山路街]")  # after a place's name that reads like a count (三台县)
 PRICE_BEFORE = re.compile("价|贵|便宜|卖|花|才|要|省|钱|费|值|涨|降")  # (a clause about a price, before 块)
 JIAO = re.compile(r"[1-9一二三四五六七八九](?![\d.一二三四五六七八九十百千万亿块元个])")  # 1块5, 三块五 (not 1块50)
-JIAO_DIGITS = str.maketrans("一二三四五六七八九", "123456789")
 IMPLIED_APPROX = {"上": "超", "近": "近", "逾": "逾", "超": "超"}
 VAGUE_BEFORE = "数几上成好"
 IDIOMS = {"二次", "四处", "两处", "多处"}
@@ -240,7 +239,7 @@ def _quantity(m: re.Match[str], text: str) -> Quantity | None:
             if kind == "count" and word == "块" and _spoken_money(text, start, end):
                 kind, word = "money", "元"  # 一百多块, 3块钱: yuan, as spoken; 1块5 and 三块五: and its jiao
                 if (jiao := JIAO.match(text, end)) is not None and not g["n2"]:
-                    value, end = value + "0123456789".index(jiao.group().translate(JIAO_DIGITS)) / 10, jiao.end()
+                    value, end = value + parse_number(jiao.group()) / 10, jiao.end()
                 end += text.startswith("钱", end)
             unit = scale + word
             approx = approx or g["a1"] or g["a3"] or g["a2"]

@@ -90,11 +90,11 @@ def _tokens(line: str, offset: int) -> list[tuple[str, int]]:
     if line.count("丨") >= 2:
         line = line.replace("丨", "|")  # (序号 丨 采购项目名称 丨 …: a pipe typed as the character 丨)
     piped = "|" in line or "｜" in line
-    wide = WIDE_GAP.search(line.strip()) and (piped or not any(SPACED_NUMBER.search(t) for t in WIDE_GAP.split(line)))
-    gap = WIDE_GAP if wide else CELL_GAP  # (全　市 165393.5 154627.5: a name spaced out, not wide gaps)
+    parts = WIDE_GAP.split(line)
+    if WIDE_GAP.search(line.strip()) is None or not piped and any(SPACED_NUMBER.search(t) for t in parts):
+        parts = CELL_GAP.split(line)  # (全　市 165393.5 154627.5: a name spaced out, not wide gaps)
     out: list[tuple[str, int]] = []
     pos = 0
-    parts = gap.split(line)
     for k, part in enumerate(parts):
         at = line.index(part, pos) if part else pos
         if part or piped and 0 < k < len(parts) - 1:
